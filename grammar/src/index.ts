@@ -1,0 +1,4 @@
+// Public API of the ML language core. Each area exports through its own barrel; consumers import
+// from '@mlsec/grammar' only.
+export * from './diagnostics.js';
+export * from './syntax/index.js';

@@ -1,0 +1,3 @@
+// Syntax: AST types, traversal, lexer/parser API.
+export type * from './ast.js';
+export * from './visit.js';
