@@ -2,3 +2,4 @@
 // from '@mlsec/grammar' only.
 export * from './diagnostics.js';
 export * from './syntax/index.js';
+export * from './stdlib/index.js';
