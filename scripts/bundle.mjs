@@ -1,0 +1,32 @@
+// Bundles the shipped entry points with esbuild (tsc -b only type-checks and emits declarations).
+// Every entry is listed explicitly: a missing source is a build error, never silently skipped.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const r = (p) => path.join(root, p);
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  target: 'node20',
+  legalComments: 'none',
+};
+
+const entries = [
+  // The mlsec CLI (check, run, transpile, caps, fmt, lsp, dap, bench).
+  {
+    entryPoints: [r('debug-adapter/src/cli/entry.ts')],
+    outfile: r('debug-adapter/dist/cli.js'),
+    platform: 'node',
+    format: 'esm',
+    external: ['isolated-vm'],
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  },
+];
+
+await Promise.all(entries.map((e) => build({ ...common, ...e })));
