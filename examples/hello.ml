@@ -1,0 +1,3 @@
+// Hello world: needs nothing beyond the default grant (console:write).
+name = "sandbox";
+print("Hello from the " + name + "!");
