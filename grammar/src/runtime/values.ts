@@ -12,6 +12,7 @@
 //   pair     MLPair (from zip/enumerate): typeof "unknown", prints `(0, 'a')`.
 //   function JS function (user, arrow or stdlib); stdlib functions carry an `mlName` property.
 //   stdlib objects (Pattern, Match, DateTimeObject, ...): subclasses of MLNative.
+//   module   MLModule: a stdlib module (`import math;`) or a user module; members are read-only.
 
 /** A float whose value is integral (2.0, -0.0, 1e20): boxed so it is not mistaken for an int. */
 export class MLFloat {
@@ -45,9 +46,37 @@ export class MLPair {
  */
 export abstract class MLNative {
   abstract readonly typeName: string;
+  /**
+   * Method whitelist. Member access only finds *own* keys of this table whose names do not start
+   * with `_`; a call runs the method with `this` bound to the object and the ML arguments (missing
+   * trailing arguments are `undefined`, which means "use the default").
+   */
+  abstract readonly methods: NativeMethodTable;
+  /** Optional `==` between two natives (default: identity). */
+  equals?(other: MLNative): boolean;
+  /** Optional ordering for `<` etc. between natives of the same typeName: negative, 0 or positive. */
+  compareTo?(other: MLNative): number;
   /** Text used by str()/print(); subclasses override. */
   toMLString(): string {
     return `<${this.typeName} object>`;
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type NativeMethod = (this: any, ...args: Value[]) => Value;
+export type NativeMethodTable = Readonly<Record<string, NativeMethod>>;
+
+/**
+ * A module value: a stdlib module (`import math;`) or a user module (`import lib.stats;`).
+ * `members` maps each public name to its value; ML code can read members but never add or change
+ * them. `typeof` of a module is `"module"`.
+ */
+export class MLModule {
+  constructor(
+    readonly name: string,
+    readonly members: ReadonlyMap<string, Value>,
+  ) {
+    Object.freeze(this);
   }
 }
 
@@ -64,6 +93,7 @@ export type Value =
   | MLObject
   | MLPair
   | MLNative
+  | MLModule
   | MLFunction;
 
 /** Python-style error kinds used by the runtime. */
@@ -77,6 +107,8 @@ export type ErrorKind =
   | 'NameError'
   | 'RecursionError'
   | 'RuntimeError'
+  | 'OverflowError'
+  | 'MemoryError'
   | 'CapabilityError'
   | 'SecurityError'
   | 'MLUserError'

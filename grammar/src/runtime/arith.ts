@@ -1,0 +1,219 @@
+// Arithmetic operators with ML semantics (ML-LANGUAGE.md §4): int/float distinction, big ints,
+// Python floor division and modulo, string/array concatenation and repetition. Pure.
+// Each operator has a fast path for two JS numbers; everything else goes to a slow path.
+import { MLFloat, type Value } from './values.js';
+import { raise } from './errors.js';
+import { bigToFloat, makeFloat, makeInt, intTrueDivide, toBig } from './numbers.js';
+import { pyStr, pyTypeName } from './text.js';
+
+type Num = { int: true; v: number | bigint } | { int: false; v: number };
+
+/** Classifies an int/float/bool operand; undefined for anything else. */
+function num(v: Value): Num | undefined {
+  switch (typeof v) {
+    case 'number':
+      return Number.isInteger(v) ? { int: true, v } : { int: false, v };
+    case 'bigint':
+      return { int: true, v };
+    case 'boolean':
+      return { int: true, v: v ? 1 : 0 };
+  }
+  if (v instanceof MLFloat) return { int: false, v: v.value };
+  return undefined;
+}
+
+function asFloat(n: Num): number {
+  return typeof n.v === 'bigint' ? bigToFloat(n.v) : n.v;
+}
+
+function unsupported(op: string, a: Value, b: Value): never {
+  return raise('TypeError', `unsupported operand type(s) for ${op}: '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
+}
+
+function intResult(r: number, a: number | bigint, b: number | bigint, big: (x: bigint, y: bigint) => bigint): number | bigint {
+  if (Number.isSafeInteger(r)) return r + 0;
+  return makeInt(big(toBig(a), toBig(b)));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function add(a: Value, b: Value): Value {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const r = a + b;
+    if (Number.isInteger(r)) {
+      if (Number.isInteger(a) && Number.isInteger(b)) return Number.isSafeInteger(r) ? r : makeInt(BigInt(a) + BigInt(b));
+      return new MLFloat(r);
+    }
+    return r;
+  }
+  if (typeof a === 'string' && typeof b === 'string') return a + b;
+  return addSlow(a, b);
+}
+
+function addSlow(a: Value, b: Value): Value {
+  if (typeof a === 'string') return a + pyStr(b);
+  if (typeof b === 'string') return pyStr(a) + b;
+  if (Array.isArray(a)) {
+    if (Array.isArray(b)) return a.concat(b);
+    return raise('TypeError', `can only concatenate list (not "${pyTypeName(b)}") to list`);
+  }
+  const x = num(a);
+  const y = num(b);
+  if (!x || !y) return unsupported('+', a, b);
+  if (x.int && y.int) return makeInt(toBig(x.v) + toBig(y.v));
+  return makeFloat(asFloat(x) + asFloat(y));
+}
+
+export function sub(a: Value, b: Value): Value {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const r = a - b;
+    if (Number.isInteger(r)) {
+      if (Number.isInteger(a) && Number.isInteger(b)) return Number.isSafeInteger(r) ? r + 0 : makeInt(BigInt(a) - BigInt(b));
+      return new MLFloat(r);
+    }
+    return r;
+  }
+  const x = num(a);
+  const y = num(b);
+  if (!x || !y) return unsupported('-', a, b);
+  if (x.int && y.int) return makeInt(toBig(x.v) - toBig(y.v));
+  return makeFloat(asFloat(x) - asFloat(y));
+}
+
+export function mul(a: Value, b: Value): Value {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const r = a * b;
+    if (Number.isInteger(r)) {
+      if (Number.isInteger(a) && Number.isInteger(b)) return intResult(r, a, b, (p, q) => p * q);
+      return new MLFloat(r);
+    }
+    return r;
+  }
+  return mulSlow(a, b);
+}
+
+function repeatCount(n: Num | undefined, seq: Value, other: Value): number {
+  if (!n || !n.int) return raise('TypeError', `can't multiply sequence by non-int of type '${pyTypeName(other)}'`);
+  const c = typeof n.v === 'bigint' ? (n.v > 0n ? Infinity : 0) : n.v;
+  if (c <= 0) return 0;
+  const len = typeof seq === 'string' ? seq.length : (seq as Value[]).length;
+  if (len > 0 && c * len > 2 ** 28) raise('MemoryError', 'out of memory: repeated sequence too large');
+  return c;
+}
+
+function mulSlow(a: Value, b: Value): Value {
+  if (typeof a === 'string' || Array.isArray(a)) return repeat(a, repeatCount(num(b), a, b));
+  if (typeof b === 'string' || Array.isArray(b)) return repeat(b, repeatCount(num(a), b, a));
+  const x = num(a);
+  const y = num(b);
+  if (!x || !y) return unsupported('*', a, b);
+  if (x.int && y.int) return makeInt(toBig(x.v) * toBig(y.v));
+  return makeFloat(asFloat(x) * asFloat(y));
+}
+
+function repeat(seq: string | Value[], count: number): Value {
+  if (typeof seq === 'string') return seq.repeat(count);
+  const out: Value[] = [];
+  for (let i = 0; i < count; i++) for (const v of seq) out.push(v);
+  return out;
+}
+
+/** `/`: always a float. */
+export function div(a: Value, b: Value): Value {
+  const x = num(a);
+  const y = num(b);
+  if (!x || !y) return unsupported('/', a, b);
+  if (x.int && y.int) {
+    if (y.v === 0 || y.v === 0n) return raise('ZeroDivisionError', 'division by zero');
+    return makeFloat(intTrueDivide(x.v, y.v));
+  }
+  const d = asFloat(y);
+  if (d === 0) return raise('ZeroDivisionError', 'float division by zero');
+  return makeFloat(asFloat(x) / d);
+}
+
+/** Python float divmod (CPython's float_divmod), returning [floor quotient, modulo]. */
+function floatDivmod(vx: number, wx: number): [number, number] {
+  let mod = vx % wx;
+  let div = (vx - mod) / wx;
+  if (mod) {
+    if (wx < 0 !== mod < 0) {
+      mod += wx;
+      div -= 1;
+    }
+  } else {
+    mod = wx < 0 ? -0 : 0;
+  }
+  let floordiv: number;
+  if (div) {
+    floordiv = Math.floor(div);
+    if (div - floordiv > 0.5) floordiv += 1;
+  } else {
+    floordiv = vx / wx < 0 ? -0 : 0;
+  }
+  return [floordiv, mod];
+}
+
+/** Exact floor division and modulo of two ints (modulo takes the divisor's sign). */
+function intDivmod(a: number | bigint, b: number | bigint): [number | bigint, number | bigint] {
+  if (typeof a === 'number' && typeof b === 'number') {
+    let r = a % b;
+    let q = (a - r) / b;
+    if (r !== 0 && r < 0 !== b < 0) {
+      r += b;
+      q -= 1;
+    }
+    return [q + 0, r + 0];
+  }
+  const A = toBig(a);
+  const B = toBig(b);
+  let q = A / B;
+  let r = A % B;
+  if (r !== 0n && r < 0n !== B < 0n) {
+    r += B;
+    q -= 1n;
+  }
+  return [makeInt(q), makeInt(r)];
+}
+
+export function floordiv(a: Value, b: Value): Value {
+  const x = num(a);
+  const y = num(b);
+  if (!x || !y) return unsupported('//', a, b);
+  if (x.int && y.int) {
+    if (y.v === 0 || y.v === 0n) return raise('ZeroDivisionError', 'integer division or modulo by zero');
+    return intDivmod(x.v, y.v)[0];
+  }
+  const d = asFloat(y);
+  if (d === 0) return raise('ZeroDivisionError', 'float floor division by zero');
+  return makeFloat(floatDivmod(asFloat(x), d)[0]);
+}
+
+export function mod(a: Value, b: Value): Value {
+  if (typeof a === 'number' && typeof b === 'number' && Number.isInteger(a) && Number.isInteger(b) && b !== 0) {
+    const r = a % b;
+    return r !== 0 && r < 0 !== b < 0 ? r + b : r + 0;
+  }
+  const x = num(a);
+  const y = num(b);
+  if (!x || !y) {
+    if (typeof a === 'string') return raise('TypeError', 'not all arguments converted during string formatting');
+    return unsupported('%', a, b);
+  }
+  if (x.int && y.int) {
+    if (y.v === 0 || y.v === 0n) return raise('ZeroDivisionError', 'integer division or modulo by zero');
+    return intDivmod(x.v, y.v)[1];
+  }
+  const d = asFloat(y);
+  if (d === 0) return raise('ZeroDivisionError', 'float modulo');
+  return makeFloat(floatDivmod(asFloat(x), d)[1]);
+}
+
+/** Unary minus. */
+export function neg(a: Value): Value {
+  if (typeof a === 'number') return Number.isInteger(a) ? 0 - a : -a;
+  if (typeof a === 'bigint') return makeInt(-a);
+  if (a instanceof MLFloat) return new MLFloat(-a.value);
+  if (typeof a === 'boolean') return a ? -1 : 0;
+  return raise('TypeError', `bad operand type for unary -: '${pyTypeName(a)}'`);
+}

@@ -1,0 +1,26 @@
+// Calling ML function values from runtime code (builtins, stdlib callbacks) and the shared call
+// depth counter behind the 1000-frame recursion limit. Must not call anything that is not an ML value.
+import type { Value } from './values.js';
+import { raise } from './errors.js';
+import { pyTypeName } from './text.js';
+
+/** Maximum ML call depth (Python's default recursion limit). */
+export const MAX_DEPTH = 1000;
+
+/**
+ * Mutable per-run state shared by every transpiled unit and the runtime: `depth` is the number of
+ * ML frames currently active. Transpiled functions increment it on entry and decrement it on exit.
+ */
+export const callState = { depth: 0 };
+
+/** Raised by a transpiled function's prologue when the depth limit is passed. */
+export function recursionError(): never {
+  return raise('RecursionError', 'maximum recursion depth exceeded');
+}
+
+/** Calls an ML function value with ML arguments (the callee enforces the depth limit itself). */
+export function callValue(f: Value, args: readonly Value[]): Value {
+  if (typeof f !== 'function') raise('TypeError', `'${pyTypeName(f)}' object is not callable`);
+  const r = f(...args);
+  return r === undefined ? null : r;
+}
