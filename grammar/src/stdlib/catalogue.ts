@@ -1,0 +1,96 @@
+// The stdlib catalogue: every module of STDLIB.md assembled from the per-module tables, with the
+// lookup API the analyzer, bridges and language server use. Read-only data; no I/O.
+import { BUILTIN_MODULE, VALUE_TYPES } from './catalogue-builtin.js';
+import { COLLECTIONS_MODULE, FUNCTIONAL_MODULE } from './catalogue-collections.js';
+import { CRYPTO_MODULE, JSON_MODULE, RANDOM_MODULE } from './catalogue-data.js';
+import { DATETIME_MODULE } from './catalogue-datetime.js';
+import { CSV_MODULE, FILE_MODULE, PATH_MODULE } from './catalogue-files.js';
+import { ARGS_MODULE, ENV_MODULE, HTTP_MODULE, LOG_MODULE } from './catalogue-system.js';
+import { CONSOLE_MODULE, MATH_MODULE, REGEX_MODULE } from './catalogue-text.js';
+import type { CapabilityTemplate, ClassSpec, ConstantSpec, FunctionSpec, MethodSpec, ModuleSpec } from './types.js';
+
+/** All stdlib modules in STDLIB.md order (`builtin` first). */
+export const STDLIB_MODULES: readonly ModuleSpec[] = [
+  BUILTIN_MODULE,
+  CONSOLE_MODULE,
+  MATH_MODULE,
+  REGEX_MODULE,
+  DATETIME_MODULE,
+  COLLECTIONS_MODULE,
+  FUNCTIONAL_MODULE,
+  JSON_MODULE,
+  RANDOM_MODULE,
+  FILE_MODULE,
+  PATH_MODULE,
+  HTTP_MODULE,
+  CRYPTO_MODULE,
+  CSV_MODULE,
+  ENV_MODULE,
+  ARGS_MODULE,
+  LOG_MODULE,
+];
+
+/** Built-in value types (string, array, object, pair) with their methods and `length`. */
+export const BUILTIN_VALUE_TYPES: readonly ClassSpec[] = VALUE_TYPES;
+
+const modulesByName = new Map<string, ModuleSpec>();
+const functionsByModule = new Map<string, Map<string, FunctionSpec>>();
+const constantsByModule = new Map<string, Map<string, ConstantSpec>>();
+const classesByName = new Map<string, ClassSpec>();
+const methodsByClass = new Map<string, Map<string, MethodSpec>>();
+
+function indexClass(spec: ClassSpec): void {
+  classesByName.set(spec.name, spec);
+  methodsByClass.set(spec.name, new Map(spec.methods.map((m) => [m.name, m])));
+}
+
+for (const mod of STDLIB_MODULES) {
+  modulesByName.set(mod.name, mod);
+  functionsByModule.set(mod.name, new Map(mod.functions.map((f) => [f.name, f])));
+  constantsByModule.set(mod.name, new Map(mod.constants.map((c) => [c.name, c])));
+  mod.classes.forEach(indexClass);
+}
+BUILTIN_VALUE_TYPES.forEach(indexClass);
+
+export function lookupModule(name: string): ModuleSpec | undefined {
+  return modulesByName.get(name);
+}
+
+export function lookupFunction(module: string, name: string): FunctionSpec | undefined {
+  return functionsByModule.get(module)?.get(name);
+}
+
+/** A builtin function callable without import (`print`, `len`, ...). */
+export function lookupBuiltin(name: string): FunctionSpec | undefined {
+  return functionsByModule.get('builtin')?.get(name);
+}
+
+export function lookupConstant(module: string, name: string): ConstantSpec | undefined {
+  return constantsByModule.get(module)?.get(name);
+}
+
+/** A stdlib class (`Pattern`, `DateTimeObject`, ...) or built-in value type (`string`, `array`, ...). */
+export function lookupClass(name: string): ClassSpec | undefined {
+  return classesByName.get(name);
+}
+
+/** Methods of a class or value type; undefined when the class is unknown. */
+export function classMethods(className: string): readonly MethodSpec[] | undefined {
+  return classesByName.get(className)?.methods;
+}
+
+export function lookupMethod(className: string, name: string): MethodSpec | undefined {
+  return methodsByClass.get(className)?.get(name);
+}
+
+/** The capability templates a module function needs ([] when pure); undefined when unknown. */
+export function requiredCapabilityTemplates(module: string, fn: string): readonly CapabilityTemplate[] | undefined {
+  return lookupFunction(module, fn)?.capabilities;
+}
+
+/** Member names reachable as `module.name`: functions and constants, in catalogue order. */
+export function moduleMemberNames(module: string): readonly string[] {
+  const spec = modulesByName.get(module);
+  if (spec === undefined) return [];
+  return [...spec.functions.map((f) => f.name), ...spec.constants.map((c) => c.name)];
+}
