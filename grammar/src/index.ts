@@ -3,3 +3,4 @@
 export * from './diagnostics.js';
 export * from './syntax/index.js';
 export * from './stdlib/index.js';
+export * from './names/index.js';

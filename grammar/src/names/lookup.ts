@@ -1,0 +1,95 @@
+// Third step of name resolution: gives every read and callee its symbol and reports unknown names.
+// Reading an unknown name is an error (ML301); calling one is only a run-time NameError, so ML302
+// is a warning. At a call site a builtin wins over any user binding of the same name (§5).
+import type { Diagnostic } from '../diagnostics.js';
+import { lookupInChain } from './bind.js';
+import type { Collected, RawUse } from './collect.js';
+import { NAME_CODES, didYouMean, laterWhere, nameDiagnostic, renameFix } from './messages.js';
+import { closestName } from './suggest.js';
+import type { SymbolTable } from './symbol-table.js';
+import type { MlSymbol, Scope } from './types.js';
+import { boundBefore, firstOwnDeclaration, visibleSymbols } from './visibility.js';
+
+export function resolveUses(collected: Collected, table: SymbolTable, diagnostics: Diagnostic[]): void {
+  for (const use of collected.uses) {
+    const name = use.identifier.name;
+    const offset = use.identifier.range.start.offset;
+    if (use.role === 'call' && table.builtins.has(name)) {
+      table.addOccurrence(use.identifier, table.global(name), use.role, use.scope);
+      continue;
+    }
+    const hit = lookupInChain(use.scope, name);
+    if (hit && !(hit.local && hit.scope === use.scope)) {
+      // Found in an enclosing scope (or through `nonlocal`): that code has run by the time this runs.
+      table.addOccurrence(use.identifier, hit.symbol, use.role, use.scope);
+      continue;
+    }
+    if (hit && boundBefore(hit.symbol, use.scope, offset, use.outerLoop)) {
+      table.addOccurrence(use.identifier, hit.symbol, use.role, use.scope);
+      continue;
+    }
+    if (table.isGloballyBound(name)) {
+      // Not yet bound here by the program, but a builtin / null / predefined name covers it.
+      table.addOccurrence(use.identifier, table.global(name), use.role, use.scope);
+      continue;
+    }
+    if (hit) {
+      table.addOccurrence(use.identifier, hit.symbol, use.role, use.scope);
+      diagnostics.push(usedTooEarly(use, hit.symbol.declarations[0]?.kind === 'function', laterLine(use, hit.symbol)));
+      continue;
+    }
+    table.addOccurrence(use.identifier, table.global(name), use.role, use.scope);
+    diagnostics.push(unknown(use, table));
+  }
+}
+
+function laterLine(use: RawUse, symbol: MlSymbol): number {
+  const decl = firstOwnDeclaration(symbol, use.scope);
+  return (decl?.identifier.range.start.line ?? use.identifier.range.start.line) + 1;
+}
+
+function ownerDescription(scope: Scope): string | null {
+  if (scope.kind === 'program') return null;
+  if (scope.node.kind === 'FunctionDef') return `function '${scope.node.name.name}'`;
+  return 'this arrow function';
+}
+
+function usedTooEarly(use: RawUse, isFunction: boolean, line: number): Diagnostic {
+  const name = use.identifier.name;
+  const why = laterWhere(line, ownerDescription(use.scope), isFunction ? 'defined' : 'assigned');
+  if (use.role === 'call') {
+    return nameDiagnostic(
+      NAME_CODES.unknownCallee,
+      'warning',
+      `'${name}' is called before it exists: ${why}; the call raises NameError`,
+      use.identifier.range,
+    );
+  }
+  return nameDiagnostic(NAME_CODES.unknownIdentifier, 'error', `Unknown identifier '${name}': ${why}`, use.identifier.range);
+}
+
+function unknown(use: RawUse, table: SymbolTable): Diagnostic {
+  const name = use.identifier.name;
+  const offset = use.identifier.range.start.offset;
+  const candidates = visibleSymbols(use.scope, offset, use.outerLoop, table)
+    .filter((s) => s.kind !== 'unresolved')
+    .map((s) => s.name);
+  const suggestion = closestName(name, candidates);
+  const fixes = suggestion === undefined ? undefined : [renameFix(use.identifier, suggestion)];
+  if (use.role === 'call') {
+    return nameDiagnostic(
+      NAME_CODES.unknownCallee,
+      'warning',
+      `Unknown function '${name}': calling it raises NameError at run time${didYouMean(suggestion)}`,
+      use.identifier.range,
+      fixes,
+    );
+  }
+  return nameDiagnostic(
+    NAME_CODES.unknownIdentifier,
+    'error',
+    `Unknown identifier '${name}'${didYouMean(suggestion)}`,
+    use.identifier.range,
+    fixes,
+  );
+}

@@ -1,0 +1,66 @@
+// Creates and owns the symbols of one resolution: program symbols per scope, plus one shared symbol
+// per builtin, implicit (`null`/`undefined`), predefined and unresolved name, made on first use.
+import type { Identifier } from '../syntax/ast.js';
+import type { ImportInfo, MlSymbol, Occurrence, OccurrenceRole, Scope, SymbolKind } from './types.js';
+
+/** The names that evaluate to null unless the program binds them (ML-LANGUAGE.md §1). */
+export const IMPLICIT_NAMES: ReadonlySet<string> = new Set(['null', 'undefined']);
+
+export class SymbolTable {
+  readonly symbols: MlSymbol[] = [];
+  readonly occurrences = new Map<Identifier, Occurrence>();
+  private readonly shared = new Map<string, MlSymbol>();
+
+  constructor(
+    readonly builtins: ReadonlySet<string>,
+    readonly predefined: ReadonlySet<string>,
+  ) {}
+
+  /** A new symbol owned by `scope` (registered in `scope.symbols`). */
+  local(name: string, kind: SymbolKind, scope: Scope, importInfo?: ImportInfo): MlSymbol {
+    const symbol = this.make(name, kind, scope, importInfo);
+    scope.symbols.set(name, symbol);
+    return symbol;
+  }
+
+  /** The shared symbol for a name no scope binds, by the order of precedence of §5. */
+  global(name: string): MlSymbol {
+    if (this.predefined.has(name)) return this.sharedSymbol('predefined', name);
+    if (this.builtins.has(name)) return this.sharedSymbol('builtin', name);
+    if (IMPLICIT_NAMES.has(name)) return this.sharedSymbol('implicit', name);
+    return this.sharedSymbol('unresolved', name);
+  }
+
+  builtin(name: string): MlSymbol | undefined {
+    return this.builtins.has(name) ? this.sharedSymbol('builtin', name) : undefined;
+  }
+
+  /** Whether `global(name)` would find a real binding (anything but `unresolved`). */
+  isGloballyBound(name: string): boolean {
+    return this.predefined.has(name) || this.builtins.has(name) || IMPLICIT_NAMES.has(name);
+  }
+
+  addOccurrence(identifier: Identifier, symbol: MlSymbol, role: OccurrenceRole, scope: Scope): void {
+    const occurrence: Occurrence = { identifier, symbol, role, scope };
+    symbol.occurrences.push(occurrence);
+    this.occurrences.set(identifier, occurrence);
+  }
+
+  private sharedSymbol(kind: SymbolKind, name: string): MlSymbol {
+    const key = `${kind}:${name}`;
+    let symbol = this.shared.get(key);
+    if (!symbol) {
+      symbol = this.make(name, kind, null);
+      this.shared.set(key, symbol);
+    }
+    return symbol;
+  }
+
+  private make(name: string, kind: SymbolKind, scope: Scope | null, importInfo?: ImportInfo): MlSymbol {
+    const symbol: MlSymbol = importInfo
+      ? { id: this.symbols.length, name, kind, scope, declarations: [], occurrences: [], importInfo }
+      : { id: this.symbols.length, name, kind, scope, declarations: [], occurrences: [] };
+    this.symbols.push(symbol);
+    return symbol;
+  }
+}
