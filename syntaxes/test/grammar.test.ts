@@ -165,8 +165,16 @@ describe('grammar scopes', () => {
       expect(covering.length).toBeGreaterThan(0);
       for (const t of covering) {
         const shown = `${JSON.stringify(t.text)}: ${t.scopes.join(' ')}`;
-        if (c.has) expect(t.scopes.some((s) => s.startsWith(c.has!)), shown).toBe(true);
-        if (c.not) expect(t.scopes.some((s) => s.startsWith(c.not!)), shown).toBe(false);
+        if (c.has)
+          expect(
+            t.scopes.some((s) => s.startsWith(c.has!)),
+            shown,
+          ).toBe(true);
+        if (c.not)
+          expect(
+            t.scopes.some((s) => s.startsWith(c.not!)),
+            shown,
+          ).toBe(false);
       }
     });
   }
