@@ -19,7 +19,7 @@
 //   - `}` closing an object literal is an operand for the lexer (`{a: 1} // 2` divides) but the
 //     grammar cannot tell it from a block's `}` and colours a comment.
 //   - A keyword-like word used as a variable before `//` (`else // 2` with `else` bound) is coloured
-//     as a comment; `in // c` inside a `for` header is coloured as division.
+//     as a comment.
 //   - A header or parameter list whose `(` is on a later line than its keyword (`if` + newline +
 //     `(x) // c`) is not recognised, so its `)` counts as an operand.
 //   - Unbalanced parentheses while typing keep a header rule open until a `)` appears.
@@ -126,6 +126,7 @@ const cases: Case[] = [
   { source: 'y = import(x);', target: 'import', not: 'keyword' },
   { source: '{return, v} = pair;', target: 'return', not: 'keyword' },
   { source: 'for (x in xs) {', target: 'in', has: 'keyword.control' },
+  { source: 'for (x in // c', target: '// c', has: 'comment.line' },
   { source: 'if (x) {', target: 'if', has: 'keyword.control.conditional' },
   { source: '} elif (y) {', target: 'elif', has: 'keyword.control.conditional' },
   { source: '} else {', target: 'else', has: 'keyword.control.conditional' },
