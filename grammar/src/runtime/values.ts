@@ -109,6 +109,8 @@ export type ErrorKind =
   | 'RuntimeError'
   | 'OverflowError'
   | 'MemoryError'
+  | 'EOFError'
+  | 'ImportError'
   | 'CapabilityError'
   | 'SecurityError'
   | 'MLUserError'

@@ -1,7 +1,9 @@
 // Helpers shared by the pure stdlib modules: defining module functions, checking and converting
 // arguments with Python-style error messages, iterating ML values. No I/O, no module state.
-import { MLFloat, MLModule, MLNative, MLObject, MLPair, type MLFunction, type Value } from '../values.js';
-import { raise } from '../ops.js';
+import { MLFloat, MLModule, MLObject, MLPair, type MLFunction, type Value } from '../values.js';
+import { pyTypeName, raise } from '../ops.js';
+
+export { pyTypeName };
 
 /** Gives a JS function the `mlName` the runtime shows in help, stack traces and `str(f)`. */
 export function named<F extends (...args: never[]) => Value>(mlName: string, f: F): F & { mlName: string } {
@@ -61,22 +63,6 @@ export class ModuleBuilder {
   build(): MLModule {
     return new MLModule(this.name, this.members);
   }
-}
-
-/** Python's name for the type of a value, used in error messages ("must be str, not int"). */
-export function pyTypeName(v: Value): string {
-  if (v === null || v === undefined) return 'NoneType';
-  if (typeof v === 'boolean') return 'bool';
-  if (typeof v === 'bigint') return 'int';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
-  if (v instanceof MLFloat) return 'float';
-  if (typeof v === 'string') return 'str';
-  if (Array.isArray(v)) return 'list';
-  if (v instanceof MLObject) return 'dict';
-  if (v instanceof MLPair) return 'tuple';
-  if (v instanceof MLNative) return v.typeName;
-  if (v instanceof MLModule) return 'module';
-  return 'function';
 }
 
 /** True for a missing optional argument: not passed, or passed as null (Python's `None` default). */
