@@ -82,7 +82,11 @@ export class MatchObject extends MLNative {
       const s = this.spans[g];
       if (s === undefined) continue;
       const b = best === null ? undefined : this.spans[best]!;
-      if (b === undefined || s[1] > b[1] || (s[1] === b[1] && this.compiled.info.closeOrder[g]! > this.compiled.info.closeOrder[best!]!)) {
+      if (
+        b === undefined ||
+        s[1] > b[1] ||
+        (s[1] === b[1] && this.compiled.info.closeOrder[g]! > this.compiled.info.closeOrder[best!]!)
+      ) {
         best = g;
       }
     }

@@ -76,7 +76,10 @@ export class PatternCache {
       return pattern.compiled;
     }
     if (typeof pattern !== 'string') {
-      return raise('TypeError', `first argument must be string or compiled pattern, not ${pyTypeName(pattern ?? null)}`);
+      return raise(
+        'TypeError',
+        `first argument must be string or compiled pattern, not ${pyTypeName(pattern ?? null)}`,
+      );
     }
     const f = flagsArg(flags);
     const key = `${f}:${pattern}`;

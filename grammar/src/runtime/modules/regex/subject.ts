@@ -43,7 +43,7 @@ export class Subject {
     const cpAt = new Int32Array(t.length + 1);
     const unitAt = new Int32Array(this.length + 1);
     let cp = 0;
-    for (let u = 0; u < t.length; ) {
+    for (let u = 0; u < t.length;) {
       const w = this.widthAt(u);
       cpAt[u] = cp;
       if (w === 2) cpAt[u + 1] = cp;

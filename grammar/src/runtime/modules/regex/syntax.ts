@@ -37,7 +37,8 @@ export const FLAG_NAMES: readonly (readonly [string, number])[] = [
 ];
 
 // Python's str.isspace() set: what `\s` matches in Unicode mode.
-const UNICODE_SPACE = '\\t-\\r\\u{1c}-\\u{20}\\u{85}\\u{a0}\\u{1680}\\u{2000}-\\u{200a}\\u{2028}\\u{2029}\\u{202f}\\u{205f}\\u{3000}';
+const UNICODE_SPACE =
+  '\\t-\\r\\u{1c}-\\u{20}\\u{85}\\u{a0}\\u{1680}\\u{2000}-\\u{200a}\\u{2028}\\u{2029}\\u{202f}\\u{205f}\\u{3000}';
 
 /** Bodies (without brackets) of Python's class escapes, for the JavaScript `v` flag. */
 const CLASS_BODIES: Readonly<Record<'unicode' | 'ascii', Readonly<Record<'d' | 'w' | 's', string>>>> = {

@@ -35,7 +35,7 @@ export function parseTemplate(template: string, info: TranslatedPattern): Templa
     text = '';
     parts.push(n);
   };
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const c = s[i]!;
     if (c !== '\\') {
       text += c;

@@ -1,6 +1,18 @@
 // Translates a Python `re` pattern into JavaScript RegExp source (for the `v` flag) with the same
 // meaning, or rejects it with Python's error message and position. Never builds a RegExp itself.
-import { ANCHORS, CHAR_ESCAPES, FLAGS, INLINE_FLAGS, classEscape, isAsciiLetter, isDigit, isHex, isOctal, literal, wordBoundary } from './syntax.js';
+import {
+  ANCHORS,
+  CHAR_ESCAPES,
+  FLAGS,
+  INLINE_FLAGS,
+  classEscape,
+  isAsciiLetter,
+  isDigit,
+  isHex,
+  isOctal,
+  literal,
+  wordBoundary,
+} from './syntax.js';
 
 /** A Python regex syntax error (re.error) or an untranslatable construct, at a code-point position. */
 export class RegexSyntaxError {
@@ -78,7 +90,8 @@ class Translator {
       let j = i + 2;
       let g = 0;
       while (this.src[j] !== undefined && INLINE_FLAGS[this.src[j]!] !== undefined) {
-        if (this.src[j] === 'L') throw new RegexSyntaxError("bad inline flags: cannot use 'L' flag with a str pattern", j + 1);
+        if (this.src[j] === 'L')
+          throw new RegexSyntaxError("bad inline flags: cannot use 'L' flag with a str pattern", j + 1);
         g |= INLINE_FLAGS[this.src[j++]!]!;
       }
       if (j === i + 2 || this.src[j] !== ')') break;
@@ -218,7 +231,10 @@ class Translator {
       if (d === '<') {
         const name = this.groupName('>');
         if (this.names.has(name)) {
-          this.error(`redefinition of group name '${name}' as group ${this.groups + 1}; was group ${this.names.get(name)}`, start + 4);
+          this.error(
+            `redefinition of group name '${name}' as group ${this.groups + 1}; was group ${this.names.get(name)}`,
+            start + 4,
+          );
         }
         const n = this.openGroup(name);
         this.alternation(false);
@@ -359,7 +375,7 @@ class Translator {
       if (remove & bit) apply(bit, false);
     }
     if (next.ignoreCase !== this.globalIgnoreCase) {
-      this.error('a scoped IGNORECASE flag different from the whole pattern\'s is not supported', start);
+      this.error("a scoped IGNORECASE flag different from the whole pattern's is not supported", start);
     }
     this.scope = next;
     this.out.push('(?:');
