@@ -1,0 +1,179 @@
+// Runs one program in a fresh isolate within a process that hosts isolated-vm (the sandbox worker,
+// or the one-shot CLI in-process): takes a prepared isolate, wires the run's session and bridges,
+// enforces CPU/wall/memory/output limits, and always disposes the isolate. Knows nothing of IPC.
+import type IVM from 'isolated-vm';
+import { createBridges } from '../bridges/index.js';
+import { IsolateFactory, type PreparedIsolate } from './isolate-factory.js';
+import { hostError, limitMessage, type LimitKind } from './limits.js';
+import { WRAPPER_LINES, wrapJsProgram, type ThrownReport } from './program-wrapper.js';
+import { RunSession } from './session.js';
+import type {
+  AuditRecord,
+  OutputStream,
+  RunCapabilities,
+  RunControl,
+  RunError,
+  SandboxLimits,
+} from './types.js';
+import { Watchdog } from './watchdog.js';
+
+/** A run as the engine sees it: already transpiled, limits resolved, everything plain data. */
+export interface ExecRequest {
+  program: { kind: 'js'; code: string; file: string };
+  capabilities: RunCapabilities;
+  rootDir: string;
+  args: string[];
+  env: Record<string, string>;
+  stdin: string | null;
+  randomSeed: number | null;
+  limits: SandboxLimits;
+}
+
+export interface ExecHooks {
+  output(stream: OutputStream, text: string): void;
+  audit(records: AuditRecord[]): void;
+  input(prompt: string): Promise<string | null>;
+}
+
+export interface ExecOutcome {
+  error?: RunError;
+  runMs: number;
+  cpuMs: number;
+  peakHeapBytes: number;
+  capabilityChecks: number;
+  bridgeCalls: number;
+}
+
+export interface EngineOptions {
+  ivm: typeof IVM;
+  runtimeSource: string;
+  runtimeInstaller: string;
+  poolSize: number;
+  poolLimits: SandboxLimits;
+  onCatastrophicError(message: string): void;
+}
+
+type StopReason = LimitKind | 'terminated';
+
+export class SandboxEngine {
+  private readonly factory: IsolateFactory;
+
+  constructor(options: EngineOptions) {
+    this.factory = new IsolateFactory(options);
+  }
+
+  /** Fills the pre-warmed pool in the background. */
+  warm(): void {
+    this.factory.warm();
+  }
+
+  dispose(): void {
+    this.factory.dispose();
+  }
+
+  async execute(req: ExecRequest, hooks: ExecHooks, onControl?: (c: RunControl) => void): Promise<ExecOutcome> {
+    const started = performance.now();
+    let prepared: PreparedIsolate;
+    try {
+      prepared = await this.factory.take(req.limits);
+    } catch {
+      return failed(hostError('SandboxError', 'could not create a sandbox for the run'), started);
+    }
+    const { isolate } = prepared;
+    let stopReason: StopReason | null = null;
+    const stop = (reason: StopReason): void => {
+      if (stopReason === null) stopReason = reason;
+      if (!isolate.isDisposed) isolate.dispose();
+    };
+    const bridges = createBridges({
+      request: req,
+      audit: (records) => hooks.audit(records),
+      input: (prompt) => hooks.input(prompt),
+      flushOutput: () => session.close(),
+    });
+    const session = new RunSession({
+      limits: req.limits,
+      bridges: bridges.table,
+      output: hooks.output,
+      onOutputLimit: () => stop('output'),
+    });
+    prepared.channel = session;
+    const watchdog = new Watchdog(isolate, req.limits.cpuTimeMs, req.limits.wallTimeMs, stop);
+    onControl?.({
+      pauseWallClock: () => watchdog.pause(),
+      resumeWallClock: () => watchdog.resume(),
+      terminate: () => stop('terminated'),
+    });
+
+    let report: ThrownReport | null = null;
+    let failure: unknown = null;
+    const runStart = performance.now();
+    try {
+      report = (await prepared.context.evalClosure(
+        wrapJsProgram(req.program.code),
+        [prepared.facade.derefInto(), req.program.file],
+        { result: { copy: true }, filename: req.program.file, lineOffset: -WRAPPER_LINES },
+      )) as ThrownReport | null;
+    } catch (e) {
+      failure = e;
+    }
+    const runMs = performance.now() - runStart;
+    watchdog.stop();
+    const cpuMs = watchdog.cpuMs();
+    let peakHeapBytes = 0;
+    if (!isolate.isDisposed) {
+      const heap = isolate.getHeapStatisticsSync();
+      peakHeapBytes = heap.total_heap_size + heap.externally_allocated_size;
+      isolate.dispose();
+    } else if (stopReason === null || stopReason === 'memory') {
+      peakHeapBytes = req.limits.memoryMb * 1024 * 1024;
+    }
+    // Writes queued by the isolate before it stopped are delivered before the result.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    session.close();
+    bridges.close();
+
+    let error: RunError | undefined;
+    if (stopReason === 'terminated') error = hostError('TerminatedError', 'the run was terminated');
+    else if (stopReason !== null) error = limitError(stopReason, req.limits);
+    else if (prepared.catastrophe !== null) {
+      error = hostError('SandboxError', 'the sandbox lost control of the run (V8 catastrophic error)');
+    } else if (failure !== null) error = classifyFailure(failure, req);
+    else if (report !== null) error = report;
+
+    return {
+      ...(error ? { error } : {}),
+      runMs,
+      cpuMs: cpuMs > 0 ? cpuMs : 0,
+      peakHeapBytes,
+      capabilityChecks: bridges.capabilityChecks(),
+      bridgeCalls: session.bridgeCalls,
+    };
+  }
+}
+
+function limitError(kind: LimitKind, limits: SandboxLimits): RunError {
+  const { kind: errorKind, message } = limitMessage(kind, limits);
+  return hostError(errorKind, message);
+}
+
+/** The evaluation itself failed (not the program): memory kill, syntax error, disposal. */
+function classifyFailure(e: unknown, req: ExecRequest): RunError {
+  const message = e instanceof Error ? e.message : String(e);
+  if (message.includes('memory limit')) return limitError('memory', req.limits);
+  if (e instanceof SyntaxError) {
+    return { ...hostError('SyntaxError', message), file: req.program.file };
+  }
+  return hostError('SandboxError', 'the sandbox failed while running the program');
+}
+
+function failed(error: RunError, started: number): ExecOutcome {
+  return {
+    error,
+    runMs: performance.now() - started,
+    cpuMs: 0,
+    peakHeapBytes: 0,
+    capabilityChecks: 0,
+    bridgeCalls: 0,
+  };
+}

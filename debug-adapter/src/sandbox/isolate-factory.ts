@@ -1,0 +1,164 @@
+// Creates ready-to-run isolates: fresh isolate + context, host facade wired through one sync
+// Callback, one fire-and-forget output Callback and one async Reference (all captured inside the
+// prelude's closure, never on globals), runtime bundle loaded, intrinsics locked down. Keeps a small
+// pre-warmed pool; an isolate is handed out once and never reused after a run.
+import type IVM from 'isolated-vm';
+import { isolateLockdown, isolatePrelude, type PreludeConfig } from './isolate-prelude.js';
+import type { SandboxLimits } from './types.js';
+
+/** Host side of one prepared isolate: whichever run owns it answers its calls. */
+export interface HostChannel {
+  sync(op: string, args: unknown): unknown;
+  async(op: string, args: unknown): Promise<unknown>;
+  write(stream: number, text: string): void;
+}
+
+/** Replies every call while no run owns the isolate (only reachable by a bug). */
+const UNOWNED: HostChannel = {
+  sync: () => ({ ok: false, kind: 'RuntimeError', message: 'no run owns this sandbox' }),
+  async: () => Promise.resolve({ ok: false, kind: 'RuntimeError', message: 'no run owns this sandbox' }),
+  write: () => undefined,
+};
+
+export interface PreparedIsolate {
+  readonly isolate: IVM.Isolate;
+  readonly context: IVM.Context;
+  /** Reference to the in-isolate facade (pass `facade.derefInto()` to code in the isolate). */
+  readonly facade: IVM.Reference<unknown>;
+  /** Set by the run that takes the isolate. */
+  channel: HostChannel;
+  /** Set once isolated-vm reports a catastrophic error for this isolate. */
+  catastrophe: string | null;
+  readonly key: string;
+}
+
+export interface IsolateFactoryOptions {
+  ivm: typeof IVM;
+  /** Source of the runtime bundle (an IIFE that installs the runtime on globalThis), or '' for none. */
+  runtimeSource: string;
+  /** Global function the runtime bundle leaves for the lockdown step to call with the facade. */
+  runtimeInstaller: string;
+  /** Prepared isolates kept ready for runs with default limits (0 disables the pool). */
+  poolSize: number;
+  /** Limits a pooled isolate is prepared for; runs with other memory/output limits get a fresh one. */
+  poolLimits: SandboxLimits;
+  /** Called when isolated-vm reports that V8 lost control of an isolate. */
+  onCatastrophicError(message: string): void;
+}
+
+const PRELUDE_SOURCE = `return (${isolatePrelude.toString()})($0, $1, $2, $3);`;
+const LOCKDOWN_SOURCE = `(${isolateLockdown.toString()})($0, $1);`;
+
+function preludeConfig(limits: SandboxLimits): PreludeConfig {
+  return {
+    copyOutChars: limits.copyOutChars,
+    maxWriteChars: limits.outputBytes + 64,
+    creditWrites: 64,
+  };
+}
+
+function poolKey(limits: SandboxLimits): string {
+  return `${limits.memoryMb}/${limits.outputBytes}/${limits.copyOutChars}`;
+}
+
+export class IsolateFactory {
+  private readonly pool: Promise<PreparedIsolate>[] = [];
+  private runtimeCache: IVM.ExternalCopy<ArrayBuffer> | undefined;
+  private disposed = false;
+
+  constructor(private readonly options: IsolateFactoryOptions) {}
+
+  /** Starts filling the pool (call once the host is otherwise idle, e.g. after start-up). */
+  warm(): void {
+    this.refill();
+  }
+
+  /** An isolate prepared for these limits: from the pool when they match, else a fresh one. */
+  async take(limits: SandboxLimits): Promise<PreparedIsolate> {
+    const key = poolKey(limits);
+    if (key === poolKey(this.options.poolLimits) && this.pool.length > 0) {
+      const ready = this.pool.shift()!;
+      setImmediate(() => this.refill());
+      try {
+        const prepared = await ready;
+        if (!prepared.isolate.isDisposed) return prepared;
+      } catch {
+        // A pooled isolate that failed to prepare is simply replaced by a fresh one.
+      }
+    }
+    return this.prepare(limits);
+  }
+
+  /** Disposes pooled isolates; later `take` calls still work (without a pool). */
+  dispose(): void {
+    this.disposed = true;
+    for (const p of this.pool.splice(0)) {
+      p.then((x) => x.isolate.isDisposed || x.isolate.dispose()).catch(() => undefined);
+    }
+  }
+
+  private refill(): void {
+    while (!this.disposed && this.pool.length < this.options.poolSize) {
+      const p = this.prepare(this.options.poolLimits);
+      p.catch(() => undefined);
+      this.pool.push(p);
+    }
+  }
+
+  async prepare(limits: SandboxLimits): Promise<PreparedIsolate> {
+    const { ivm } = this.options;
+    let prepared: PreparedIsolate | null = null;
+    const isolate = new ivm.Isolate({
+      memoryLimit: limits.memoryMb,
+      onCatastrophicError: (message: string) => {
+        if (prepared) prepared.catastrophe = message;
+        this.options.onCatastrophicError(message);
+      },
+    });
+    try {
+      const context = await isolate.createContext();
+      const holder: { channel: HostChannel } = { channel: UNOWNED };
+      const rawSync = new ivm.Callback((op: string, args: unknown) => holder.channel.sync(op, args));
+      const rawWrite = new ivm.Callback((s: number, t: string) => holder.channel.write(s, t), { ignored: true });
+      const rawAsync = new ivm.Reference((op: string, args: unknown) => holder.channel.async(op, args));
+      const config = new ivm.ExternalCopy(preludeConfig(limits)).copyInto();
+      const facade = (await context.evalClosure(PRELUDE_SOURCE, [rawSync, rawAsync, rawWrite, config], {
+        result: { reference: true },
+        filename: 'mlsec:prelude',
+      })) as IVM.Reference<unknown>;
+      if (this.options.runtimeSource !== '') await this.loadRuntime(isolate, context);
+      await context.evalClosure(LOCKDOWN_SOURCE, [facade.derefInto(), this.options.runtimeInstaller], {
+        filename: 'mlsec:lockdown',
+      });
+      prepared = {
+        isolate,
+        context,
+        facade,
+        catastrophe: null,
+        key: poolKey(limits),
+        get channel() {
+          return holder.channel;
+        },
+        set channel(c: HostChannel) {
+          holder.channel = c;
+        },
+      };
+      return prepared;
+    } catch (e) {
+      if (!isolate.isDisposed) isolate.dispose();
+      throw e;
+    }
+  }
+
+  /** Compiles the runtime bundle with V8's code cache from the first compile in this process. */
+  private async loadRuntime(isolate: IVM.Isolate, context: IVM.Context): Promise<void> {
+    const { ivm } = this.options;
+    const script = await isolate.compileScript(this.options.runtimeSource, {
+      filename: 'mlsec:runtime',
+      ...(this.runtimeCache ? { cachedData: this.runtimeCache } : { produceCachedData: true }),
+    });
+    const produced = (script as unknown as { cachedData?: IVM.ExternalCopy<ArrayBuffer> }).cachedData;
+    if (!this.runtimeCache && produced instanceof ivm.ExternalCopy) this.runtimeCache = produced;
+    await script.run(context, { release: true });
+  }
+}

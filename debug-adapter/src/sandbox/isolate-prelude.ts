@@ -1,0 +1,262 @@
+// Code that runs INSIDE the isolate before any program: wraps the raw isolated-vm callbacks in a
+// frozen host facade (plain data only crosses) and later locks the intrinsics down. Each function
+// is serialised with Function.prototype.toString, so it must reference nothing outside its body.
+
+/** Host facade the runtime (and `js` harness programs) use; every method is a frozen function. */
+export interface HostFacade {
+  /** Synchronous bridge call; throws the error the host reports (built by the error factory). */
+  call(op: string, args: unknown[]): unknown;
+  /** Bridge call whose host side is asynchronous (http, stdin, debugger); blocks the isolate. */
+  callAsync(op: string, args: unknown[]): unknown;
+  /** Console output, streamed; `stream` 1 = stdout, 2 = stderr. */
+  write(stream: 1 | 2, text: string): void;
+  /** Waits until the host has seen every write so far. */
+  flush(): void;
+  /** Installs how host errors become ML errors (once; later calls are ignored). */
+  setErrorFactory(factory: (kind: string, message: string) => unknown): void;
+}
+
+export interface PreludeConfig {
+  /** Characters of string data one call may copy out (all arguments together). */
+  copyOutChars: number;
+  /** Longest text one write copies out (the output limit plus a little: the host truncates). */
+  maxWriteChars: number;
+  /** Every this many writes (or 64K characters) a write waits for the host: back-pressure. */
+  creditWrites: number;
+}
+
+type RawSync = (op: string, args: unknown) => unknown;
+type RawWrite = (stream: number, text: string) => void;
+interface RawAsyncRef {
+  applySyncPromise(receiver: undefined, args: unknown[], options: object): unknown;
+}
+
+/**
+ * Step 1 (before the runtime loads): builds the host facade around the raw callbacks, removes
+ * code generation and shared memory from the global scope, and records which globals are the
+ * JavaScript intrinsics (step 2 freezes them). Returns the facade.
+ */
+export function isolatePrelude(
+  rawSync: RawSync,
+  rawAsync: RawAsyncRef,
+  rawWrite: RawWrite,
+  config: PreludeConfig,
+): HostFacade {
+  'use strict';
+  const g = globalThis as unknown as Record<PropertyKey, unknown>;
+  const { freeze, getPrototypeOf, keys, defineProperty } = Object;
+  const isArray = Array.isArray;
+  const ObjectProto = Object.prototype;
+  const ArrayProto = Array.prototype;
+  const U8 = Uint8Array;
+  const U8Proto = U8.prototype;
+  const u8Length = Object.getOwnPropertyDescriptor(getPrototypeOf(U8Proto), 'byteLength')!.get!;
+  const u8Slice = U8Proto.slice;
+  const apply = Reflect.apply;
+  let errorFactory: ((kind: string, message: string) => unknown) | null = null;
+
+  const fail = (kind: string, message: string): never => {
+    throw errorFactory ? errorFactory(kind, message) : freeze({ kind, message });
+  };
+
+  // Copies a value into fresh plain data while measuring it: only null, booleans, numbers,
+  // bigints, strings, Uint8Arrays, arrays and plain objects cross, at most 32 levels deep and
+  // `copyOutChars` in total. The copy is what crosses, so getters cannot change it afterwards.
+  const budget = { left: 0 };
+  const copy = (v: unknown, depth: number): unknown => {
+    if (depth > 32) return fail('ValueError', 'value passed to a host function is nested too deeply');
+    switch (typeof v) {
+      case 'string':
+        budget.left -= v.length;
+        if (budget.left < 0) return fail('ValueError', 'value passed to a host function is too large');
+        return v;
+      case 'number':
+      case 'boolean':
+      case 'bigint':
+        budget.left -= 8;
+        return v;
+      case 'undefined':
+        return null;
+      case 'object': {
+        if (v === null) return null;
+        const proto = getPrototypeOf(v);
+        if (proto === U8Proto) {
+          budget.left -= apply(u8Length, v, []) as number;
+          if (budget.left < 0) return fail('ValueError', 'value passed to a host function is too large');
+          return apply(u8Slice, v, []);
+        }
+        if (isArray(v) && proto === ArrayProto) {
+          const n = v.length;
+          budget.left -= 8 * n;
+          if (budget.left < 0) return fail('ValueError', 'value passed to a host function is too large');
+          const out: unknown[] = [];
+          for (let i = 0; i < n; i++) out[i] = copy(v[i], depth + 1);
+          return out;
+        }
+        if (proto === ObjectProto || proto === null) {
+          const out: Record<string, unknown> = {};
+          for (const k of keys(v)) {
+            budget.left -= k.length + 8;
+            defineProperty(out, k, {
+              value: copy((v as Record<string, unknown>)[k], depth + 1),
+              enumerable: true,
+              writable: true,
+              configurable: true,
+            });
+          }
+          return out;
+        }
+        return fail('TypeError', 'only plain data can be passed to a host function');
+      }
+      default:
+        return fail('TypeError', `a ${typeof v} cannot be passed to a host function`);
+    }
+  };
+  const copyArgs = (args: unknown[]): unknown => {
+    budget.left = config.copyOutChars;
+    return copy(args, 0);
+  };
+
+  // Host replies are envelopes: {ok: true, value} or {ok: false, kind, message}.
+  const unwrap = (reply: unknown): unknown => {
+    const r = reply as { ok?: unknown; value?: unknown; kind?: unknown; message?: unknown } | null;
+    if (r !== null && typeof r === 'object' && r.ok === true) return r.value;
+    if (r !== null && typeof r === 'object' && typeof r.kind === 'string' && typeof r.message === 'string') {
+      return fail(r.kind, r.message);
+    }
+    return fail('RuntimeError', 'the host returned an invalid reply');
+  };
+  const hostFailure = (): never => fail('RuntimeError', 'host call failed');
+
+  let writes = 0;
+  let pendingChars = 0;
+  const flush = (): void => {
+    writes = 0;
+    pendingChars = 0;
+    let reply: unknown;
+    try {
+      reply = rawSync('console.flush', []);
+    } catch {
+      hostFailure();
+    }
+    unwrap(reply);
+  };
+
+  const facade: HostFacade = {
+    call(op: string, args: unknown[]): unknown {
+      if (typeof op !== 'string' || !isArray(args)) return fail('TypeError', 'bad host call');
+      const copied = copyArgs(args);
+      let reply: unknown;
+      try {
+        reply = rawSync(op, copied);
+      } catch {
+        hostFailure();
+      }
+      return unwrap(reply);
+    },
+    callAsync(op: string, args: unknown[]): unknown {
+      if (typeof op !== 'string' || !isArray(args)) return fail('TypeError', 'bad host call');
+      const copied = copyArgs(args);
+      let reply: unknown;
+      try {
+        reply = rawAsync.applySyncPromise(undefined, [op, copied], {
+          arguments: { copy: true },
+          result: { copy: true },
+        });
+      } catch {
+        hostFailure();
+      }
+      return unwrap(reply);
+    },
+    write(stream: 1 | 2, text: string): void {
+      if ((stream !== 1 && stream !== 2) || typeof text !== 'string') {
+        return fail('TypeError', 'bad output call');
+      }
+      const chunk = text.length > config.maxWriteChars ? text.slice(0, config.maxWriteChars) : text;
+      writes++;
+      pendingChars += chunk.length;
+      if (writes >= config.creditWrites || pendingChars >= 65536) {
+        // Back-pressure: this write waits for the host, so queued writes stay bounded.
+        let reply: unknown;
+        try {
+          reply = rawSync('console.write', [stream, chunk]);
+        } catch {
+          hostFailure();
+        }
+        writes = 0;
+        pendingChars = 0;
+        unwrap(reply);
+        return;
+      }
+      try {
+        rawWrite(stream, chunk);
+      } catch {
+        hostFailure();
+      }
+    },
+    flush,
+    setErrorFactory(factory: (kind: string, message: string) => unknown): void {
+      if (errorFactory === null && typeof factory === 'function') errorFactory = factory;
+    },
+  };
+  for (const k of keys(facade)) freeze((facade as unknown as Record<string, object>)[k]);
+  freeze(facade);
+
+  // Code generation from strings: the constructors stay reachable through the prototypes of
+  // function values, so the `constructor` properties are replaced by a function that throws.
+  const blocked = function (): never {
+    throw new TypeError('code generation is disabled in the sandbox');
+  };
+  const fnProtos = [
+    Function.prototype,
+    getPrototypeOf(async function () {}),
+    getPrototypeOf(function* () {}),
+    getPrototypeOf(async function* () {}),
+  ] as object[];
+  for (const p of fnProtos) {
+    defineProperty(p, 'constructor', { value: blocked, writable: false, enumerable: false, configurable: false });
+  }
+  for (const name of ['eval', 'Function', 'WebAssembly', 'SharedArrayBuffer', 'Atomics']) delete g[name];
+
+  // Remember the intrinsics (everything on the global object now) for step 2.
+  const intrinsicNames = Reflect.ownKeys(g);
+  defineProperty(g, '__mlsecIntrinsics', { value: freeze(intrinsicNames), configurable: true });
+  return facade;
+}
+
+/**
+ * Step 2 (after the runtime has loaded, before any program): hands the facade to the runtime's
+ * installer when it has one, deep-freezes every JavaScript intrinsic recorded by step 1 (so no
+ * program can pollute `Object.prototype` or set `Error.prepareStackTrace`), and freezes the global
+ * object itself. The runtime's own objects are the runtime's to freeze.
+ */
+export function isolateLockdown(facade: HostFacade, installerName: string): void {
+  'use strict';
+  const g = globalThis as unknown as Record<PropertyKey, unknown>;
+  const names = g['__mlsecIntrinsics'] as readonly PropertyKey[];
+  delete g['__mlsecIntrinsics'];
+  const installer = g[installerName];
+  if (typeof installer === 'function') {
+    delete g[installerName];
+    (installer as (f: HostFacade) => void)(facade);
+  }
+  const seen = new Set<unknown>();
+  const stack: unknown[] = [];
+  for (const name of names) {
+    const d = Reflect.getOwnPropertyDescriptor(g, name);
+    if (d && 'value' in d) stack.push(d.value);
+  }
+  while (stack.length > 0) {
+    const o = stack.pop();
+    if ((typeof o !== 'object' && typeof o !== 'function') || o === null || seen.has(o)) continue;
+    seen.add(o);
+    Object.freeze(o);
+    stack.push(Object.getPrototypeOf(o));
+    for (const k of Reflect.ownKeys(o)) {
+      const d = Reflect.getOwnPropertyDescriptor(o, k)!;
+      if ('value' in d) stack.push(d.value);
+      else stack.push(d.get, d.set);
+    }
+  }
+  Object.freeze(g);
+}

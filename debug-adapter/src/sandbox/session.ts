@@ -1,0 +1,94 @@
+// Host side of one run inside the engine: answers the isolate's calls (output, bridge operations)
+// with plain-data reply envelopes, counts calls, and stops the run when output overflows. A bridge
+// bug or an unexpected exception becomes an ML RuntimeError that names no host detail.
+import { BridgeError, type BridgeTable } from '../bridges/types.js';
+import type { HostChannel } from './isolate-factory.js';
+import { OutputSink } from './output-sink.js';
+import { limitMessage, truncationMarker } from './limits.js';
+import type { OutputStream, SandboxLimits } from './types.js';
+
+export type Reply = { ok: true; value: unknown } | { ok: false; kind: string; message: string };
+
+const STREAMS: Record<number, OutputStream | undefined> = { 1: 'stdout', 2: 'stderr' };
+
+export interface RunSessionOptions {
+  limits: SandboxLimits;
+  bridges: BridgeTable;
+  output(stream: OutputStream, text: string): void;
+  /** Stops the run (disposes its isolate) for an overrun of the output limit. */
+  onOutputLimit(): void;
+}
+
+export class RunSession implements HostChannel {
+  bridgeCalls = 0;
+  private readonly sink: OutputSink;
+  private readonly outputError: Reply;
+
+  constructor(private readonly options: RunSessionOptions) {
+    this.sink = new OutputSink({
+      limitBytes: options.limits.outputBytes,
+      marker: truncationMarker(options.limits),
+      deliver: options.output,
+      onLimit: () => setImmediate(options.onOutputLimit),
+    });
+    const { kind, message } = limitMessage('output', options.limits);
+    this.outputError = { ok: false, kind, message };
+  }
+
+  get outputBytes(): number {
+    return this.sink.bytes;
+  }
+
+  write(stream: number, text: string): void {
+    const s = STREAMS[stream];
+    if (s !== undefined && typeof text === 'string') this.sink.write(s, text);
+  }
+
+  sync(op: string, args: unknown): Reply {
+    if (op === 'console.write') {
+      const [stream, text] = Array.isArray(args) ? (args as unknown[]) : [];
+      this.write(stream as number, text as string);
+      return this.sink.exceeded ? this.outputError : { ok: true, value: null };
+    }
+    if (op === 'console.flush') return this.sink.exceeded ? this.outputError : { ok: true, value: null };
+    this.bridgeCalls++;
+    const fn = Object.prototype.hasOwnProperty.call(this.options.bridges.sync, op)
+      ? this.options.bridges.sync[op]
+      : undefined;
+    if (!fn) return this.unknownOp(op);
+    if (!Array.isArray(args)) return { ok: false, kind: 'TypeError', message: `bad arguments for ${op}` };
+    try {
+      return { ok: true, value: fn(args) };
+    } catch (e) {
+      return this.failure(op, e);
+    }
+  }
+
+  async async(op: string, args: unknown): Promise<Reply> {
+    this.bridgeCalls++;
+    const fn = Object.prototype.hasOwnProperty.call(this.options.bridges.async, op)
+      ? this.options.bridges.async[op]
+      : undefined;
+    if (!fn) return this.unknownOp(op);
+    if (!Array.isArray(args)) return { ok: false, kind: 'TypeError', message: `bad arguments for ${op}` };
+    try {
+      return { ok: true, value: await fn(args) };
+    } catch (e) {
+      return this.failure(op, e);
+    }
+  }
+
+  /** Delivers pending output now (end of run, or before a result is reported). */
+  close(): void {
+    this.sink.close();
+  }
+
+  private unknownOp(op: string): Reply {
+    return { ok: false, kind: 'RuntimeError', message: `unknown host operation '${String(op).slice(0, 80)}'` };
+  }
+
+  private failure(op: string, e: unknown): Reply {
+    if (e instanceof BridgeError) return { ok: false, kind: e.kind, message: e.message };
+    return { ok: false, kind: 'RuntimeError', message: `internal error in ${op}` };
+  }
+}

@@ -1,0 +1,101 @@
+// Entry point of the sandbox worker process (`node --no-node-snapshot --max-old-space-size=N
+// worker.js CONFIG`): hosts isolated-vm isolates, runs requests from the supervisor over IPC and
+// streams output back. Exits on a catastrophic isolate error; the supervisor starts a new worker.
+import { readFileSync } from 'node:fs';
+import { loadIsolatedVm } from './artifacts.js';
+import { resolveLimits } from './limits.js';
+import { SandboxEngine } from './engine.js';
+import type { AuditRecord, RunControl } from './types.js';
+import {
+  WORKER_FATAL_EXIT,
+  isParentMessage,
+  type ParentMessage,
+  type WorkerConfig,
+  type WorkerMessage,
+} from './protocol.js';
+
+const startedAt = performance.now();
+
+function send(message: WorkerMessage): void {
+  if (process.connected) process.send!(message);
+}
+
+let exiting = false;
+function fatal(message: string): void {
+  if (exiting) return;
+  exiting = true;
+  send({ type: 'fatal', message });
+  // Give the IPC channel a moment to carry the message, then leave: the process state is suspect.
+  setTimeout(() => process.exit(WORKER_FATAL_EXIT), 20).unref();
+}
+
+function main(): void {
+  if (!process.send) {
+    process.stderr.write('the sandbox worker must be started by the sandbox supervisor (IPC channel missing)\n');
+    process.exit(2);
+  }
+  const config = JSON.parse(process.argv[2] ?? '{}') as WorkerConfig;
+  const engine = new SandboxEngine({
+    ivm: loadIsolatedVm(),
+    runtimeSource: config.runtimePath ? readFileSync(config.runtimePath, 'utf8') : '',
+    runtimeInstaller: config.runtimeInstaller,
+    poolSize: config.poolSize,
+    poolLimits: resolveLimits(undefined),
+    onCatastrophicError: (message) => fatal(`catastrophic isolate error: ${message}`),
+  });
+  const controls = new Map<number, RunControl>();
+  const inputWaiters = new Map<string, (line: string | null) => void>();
+  let inputSeq = 0;
+
+  const handle = (m: ParentMessage): void => {
+    switch (m.type) {
+      case 'run': {
+        const { id } = m;
+        const hooks = {
+          output: (stream: 'stdout' | 'stderr', text: string) => send({ type: 'output', id, stream, text }),
+          audit: (records: AuditRecord[]) => send({ type: 'audit', id, records }),
+          input: (prompt: string) =>
+            new Promise<string | null>((resolve) => {
+              const seq = ++inputSeq;
+              inputWaiters.set(`${id}:${seq}`, resolve);
+              send({ type: 'input-request', id, seq, prompt });
+            }),
+        };
+        engine
+          .execute(m.request, hooks, (control) => controls.set(id, control))
+          .then((outcome) => send({ type: 'done', id, outcome }))
+          .catch(() => fatal('the sandbox engine failed'))
+          .finally(() => controls.delete(id));
+        return;
+      }
+      case 'input': {
+        const key = `${m.id}:${m.seq}`;
+        inputWaiters.get(key)?.(typeof m.line === 'string' ? m.line : null);
+        inputWaiters.delete(key);
+        return;
+      }
+      case 'control': {
+        const c = controls.get(m.id);
+        if (m.action === 'pause-wall') c?.pauseWallClock();
+        else if (m.action === 'resume-wall') c?.resumeWallClock();
+        else c?.terminate();
+        return;
+      }
+      case 'shutdown':
+        engine.dispose();
+        process.disconnect();
+        return;
+    }
+  };
+
+  process.on('message', (m: unknown) => {
+    if (isParentMessage(m)) handle(m);
+  });
+  process.on('disconnect', () => process.exit(0));
+  process.on('uncaughtException', () => fatal('uncaught exception in the sandbox worker'));
+  process.on('unhandledRejection', () => fatal('unhandled rejection in the sandbox worker'));
+  send({ type: 'ready', startupMs: performance.now() - startedAt });
+  engine.warm();
+}
+
+main();
