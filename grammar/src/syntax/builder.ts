@@ -1,0 +1,83 @@
+// Builds AST nodes with exact ranges from Chevrotain tokens and child nodes (the parser's actions
+// call these). Pure construction: no grammar decisions and no diagnostics here.
+import type { IToken } from 'chevrotain';
+import type {
+  BinaryOperator,
+  Block,
+  ErrorExpr,
+  Expression,
+  Identifier,
+  NumberLiteral,
+  Position,
+  Range,
+  StringLiteral,
+} from './ast.js';
+import { isFloatText, decodeString } from './literals.js';
+import { LineMap } from './line-map.js';
+
+export class AstBuilder {
+  lines = new LineMap('');
+
+  /** Offset just after a token; tokens inserted by recovery are zero-width. */
+  end(tok: IToken): number {
+    return tok.startOffset + tok.image.length;
+  }
+
+  range(tok: IToken): Range {
+    return this.lines.range(tok.startOffset, tok.startOffset + tok.image.length);
+  }
+
+  /** From the start of `first` to the end of `last`. */
+  tokens(first: IToken, last: IToken): Range {
+    return this.lines.range(first.startOffset, Math.max(first.startOffset, this.end(last)));
+  }
+
+  start(tok: IToken): Position {
+    return this.lines.position(tok.startOffset);
+  }
+
+  endPos(tok: IToken): Position {
+    return this.lines.position(this.end(tok));
+  }
+
+  /** Range from a start position to an end position, never inverted. */
+  span(start: Position, end: Position): Range {
+    return end.offset < start.offset ? { start, end: start } : { start, end };
+  }
+
+  /** Zero-width range at an offset. */
+  at(offset: number): Range {
+    return this.lines.range(offset, offset);
+  }
+
+  ident(tok: IToken): Identifier {
+    return { kind: 'Identifier', name: tok.image, range: this.range(tok) };
+  }
+
+  number(tok: IToken): NumberLiteral {
+    return { kind: 'NumberLiteral', raw: tok.image, isFloat: isFloatText(tok.image), range: this.range(tok) };
+  }
+
+  string(tok: IToken): StringLiteral {
+    return { kind: 'StringLiteral', value: decodeString(tok.image), raw: tok.image, range: this.range(tok) };
+  }
+
+  errorExpr(range: Range): ErrorExpr {
+    return { kind: 'ErrorExpr', range };
+  }
+
+  binary(operator: BinaryOperator, opTok: IToken, left: Expression, right: Expression): Expression {
+    return {
+      kind: 'BinaryExpr',
+      operator,
+      operatorRange: this.range(opTok),
+      left,
+      right,
+      range: this.span(left.range.start, right.range.end),
+    };
+  }
+
+  block(open: IToken, body: Block['body'], close: IToken): Block {
+    return { kind: 'Block', body, range: this.tokens(open, close) };
+  }
+}

@@ -1,0 +1,52 @@
+// Converts UTF-16 offsets of one document to AST positions (0-based line and column).
+// Line breaks are `\n`, `\r\n` and a lone `\r`, as in LSP. Knows nothing about tokens or syntax.
+import type { Position, Range } from './ast.js';
+
+export class LineMap {
+  /** Offset at which each line starts. */
+  private readonly starts: number[] = [0];
+  private hint = 0;
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  /** The position of `offset`, clamped into the document. */
+  position(offset: number): Position {
+    if (!(offset >= 0)) offset = 0;
+    if (offset > this.text.length) offset = this.text.length;
+    const line = this.lineOf(offset);
+    return { line, column: offset - this.starts[line]!, offset };
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end < start ? start : end) };
+  }
+
+  private lineOf(offset: number): number {
+    const starts = this.starts;
+    const h = this.hint;
+    // Parsing moves forward, so the previous line or the next one is almost always right.
+    if (starts[h]! <= offset && (h + 1 >= starts.length || offset < starts[h + 1]!)) return h;
+    if (h + 1 < starts.length && starts[h + 1]! <= offset && (h + 2 >= starts.length || offset < starts[h + 2]!)) {
+      this.hint = h + 1;
+      return h + 1;
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    this.hint = lo;
+    return lo;
+  }
+}

@@ -1,0 +1,98 @@
+// Shared machinery of the ML parser: Chevrotain configuration, per-document state, diagnostics
+// recording, lookahead helpers for contextual keywords, and recovery placeholders.
+// Grammar rules live in parser-expressions.ts and parser.ts; node construction in builder.ts.
+import { createTokenInstance, EmbeddedActionsParser, EOF, tokenMatcher } from 'chevrotain';
+import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
+import type { Diagnostic, QuickFix } from '../diagnostics.js';
+import type { ErrorExpr, Range } from './ast.js';
+import { AstBuilder } from './builder.js';
+import type { LineMap } from './line-map.js';
+import { syntaxError } from './messages.js';
+import type { SyntaxCode } from './messages.js';
+import { errorMessageProvider } from './parser-errors.js';
+import * as T from './tokens.js';
+
+/** Second tokens after which a statement-start keyword is just a name (`if = 1;`, `in.x`, `for += 1;`). */
+const NAME_FOLLOWERS: TokenType[] = [T.Assign, T.Dot, T.CompoundAssign, T.IncDec];
+
+export interface ParserOptions {
+  /** Run Chevrotain's grammar validations at construction (tests); off in production for speed. */
+  validate?: boolean;
+}
+
+export abstract class ParserBase extends EmbeddedActionsParser {
+  protected readonly b = new AstBuilder();
+  protected problems: Diagnostic[] = [];
+  /** Start offsets of keyword-typed tokens that were used as names (for semantic tokens). */
+  protected namesFromKeywords = new Set<number>();
+
+  constructor(options: ParserOptions) {
+    super(T.ALL_TOKENS, {
+      recoveryEnabled: true,
+      maxLookahead: 3,
+      errorMessageProvider,
+      skipValidations: options.validate !== true,
+    });
+  }
+
+  /** Prepares the parser for one document. */
+  protected begin(tokens: IToken[], lines: LineMap): void {
+    this.input = tokens;
+    this.b.lines = lines;
+    this.problems = [];
+    this.namesFromKeywords = new Set();
+  }
+
+  protected report(code: SyntaxCode, range: Range, message?: string, fixes?: QuickFix[]): void {
+    this.problems.push(syntaxError(code, range, message, fixes));
+  }
+
+  protected is(k: number, type: TokenType): boolean {
+    return tokenMatcher(this.LA(k), type);
+  }
+
+  /** A statement keyword is a keyword unless the next token makes the word an assignment target. */
+  protected keywordAt(type: TokenType): boolean {
+    if (this.LA(1).tokenType !== type) return false;
+    const next = this.LA(2);
+    for (const t of NAME_FOLLOWERS) if (tokenMatcher(next, t)) return false;
+    return true;
+  }
+
+  /** `let`/`const`/`var` followed by a name: the declaration keyword ML does not have. */
+  protected declarationKeywordAhead(): boolean {
+    const t = this.LA(1);
+    return t.tokenType === T.Identifier && (t.image === 'let' || t.image === 'const' || t.image === 'var') && this.is(2, T.Identifier);
+  }
+
+  /** After `=>`, a `{` opens an object literal if it is empty or starts with `key :`. */
+  protected objectBraceAhead(): boolean {
+    if (!this.is(1, T.LCurly)) return false;
+    if (this.is(2, T.RCurly)) return true;
+    return (this.is(2, T.Name) || this.is(2, T.StringLit)) && this.is(3, T.Colon);
+  }
+
+  /** An identifier node from a word; records keyword words used as names. */
+  protected nameNode(tok: IToken) {
+    if (tok.tokenType !== T.Identifier) this.namesFromKeywords.add(tok.startOffset);
+    return this.b.ident(tok);
+  }
+
+  /** Placeholder expression for recovery: zero-width just after the last good token. */
+  protected recoveredExpression(e: IRecognitionException): ErrorExpr {
+    const prev = (e as { previousToken?: IToken }).previousToken;
+    let offset = 0;
+    if (prev && prev.tokenType !== EOF && prev.startOffset >= 0) offset = this.b.end(prev);
+    else if (e.token.tokenType !== EOF && e.token.startOffset >= 0) offset = e.token.startOffset;
+    return this.b.errorExpr(this.b.at(offset));
+  }
+
+  /** Tokens inserted by recovery sit zero-width right after the previous token. */
+  protected override getTokenToInsert(tokType: TokenType): IToken {
+    const prev = this.LA(0);
+    const offset = prev.tokenType !== EOF && prev.startOffset >= 0 ? prev.startOffset + prev.image.length : 0;
+    const tok = createTokenInstance(tokType, '', offset, offset - 1, NaN, NaN, NaN, NaN);
+    tok.isInsertedInRecovery = true;
+    return tok;
+  }
+}

@@ -1,0 +1,134 @@
+// Friendly messages for Chevrotain's generic syntax errors (IParserErrorMessageProvider) and their
+// conversion to ML2xx diagnostics with exact ranges and fixes. It must not decide grammar: targeted
+// checks for known mistakes live in the parser; this only words what Chevrotain detected.
+import { EOF, tokenMatcher } from 'chevrotain';
+import type { IParserErrorMessageProvider, IRecognitionException, IToken, TokenType } from 'chevrotain';
+import type { Diagnostic } from '../diagnostics.js';
+import type { AstBuilder } from './builder.js';
+import { syntaxError } from './messages.js';
+import type { SyntaxCode } from './messages.js';
+import * as T from './tokens.js';
+
+/** Separates the code chosen by the provider from the message text inside Chevrotain's message. */
+const CODE_MARK = '\u0001';
+
+const CLOSERS = new Map<TokenType, [TokenType, string, string]>([
+  [T.RParen, [T.LParen, '(', ')']],
+  [T.RBracket, [T.LBracket, '[', ']']],
+  [T.RCurly, [T.LCurly, '{', '}']],
+]);
+
+export function describeToken(tok: IToken): string {
+  if (tok.tokenType === EOF) return 'the end of the file';
+  if (tokenMatcher(tok, T.StringLit)) return 'a string';
+  if (tok.tokenType === T.NumberLit) return `the number ${tok.image}`;
+  return `\`${tok.image}\``;
+}
+
+function label(type: TokenType): string {
+  const l = type.LABEL ?? type.name;
+  return l.startsWith("'") ? `\`${l.slice(1, -1)}\`` : l;
+}
+
+const RULE_EXPECTATIONS: Record<string, string> = {
+  operand: 'an expression',
+  expression: 'an expression',
+  statement: 'a statement',
+  program: 'a statement',
+  block: 'a statement or `}`',
+  objectProperty: 'a key (a name or a string)',
+  params: 'a parameter name',
+};
+
+function expectation(ruleName: string, fallback: string): string {
+  return RULE_EXPECTATIONS[ruleName] ?? fallback;
+}
+
+function mark(code: SyntaxCode, message: string): string {
+  return `${code}${CODE_MARK}${message}`;
+}
+
+export const errorMessageProvider: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage({ expected, actual }) {
+    if (expected === T.Semi) return mark('ML201', `Missing \`;\` at the end of the statement (found ${describeToken(actual)}).`);
+    const closer = CLOSERS.get(expected);
+    if (closer) return mark('ML202', `Missing \`${closer[2]}\` (found ${describeToken(actual)}).`);
+    return mark('ML200', `Expected ${label(expected)} but found ${describeToken(actual)}.`);
+  },
+  buildNotAllInputParsedMessage({ firstRedundant }) {
+    return mark('ML200', `Unexpected ${describeToken(firstRedundant)}: expected a statement.`);
+  },
+  buildNoViableAltMessage({ actual, ruleName }) {
+    const tok = actual[0];
+    const found = tok ? describeToken(tok) : 'the end of the file';
+    return mark('ML200', `Expected ${expectation(ruleName, 'something else')} but found ${found}.`);
+  },
+  buildEarlyExitMessage({ actual, ruleName }) {
+    const tok = actual[0];
+    const found = tok ? describeToken(tok) : 'the end of the file';
+    return mark('ML200', `Expected ${expectation(ruleName, 'more input')} but found ${found}.`);
+  },
+};
+
+/** Converts Chevrotain's recorded errors into diagnostics (ranges, opener locations, `;` fixes). */
+export function recognitionDiagnostics(errors: IRecognitionException[], tokens: IToken[], b: AstBuilder): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const e of errors) {
+    const sep = e.message.indexOf(CODE_MARK);
+    const code = (sep > 0 ? e.message.slice(0, sep) : 'ML200') as SyntaxCode;
+    let message = sep > 0 ? e.message.slice(sep + 1) : e.message;
+    const tok = e.token;
+    const prev = (e as { previousToken?: IToken }).previousToken;
+    const atEof = tok.tokenType === EOF || !(tok.startOffset >= 0);
+    const prevValid = prev !== undefined && prev.tokenType !== EOF && prev.startOffset >= 0;
+    let range = atEof ? (prevValid ? b.range(prev) : b.at(b.lines.text.length)) : b.range(tok);
+    if (code === 'ML201' && prevValid) {
+      out.push(
+        syntaxError('ML201', b.range(prev), 'Missing `;` at the end of the statement.', [
+          { title: 'Insert `;`', edits: [{ range: b.at(b.end(prev)), newText: ';' }] },
+        ]),
+      );
+      continue;
+    }
+    if (code === 'ML202') {
+      const opener = unmatchedOpener(tokens, atEof ? Infinity : tok.startOffset, message);
+      if (opener) {
+        const where = b.start(opener);
+        message = `${message.replace(/ \(found .*\)\.$/, '')} to close the \`${opener.image}\` at line ${where.line + 1}, column ${where.column + 1}.`;
+        if (atEof) range = b.range(opener);
+      }
+    }
+    out.push(syntaxError(code, range, message));
+  }
+  return out;
+}
+
+/** The innermost bracket still open before `offset` whose closer is named in `message`. */
+function unmatchedOpener(tokens: IToken[], offset: number, message: string): IToken | undefined {
+  const entry = [...CLOSERS.entries()].find(([, v]) => message.startsWith(`Missing \`${v[2]}\``));
+  if (!entry) return undefined;
+  const [closeType, [openType]] = entry;
+  let depth = 0;
+  let i = upperBound(tokens, offset) - 1;
+  for (; i >= 0; i--) {
+    const t = tokens[i]!;
+    if (t.tokenType === closeType) depth++;
+    else if (t.tokenType === openType) {
+      if (depth === 0) return t;
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+/** Index of the first token starting at or after `offset`. */
+function upperBound(tokens: IToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.startOffset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
