@@ -5,7 +5,7 @@ import type { Range } from './syntax/ast.js';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 /** Which stage produced a diagnostic. */
-export type DiagnosticSource = 'lexer' | 'parser' | 'names' | 'security' | 'capabilities' | 'config';
+export type DiagnosticSource = 'lexer' | 'parser' | 'names' | 'security' | 'capabilities' | 'config' | 'transpiler';
 
 /** A text edit proposed by a quick fix (ranges as in the AST: 0-based, UTF-16 columns). */
 export interface TextEdit {
@@ -21,7 +21,7 @@ export interface QuickFix {
 export interface Diagnostic {
   /**
    * Stable code: `ML1xx` lexer, `ML2xx` parser, `ML3xx` names/scopes, `SECxxx` security rules,
-   * `CAPxxx` capability model, `CFGxxx` mlpy.yaml. Never renumber a published code.
+   * `CAPxxx` capability model, `CFGxxx` mlpy.yaml, `ML9xx` transpiler. Never renumber a published code.
    */
   code: string;
   severity: Severity;

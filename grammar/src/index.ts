@@ -4,3 +4,6 @@ export * from './diagnostics.js';
 export * from './syntax/index.js';
 export * from './stdlib/index.js';
 export * from './names/index.js';
+export * from './runtime/index.js';
+export * from './transpiler/index.js';
+export * from './capabilities/index.js';

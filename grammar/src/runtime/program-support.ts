@@ -99,3 +99,8 @@ export function unbound(name: string): never {
 export function nameError(name: string): never {
   return raise('NameError', `name '${name}' is not defined`);
 }
+
+/** Placeholder for an expression the parser could not read (the program has syntax errors). */
+export function invalid(): never {
+  return raise('SyntaxError', 'the program has syntax errors and cannot run');
+}

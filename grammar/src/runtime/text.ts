@@ -60,7 +60,7 @@ export function quoteString(s: string): string {
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
     else if (c < 0x20 || c === 0x7f || (c >= 0x80 && c <= 0xa0) || c === 0xad) out += '\\x' + hex(c, 2);
-    else if (NON_PRINTABLE.test(ch)) out += c > 0xffff ? '\\U' + hex(c, 8) : '\\u' + hex(c, 4);
+    else if (c !== 0x20 && NON_PRINTABLE.test(ch)) out += c > 0xffff ? '\\U' + hex(c, 8) : '\\u' + hex(c, 4);
     else out += ch;
   }
   return out + quote;

@@ -111,6 +111,7 @@ export type ErrorKind =
   | 'MemoryError'
   | 'EOFError'
   | 'ImportError'
+  | 'SyntaxError'
   | 'CapabilityError'
   | 'SecurityError'
   | 'MLUserError'

@@ -1,7 +1,8 @@
 // Helpers shared by the pure stdlib modules: defining module functions, checking and converting
 // arguments with Python-style error messages, iterating ML values. No I/O, no module state.
-import { MLFloat, MLModule, MLObject, MLPair, type MLFunction, type Value } from '../values.js';
+import { MLFloat, MLModule, MLObject, type MLFunction, type Value } from '../values.js';
 import { pyTypeName, raise } from '../ops.js';
+import { iterate } from '../iterate.js';
 
 export { pyTypeName };
 
@@ -124,13 +125,18 @@ export function objArg(v: Value | undefined, what: string): MLObject {
   return raise('TypeError', `${what} must be a dict, not ${pyTypeName(v ?? null)}`);
 }
 
-/** The elements Python's `for x in v` would produce: list items, characters, dict keys, pair items. */
-export function iterate(v: Value | undefined, what: string): Value[] {
+/** The elements `for x in v` would produce (list items, characters, dict keys, ...); arrays are not copied. */
+export function items(v: Value | undefined): readonly Value[] {
   if (Array.isArray(v)) return v;
-  if (typeof v === 'string') return Array.from(v);
-  if (v instanceof MLObject) return [...v.map.keys()];
-  if (v instanceof MLPair) return [v.first, v.second];
-  return raise('TypeError', `'${pyTypeName(v ?? null)}' object is not iterable (${what})`);
+  return Array.from(iterate(v ?? null));
+}
+
+/** Python's slice bounds: `seq[start:end]` on a sequence of `length` (null = omitted). */
+export function sliceBounds(length: number, start: number | null, end: number | null): [number, number] {
+  const norm = (i: number) => (i < 0 ? Math.max(0, i + length) : Math.min(i, length));
+  const s = start === null ? 0 : norm(start);
+  const e = end === null ? length : norm(end);
+  return [s, Math.max(s, e)];
 }
 
 /** Builds an ML object from entries. */

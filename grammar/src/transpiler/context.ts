@@ -1,0 +1,143 @@
+// Code-generation state shared by the expression and statement generators: the output lines with
+// their ML positions, the position table, hoisted constants, runtime helpers and builtins in use,
+// and per-function state (scope, temporaries, definitely-assigned names). No AST changes.
+import type { Diagnostic } from '../diagnostics.js';
+import type { Range } from '../syntax/ast.js';
+import type { FnScope, ScopeInfo } from './scopes.js';
+import type { MappedPosition } from './source-map.js';
+
+/** Per-function generation state. */
+export interface FnState {
+  readonly scope: FnScope;
+  /** The `$tN` temporaries this function declares (numbered per file). */
+  readonly temps: string[];
+  /** Names of this function's own variables that certainly hold a value at the current point. */
+  assigned: Set<string>;
+  /** True for the program's top level. */
+  readonly isProgram: boolean;
+  /** The ML name used in error frames. */
+  readonly name: string;
+}
+
+/**
+ * Generated lines carry their ML position as a marker right after the indentation:
+ * `\u0001line:column\u0001`. JSON.stringify escapes U+0001 inside string literals, so the marker
+ * never occurs in generated code itself; `finish()` strips the markers into the line map.
+ */
+const MARK = '\u0001';
+
+export class GenContext {
+  private buf: string[] = [];
+  readonly positionData: number[] = [];
+  private readonly positionIndex = new Map<string, number>();
+  readonly constants: string[] = [];
+  private readonly constantIndex = new Map<string, string>();
+  readonly helpers = new Set<string>();
+  readonly builtinsUsed = new Set<string>();
+  readonly diagnostics: Diagnostic[] = [];
+  private indentLevel = 0;
+  private tempCounter = 0;
+  /** Set when a top-level `return` needs the `$top` label. */
+  topReturn = false;
+  fn!: FnState;
+
+  constructor(
+    readonly scopes: ScopeInfo,
+    readonly file: string,
+  ) {}
+
+  /** Index of the ML position where `range` starts, in the emitted position table. */
+  position(range: Range): number {
+    const key = `${range.start.line}:${range.start.column}`;
+    let i = this.positionIndex.get(key);
+    if (i === undefined) {
+      i = this.positionData.length / 2;
+      this.positionData.push(range.start.line, range.start.column);
+      this.positionIndex.set(key, i);
+    }
+    return i;
+  }
+
+  /** Emits one generated line, mapped to `range`'s start (or unmapped). */
+  line(text: string, range: Range | null = null): void {
+    const mark = range ? `${MARK}${range.start.line}:${range.start.column}${MARK}` : '';
+    this.buf.push('  '.repeat(this.indentLevel) + mark + text);
+  }
+
+  /** Runs `gen` with a fresh line buffer and returns what it emitted (lines joined by `\n`). */
+  capture(gen: () => void): string {
+    const saved = this.buf;
+    this.buf = [];
+    try {
+      gen();
+      return this.buf.join('\n');
+    } finally {
+      this.buf = saved;
+    }
+  }
+
+  /** The emitted lines without markers, and the ML position of each. */
+  finish(): { lines: string[]; map: (MappedPosition | null)[] } {
+    const lines: string[] = [];
+    const map: (MappedPosition | null)[] = [];
+    for (const chunk of this.buf) {
+      for (const raw of chunk.split('\n')) {
+        const m = /^( *)\u0001(\d+):(\d+)\u0001/.exec(raw);
+        if (m) {
+          lines.push(m[1] + raw.slice(m[0].length));
+          map.push({ line: Number(m[2]), column: Number(m[3]) });
+        } else {
+          lines.push(raw);
+          map.push(null);
+        }
+      }
+    }
+    return { lines, map };
+  }
+
+  indent(): void {
+    this.indentLevel++;
+  }
+
+  dedent(): void {
+    this.indentLevel--;
+  }
+
+  /** Local alias of runtime helper `name` (`add` → `$add`), recorded for the prelude. */
+  helper(name: string): string {
+    this.helpers.add(name);
+    return `$${name}`;
+  }
+
+  builtin(name: string): string {
+    this.builtinsUsed.add(name);
+    return `$b_${name}`;
+  }
+
+  /** A hoisted constant expression (integral float literals), deduplicated. */
+  constant(expr: string): string {
+    let name = this.constantIndex.get(expr);
+    if (name === undefined) {
+      name = `$c${this.constants.length}`;
+      this.constants.push(expr);
+      this.constantIndex.set(expr, name);
+    }
+    return name;
+  }
+
+  /** A fresh temporary of the current function. */
+  temp(): string {
+    const t = `$t${this.tempCounter++}`;
+    this.fn.temps.push(t);
+    return t;
+  }
+
+  error(message: string, range: Range): void {
+    this.diagnostics.push({ code: 'ML900', severity: 'error', message, range, source: 'transpiler' });
+  }
+}
+
+/** The JS name of ML variable `name`. */
+export function varName(name: string): string {
+  return `$v_${name}`;
+}

@@ -1,0 +1,203 @@
+// Expression code generation: every ML expression becomes a JS expression over mangled variables
+// and runtime helpers (operators, member access, calls). Emits no JS operator on ML values except
+// where the operands are known booleans; never emits property access by an ML-chosen name.
+import type { BinaryExpr, CallExpr, Expression, Identifier } from '../syntax/ast.js';
+import { numberValue } from '../syntax/literals.js';
+import { BUILTIN_NAMES } from '../stdlib/names.js';
+import { varName, type GenContext } from './context.js';
+import type { FnScope } from './scopes.js';
+import { functionExpression } from './functions.js';
+
+const ARITH: Readonly<Record<string, string>> = {
+  '+': 'add',
+  '-': 'sub',
+  '*': 'mul',
+  '/': 'div',
+  '//': 'floordiv',
+  '%': 'mod',
+};
+const COMPARE: Readonly<Record<string, string>> = { '==': 'eq', '!=': 'ne', '<': 'lt', '>': 'gt', '<=': 'le', '>=': 'ge' };
+
+/** Where a name resolves from the current function. */
+type Resolution = { kind: 'var'; scope: FnScope } | { kind: 'builtin' } | { kind: 'null' } | { kind: 'unknown' };
+
+export function resolveName(ctx: GenContext, name: string): Resolution {
+  for (let s: FnScope | null = ctx.fn.scope; s; s = s.parent) {
+    if (s === ctx.fn.scope && s.nonlocals.has(name)) continue;
+    if (s.has(name)) return { kind: 'var', scope: s };
+  }
+  if (BUILTIN_NAMES.has(name)) return { kind: 'builtin' };
+  if (name === 'null' || name === 'undefined') return { kind: 'null' };
+  return { kind: 'unknown' };
+}
+
+/** True when the expression certainly evaluates to a JS boolean. */
+export function isBoolean(e: Expression): boolean {
+  switch (e.kind) {
+    case 'BooleanLiteral':
+      return true;
+    case 'ParenExpr':
+      return isBoolean(e.expression);
+    case 'UnaryExpr':
+      return e.operator === '!';
+    case 'BinaryExpr':
+      if (e.operator in COMPARE) return true;
+      return (e.operator === '&&' || e.operator === '||') && isBoolean(e.left) && isBoolean(e.right);
+    default:
+      return false;
+  }
+}
+
+/** The expression as a JS boolean condition (truthiness). */
+export function condition(ctx: GenContext, e: Expression): string {
+  const code = expression(ctx, e);
+  return isBoolean(e) ? code : `${ctx.helper('truthy')}(${code})`;
+}
+
+/** True when evaluating `e` may call a function (used to keep Python's evaluation order). */
+export function mayCall(e: Expression): boolean {
+  switch (e.kind) {
+    case 'CallExpr':
+      return true;
+    case 'NumberLiteral':
+    case 'StringLiteral':
+    case 'BooleanLiteral':
+    case 'Identifier':
+    case 'ArrowFunction':
+    case 'ErrorExpr':
+      return false;
+    case 'ParenExpr':
+      return mayCall(e.expression);
+    case 'UnaryExpr':
+      return mayCall(e.operand);
+    case 'BinaryExpr':
+      return mayCall(e.left) || mayCall(e.right);
+    case 'ConditionalExpr':
+      return mayCall(e.test) || mayCall(e.consequent) || mayCall(e.alternate);
+    case 'MemberExpr':
+      return mayCall(e.object);
+    case 'IndexExpr':
+      return mayCall(e.object) || mayCall(e.index);
+    case 'SliceExpr':
+      return [e.object, e.start, e.stop, e.step].some((x) => x !== null && mayCall(x));
+    case 'ArrayLiteral':
+      return e.elements.some(mayCall);
+    case 'ObjectLiteral':
+      return e.properties.some((p) => mayCall(p.value));
+  }
+}
+
+function numberLiteral(ctx: GenContext, raw: string, isFloat: boolean): string {
+  const v = numberValue(raw);
+  if ('int' in v && !isFloat) {
+    const n = v.int;
+    const text = n >= -(2n ** 53n) + 1n && n <= 2n ** 53n - 1n ? String(n) : `${n}n`;
+    return n < 0n ? `(${text})` : text;
+  }
+  const f = 'float' in v ? v.float : Number(raw);
+  if (Number.isNaN(f)) return '(0/0)';
+  if (!Number.isFinite(f)) return f > 0 ? '(1/0)' : '(-1/0)';
+  if (Number.isInteger(f)) {
+    return ctx.constant(`${ctx.helper('float')}(${Object.is(f, -0) ? '-0' : String(f)})`);
+  }
+  return f < 0 ? `(${String(f)})` : String(f);
+}
+
+function identifier(ctx: GenContext, id: Identifier): string {
+  const name = id.name;
+  const r = resolveName(ctx, name);
+  switch (r.kind) {
+    case 'var': {
+      const v = varName(name);
+      if (r.scope === ctx.fn.scope && (ctx.fn.assigned.has(name) || r.scope.params.includes(name))) return v;
+      if (r.scope === ctx.scopes.program && BUILTIN_NAMES.has(name)) return `(${v} !== undefined ? ${v} : ${ctx.builtin(name)})`;
+      return `(${v} !== undefined ? ${v} : ${ctx.helper('unbound')}(${JSON.stringify(name)}))`;
+    }
+    case 'builtin':
+      return ctx.builtin(name);
+    case 'null':
+      return 'null';
+    case 'unknown':
+      return `${ctx.helper('nameError')}(${JSON.stringify(name)})`;
+  }
+}
+
+function binary(ctx: GenContext, e: BinaryExpr): string {
+  const op = e.operator;
+  const arith = ARITH[op];
+  if (arith) return `${ctx.helper(arith)}(${expression(ctx, e.left)}, ${expression(ctx, e.right)})`;
+  const cmp = COMPARE[op];
+  if (cmp) return `${ctx.helper(cmp)}(${expression(ctx, e.left)}, ${expression(ctx, e.right)})`;
+  // && and ||: return an operand (ML-LANGUAGE.md §4); plain JS when both sides are booleans.
+  if (isBoolean(e.left) && isBoolean(e.right)) return `(${expression(ctx, e.left)} ${op} ${expression(ctx, e.right)})`;
+  const t = ctx.temp();
+  const left = `(${t} = ${expression(ctx, e.left)})`;
+  const test = isBoolean(e.left) ? left : `${ctx.helper('truthy')}(${left})`;
+  const right = expression(ctx, e.right);
+  return op === '&&' ? `(${test} ? ${right} : ${t})` : `(${test} ? ${t} : ${right})`;
+}
+
+/** Emits `($p = k, call)` so errors and audits inside the call know the call site. */
+function atPosition(ctx: GenContext, e: CallExpr, code: string): string {
+  return `($p = ${ctx.position(e.range)}, ${code})`;
+}
+
+function call(ctx: GenContext, e: CallExpr): string {
+  const args = e.args.map((a) => expression(ctx, a));
+  const callee = e.callee;
+  if (callee.kind === 'MemberExpr') {
+    const target = expression(ctx, callee.object);
+    return atPosition(ctx, e, `${ctx.helper('callMethod')}(${target}, ${JSON.stringify(callee.property.name)}, [${args.join(', ')}])`);
+  }
+  const name = callee.name;
+  // At a call site a builtin wins over a user binding of the same name (ML-LANGUAGE.md §5).
+  if (BUILTIN_NAMES.has(name)) return atPosition(ctx, e, `${ctx.builtin(name)}(${args.join(', ')})`);
+  const r = resolveName(ctx, name);
+  if (r.kind !== 'var') return atPosition(ctx, e, `${ctx.helper('nameError')}(${JSON.stringify(name)})`);
+  const v = varName(name);
+  const fn = `(typeof ${v} === "function" ? ${v} : ${ctx.helper('callee')}(${v}, ${JSON.stringify(name)}))`;
+  return atPosition(ctx, e, `${fn}(${args.join(', ')})`);
+}
+
+export function expression(ctx: GenContext, e: Expression): string {
+  switch (e.kind) {
+    case 'NumberLiteral':
+      return numberLiteral(ctx, e.raw, e.isFloat);
+    case 'StringLiteral':
+      return JSON.stringify(e.value);
+    case 'BooleanLiteral':
+      return e.value ? 'true' : 'false';
+    case 'Identifier':
+      return identifier(ctx, e);
+    case 'ArrayLiteral':
+      return `[${e.elements.map((x) => expression(ctx, x)).join(', ')}]`;
+    case 'ObjectLiteral': {
+      const kv = e.properties.map((p) => `${JSON.stringify(p.keyName)}, ${expression(ctx, p.value)}`);
+      return `${ctx.helper('obj')}([${kv.join(', ')}])`;
+    }
+    case 'ArrowFunction':
+      return functionExpression(ctx, e, '<lambda>');
+    case 'ParenExpr':
+      return `(${expression(ctx, e.expression)})`;
+    case 'UnaryExpr':
+      if (e.operator === '!') return `!${isBoolean(e.operand) ? expression(ctx, e.operand) : `${ctx.helper('truthy')}(${expression(ctx, e.operand)})`}`;
+      return `${ctx.helper('neg')}(${expression(ctx, e.operand)})`;
+    case 'BinaryExpr':
+      return binary(ctx, e);
+    case 'ConditionalExpr':
+      return `(${condition(ctx, e.test)} ? ${expression(ctx, e.consequent)} : ${expression(ctx, e.alternate)})`;
+    case 'MemberExpr':
+      return `${ctx.helper('getMember')}(${expression(ctx, e.object)}, ${JSON.stringify(e.property.name)})`;
+    case 'IndexExpr':
+      return `${ctx.helper('getIndex')}(${expression(ctx, e.object)}, ${expression(ctx, e.index)})`;
+    case 'SliceExpr': {
+      const part = (x: Expression | null): string => (x ? expression(ctx, x) : 'null');
+      return `${ctx.helper('getSlice')}(${expression(ctx, e.object)}, ${part(e.start)}, ${part(e.stop)}, ${part(e.step)})`;
+    }
+    case 'CallExpr':
+      return call(ctx, e);
+    case 'ErrorExpr':
+      ctx.error('cannot transpile a program with syntax errors', e.range);
+      return `${ctx.helper('invalid')}()`;
+  }
+}

@@ -1,0 +1,3 @@
+// Barrel of the transpiler area: AST → JavaScript unit source + line maps.
+export { transpile, type TranspileOptions, type TranspileResult } from './transpile.js';
+export { toSourceMapV3, type LineMap, type MappedPosition, type SourceMapV3 } from './source-map.js';

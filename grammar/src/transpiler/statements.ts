@@ -1,0 +1,186 @@
+// Statement code generation: one generated line per ML statement header, mapped to its position,
+// each starting with `$p = k;` so run-time errors know where they happened.
+import type { Block, ForStmt, Statement, TopLevelStatement, TryStmt } from '../syntax/ast.js';
+import { STDLIB_MODULE_NAMES } from '../stdlib/names.js';
+import { varName, type GenContext } from './context.js';
+import { condition, expression, mayCall } from './expressions.js';
+import { functionExpression } from './functions.js';
+import { importBinding } from './scopes.js';
+
+/** Generates a statement list; names assigned inside nested blocks do not leak out as "assigned". */
+export function statements(ctx: GenContext, list: readonly TopLevelStatement[]): void {
+  for (const s of list) statement(ctx, s);
+}
+
+function block(ctx: GenContext, b: Block, extraAssigned: string[] = []): void {
+  const saved = ctx.fn.assigned;
+  ctx.fn.assigned = new Set([...saved, ...extraAssigned]);
+  ctx.indent();
+  statements(ctx, b.body);
+  ctx.dedent();
+  ctx.fn.assigned = saved;
+}
+
+function assign(ctx: GenContext, name: string): string {
+  ctx.fn.assigned.add(name);
+  return varName(name);
+}
+
+function at(ctx: GenContext, s: { range: Statement['range'] }): string {
+  return `$p = ${ctx.position(s.range)};`;
+}
+
+function statement(ctx: GenContext, s: TopLevelStatement): void {
+  switch (s.kind) {
+    case 'CapabilityDecl':
+    case 'NonlocalStmt':
+      return;
+    case 'ImportStmt': {
+      const dotted = s.path.map((p) => p.name).join('.');
+      const source =
+        s.path.length === 1 && STDLIB_MODULE_NAMES.has(dotted)
+          ? `$rt.module(${JSON.stringify(dotted)})`
+          : `$rt.importUser(${JSON.stringify(dotted)})`;
+      ctx.line(`${at(ctx, s)} ${assign(ctx, importBinding(s.path, s.alias))} = ${source};`, s.range);
+      return;
+    }
+    case 'ExpressionStmt':
+      ctx.line(`${at(ctx, s)} ${expression(ctx, s.expression)};`, s.range);
+      return;
+    case 'AssignStmt': {
+      const t = s.target;
+      if (t.kind === 'Identifier') {
+        const value = expression(ctx, s.value);
+        ctx.line(`${at(ctx, s)} ${assign(ctx, t.name)} = ${value};`, s.range);
+        return;
+      }
+      // Python evaluates the right-hand side before the target's object and index.
+      const targetCalls = t.kind === 'MemberExpr' ? mayCall(t.object) : mayCall(t.object) || mayCall(t.index);
+      let value = expression(ctx, s.value);
+      let pre = '';
+      if (targetCalls && mayCall(s.value)) {
+        const tmp = ctx.temp();
+        pre = `${tmp} = ${value}; `;
+        value = tmp;
+      }
+      const obj = expression(ctx, t.object);
+      const code =
+        t.kind === 'MemberExpr'
+          ? `${ctx.helper('setMember')}(${obj}, ${JSON.stringify(t.property.name)}, ${value})`
+          : `${ctx.helper('setIndex')}(${obj}, ${expression(ctx, t.index)}, ${value})`;
+      ctx.line(`${at(ctx, s)} ${pre}${code};`, s.range);
+      return;
+    }
+    case 'ArrayDestructureStmt': {
+      const tmp = ctx.temp();
+      const parts = s.names.map((n, i) => `${assign(ctx, n.name)} = ${tmp}[${i}];`);
+      ctx.line(`${at(ctx, s)} ${tmp} = ${ctx.helper('unpack')}(${expression(ctx, s.value)}, ${s.names.length}); ${parts.join(' ')}`, s.range);
+      return;
+    }
+    case 'ObjectDestructureStmt': {
+      const tmp = ctx.temp();
+      const value = expression(ctx, s.value);
+      const parts = s.names.map((n) => `${assign(ctx, n.name)} = ${ctx.helper('destructKey')}(${tmp}, ${JSON.stringify(n.name)});`);
+      ctx.line(`${at(ctx, s)} ${tmp} = ${value}; ${parts.join(' ')}`, s.range);
+      return;
+    }
+    case 'FunctionDef': {
+      const fn = functionExpression(ctx, s, s.name.name);
+      ctx.line(`${at(ctx, s)} ${assign(ctx, s.name.name)} = ${fn};`, s.range);
+      return;
+    }
+    case 'IfStmt': {
+      ctx.line(`${at(ctx, s)} if (${condition(ctx, s.condition)}) {`, s.range);
+      block(ctx, s.then);
+      for (const e of s.elifs) {
+        ctx.line(`} else if (($p = ${ctx.position(e.range)}, ${condition(ctx, e.condition)})) {`, e.range);
+        block(ctx, e.body);
+      }
+      if (s.else) {
+        ctx.line('} else {');
+        block(ctx, s.else);
+      }
+      ctx.line('}');
+      return;
+    }
+    case 'WhileStmt':
+      ctx.line(`while (($p = ${ctx.position(s.range)}, ${condition(ctx, s.condition)})) {`, s.range);
+      block(ctx, s.body);
+      ctx.line('}');
+      return;
+    case 'ForStmt':
+      forStatement(ctx, s);
+      return;
+    case 'ReturnStmt': {
+      const value = s.value ? expression(ctx, s.value) : 'null';
+      if (ctx.fn.isProgram) {
+        ctx.topReturn = true;
+        ctx.line(`${at(ctx, s)} ${value === 'null' ? '' : `${value}; `}break $top;`, s.range);
+      } else {
+        ctx.line(`${at(ctx, s)} return ${value};`, s.range);
+      }
+      return;
+    }
+    case 'ThrowStmt':
+      ctx.line(`${at(ctx, s)} throw ${ctx.helper('throwUser')}(${expression(ctx, s.value)});`, s.range);
+      return;
+    case 'TryStmt':
+      tryStatement(ctx, s);
+      return;
+    case 'BreakStmt':
+      ctx.line('break;', s.range);
+      return;
+    case 'ContinueStmt':
+      ctx.line('continue;', s.range);
+      return;
+  }
+}
+
+/** `for (i in range(...))` runs as a counting loop (no array); other iterables through `iterate`. */
+function forStatement(ctx: GenContext, s: ForStmt): void {
+  const it = s.iterable;
+  const name = s.variable.name;
+  if (it.kind === 'CallExpr' && it.callee.kind === 'Identifier' && it.callee.name === 'range' && it.args.length >= 1 && it.args.length <= 3) {
+    const [i, stop, step] = [ctx.temp(), ctx.temp(), ctx.temp()];
+    const args = it.args.map((a) => expression(ctx, a)).join(', ');
+    const test = it.args.length < 3 ? `${i} < ${stop}` : `(${step} > 0 ? ${i} < ${stop} : ${i} > ${stop})`;
+    ctx.line(`${at(ctx, s)} [${i}, ${stop}, ${step}] = ${ctx.helper('rangeBounds')}([${args}]);`, s.range);
+    ctx.line(`for (; ${test}; ${i} += ${step}) {`);
+    ctx.indent();
+    ctx.line(`${varName(name)} = ${i};`);
+    ctx.dedent();
+  } else {
+    const item = ctx.temp();
+    ctx.line(`${at(ctx, s)} for (${item} of ${ctx.helper('iterate')}(${expression(ctx, it)})) {`, s.range);
+    ctx.indent();
+    ctx.line(`${varName(name)} = ${item};`);
+    ctx.dedent();
+  }
+  block(ctx, s.body, [name]);
+  ctx.line('}');
+}
+
+function tryStatement(ctx: GenContext, s: TryStmt): void {
+  ctx.line(`${at(ctx, s)} try {`, s.range);
+  block(ctx, s.body);
+  // Every except clause catches everything, so only the first one can ever run.
+  const handler = s.handlers[0];
+  if (handler) {
+    const caught = `${ctx.helper('caught')}($e)`;
+    const bind = handler.variable ? `${assign(ctx, handler.variable.name)} = ${caught};` : `${caught};`;
+    if (handler.variable) ctx.fn.assigned.delete(handler.variable.name);
+    ctx.line(`} catch ($e) {`, handler.range);
+    ctx.indent();
+    ctx.line(bind);
+    ctx.dedent();
+    block(ctx, handler.body, handler.variable ? [handler.variable.name] : []);
+  }
+  if (s.finally) {
+    ctx.line('} finally {');
+    block(ctx, s.finally);
+  }
+  if (!handler && !s.finally) {
+    ctx.line('} finally {');
+  }
+  ctx.line('}');
+}

@@ -1,0 +1,75 @@
+// transpile(program, options): an ML AST → the source of one JS function expression
+// `(function ($rt) { ... })` that runs the file's top level with runtime `$rt` and returns its
+// module object, plus line maps. The output is strict-mode JS using only the fixed subset of
+// SANDBOX.md: mangled names, runtime helpers, no eval/Function/import()/with/this/arguments.
+import type { Diagnostic } from '../diagnostics.js';
+import type { Program } from '../syntax/ast.js';
+import { GenContext, varName, type FnState } from './context.js';
+import { analyzeScopes } from './scopes.js';
+import { statements } from './statements.js';
+import { toSourceMapV3, type LineMap, type SourceMapV3 } from './source-map.js';
+
+export interface TranspileOptions {
+  /** The ML file's name as errors should show it (relative to the program's root). */
+  file: string;
+  /** Module name (`lib.stats`) for a user module; the main program uses its file name. */
+  moduleName?: string;
+}
+
+export interface TranspileResult {
+  /** Source of a JS function expression taking the runtime and returning the module object. */
+  code: string;
+  /** Generated line (0-based) → ML position (0-based line/column), or null. */
+  sourceMap: LineMap;
+  /** The same mapping as a standard Source Map V3 object. */
+  sourceMapV3: SourceMapV3;
+  diagnostics: Diagnostic[];
+}
+
+export function transpile(program: Program, options: TranspileOptions): TranspileResult {
+  const scopes = analyzeScopes(program);
+  const ctx = new GenContext(scopes, options.file);
+  const main: FnState = { scope: scopes.program, temps: [], assigned: new Set(), isProgram: true, name: '<module>' };
+  ctx.fn = main;
+  const body = ctx.capture(() => {
+    ctx.indent();
+    ctx.indent();
+    statements(ctx, program.body);
+  });
+
+  const globals = [...scopes.program.locals];
+  ctx.line('(function ($rt) {');
+  ctx.line('"use strict";');
+  ctx.indent();
+  const helpers = [...ctx.helpers].sort();
+  if (helpers.length > 0) ctx.line(`const {${helpers.map((h) => `${h}: $${h}`).join(', ')}} = $rt;`);
+  ctx.line('const $S = $rt.callState;');
+  ctx.line(`const $P = $rt.positions(${JSON.stringify(options.file)}, [${ctx.positionData.join(', ')}]);`);
+  for (const b of [...ctx.builtinsUsed].sort()) ctx.line(`const $b_${b} = $rt.builtins[${JSON.stringify(b)}];`);
+  ctx.constants.forEach((c, i) => ctx.line(`const $c${i} = ${c};`));
+  const decls = [...globals.map(varName), ...main.temps];
+  if (decls.length > 0) ctx.line(`let ${decls.join(', ')};`);
+  ctx.line('let $p = 0;');
+  ctx.line('try {');
+  ctx.line(ctx.topReturn ? '  $top: {' : '  {');
+  ctx.dedent();
+  ctx.line(body);
+  ctx.indent();
+  ctx.line('  }');
+  ctx.line('} catch ($e) {');
+  ctx.line('  throw $rt.frame($e, "<module>", $P, $p);');
+  ctx.line('}');
+  const name = JSON.stringify(options.moduleName ?? options.file);
+  ctx.line(`return $rt.exports(${name}, [${globals.map((g) => `[${JSON.stringify(g)}, ${varName(g)}]`).join(', ')}]);`);
+  ctx.dedent();
+  ctx.line('})');
+
+  const { lines, map } = ctx.finish();
+  const sourceMap: LineMap = { file: options.file, lines: map };
+  return {
+    code: lines.join('\n'),
+    sourceMap,
+    sourceMapV3: toSourceMapV3(sourceMap, `${options.file}.js`),
+    diagnostics: ctx.diagnostics,
+  };
+}
