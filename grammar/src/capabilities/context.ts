@@ -1,0 +1,401 @@
+// Capability contexts (CAPABILITIES.md §3): compiled grants and denials, parent inheritance with the
+// child-containment rule, token limits, a decision cache invalidated on any change in the tree,
+// and one audit event per check. Host-side data: nothing here is reachable from ML code.
+import type { AuditEvent, AuditResult, AuditSink, CallSite, DenyReason } from './audit.js';
+import { closestGrant, relativeToRoot } from './closest.js';
+import { capabilityMatches, compileCapability, withinLimits, type CanonicalRequest, type CompiledCapability, type GrantLimits } from './compile.js';
+import { capabilityContains, mayOverlap } from './containment.js';
+import { CAPABILITY_CODES as C, issue, type CapabilityIssue } from './issues.js';
+import { parseCapability } from './parse.js';
+import { canonicalizeRoot } from './path-canonical.js';
+import { LEXICAL_FILE_SYSTEM, SYSTEM_CLOCK, type Clock, type FileSystemFacts } from './realpath.js';
+import { canonicalizeRequest, type CapabilityRequest } from './request.js';
+import type { CompileEnvironment } from './compile.js';
+
+export interface ContextOptions {
+  /** Absolute run root: relative grant patterns and requested paths resolve against it. */
+  root: string;
+  fs?: FileSystemFacts;
+  clock?: Clock;
+  auditSink?: AuditSink | null;
+  /** Allow everything but record what would have been denied (`--audit-only`). */
+  auditOnly?: boolean;
+  /** Extra trees treated like /proc (the sandbox's own internals). */
+  protectedRoots?: readonly string[];
+  /** Maximum cached decisions per context (the cache is cleared when full). */
+  cacheLimit?: number;
+}
+
+export interface GrantInput {
+  capability: string;
+  limits?: GrantLimits;
+  /** Where the grant came from (`profile web`, `--allow`), shown in messages. */
+  origin?: string;
+}
+
+/** A problem with one capability given to a context; offsets refer to `capability`. */
+export interface ContextIssue extends CapabilityIssue {
+  capability: string;
+  origin: string | null;
+}
+
+export interface AddResult {
+  ok: boolean;
+  compiled: CompiledCapability | null;
+  issues: ContextIssue[];
+}
+
+export interface CheckResult {
+  /** Whether the operation may proceed (always true in audit-only mode). */
+  allowed: boolean;
+  /** The policy decision (DENIED in audit-only mode records what would have been refused). */
+  decision: AuditResult;
+  /** Requested capability with its canonical target (`file:read:/abs/x`). */
+  capability: string;
+  /** What the bridge must use: the real path, the canonical URL (with query), or the name. */
+  target: string | null;
+  /** Text of the grant or denial that decided; null when nothing matched. */
+  by: string | null;
+  reason: DenyReason | null;
+  /** For refusals: the most similar grant, to help the user fix the grant. */
+  closestGrant: string | null;
+  /** A message safe to show to the ML program (paths under the root shown relative). */
+  message: string;
+}
+
+interface Decision {
+  granted: boolean;
+  by: CompiledCapability | null;
+  reason: DenyReason | null;
+  cacheable: boolean;
+}
+
+interface Tree {
+  env: CompileEnvironment;
+  clock: Clock;
+  sink: AuditSink | null;
+  auditOnly: boolean;
+  cacheLimit: number;
+}
+
+type ChildMode = 'extend' | 'restrict';
+type GrantArgument = string | GrantInput;
+
+function asInput(g: GrantArgument): GrantInput {
+  return typeof g === 'string' ? { capability: g } : g;
+}
+
+function targetForBridge(r: CanonicalRequest): string | null {
+  const t = r.target;
+  if (t === null) return null;
+  if (t.kind === 'path') return t.real;
+  if (t.kind === 'url') return t.url.href;
+  if (t.kind === 'name') return t.name;
+  return `${t.host.host}:${t.port}`;
+}
+
+export class CapabilityContext {
+  private readonly grants: CompiledCapability[] = [];
+  private readonly denials: CompiledCapability[] = [];
+  private readonly cache = new Map<string, CheckResult>();
+  /** Bumped on every change to this context's grants or denials. */
+  private version = 0;
+  private cacheStamp = -1;
+
+  private constructor(
+    private readonly tree: Tree,
+    readonly parent: CapabilityContext | null,
+    readonly mode: ChildMode,
+  ) {}
+
+  /** Creates a root context; fails (with CAP023) when the root is not an absolute path. */
+  static create(options: ContextOptions): { context: CapabilityContext | null; issues: ContextIssue[] } {
+    const root = canonicalizeRoot(options.root);
+    if (!root.ok) {
+      return { context: null, issues: [{ ...issue(C.badRoot, root.message, 0, options.root.length), capability: options.root, origin: 'root' }] };
+    }
+    const tree: Tree = {
+      env: { root: root.path, fs: options.fs ?? LEXICAL_FILE_SYSTEM, protectedRoots: options.protectedRoots ?? [] },
+      clock: options.clock ?? SYSTEM_CLOCK,
+      sink: options.auditSink ?? null,
+      auditOnly: options.auditOnly ?? false,
+      cacheLimit: options.cacheLimit ?? 65_536,
+    };
+    return { context: new CapabilityContext(tree, null, 'extend'), issues: [] };
+  }
+
+  get root(): string {
+    return this.tree.env.root;
+  }
+
+  get auditOnly(): boolean {
+    return this.tree.auditOnly;
+  }
+
+  setAuditSink(sink: AuditSink | null): void {
+    this.tree.sink = sink;
+  }
+
+  private compile(input: GrantInput, expectDenial: boolean): AddResult {
+    const origin = input.origin ?? null;
+    const parsed = parseCapability(input.capability);
+    const issues: ContextIssue[] = parsed.issues.map((i) => ({ ...i, capability: input.capability, origin }));
+    const cap = parsed.capability;
+    if (cap === null) return { ok: false, compiled: null, issues };
+    if (cap.denial !== expectDenial) {
+      const message = expectDenial ? 'a denial must start with `!`' : 'a denial (`!...`) cannot be added as a grant; add it as a denial';
+      issues.push({ ...issue(C.syntax, message, 0, 1), capability: input.capability, origin });
+      return { ok: false, compiled: null, issues };
+    }
+    const limits = input.limits ?? null;
+    if (limits !== null && (expectDenial || !validLimits(limits))) {
+      const message = expectDenial ? 'denials cannot carry expires_at or max_uses' : 'max_uses must be a non-negative integer and expires_at a finite time';
+      issues.push({ ...issue(C.badLimits, message, 0, input.capability.length), capability: input.capability, origin });
+      return { ok: false, compiled: null, issues };
+    }
+    return { ok: true, compiled: compileCapability(cap, this.tree.env, { limits, origin }), issues };
+  }
+
+  private changed(): void {
+    this.version++;
+  }
+
+  /** Sum of versions up the chain: changes whenever this context or an ancestor changes. */
+  private stamp(): number {
+    let sum = 0;
+    for (let c: CapabilityContext | null = this; c !== null; c = c.parent) sum += c.version;
+    return sum;
+  }
+
+  /** Adds a grant. In a child context it must be contained in the parent's grants (CAP020). */
+  grant(g: GrantArgument): AddResult {
+    const input = asInput(g);
+    const result = this.compile(input, false);
+    if (!result.ok || result.compiled === null) return result;
+    if (this.parent !== null) {
+      const problem = this.parent.containmentProblem(result.compiled);
+      if (problem !== null) {
+        const origin = input.origin ?? null;
+        result.issues.push({ ...issue(C.notContained, problem, 0, input.capability.length), capability: input.capability, origin });
+        return { ok: false, compiled: null, issues: result.issues };
+      }
+    }
+    const c = result.compiled;
+    // Unlimited grants first, so limited tokens are only spent when nothing else matches.
+    const at = c.limits === null ? this.grants.findIndex((x) => x.limits !== null) : -1;
+    if (at < 0) this.grants.push(c);
+    else this.grants.splice(at, 0, c);
+    this.changed();
+    return result;
+  }
+
+  /** Adds a denial (`!resource:operation:target`); denials always win and are inherited. */
+  deny(capability: string, origin?: string): AddResult {
+    const text = capability.startsWith('!') ? capability : `!${capability}`;
+    const shift = text.length - capability.length;
+    const result = this.compile({ capability: text, origin }, true);
+    result.issues = result.issues.map((i) => ({ ...i, capability, offset: Math.max(0, i.offset - shift) }));
+    if (result.ok && result.compiled !== null) {
+      this.denials.push(result.compiled);
+      this.changed();
+    }
+    return result;
+  }
+
+  /**
+   * A nested context. `extend` (the default, CAPABILITIES.md §3) inherits the parent's grants and
+   * adds contained ones; `restrict` allows only its own grants (each contained in the parent's).
+   * Either way a child never allows what its parent refuses, and inherits every denial.
+   */
+  createChild(grants: readonly GrantArgument[], options: { mode?: ChildMode; denials?: readonly string[] } = {}): { context: CapabilityContext; issues: ContextIssue[] } {
+    const child = new CapabilityContext(this.tree, this, options.mode ?? 'extend');
+    const issues: ContextIssue[] = [];
+    for (const d of options.denials ?? []) issues.push(...child.deny(d).issues);
+    for (const g of grants) issues.push(...child.grant(g).issues);
+    return { context: child, issues };
+  }
+
+  /** The grants in force here (own, plus the parent's in extend mode). */
+  effectiveGrants(): CompiledCapability[] {
+    const own = this.grants;
+    if (this.parent === null || this.mode === 'restrict') return [...own];
+    return [...own, ...this.parent.effectiveGrants()];
+  }
+
+  /** Own denials plus every ancestor's. */
+  effectiveDenials(): CompiledCapability[] {
+    return this.parent === null ? [...this.denials] : [...this.denials, ...this.parent.effectiveDenials()];
+  }
+
+  /** Why `child` is not contained in this context's grants, or null when it is. */
+  containmentProblem(child: CompiledCapability): string | null {
+    const now = this.tree.clock.now();
+    const grants = this.effectiveGrants().filter((g) => withinLimits(g, now));
+    if (grants.some((g) => capabilityContains(g, child))) return null;
+    const same = grants.filter((g) => (g.resource === child.resource || g.resource === '*') && (g.operation === child.operation || g.operation === '*'));
+    const root = this.tree.env.root;
+    const childText = relativeToRoot(child.text, root);
+    if (same.length === 0) return `\`${childText}\` is not contained in the parent context, which grants nothing for ${child.resource}:${child.operation}`;
+    return `\`${childText}\` is not contained in the parent's \`${relativeToRoot(same[0]!.text, root)}\``;
+  }
+
+  private findDenial(r: CanonicalRequest): CompiledCapability | null {
+    for (const d of this.denials) if (capabilityMatches(d, r)) return d;
+    return this.parent === null ? null : this.parent.findDenial(r);
+  }
+
+  private grantDecision(r: CanonicalRequest, now: number): Decision {
+    let own: CompiledCapability | null = null;
+    for (const g of this.grants) {
+      if (withinLimits(g, now) && capabilityMatches(g, r)) {
+        own = g;
+        break;
+      }
+    }
+    if (this.parent === null) {
+      if (own === null) return { granted: false, by: null, reason: 'not-granted', cacheable: true };
+      own.uses++;
+      return { granted: true, by: own, reason: null, cacheable: own.limits === null };
+    }
+    if (own !== null) {
+      const upper = this.parent.grantDecision(r, now);
+      if (!upper.granted) return this.mode === 'restrict' ? { ...upper, reason: 'parent-not-granted' } : upper;
+      own.uses++;
+      return { granted: true, by: own, reason: null, cacheable: own.limits === null && upper.cacheable };
+    }
+    if (this.mode === 'restrict') return { granted: false, by: null, reason: 'not-granted', cacheable: true };
+    return this.parent.grantDecision(r, now);
+  }
+
+  private decide(r: CanonicalRequest, now: number): Decision {
+    const denial = this.findDenial(r);
+    if (denial !== null) return { granted: false, by: denial, reason: 'denied', cacheable: true };
+    return this.grantDecision(r, now);
+  }
+
+  private result(r: CanonicalRequest, d: Decision): CheckResult {
+    const root = this.tree.env.root;
+    const shown = relativeToRoot(r.display, root);
+    let closest: CompiledCapability | null = null;
+    let message = '';
+    if (!d.granted) {
+      if (d.reason === 'denied') {
+        message = `\`${shown}\` is denied by \`${relativeToRoot(d.by!.text, root)}\``;
+      } else {
+        closest = closestGrant(this.effectiveGrants(), r);
+        const hint = closest === null ? '' : ` (closest grant: \`${relativeToRoot(closest.text, root)}\`)`;
+        message = `\`${shown}\` is not granted${hint}`;
+      }
+    }
+    return Object.freeze({
+      allowed: d.granted || this.tree.auditOnly,
+      decision: d.granted ? 'GRANTED' : 'DENIED',
+      capability: r.display,
+      target: targetForBridge(r),
+      by: d.by?.text ?? null,
+      reason: d.reason,
+      closestGrant: closest?.text ?? null,
+      message,
+    } satisfies CheckResult);
+  }
+
+  /** Checks one request; emits an audit event to the sink. */
+  check(request: CapabilityRequest, site?: CallSite): CheckResult {
+    const canonical = canonicalizeRequest(request, this.tree.env);
+    let result: CheckResult;
+    if (!canonical.ok) {
+      result = Object.freeze({
+        allowed: this.tree.auditOnly,
+        decision: 'DENIED',
+        capability: canonical.display,
+        target: null,
+        by: null,
+        reason: 'invalid-request',
+        closestGrant: null,
+        message: `invalid request \`${relativeToRoot(canonical.display, this.tree.env.root)}\`: ${canonical.message}`,
+      } satisfies CheckResult);
+    } else {
+      const r = canonical.request;
+      const stamp = this.parent === null ? this.version : this.stamp();
+      if (this.cacheStamp !== stamp) {
+        this.cache.clear();
+        this.cacheStamp = stamp;
+      }
+      const cached = this.cache.get(r.key);
+      if (cached !== undefined) {
+        result = cached;
+      } else {
+        const decision = this.decide(r, this.tree.clock.now());
+        result = this.result(r, decision);
+        if (decision.cacheable) {
+          if (this.cache.size >= this.tree.cacheLimit) this.cache.clear();
+          this.cache.set(r.key, result);
+        }
+      }
+    }
+    const sink = this.tree.sink;
+    if (sink !== null) sink(this.auditEvent(request, result, site));
+    return result;
+  }
+
+  private auditEvent(request: CapabilityRequest, result: CheckResult, site: CallSite | undefined): AuditEvent {
+    return {
+      time: this.tree.clock.now(),
+      capability: result.capability,
+      resource: request.resource,
+      operation: request.operation,
+      result: result.decision,
+      enforced: !this.tree.auditOnly,
+      by: result.by,
+      reason: result.reason,
+      file: site?.file ?? null,
+      line: site?.line ?? null,
+      column: site?.column ?? null,
+      functionName: site?.functionName ?? null,
+    };
+  }
+
+  /**
+   * `hasCapability(cap)`: whether the context grants everything `capability` describes (without
+   * using up limited tokens). Conservative: false when a denial might overlap it.
+   */
+  covers(capability: string): boolean {
+    const parsed = parseCapability(capability).capability;
+    if (parsed === null || parsed.denial) return false;
+    const compiled = compileCapability(parsed, this.tree.env);
+    if (this.effectiveDenials().some((d) => mayOverlap(d, compiled))) return false;
+    return this.coveredByGrants(compiled, this.tree.clock.now());
+  }
+
+  private coveredByGrants(c: CompiledCapability, now: number): boolean {
+    const own = this.grants.some((g) => withinLimits(g, now) && capabilityContains(g, c));
+    if (this.parent === null) return own;
+    if (own && this.parent.coveredByGrants(c, now)) return true;
+    return this.mode === 'extend' && this.parent.coveredByGrants(c, now);
+  }
+
+  /** `getCapabilities()`: texts of the grants currently in force (expired/exhausted ones left out). */
+  grantedCapabilities(): string[] {
+    const now = this.tree.clock.now();
+    return [...new Set(this.effectiveGrants().filter((g) => withinLimits(g, now)).map((g) => g.text))];
+  }
+
+  deniedCapabilities(): string[] {
+    return [...new Set(this.effectiveDenials().map((d) => d.text))];
+  }
+
+  /** Grants in force whose text equals a capability's canonical text (for getCapabilityInfo). */
+  findGrant(capability: string): CompiledCapability | null {
+    const parsed = parseCapability(capability).capability;
+    if (parsed === null) return null;
+    const text = compileCapability(parsed, this.tree.env).text;
+    const now = this.tree.clock.now();
+    return this.effectiveGrants().find((g) => g.text === text && withinLimits(g, now)) ?? null;
+  }
+}
+
+function validLimits(l: GrantLimits): boolean {
+  if (l.maxUses !== undefined && !(Number.isInteger(l.maxUses) && l.maxUses >= 0)) return false;
+  return l.expiresAt === undefined || Number.isFinite(l.expiresAt);
+}
+
