@@ -54,7 +54,9 @@ export function createFunctionalModule(_ctx: ModuleContext): MLModule {
     .fn('pipeAll', 1, 1, (fns) => composeAll([...listArg(fns, 'functions')].reverse(), 'piped'))
     .fn('curry', 1, 2, (f, n) => curry(f!, absent(n) ? arityOf(f) : intArg(n, 'arity')))
     .fn('curry2', 1, 1, (f) => named('curried', (a: Value) => named('curried', (b: Value) => callValue(f!, [a, b]))))
-    .fn('partial', 1, Infinity, (f, ...bound) => named('partial', (...more: Value[]) => callValue(f!, [...bound, ...more])))
+    .fn('partial', 1, Infinity, (f, ...bound) =>
+      named('partial', (...more: Value[]) => callValue(f!, [...bound, ...more])),
+    )
     .fn('identity', 1, 1, (x) => x!)
     .fn('constant', 1, 1, (v) => named('constant', () => v!))
     .fn('memoize', 1, 1, (f) => {
@@ -117,7 +119,9 @@ export function createFunctionalModule(_ctx: ModuleContext): MLModule {
       for (const x of items(it)) (truthy(call1(p, x)) ? yes : no).push(x);
       return [yes, no];
     })
-    .fn('ifElse', 3, 3, (p, t, e) => named('ifElse', (...args: Value[]) => callValue(truthy(callValue(p!, args)) ? t! : e!, args)))
+    .fn('ifElse', 3, 3, (p, t, e) =>
+      named('ifElse', (...args: Value[]) => callValue(truthy(callValue(p!, args)) ? t! : e!, args)),
+    )
     .fn('cond', 1, 1, (conds) => {
       const pairs = listArg(conds, 'conditions').map((c) => items(c));
       return named('cond', (...args: Value[]) => {

@@ -12,7 +12,8 @@ export function sortValues(list: readonly Value[], key: Value | null, reverse: b
   return order.map((i) => list[i]!);
 }
 
-const numKey = (x: number) => 'n' + (Number.isInteger(x) && !Number.isSafeInteger(x) ? BigInt(x).toString() : String(x));
+const numKey = (x: number) =>
+  'n' + (Number.isInteger(x) && !Number.isSafeInteger(x) ? BigInt(x).toString() : String(x));
 
 /** A hashable identity for values Python would hash equal (1, 1.0 and True share one). */
 function hashKey(v: Value): string | null {

@@ -39,8 +39,7 @@ function indentArg(v: Value | undefined): string | null {
   return ' '.repeat(Math.max(0, intArg(v, 'indent')));
 }
 
-const isNumberValue = (v: Value | undefined) =>
-  typeof v === 'number' || typeof v === 'bigint' || v instanceof MLFloat;
+const isNumberValue = (v: Value | undefined) => typeof v === 'number' || typeof v === 'bigint' || v instanceof MLFloat;
 
 export function createJsonModule(_ctx: ModuleContext): MLModule {
   return new ModuleBuilder('json')
