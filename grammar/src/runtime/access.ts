@@ -21,6 +21,10 @@ function own<T>(table: Readonly<Record<string, T>>, name: string): T | undefined
   return !name.startsWith('_') && Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
 }
 
+/** Whitelists as maps: a lookup can only ever find a listed method. */
+const STRING_TABLE = new Map(Object.entries(STRING_METHODS));
+const ARRAY_TABLE = new Map(Object.entries(ARRAY_METHODS));
+
 function noAttribute(o: Value, name: string): never {
   if (o instanceof MLModule) return raise('AttributeError', `module '${o.name}' has no attribute '${name}'`);
   return raise('AttributeError', `'${pyTypeName(o)}' object has no attribute '${name}'`);
@@ -73,11 +77,11 @@ export function getMember(o: Value, name: string): Value {
 /** `o.name(args)`: methods of strings/arrays/pairs/natives, functions stored in objects and modules. */
 export function callMethod(o: Value, name: string, args: Value[]): Value {
   if (typeof o === 'string') {
-    const m = own(STRING_METHODS, name);
-    if (m && !isForbiddenName(name)) return m(o, args);
+    const m = STRING_TABLE.get(name);
+    if (m) return m(o, args);
   } else if (Array.isArray(o)) {
-    const m = own(ARRAY_METHODS, name);
-    if (m && !isForbiddenName(name)) return m(o, args);
+    const m = ARRAY_TABLE.get(name);
+    if (m) return m(o, args);
   } else if (o instanceof MLNative && !(o instanceof MLErrorValue)) {
     const m = isForbiddenName(name) ? undefined : own(o.methods, name);
     if (m) return (Reflect.apply(m, o, args) as Value | undefined) ?? null;
@@ -95,6 +99,15 @@ export function callMethod(o: Value, name: string, args: Value[]): Value {
     return raise('TypeError', "'int' object is not callable");
   }
   return noAttribute(o, name);
+}
+
+/** `o.name(a)`: one-argument method call; `array.append(x)` runs without allocating. */
+export function callMethod1(o: Value, name: string, a: Value): Value {
+  if (name === 'append' && Array.isArray(o)) {
+    o.push(a);
+    return null;
+  }
+  return callMethod(o, name, [a]);
 }
 
 /** `o.name = v`: only ML objects have assignable members. */

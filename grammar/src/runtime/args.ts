@@ -7,6 +7,7 @@ import { pyTypeName } from './text.js';
 /** Raises unless between `min` and `max` arguments were passed. */
 export function arity(fn: string, args: readonly (Value | undefined)[], min: number, max: number): void {
   let n = args.length;
+  if (n >= min && n <= max && (n === 0 || args[n - 1] !== undefined)) return;
   while (n > 0 && args[n - 1] === undefined) n--;
   if (n < min) {
     raise('TypeError', `${fn}() missing ${min - n} required positional argument${min - n === 1 ? '' : 's'}`);

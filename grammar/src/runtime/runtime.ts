@@ -12,7 +12,7 @@ import { callState, recursionError, MAX_DEPTH } from './call.js';
 import { add, sub, mul, div, floordiv, mod, neg } from './arith.js';
 import { eq, ne, lt, le, gt, ge } from './operators.js';
 import { truthy } from './compare.js';
-import { callMethod, getIndex, getMember, getSlice, setIndex, setMember } from './access.js';
+import { callMethod, callMethod1, getIndex, getMember, getSlice, setIndex, setMember } from './access.js';
 import { iterate } from './iterate.js';
 import * as support from './program-support.js';
 import { lookupBuiltin, type FunctionSpec } from '../stdlib/index.js';
@@ -58,18 +58,18 @@ function makeRuntimeObject(host: RuntimeHost) {
   };
   const builtins: Record<string, MLFunction> = Object.create(null) as Record<string, MLFunction>;
   for (const [name, f] of Object.entries(table)) {
-    const fn: MLFunction = (...args: Value[]) => f(...args);
-    fn.mlName = name;
+    const fn: MLFunction = f;
+    if (fn.mlName === undefined) fn.mlName = name;
     const spec = lookupBuiltin(name);
     if (spec) specs.set(fn, spec);
-    builtins[name] = Object.freeze(fn);
+    builtins[name] = fn;
   }
   Object.freeze(builtins);
 
   const rt = {
     // Operators and value access.
     add, sub, mul, div, floordiv, mod, neg, eq, ne, lt, le, gt, ge, truthy,
-    getMember, setMember, getIndex, setIndex, getSlice, callMethod, iterate, rangeBounds,
+    getMember, setMember, getIndex, setIndex, getSlice, callMethod, callMethod1, iterate, rangeBounds,
     // Program support.
     ...support,
     callState,

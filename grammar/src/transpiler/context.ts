@@ -37,6 +37,8 @@ export class GenContext {
   readonly diagnostics: Diagnostic[] = [];
   private indentLevel = 0;
   private tempCounter = 0;
+  /** The call an expression statement consists of: the statement already set `$p` for it. */
+  statementCall: unknown = null;
   /** Set when a top-level `return` needs the `$top` label. */
   topReturn = false;
   fn!: FnState;

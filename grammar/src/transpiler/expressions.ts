@@ -137,26 +137,50 @@ function binary(ctx: GenContext, e: BinaryExpr): string {
   return op === '&&' ? `(${test} ? ${right} : ${t})` : `(${test} ? ${t} : ${right})`;
 }
 
-/** Emits `($p = k, call)` so errors and audits inside the call know the call site. */
-function atPosition(ctx: GenContext, e: CallExpr, code: string): string {
-  return `($p = ${ctx.position(e.range)}, ${code})`;
+/** True for operands whose evaluation has no effect and cannot be reordered observably. */
+function isSimple(e: Expression): boolean {
+  return e.kind === 'NumberLiteral' || e.kind === 'StringLiteral' || e.kind === 'BooleanLiteral' || e.kind === 'Identifier';
 }
 
+/**
+ * A call. The position register `$p` must name this call while it runs, so when the callee's
+ * object or an argument itself calls something, those operands are evaluated into temporaries
+ * first (in source order) and `$p` is set just before the call.
+ */
 function call(ctx: GenContext, e: CallExpr): string {
-  const args = e.args.map((a) => expression(ctx, a));
   const callee = e.callee;
+  const operands: Expression[] = callee.kind === 'MemberExpr' ? [callee.object, ...e.args] : [...e.args];
+  const hoist = operands.some(mayCall);
+  const pre: string[] = [];
+  const codes = operands.map((x) => {
+    const code = expression(ctx, x);
+    if (!hoist || isSimple(x)) return code;
+    const t = ctx.temp();
+    pre.push(`${t} = ${code}`);
+    return t;
+  });
+  let code: string;
   if (callee.kind === 'MemberExpr') {
-    const target = expression(ctx, callee.object);
-    return atPosition(ctx, e, `${ctx.helper('callMethod')}(${target}, ${JSON.stringify(callee.property.name)}, [${args.join(', ')}])`);
+    const [target, ...args] = codes;
+    const method = JSON.stringify(callee.property.name);
+    code =
+      args.length === 1
+        ? `${ctx.helper('callMethod1')}(${target}, ${method}, ${args[0]})`
+        : `${ctx.helper('callMethod')}(${target}, ${method}, [${args.join(', ')}])`;
+  } else {
+    code = identifierCall(ctx, callee.name, codes);
   }
-  const name = callee.name;
+  if (pre.length === 0 && ctx.statementCall === e) return code;
+  return `(${[...pre, `$p = ${ctx.position(e.range)}`, code].join(', ')})`;
+}
+
+function identifierCall(ctx: GenContext, name: string, args: string[]): string {
   // At a call site a builtin wins over a user binding of the same name (ML-LANGUAGE.md §5).
-  if (BUILTIN_NAMES.has(name)) return atPosition(ctx, e, `${ctx.builtin(name)}(${args.join(', ')})`);
+  if (BUILTIN_NAMES.has(name)) return `${ctx.builtin(name)}(${args.join(', ')})`;
   const r = resolveName(ctx, name);
-  if (r.kind !== 'var') return atPosition(ctx, e, `${ctx.helper('nameError')}(${JSON.stringify(name)})`);
+  if (r.kind !== 'var') return `${ctx.helper('nameError')}(${JSON.stringify(name)})`;
   const v = varName(name);
-  const fn = `(typeof ${v} === "function" ? ${v} : ${ctx.helper('callee')}(${v}, ${JSON.stringify(name)}))`;
-  return atPosition(ctx, e, `${fn}(${args.join(', ')})`);
+  return `(typeof ${v} === "function" ? ${v} : ${ctx.helper('callee')}(${v}, ${JSON.stringify(name)}))(${args.join(', ')})`;
 }
 
 export function expression(ctx: GenContext, e: Expression): string {

@@ -44,9 +44,13 @@ function statement(ctx: GenContext, s: TopLevelStatement): void {
       ctx.line(`${at(ctx, s)} ${assign(ctx, importBinding(s.path, s.alias))} = ${source};`, s.range);
       return;
     }
-    case 'ExpressionStmt':
-      ctx.line(`${at(ctx, s)} ${expression(ctx, s.expression)};`, s.range);
+    case 'ExpressionStmt': {
+      ctx.statementCall = s.expression.kind === 'CallExpr' ? s.expression : null;
+      const code = expression(ctx, s.expression);
+      ctx.statementCall = null;
+      ctx.line(`${at(ctx, s)} ${code};`, s.range);
       return;
+    }
     case 'AssignStmt': {
       const t = s.target;
       if (t.kind === 'Identifier') {
