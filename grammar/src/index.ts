@@ -7,3 +7,4 @@ export * from './names/index.js';
 export * from './runtime/index.js';
 export * from './transpiler/index.js';
 export * from './capabilities/index.js';
+export * from './format/index.js';

@@ -1,0 +1,6 @@
+// The command table: the one place a command is registered (one line per command, in help order).
+import type { Command } from '../command.js';
+import { checkCommand } from './check.js';
+import { fmtCommand } from './fmt.js';
+
+export const COMMANDS: readonly Command[] = [checkCommand, fmtCommand];
