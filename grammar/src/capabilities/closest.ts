@@ -1,5 +1,6 @@
 // Error-message helpers for refused requests: the grant closest to what was asked (so a message can
 // say "closest grant: file:read:data/**") and paths shown relative to the run's root.
+import { portSuffix } from './url.js';
 import type { CanonicalRequest, CompiledCapability, TargetMatcher } from './compile.js';
 
 function commonPrefixLength(a: string, b: string): number {
@@ -15,7 +16,7 @@ function targetText(t: CanonicalRequest['target']): string {
     case 'path':
       return t.real;
     case 'url':
-      return `${t.url.scheme}://${t.url.host.host}:${t.url.port}${t.url.path}`;
+      return `${t.url.scheme}://${t.url.host.host}${portSuffix(t.url.scheme, t.url.port)}${t.url.path}`;
     case 'name':
       return t.name;
     case 'hostport':
@@ -28,7 +29,7 @@ function matcherText(m: TargetMatcher): string {
     case 'path':
       return m.real.fixedPrefix;
     case 'url':
-      return m.any ? '' : `${m.scheme}://${m.host.host}:${m.port}${m.path.fixedPrefix}`;
+      return m.any ? '' : `${m.scheme}://${m.host.host}${portSuffix(m.scheme, m.port)}${m.path.fixedPrefix}`;
     case 'name':
       return m.value;
     case 'hostport':

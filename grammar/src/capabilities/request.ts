@@ -5,7 +5,7 @@ import type { CanonicalRequest, CanonicalTarget, CompileEnvironment } from './co
 import { resourceInfo } from './resources.js';
 import { parseHostPortTarget } from './target-name.js';
 import { resolvePathTarget } from './target-path.js';
-import { parseRequestUrl } from './url.js';
+import { parseRequestUrl, portSuffix } from './url.js';
 
 /** What a bridge asks for: `{resource:'file', operation:'read', target:'data/x.csv'}`. */
 export interface CapabilityRequest {
@@ -39,7 +39,7 @@ function canonicalTarget(kind: string, raw: string, req: CapabilityRequest, env:
       if (!r.ok) return r;
       const resolved = req.resolvedAddress ?? null;
       const u = r.url;
-      const display = `${u.scheme}://${u.host.host}:${u.port}${u.path}`;
+      const display = `${u.scheme}://${u.host.host}${portSuffix(u.scheme, u.port)}${u.path}`;
       return { ok: true, target: { kind: 'url', url: u, resolvedAddress: resolved }, display, key: `${display}\u0001${resolved ?? ''}` };
     }
     case 'hostport': {

@@ -5,7 +5,7 @@ import { GLOBSTAR, compileGlob, matchGlobSegments, type CompiledGlob, type StepC
 import { canonicalizeHost, isLocalhostName, type CanonicalHost } from './host.js';
 import { formatIPv4, formatIPv6, isLoopbackAddress, isPrivateAddress, parseIPv4, parseIPv6 } from './ip.js';
 import { compileSegment } from './segment-pattern.js';
-import { DEFAULT_PORTS, type CanonicalUrl } from './url.js';
+import { DEFAULT_PORTS, portSuffix, type CanonicalUrl } from './url.js';
 
 export interface UrlMatcher {
   kind: 'url';
@@ -84,7 +84,7 @@ export function compileUrlPattern(raw: string): UrlPatternResult {
   }
   const glob = compileGlob('/' + segments.join('/'));
   if (!glob.ok) return fail(glob.message, pathOffset, 'glob');
-  const text = `${scheme}://${wildcard ? '*.' : ''}${host.host.host}:${port}${glob.glob.source}`;
+  const text = `${scheme}://${wildcard ? '*.' : ''}${host.host.host}${portSuffix(scheme, port)}${glob.glob.source}`;
   return { ok: true, matcher: { kind: 'url', text, any: false, scheme, host: host.host, wildcard, port, path: glob.glob }, hints };
 }
 

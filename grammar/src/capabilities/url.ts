@@ -11,7 +11,7 @@ export interface CanonicalUrl {
   path: string;
   /** `?query` or ''. Not part of capability matching. */
   query: string;
-  /** `scheme://host:port/path?query`: the URL the bridge must fetch. */
+  /** `scheme://host[:port]/path?query` (default port omitted): the URL the bridge must fetch. */
   href: string;
   /** Non-empty path segments, for glob matching. */
   segments: string[];
@@ -65,6 +65,11 @@ function canonicalPath(raw: string): string | null {
   return '/' + out.join('/');
 }
 
+/** `:port`, or '' for the scheme's default port (shown the way browsers show it). */
+export function portSuffix(scheme: string, port: number): string {
+  return DEFAULT_PORTS[scheme] === port ? '' : `:${port}`;
+}
+
 /** Parses and canonicalises a requested URL. */
 export function parseRequestUrl(text: string): UrlResult {
   if (FORBIDDEN.test(text)) return { ok: false, message: 'URL contains whitespace, a backslash or a control character' };
@@ -86,7 +91,7 @@ export function parseRequestUrl(text: string): UrlResult {
   const path = canonicalPath(m[3] === '' ? '/' : m[3]!);
   if (path === null) return { ok: false, message: 'URL path contains an encoded NUL byte' };
   const query = m[4] ?? '';
-  const href = `${scheme}://${host.host.host}:${port}${path}${query}`;
+  const href = `${scheme}://${host.host.host}${portSuffix(scheme, port)}${path}${query}`;
   return {
     ok: true,
     url: { scheme, host: host.host, port, path, query, href, segments: path.split('/').filter((s) => s !== '') },
