@@ -1,15 +1,31 @@
 // Builds the host bridge table of one run: every operation that needs authority (files, paths,
 // http, env, args, clock, randomness, stdin) with the run's capability context in front of it.
 // The table is per run; nothing here survives the run or is shared with another run.
+import type { AuditEvent } from '@mlsec/grammar';
 import type { ExecRequest } from '../sandbox/engine.js';
-import type { AuditRecord } from '../sandbox/types.js';
+import type { BridgeEnv } from './bridge-env.js';
+import { cryptoFileBridges } from './crypto-file.js';
+import { csvFileBridges } from './csv-file.js';
+import { envBridges } from './env-vars.js';
+import { fileBridges } from './file.js';
+import { Gate } from './gate.js';
+import { httpBridges } from './http.js';
+import { logFileBridges } from './log-file.js';
+import { pathBridges } from './path-list.js';
+import { runInfoBridges } from './run-info.js';
+import { OpenFiles } from './safe-fs.js';
+import { stdinBridges } from './stdin.js';
 import type { BridgeTable } from './types.js';
+
+export { BridgeError, type BridgeTable } from './types.js';
 
 /** What the engine hands the bridges for one run. */
 export interface BridgeRunContext {
   request: ExecRequest;
-  /** Streams audit records to the caller as checks happen. */
-  audit(records: AuditRecord[]): void;
+  /** The sandbox's own files (worker, runtime bundle, isolated-vm): never reachable by grants. */
+  internalRoots: readonly string[];
+  /** Streams audit events to the caller as checks happen. */
+  audit(events: AuditEvent[]): void;
   /** Asks the caller for one line of stdin (when the request carries no stdin text). */
   input(prompt: string): Promise<string | null>;
   /** Delivers pending program output (so a prompt appears after what was printed before it). */
@@ -20,14 +36,48 @@ export interface RunBridges {
   table: BridgeTable;
   /** Capability checks made so far (RunResult.stats.capabilityChecks). */
   capabilityChecks(): number;
-  /** Releases what the run still holds (open files, sockets). */
+  /** Releases what the run still holds (open log files, requests in flight) and flushes audit. */
   close(): void;
 }
 
-export function createBridges(_ctx: BridgeRunContext): RunBridges {
+/** The run's bridges, or why its capabilities cannot be used (the run must not start). */
+export function createBridges(ctx: BridgeRunContext): { bridges: RunBridges } | { error: string } {
+  const { request } = ctx;
+  const created = Gate.create({
+    capabilities: request.capabilities,
+    rootDir: request.rootDir,
+    internalRoots: ctx.internalRoots,
+    audit: ctx.audit,
+  });
+  if ('error' in created) return { error: created.error };
+  const { gate } = created;
+  const env: BridgeEnv = { gate, limits: request.limits, files: new OpenFiles(request.limits.openFiles), rootDir: request.rootDir };
+  const log = logFileBridges(env);
+  const http = httpBridges(env);
+  const table: BridgeTable = {
+    sync: {
+      ...fileBridges(env),
+      ...pathBridges(env),
+      ...envBridges(env, request.env),
+      ...runInfoBridges(env, { script: request.program.file, args: request.args, randomSeed: request.randomSeed }),
+      ...cryptoFileBridges(env),
+      ...csvFileBridges(env),
+      ...log.bridges,
+    },
+    async: {
+      ...http.bridges,
+      ...stdinBridges(env, { text: request.stdin, ask: ctx.input, flushOutput: ctx.flushOutput }),
+    },
+  };
   return {
-    table: { sync: {}, async: {} },
-    capabilityChecks: () => 0,
-    close: () => undefined,
+    bridges: {
+      table,
+      capabilityChecks: () => gate.checks,
+      close() {
+        http.close();
+        log.close();
+        gate.flush();
+      },
+    },
   };
 }

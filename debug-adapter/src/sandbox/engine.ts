@@ -50,6 +50,8 @@ export interface EngineOptions {
   runtimeInstaller: string;
   poolSize: number;
   poolLimits: SandboxLimits;
+  /** The sandbox's own files (worker, runtime bundle, isolated-vm), protected like /proc. */
+  internalRoots: readonly string[];
   onCatastrophicError(message: string): void;
 }
 
@@ -57,9 +59,11 @@ type StopReason = LimitKind | 'terminated';
 
 export class SandboxEngine {
   private readonly factory: IsolateFactory;
+  private readonly internalRoots: readonly string[];
 
   constructor(options: EngineOptions) {
     this.factory = new IsolateFactory(options);
+    this.internalRoots = options.internalRoots;
   }
 
   /** Fills the pre-warmed pool in the background. */
@@ -85,12 +89,18 @@ export class SandboxEngine {
       if (stopReason === null) stopReason = reason;
       if (!isolate.isDisposed) isolate.dispose();
     };
-    const bridges = createBridges({
+    const created = createBridges({
       request: req,
+      internalRoots: this.internalRoots,
       audit: (records) => hooks.audit(records),
       input: (prompt) => hooks.input(prompt),
-      flushOutput: () => session.close(),
+      flushOutput: () => session.flush(),
     });
+    if ('error' in created) {
+      isolate.dispose();
+      return failed(hostError('CapabilityError', created.error), started);
+    }
+    const { bridges } = created;
     const session = new RunSession({
       limits: req.limits,
       bridges: bridges.table,

@@ -2,7 +2,7 @@
 // have been started with --no-node-snapshot) to avoid a second Node start-up. After a catastrophic
 // isolate error it refuses further runs: the process state can no longer be trusted.
 import { readFileSync } from 'node:fs';
-import { loadIsolatedVm, processCanHostIsolates } from './artifacts.js';
+import { sandboxInternalRoots, loadIsolatedVm, processCanHostIsolates } from './artifacts.js';
 import { SandboxEngine, type ExecHooks, type ExecOutcome, type ExecRequest } from './engine.js';
 import { hostError, resolveLimits } from './limits.js';
 import type { RunControl } from './types.js';
@@ -52,6 +52,7 @@ export class InProcessExecutor {
         runtimeInstaller: this.options.runtimeInstaller,
         poolSize: this.options.poolSize,
         poolLimits: resolveLimits(undefined),
+        internalRoots: sandboxInternalRoots([this.options.runtimePath]),
         onCatastrophicError: (message) => {
           this.broken = message;
         },

@@ -78,7 +78,12 @@ export class RunSession implements HostChannel {
     }
   }
 
-  /** Delivers pending output now (end of run, or before a result is reported). */
+  /** Delivers pending output now (before a prompt waits for input). */
+  flush(): void {
+    this.sink.flush();
+  }
+
+  /** Delivers pending output and refuses more (end of run). */
   close(): void {
     this.sink.close();
   }

@@ -1,5 +1,6 @@
 // Public types of the sandbox API (what the CLI and the debug adapter see): run requests, streamed
 // events and the run result of SANDBOX.md. Types only; nothing here touches isolated-vm or Node.
+import type { AuditEvent } from '@mlsec/grammar';
 
 /** Resource limits of one run (SANDBOX.md "Limits"). All optional in a request; see limits.ts. */
 export interface SandboxLimits {
@@ -63,22 +64,7 @@ export interface RunRequest {
 export type OutputStream = 'stdout' | 'stderr';
 
 /** One capability check, as recorded by the capability model (CAPABILITIES.md §4). */
-export interface AuditRecord {
-  time: number;
-  capability: string;
-  resource: string;
-  operation: string;
-  target: string | null;
-  result: 'GRANTED' | 'DENIED';
-  /** The grant or denial that decided, or null when nothing matched. */
-  rule: string | null;
-  file: string | null;
-  line: number | null;
-  column: number | null;
-  function: string | null;
-  /** Audit-only mode: the check would have been denied but was allowed. */
-  wouldDeny?: boolean;
-}
+export type AuditRecord = AuditEvent;
 
 /** Callbacks a caller passes to `run`; output arrives as it happens, never buffered to the end. */
 export interface RunEvents {

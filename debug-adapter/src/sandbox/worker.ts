@@ -2,7 +2,7 @@
 // worker.js CONFIG`): hosts isolated-vm isolates, runs requests from the supervisor over IPC and
 // streams output back. Exits on a catastrophic isolate error; the supervisor starts a new worker.
 import { readFileSync } from 'node:fs';
-import { loadIsolatedVm } from './artifacts.js';
+import { sandboxInternalRoots, loadIsolatedVm } from './artifacts.js';
 import { resolveLimits } from './limits.js';
 import { SandboxEngine } from './engine.js';
 import type { AuditRecord, RunControl } from './types.js';
@@ -41,6 +41,7 @@ function main(): void {
     runtimeInstaller: config.runtimeInstaller,
     poolSize: config.poolSize,
     poolLimits: resolveLimits(undefined),
+    internalRoots: sandboxInternalRoots([process.argv[1] ?? null, config.runtimePath]),
     onCatastrophicError: (message) => fatal(`catastrophic isolate error: ${message}`),
   });
   const controls = new Map<number, RunControl>();
