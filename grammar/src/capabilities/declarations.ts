@@ -63,7 +63,7 @@ export function capabilitiesFromDeclaration(decl: CapabilityDecl): { capabilitie
     if (item.kind !== 'CapabilityAllow') continue;
     const mapped = mapAllow(item, resources);
     if (mapped.length === 0) {
-      diagnostics.push(diagnostic(C.declarationWithoutResource, `\`allow ${item.permission}\` needs a resource pattern: add \`resource "..."\` to \`${decl.name.name}\` or a target after \`${item.permission}\``, item.range));
+      diagnostics.push(diagnostic(C.declarationWithoutResource, `\`allow ${item.permission}\` needs a resource pattern: add \`resource "..."\` to \`${decl.name.name}\` or a target after \`${item.permission}\``, { start: item.range.start, end: item.permissionRange.end }));
       continue;
     }
     for (const m of mapped) {
