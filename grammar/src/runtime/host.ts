@@ -1,12 +1,11 @@
 // The interface between the ML runtime and whoever hosts it (the sandbox worker wires it to
 // isolated-vm callbacks; tests use an in-memory host). Types only: the runtime never does I/O itself.
-import type { MLModule } from './values.js';
 
 export type OutputStream = 'stdout' | 'stderr';
 
 /**
  * Everything the runtime needs from outside the isolate. Every member receives and returns plain
- * data (strings, numbers, booleans, arrays, null) so it can be bridged by copying.
+ * data (strings, numbers, booleans, arrays of strings, null) so it can be bridged by copying.
  */
 export interface RuntimeHost {
   /** Appends text to the run's stdout or stderr (the host enforces the output limit). */
@@ -19,14 +18,12 @@ export interface RuntimeHost {
   queryCapability(capability: string): boolean;
   /** The granted capability strings, for `getCapabilities()`. */
   listCapabilities(): string[];
+  /** A number in [0, 1) from the run's (seedable) generator. */
+  random(): number;
+  /** Milliseconds since the Unix epoch from the host clock. */
+  now(): number;
+  /** The run's working directory (POSIX); omit to leave `path.cwd`/`path.absolute` out. */
+  cwd?(): string;
+  /** The program's own arguments (after the script name). */
+  argv?(): string[];
 }
-
-/** What a stdlib module factory receives. */
-export interface ModuleContext {
-  readonly host: RuntimeHost;
-  /** Raises CapabilityError unless the run is granted `capability` (`resource:operation[:target]`). */
-  requireCapability(capability: string): void;
-}
-
-/** A stdlib module implementation: `grammar/src/runtime/modules/<name>.ts` exports one. */
-export type ModuleFactory = (ctx: ModuleContext) => MLModule;

@@ -73,9 +73,12 @@ export function caught(e: unknown): MLErrorValue {
   return new MLErrorValue(err);
 }
 
-/** Default value of a parameter the caller did not pass. */
-export function missing(fn: string, param: string): never {
-  return raise('TypeError', `${fn}() missing 1 required positional argument: '${param}'`);
+/** A call passed fewer arguments than `params`; `given` holds the parameters' values (undefined = missing). */
+export function missing(fn: string, params: readonly string[], ...given: (Value | undefined)[]): never {
+  const names = params.filter((_, i) => given[i] === undefined).map((p) => `'${p}'`);
+  const list = names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')}, and ${names[names.length - 1]}`;
+  const s = names.length === 1 ? '' : 's';
+  return raise('TypeError', `${fn}() missing ${names.length} required positional argument${s}: ${list}`);
 }
 
 /** A call passed more arguments than the function has parameters. */

@@ -3,11 +3,11 @@
 // run(). Pure JavaScript once bundled: no Node APIs, no eval, no I/O except through `host`.
 import { MLError, MLModule, type ErrorKind, type MLFunction, type Value } from './values.js';
 import { raise, toMLError } from './errors.js';
-import type { ModuleContext, RuntimeHost } from './host.js';
+import type { RuntimeHost } from './host.js';
 import { VALUE_BUILTINS, type Builtin } from './builtins-values.js';
 import { SEQUENCE_BUILTINS, rangeBounds } from './builtins-sequences.js';
 import { hostBuiltins } from './builtins-host.js';
-import { instantiateModule } from './modules-registry.js';
+import { instantiateModule, moduleContext } from './modules-registry.js';
 import { callState, recursionError, MAX_DEPTH } from './call.js';
 import { add, sub, mul, div, floordiv, mod, neg } from './arith.js';
 import { eq, ne, lt, le, gt, ge } from './operators.js';
@@ -44,7 +44,7 @@ function makeRuntimeObject(host: RuntimeHost) {
   const requireCapability = (capability: string): void => {
     if (!host.checkCapability(capability)) raise('CapabilityError', `capability '${capability}' is not granted to this run`);
   };
-  const moduleContext: ModuleContext = Object.freeze({ host, requireCapability });
+  const modCtx = moduleContext(host);
 
   const table: Record<string, Builtin> = {
     ...VALUE_BUILTINS,
@@ -81,7 +81,7 @@ function makeRuntimeObject(host: RuntimeHost) {
     module(name: string): MLModule {
       let m = modules.get(name);
       if (m === undefined) {
-        m = name === 'builtin' ? new MLModule('builtin', new Map(Object.entries(builtins))) : instantiateModule(name, moduleContext, specs);
+        m = name === 'builtin' ? new MLModule('builtin', new Map(Object.entries(builtins))) : instantiateModule(name, modCtx, requireCapability, specs);
         modules.set(name, m);
       }
       return m;

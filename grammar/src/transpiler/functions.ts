@@ -23,7 +23,7 @@ export function functionExpression(ctx: GenContext, node: FunctionDef | ArrowFun
         return `$dup${i}`;
       }
       seen.add(name);
-      return `${varName(name)} = ${ctx.helper('missing')}(${quoted}, ${JSON.stringify(name)})`;
+      return varName(name);
     });
     const arity = node.params.length;
     const body = ctx.capture(() => {
@@ -39,6 +39,12 @@ export function functionExpression(ctx: GenContext, node: FunctionDef | ArrowFun
     const head = ctx.capture(() => {
       ctx.indent();
       ctx.line(`if ($more.length !== 0) ${ctx.helper('tooMany')}(${quoted}, ${arity}, ${arity} + $more.length);`);
+      // Arguments are positional, so when any is missing the last one is.
+      const last = params[params.length - 1];
+      if (last !== undefined) {
+        const names = JSON.stringify(node.params.map((p) => p.name.name));
+        ctx.line(`if (${last} === undefined) ${ctx.helper('missing')}(${quoted}, ${names}, ${params.join(', ')});`);
+      }
       const decls = [...[...scope.locals].map(varName), ...fn.temps];
       if (decls.length > 0) ctx.line(`let ${decls.join(', ')};`);
       ctx.line(`let $p = ${ctx.position(node.range)};`);

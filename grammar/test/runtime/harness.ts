@@ -22,6 +22,15 @@ export interface HarnessOptions {
   modules?: Record<string, string>;
 }
 
+/** A small deterministic generator in [0, 1) so runs are reproducible. */
+function lcg(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
 /** An in-memory host: output buffers, scripted stdin, grants by resource name. */
 export function memoryHost(grants: readonly string[], stdin: string[] = []) {
   const out = { stdout: '', stderr: '' };
@@ -34,6 +43,10 @@ export function memoryHost(grants: readonly string[], stdin: string[] = []) {
     checkCapability: granted,
     queryCapability: granted,
     listCapabilities: () => grants.map((g) => (g.includes(':') ? g : `${g}:*`)),
+    random: lcg(42),
+    now: () => Date.UTC(2024, 0, 15, 12, 0, 0),
+    cwd: () => '/work',
+    argv: () => [],
   };
   return { host, out };
 }
