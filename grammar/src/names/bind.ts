@@ -72,7 +72,6 @@ export function bindScopes(collected: Collected, table: SymbolTable, diagnostics
       const symbol = scope.nonlocals.get(identifier.name) ?? scope.symbols.get(identifier.name);
       table.addOccurrence(identifier, symbol ?? table.global(identifier.name), 'nonlocal', scope);
     }
-    warnBuiltinShadowing(scope, table, diagnostics);
   }
 }
 
@@ -89,24 +88,6 @@ function declare(raw: RawBinding, scope: Scope, table: SymbolTable): void {
     outerLoop: raw.outerLoop,
   });
   table.addOccurrence(raw.identifier, symbol, 'declaration', scope);
-}
-
-/** §5: a call `len(x)` always calls the builtin, so a binding named like one deserves a warning. */
-function warnBuiltinShadowing(scope: Scope, table: SymbolTable, diagnostics: Diagnostic[]): void {
-  for (const symbol of scope.symbols.values()) {
-    if (!table.builtins.has(symbol.name)) continue;
-    const first = symbol.declarations[0];
-    if (!first) continue;
-    const what = first.kind === 'function' ? `Function '${symbol.name}'` : `'${symbol.name}'`;
-    diagnostics.push(
-      nameDiagnostic(
-        NAME_CODES.shadowsBuiltin,
-        'warning',
-        `${what} shadows the builtin '${symbol.name}': a call ${symbol.name}(...) still calls the builtin`,
-        first.identifier.range,
-      ),
-    );
-  }
 }
 
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {

@@ -10,15 +10,21 @@ import type { SymbolTable } from './symbol-table.js';
 import type { MlSymbol, Scope } from './types.js';
 import { boundBefore, firstOwnDeclaration, visibleSymbols } from './visibility.js';
 
-export function resolveUses(collected: Collected, table: SymbolTable, diagnostics: Diagnostic[]): void {
+/**
+ * Resolves every use. Returns the program symbols that a call bypassed in favour of the builtin of
+ * the same name (`function f(values) { values(1); }` calls the builtin `values`).
+ */
+export function resolveUses(collected: Collected, table: SymbolTable, diagnostics: Diagnostic[]): Set<MlSymbol> {
+  const bypassed = new Set<MlSymbol>();
   for (const use of collected.uses) {
     const name = use.identifier.name;
     const offset = use.identifier.range.start.offset;
+    const hit = lookupInChain(use.scope, name);
     if (use.role === 'call' && table.builtins.has(name)) {
+      if (hit) bypassed.add(hit.symbol);
       table.addOccurrence(use.identifier, table.global(name), use.role, use.scope);
       continue;
     }
-    const hit = lookupInChain(use.scope, name);
     if (hit && !(hit.local && hit.scope === use.scope)) {
       // Found in an enclosing scope (or through `nonlocal`): that code has run by the time this runs.
       table.addOccurrence(use.identifier, hit.symbol, use.role, use.scope);
@@ -41,6 +47,7 @@ export function resolveUses(collected: Collected, table: SymbolTable, diagnostic
     table.addOccurrence(use.identifier, table.global(name), use.role, use.scope);
     diagnostics.push(unknown(use, table));
   }
+  return bypassed;
 }
 
 function laterLine(use: RawUse, symbol: MlSymbol): number {

@@ -12,7 +12,7 @@ export const NAME_CODES = {
   loopControlOutsideLoop: 'ML303',
   /** `nonlocal x` with no binding of `x` in an enclosing function or at the top level (error). */
   nonlocalUnbound: 'ML304',
-  /** A binding that shadows a builtin function (warning). */
+  /** A function or assignment named like a builtin, or another binding a call bypasses (warning). */
   shadowsBuiltin: 'ML305',
   /** `nonlocal` at the top level (error). */
   nonlocalAtTopLevel: 'ML306',

@@ -6,6 +6,7 @@ import type { Program } from '../syntax/ast.js';
 import { bindScopes } from './bind.js';
 import { collect } from './collect.js';
 import { resolveUses } from './lookup.js';
+import { warnBuiltinShadowing } from './shadowing.js';
 import { createResolution } from './resolution.js';
 import { SymbolTable } from './symbol-table.js';
 import type { ResolveEnv, Resolution } from './types.js';
@@ -15,7 +16,8 @@ export function resolve(program: Program, env: ResolveEnv = {}): Resolution {
   const table = new SymbolTable(env.builtins ?? BUILTIN_NAMES, new Set(env.predefined ?? []));
   const diagnostics: Diagnostic[] = [...collected.diagnostics];
   bindScopes(collected, table, diagnostics);
-  resolveUses(collected, table, diagnostics);
+  const bypassed = resolveUses(collected, table, diagnostics);
+  warnBuiltinShadowing(collected.scopes, table.builtins, bypassed, diagnostics);
   diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset || a.code.localeCompare(b.code));
   return createResolution(program, collected, table, diagnostics);
 }

@@ -190,9 +190,19 @@ const cases: { name: string; src: string; expect: Expected[] }[] = [
     expect: [['ML305', 'warning', "'max' shadows the builtin 'max': a call max(...) still calls the builtin"]],
   },
   {
-    name: 'a parameter shadowing a builtin',
-    src: 'f = fn(⟦str⟧) => str;',
+    name: 'a parameter named like a builtin is fine while it is only used as a value',
+    src: 'function render(template, values) { return [template, values]; }',
+    expect: [],
+  },
+  {
+    name: 'a parameter named like a builtin and called: the call goes to the builtin',
+    src: 'f = fn(⟦str⟧) => str(1);',
     expect: [['ML305', 'warning', "'str' shadows the builtin 'str': a call str(...) still calls the builtin"]],
+  },
+  {
+    name: 'a for variable named like a builtin and called in a nested function',
+    src: 'for (⟦len⟧ in [1]) { g = fn() => len([]); }',
+    expect: [['ML305', 'warning', "'len' shadows the builtin 'len': a call len(...) still calls the builtin"]],
   },
   {
     name: 'duplicate parameter',

@@ -89,7 +89,7 @@ describe('referencesOf', () => {
   test('a call of a builtin name resolves to the builtin even where the user binds it (§5)', () => {
     const { r, cursor } = setup('function str(x) { return "mine"; }\nprint(str‸(1));\ns = str;');
     expect(r.symbolAt(cursor)!.kind).toBe('builtin');
-    const value = r.occurrenceAt(cursor + 'str(1));\ns = '.length + 1)!;
+    const value = r.occurrenceAt(cursor + '(1));\ns = '.length + 1)!;
     expect(value.symbol.kind).toBe('function');
   });
 });
@@ -99,7 +99,7 @@ describe('symbols and scopes', () => {
     const { r } = setup(
       'import math;\nv = 1;\n[d1] = [1];\nfunction f(p) { return p; }\nfor (i in [1]) { }\ntry { } except (e) { }\nx = null;',
     );
-    const kinds = Object.fromEntries(r.root.symbols.entries().map(([name, s]) => [name, s.kind]));
+    const kinds = Object.fromEntries(Array.from(r.root.symbols, ([name, s]) => [name, s.kind]));
     expect(kinds).toEqual({
       math: 'import',
       v: 'variable',
