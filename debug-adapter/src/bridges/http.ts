@@ -103,6 +103,15 @@ export function httpBridges(env: BridgeEnv): { bridges: Record<string, AsyncBrid
 
   const once = (out: Outgoing, url: URL, address: string): Promise<{ res: IncomingMessage; body: Buffer }> =>
     new Promise((resolve, reject) => {
+      let settled = false;
+      const settle = (error: BridgeError | null, value?: { res: IncomingMessage; body: Buffer }): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        active.delete(handle);
+        if (error) reject(error);
+        else resolve(value!);
+      };
       const fixed: LookupFunction = (_host, options, cb) => {
         const family = isIP(address);
         if ((options as { all?: boolean }).all) (cb as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address, family }]);
@@ -114,37 +123,30 @@ export function httpBridges(env: BridgeEnv): { bridges: Record<string, AsyncBrid
         method: out.method.toUpperCase(),
         headers,
         lookup: fixed,
-        timeout: out.timeoutMs,
         agent: false,
       });
-      const handle = { destroy: () => req.destroy(new BridgeError('ConnectionError', 'the run ended')) };
-      active.add(handle);
-      const timer = setTimeout(() => req.destroy(new BridgeError('TimeoutError', `request to ${url.host} timed out after ${out.timeoutMs} ms`)), out.timeoutMs);
-      const done = (): void => {
-        clearTimeout(timer);
-        active.delete(handle);
+      const fail = (error: BridgeError): void => {
+        settle(error);
+        req.destroy();
       };
-      req.on('timeout', () => req.destroy(new BridgeError('TimeoutError', `request to ${url.host} timed out after ${out.timeoutMs} ms`)));
-      req.on('error', (e) => {
-        done();
-        reject(e instanceof BridgeError ? e : new BridgeError('ConnectionError', `cannot connect to ${url.host}`));
-      });
+      const handle = { destroy: () => fail(new BridgeError('ConnectionError', 'the run ended')) };
+      active.add(handle);
+      const timer = setTimeout(() => fail(new BridgeError('TimeoutError', `request to ${url.host} timed out after ${out.timeoutMs} ms`)), out.timeoutMs);
+      req.on('error', () => fail(new BridgeError('ConnectionError', `cannot connect to ${url.host}`)));
       req.on('response', (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
           if (size > env.limits.httpResponseBytes) {
-            req.destroy(new BridgeError('ValueError', `response from ${url.host} exceeds the sandbox's limit of ${env.limits.httpResponseBytes} bytes`));
+            fail(new BridgeError('ValueError', `response from ${url.host} exceeds the sandbox's limit of ${env.limits.httpResponseBytes} bytes`));
             return;
           }
           chunks.push(chunk);
         });
-        res.on('end', () => {
-          done();
-          resolve({ res, body: Buffer.concat(chunks) });
-        });
-        res.on('error', () => undefined);
+        res.on('end', () => settle(null, { res, body: Buffer.concat(chunks) }));
+        res.on('error', () => fail(new BridgeError('ConnectionError', `connection to ${url.host} failed`)));
+        res.on('aborted', () => fail(new BridgeError('ConnectionError', `connection to ${url.host} was closed early`)));
       });
       req.end(out.body ?? undefined);
     });
@@ -177,7 +179,7 @@ export function httpBridges(env: BridgeEnv): { bridges: Record<string, AsyncBrid
 
   const timeoutOf = (ms: number): number => Math.max(1, Math.min(env.limits.httpTimeoutMs, ms));
   /** get/delete/head(url, headers=None, timeout=None); timeout in seconds as in the reference. */
-  const simple = (method: string): AsyncBridge => (args) => {
+  const simple = (method: string): AsyncBridge => async (args) => {
     const url = str(args, 0, method, 'url');
     const headers = cleanHeaders(optStrRecord(args, 1, method, 'headers'));
     const seconds = optNum(args, 2, method, 'timeout', env.limits.httpTimeoutMs / 1000);
@@ -189,7 +191,7 @@ export function httpBridges(env: BridgeEnv): { bridges: Record<string, AsyncBrid
     const seconds = optNum([options['timeout']], 0, fn, 'timeout', env.limits.httpTimeoutMs / 1000);
     return send(fn, { method, url, headers, body, timeoutMs: timeoutOf(seconds * 1000) });
   };
-  const withBody = (method: string): AsyncBridge => (args) => {
+  const withBody = (method: string): AsyncBridge => async (args) => {
     const options = args[1] ?? {};
     if (typeof options !== 'object' || options === null || Array.isArray(options)) {
       throw new BridgeError('TypeError', `${method}() options must be an object`);
@@ -205,7 +207,7 @@ export function httpBridges(env: BridgeEnv): { bridges: Record<string, AsyncBrid
       'http.post': withBody('post'),
       'http.put': withBody('put'),
       'http.patch': withBody('patch'),
-      'http.request': (args) => {
+      'http.request': async (args) => {
         const options = args[0];
         if (typeof options !== 'object' || options === null || Array.isArray(options)) {
           throw new BridgeError('TypeError', 'request() options must be an object');
