@@ -76,3 +76,14 @@ export function runML(source: string, options: HarnessOptions = {}): HarnessResu
   const result = rt.run(main.unit);
   return { ...result, stdout: out.stdout, stderr: out.stderr, diagnostics: [] };
 }
+
+/**
+ * Runs `print(<expr>);` and returns the printed text without the newline, or `Kind: message` when
+ * evaluating the expression raised. Lets tests state behaviour as (ML expression, text) tables.
+ */
+export function show(expr: string, prelude = ''): string {
+  const r = runML(`${prelude}\nprint(${expr});`);
+  if (r.diagnostics.length > 0) return `diagnostics: ${r.diagnostics.join('; ')}`;
+  if (r.error) return `${r.error.kind}: ${r.error.message}`;
+  return r.stdout.replace(/\n$/, '');
+}
