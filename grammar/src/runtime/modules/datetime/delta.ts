@@ -4,7 +4,7 @@ import { MLNative, type NativeMethodTable, type Value } from '../../values.js';
 import { makeFloat, makeInt, raise } from '../../ops.js';
 import { intTrueDivide } from '../../numbers.js';
 import { method, methodTable } from '../native.js';
-import { isFloatValue, isIntLike, num, pyTypeName } from '../util.js';
+import { isIntLike, num, pyTypeName } from '../util.js';
 import { US_PER_DAY } from './calendar.js';
 
 const DAY = BigInt(US_PER_DAY);
@@ -74,72 +74,54 @@ export function asDelta(v: unknown): TimeDeltaObject {
   return raise('TypeError', `expected a TimeDelta, not ${pyTypeName((v ?? null) as Value)}`);
 }
 
-interface PyNumber {
-  readonly v: number;
-  readonly float: boolean;
-}
-
-function pyNumber(v: Value | undefined, what: string): PyNumber {
-  if (v === undefined || v === null) return { v: 0, float: false };
-  return { v: num(v, what), float: isFloatValue(v) };
-}
-
-function pyDivmod(a: number, b: number): [number, number] {
-  const q = Math.floor(a / b);
-  return [q, a - q * b];
-}
-
 /**
- * timedelta(days, seconds, microseconds) with Python's exact handling of float arguments
- * (fractions carried through modf and rounded half to even at the microsecond).
+ * CPython's delta_new: each argument is added as exact microseconds; the fractional microseconds of
+ * float arguments are summed separately and rounded half to even once at the end.
  */
-function pythonTimedelta(days: PyNumber, seconds: PyNumber, micro: PyNumber): bigint {
-  let d: number;
-  let s = 0;
-  let daySecondsFrac = 0;
-  if (days.float) {
-    const whole = Math.trunc(days.v);
-    const x = (days.v - whole) * 86400;
-    daySecondsFrac = x - Math.trunc(x);
-    s = Math.trunc(x);
-    d = whole;
-  } else {
-    d = days.v;
+function accumulate(parts: readonly (readonly [Value | undefined, bigint, string])[]): bigint {
+  let x = 0n;
+  let leftover = 0;
+  for (const [v, factor, what] of parts) {
+    if (v === undefined || v === null) continue;
+    if (isIntLike(v)) {
+      x += (typeof v === 'bigint' ? v : BigInt(Number(v))) * factor;
+      continue;
+    }
+    const d = num(v, what);
+    if (!Number.isFinite(d))
+      raise(Number.isNaN(d) ? 'ValueError' : 'OverflowError', `cannot convert float ${d} to integer`);
+    const whole = Math.trunc(d);
+    x += BigInt(whole) * factor;
+    const frac = d - whole;
+    if (frac === 0) continue;
+    const scaled = Number(factor) * frac;
+    const scaledWhole = Math.trunc(scaled);
+    x += BigInt(scaledWhole);
+    leftover += scaled - scaledWhole;
   }
-  let secondsFrac = daySecondsFrac;
-  let secs = seconds.v;
-  if (seconds.float) {
-    const whole = Math.trunc(secs);
-    secondsFrac += secs - whole;
-    secs = whole;
+  if (leftover !== 0) {
+    let whole = Math.round(leftover);
+    if (Math.abs(whole - leftover) === 0.5) {
+      const odd = x % 2n !== 0n ? 1 : 0;
+      whole = 2 * Math.round((leftover + odd) * 0.5) - odd;
+    } else {
+      whole = Math.sign(leftover) * Math.round(Math.abs(leftover));
+    }
+    x += BigInt(whole);
   }
-  const [dd, rs] = pyDivmod(secs, 86400);
-  d += dd;
-  s += rs;
-  const usDouble = secondsFrac * 1e6;
-  let us: number;
-  if (micro.float) {
-    us = roundHalfEven(micro.v + usDouble);
-  } else {
-    const [sec2, rest] = pyDivmod(micro.v, 1e6);
-    const [dd2, s2] = pyDivmod(sec2, 86400);
-    d += dd2;
-    s += s2;
-    us = roundHalfEven(rest + usDouble);
-  }
-  if (!Number.isFinite(d) || !Number.isFinite(us) || Math.abs(d) > 1e15) {
-    raise('OverflowError', 'timedelta value out of range');
-  }
-  return BigInt(d) * DAY + BigInt(s) * SECOND + BigInt(us);
+  return x;
 }
 
 /** datetime.createDelta(days, hours, minutes, seconds) → timedelta(days=…, hours=…, …). */
 export function createDelta(days?: Value, hours?: Value, minutes?: Value, seconds?: Value): TimeDeltaObject {
-  const h = pyNumber(hours, 'hours');
-  const m = pyNumber(minutes, 'minutes');
-  const s = pyNumber(seconds, 'seconds');
-  const combined = { v: s.v + (m.v * 60 + h.v * 3600), float: s.float || m.float || h.float };
-  return new TimeDeltaObject(pythonTimedelta(pyNumber(days, 'days'), combined, { v: 0, float: false }));
+  return new TimeDeltaObject(
+    accumulate([
+      [seconds, SECOND, 'seconds'],
+      [minutes, 60n * SECOND, 'minutes'],
+      [hours, 3600n * SECOND, 'hours'],
+      [days, DAY, 'days'],
+    ]),
+  );
 }
 
 /** The exact ratio a/b of a finite float. */

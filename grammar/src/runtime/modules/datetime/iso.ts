@@ -1,7 +1,15 @@
 // ISO 8601 text for the datetime module: Python's isoformat() output and the forms Python 3.11's
 // datetime.fromisoformat() accepts (calendar and week dates, basic and extended times, offsets).
 import { raise } from '../../ops.js';
-import { US_PER_DAY, checkedDays, checkedTimeOfDay, civilFromDays, daysFromCivil, timeParts, weekdayOf } from './calendar.js';
+import {
+  US_PER_DAY,
+  checkedDays,
+  checkedTimeOfDay,
+  civilFromDays,
+  daysFromCivil,
+  timeParts,
+  weekdayOf,
+} from './calendar.js';
 import { offsetText } from './strftime.js';
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
@@ -41,12 +49,12 @@ function invalid(text: string): never {
   return raise('ValueError', `Invalid isoformat string: '${text}'`);
 }
 
-function weekDate(y: number, week: number, day: number): number {
-  if (week < 1 || week > 53) raise('ValueError', `Invalid week: ${week}`);
-  if (day < 1 || day > 7) raise('ValueError', `Invalid weekday: ${day} (range is [1, 7])`);
+/** Day number of an ISO week date, or null when the week or weekday does not exist. */
+function weekDate(y: number, week: number, day: number): number | null {
+  if (week < 1 || week > 53 || day < 1 || day > 7) return null;
   const jan4 = daysFromCivil(y, 1, 4);
   const days = jan4 - weekdayOf(jan4) + (week - 1) * 7 + (day - 1);
-  if (week === 53 && civilFromDays(days - (day - 1) + 3)[0] !== y) raise('ValueError', `Invalid week: ${week}`);
+  if (week === 53 && civilFromDays(days - (day - 1) + 3)[0] !== y) return null;
   return days;
 }
 
@@ -58,7 +66,9 @@ function parseDate(text: string): [number, number] {
   if (m !== null) {
     const y = +m[1]!;
     checkedDays(y, 1, 1);
-    return [weekDate(y, +m[2]!, m[3] === undefined ? 1 : +m[3]), m[0].length];
+    const days = weekDate(y, +m[2]!, m[3] === undefined ? 1 : +m[3]);
+    if (days === null) invalid(text);
+    return [days, m[0].length];
   }
   return invalid(text);
 }

@@ -35,13 +35,13 @@ export class TimeZoneObject extends MLNative {
   }
 }
 
-export const UTC = new TimeZoneObject(0, null);
-
 const ZONE_METHODS: NativeMethodTable = methodTable<TimeZoneObject>(
   'TimeZone',
   (v): v is TimeZoneObject => v instanceof TimeZoneObject,
   { toString: method(0, 0, (z: TimeZoneObject) => z.name) },
 );
+
+export const UTC = new TimeZoneObject(0, null);
 
 export class DateObject extends MLNative {
   readonly typeName = 'Date';
