@@ -8,3 +8,5 @@ export * from './runtime/index.js';
 export * from './transpiler/index.js';
 export * from './capabilities/index.js';
 export * from './format/index.js';
+export * from './config/index.js';
+export * from './analysis/index.js';
