@@ -69,13 +69,20 @@ export class GenContext {
   /** Runs `gen` with a fresh line buffer and returns what it emitted (lines joined by `\n`). */
   capture(gen: () => void): string {
     const saved = this.buf;
+    const level = this.indentLevel;
     this.buf = [];
     try {
       gen();
       return this.buf.join('\n');
     } finally {
       this.buf = saved;
+      this.indentLevel = level;
     }
+  }
+
+  /** Appends already-indented lines (a captured chunk) as they are. */
+  raw(text: string): void {
+    this.buf.push(text);
   }
 
   /** The emitted lines without markers, and the ML position of each. */

@@ -34,6 +34,7 @@ export function transpile(program: Program, options: TranspileOptions): Transpil
   const body = ctx.capture(() => {
     ctx.indent();
     ctx.indent();
+    ctx.indent();
     statements(ctx, program.body);
   });
 
@@ -52,9 +53,7 @@ export function transpile(program: Program, options: TranspileOptions): Transpil
   ctx.line('let $p = 0;');
   ctx.line('try {');
   ctx.line(ctx.topReturn ? '  $top: {' : '  {');
-  ctx.dedent();
-  ctx.line(body);
-  ctx.indent();
+  ctx.raw(body);
   ctx.line('  }');
   ctx.line('} catch ($e) {');
   ctx.line('  throw $rt.frame($e, "<module>", $P, $p);');
