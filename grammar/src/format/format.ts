@@ -62,7 +62,9 @@ export function formatRange(source: string, start: number, end: number, options:
   const startOffset = lineStartOffset(source, spans[from]!.startLine);
   let endOffset = lineStartOffset(source, spans[to]!.endLine);
   while (endOffset < source.length && source[endOffset] !== '\n' && source[endOffset] !== '\r') endOffset++;
-  const newText = out.lines.slice(out.tokenLines[spans[from]!.first]!, out.tokenLines[spans[to]!.last]! + 1).join('\n');
+  // Keep the document's line breaks: the edit must not mix LF into a CRLF file.
+  const eol = source.includes('\r\n') ? '\r\n' : '\n';
+  const newText = out.lines.slice(out.tokenLines[spans[from]!.first]!, out.tokenLines[spans[to]!.last]! + 1).join(eol);
   if (newText === source.slice(startOffset, endOffset)) return [];
   return [{ range: lines.range(startOffset, endOffset), newText }];
 }

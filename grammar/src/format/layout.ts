@@ -28,7 +28,12 @@ export interface Layout {
 }
 
 export function sourceTokens(input: FormatInput): SourceToken[] {
-  return input.tokens.map((t) => ({ image: t.text, startLine: t.range.start.line, endLine: t.range.end.line }));
+  return input.tokens.map((t) => ({
+    image: t.text,
+    startOffset: t.range.start.offset,
+    startLine: t.range.start.line,
+    endLine: t.range.end.line,
+  }));
 }
 
 /** Index of the first token starting at or after `offset`. */

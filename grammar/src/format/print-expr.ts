@@ -4,8 +4,11 @@
 import type { Block, Expression, ObjectProperty, Parameter } from '../syntax/ast.js';
 import type { Writer } from './writer.js';
 
-/** Prints a block; supplied by the statement printer (arrow bodies contain statements). */
-export type BlockPrinter = (block: Block, w: Writer) => void;
+/**
+ * Prints a block; supplied by the statement printer (arrow bodies contain statements). `owner` is
+ * the indentation of the construct the block belongs to (default: the current statement's).
+ */
+export type BlockPrinter = (block: Block, w: Writer, owner?: number) => void;
 
 export function printList<T>(items: readonly T[], w: Writer, print: (item: T) => void): void {
   items.forEach((item, i) => {
@@ -17,9 +20,35 @@ export function printList<T>(items: readonly T[], w: Writer, print: (item: T) =>
   });
 }
 
+/**
+ * A bracketed, comma-separated list. Normally on one line; when a comment sits inside (`hasComments`
+ * is asked once the opener is out), one item per line and the closer on its own line.
+ */
+export function printDelimited<T>(
+  w: Writer,
+  open: string,
+  close: string,
+  items: readonly T[],
+  hasComments: () => boolean,
+  print: (item: T) => void,
+): void {
+  w.token(open);
+  if (!hasComments()) {
+    printList(items, w, print);
+    w.token(close);
+    return;
+  }
+  w.openBlock(w.currentLineIndent);
+  items.forEach((item, i) => {
+    w.newline();
+    print(item);
+    if (i < items.length - 1) w.token(',');
+  });
+  w.closeBlock(close);
+}
+
 export function printParams(params: readonly Parameter[], w: Writer): void {
-  w.token('(');
-  printList(params, w, (p) => {
+  printDelimited(w, '(', ')', params, () => w.hasCommentsBeforeNext(')'), (p) => {
     w.token(p.name.name);
     if (p.annotation) {
       w.token(':');
@@ -27,7 +56,6 @@ export function printParams(params: readonly Parameter[], w: Writer): void {
       w.token(p.annotation.name);
     }
   });
-  w.token(')');
 }
 
 function printProperty(p: ObjectProperty, w: Writer, block: BlockPrinter): void {
@@ -35,6 +63,11 @@ function printProperty(p: ObjectProperty, w: Writer, block: BlockPrinter): void 
   w.token(':');
   w.space();
   printExpr(p.value, w, block);
+}
+
+/** For a node that ends with its closing bracket: whether comments sit inside it. */
+function closerHasComments(node: Expression, w: Writer): () => boolean {
+  return () => w.hasCommentsBefore(node.range.end.offset - 1);
 }
 
 /** A unary `-` must not touch an operand that would lex together with it (`- 5`, `- -x`). */
@@ -57,24 +90,22 @@ export function printExpr(e: Expression, w: Writer, block: BlockPrinter): void {
       w.token(e.name);
       return;
     case 'ArrayLiteral':
-      w.token('[');
-      printList(e.elements, w, (x) => printExpr(x, w, block));
-      w.token(']');
+      printDelimited(w, '[', ']', e.elements, closerHasComments(e, w), (x) => printExpr(x, w, block));
       return;
     case 'ObjectLiteral':
-      w.token('{');
-      printList(e.properties, w, (p) => printProperty(p, w, block));
-      w.token('}');
+      printDelimited(w, '{', '}', e.properties, closerHasComments(e, w), (p) => printProperty(p, w, block));
       return;
-    case 'ArrowFunction':
+    case 'ArrowFunction': {
       w.token('fn');
+      const owner = w.currentLineIndent;
       printParams(e.params, w);
       w.space();
       w.token('=>');
       w.space();
-      if (e.body.kind === 'Block') block(e.body, w);
+      if (e.body.kind === 'Block') block(e.body, w, owner);
       else printExpr(e.body, w, block);
       return;
+    }
     case 'ParenExpr':
       w.token('(');
       printExpr(e.expression, w, block);
@@ -127,9 +158,7 @@ export function printExpr(e: Expression, w: Writer, block: BlockPrinter): void {
       return;
     case 'CallExpr':
       printExpr(e.callee, w, block);
-      w.token('(');
-      printList(e.args, w, (x) => printExpr(x, w, block));
-      w.token(')');
+      printDelimited(w, '(', ')', e.args, closerHasComments(e, w), (x) => printExpr(x, w, block));
       return;
     case 'ErrorExpr':
       // Only recovered (erroneous) programs contain one; format() refuses those before printing.

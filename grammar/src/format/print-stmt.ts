@@ -2,7 +2,7 @@
 // on the header's line and closed on their own line, clauses (`elif`, `else`, `except`, `finally`)
 // after the closing brace. Same rule as print-expr.ts: exactly the source's tokens, in order.
 import type { Block, CapabilityItem, Program, TopLevelStatement } from '../syntax/ast.js';
-import { printExpr, printList, printParams } from './print-expr.js';
+import { printDelimited, printExpr, printList, printParams } from './print-expr.js';
 import type { Writer } from './writer.js';
 
 export function printProgram(program: Program, w: Writer): void {
@@ -12,13 +12,13 @@ export function printProgram(program: Program, w: Writer): void {
   }
 }
 
-export function printBlock(block: Block, w: Writer): void {
+export function printBlock(block: Block, w: Writer, owner?: number): void {
   w.token('{');
-  if (block.body.length === 0 && !w.hasCommentsAhead()) {
+  if (block.body.length === 0 && !w.hasCommentsBefore(block.range.end.offset - 1)) {
     w.token('}');
     return;
   }
-  w.openBlock();
+  w.openBlock(owner);
   for (const stmt of block.body) {
     w.newline();
     printStatement(stmt, w);
@@ -79,9 +79,7 @@ export function printStatement(s: TopLevelStatement, w: Writer): void {
     case 'ArrayDestructureStmt':
     case 'ObjectDestructureStmt': {
       const [open, close] = s.kind === 'ArrayDestructureStmt' ? ['[', ']'] : ['{', '}'];
-      w.token(open);
-      printList(s.names, w, (n) => w.token(n.name));
-      w.token(close);
+      printDelimited(w, open, close, s.names, () => w.hasCommentsBeforeNext(close), (n) => w.token(n.name));
       w.space();
       w.token('=');
       w.space();
@@ -181,7 +179,7 @@ export function printStatement(s: TopLevelStatement, w: Writer): void {
       w.token(s.name.name);
       w.space();
       w.token('{');
-      if (s.items.length === 0 && !w.hasCommentsAhead()) {
+      if (s.items.length === 0 && !w.hasCommentsBefore(s.range.end.offset - 1)) {
         w.token('}');
         return;
       }

@@ -6,6 +6,7 @@
 /** A significant token of the source, with the lines it spans. */
 export interface SourceToken {
   image: string;
+  startOffset: number;
   startLine: number;
   endLine: number;
 }
@@ -36,20 +37,21 @@ export class Writer {
   /** A trailing comment ended the current line: the next token must start a new one. */
   private needBreak = false;
   private indent = 0;
-  private readonly blocks: { saved: number; brace: number }[] = [];
+  private readonly blocks: { saved: number; owner: number }[] = [];
   private lineIndent = 0;
   private next = 0;
   private commentIndex = 0;
   private lastEndLine: number | null = null;
   private lastWasOpener = false;
-  private readonly anchored: Set<number>;
+  /** Comment anchors in order (a comment sits just before the token with that index). */
+  private readonly anchors: number[];
 
   constructor(
     private readonly tokens: readonly SourceToken[],
     private readonly comments: readonly SourceComment[],
     private readonly indentUnit: string,
   ) {
-    this.anchored = new Set(comments.map((c) => c.anchor));
+    this.anchors = comments.map((c) => c.anchor);
   }
 
   /** The finished lines (complete after finish()). */
@@ -62,9 +64,18 @@ export class Writer {
     return this.tokens[this.next]?.image;
   }
 
-  /** Whether any comment sits between the previous token and the next one. */
-  hasCommentsAhead(): boolean {
-    return this.anchored.has(this.next);
+  /** Indentation level of the line being written (where a construct such as `fn` started). */
+  get currentLineIndent(): number {
+    return this.atLineStart ? this.pendingIndent : this.lineIndent;
+  }
+
+  /**
+   * Whether a comment sits anywhere between the last emitted token and the token at `offset`
+   * (a closing bracket): such a construct is laid out one item per line.
+   */
+  hasCommentsBefore(offset: number): boolean {
+    const last = this.tokenIndexAt(offset);
+    return this.anchors.some((a) => a >= this.next && a <= last);
   }
 
   space(): void {
@@ -101,20 +112,30 @@ export class Writer {
     }
   }
 
-  /** After a block's `{`: statements go one level deeper than the line holding the brace. */
-  openBlock(): void {
-    this.blocks.push({ saved: this.indent, brace: this.lineIndent });
-    this.indent = this.lineIndent + 1;
+  /** Like hasCommentsBefore, up to the next token with this image (a bracket with no nesting inside). */
+  hasCommentsBeforeNext(image: string): boolean {
+    let last = this.next;
+    while (last < this.tokens.length && this.tokens[last]!.image !== image) last++;
+    return this.anchors.some((a) => a >= this.next && a <= last);
   }
 
-  /** Prints the comments left inside the block, then the `}` at the brace line's indentation. */
-  closeBlock(): void {
-    const block = this.blocks.pop() ?? { saved: 0, brace: 0 };
+  /**
+   * After an opening bracket laid out over several lines: the content goes one level deeper than
+   * `owner`, the indentation of the construct that owns the bracket (its statement, its `fn`).
+   */
+  openBlock(owner: number = this.indent): void {
+    this.blocks.push({ saved: this.indent, owner });
+    this.indent = owner + 1;
+  }
+
+  /** Prints the comments left inside, then the closing bracket on its own line at the owner's level. */
+  closeBlock(closer = '}'): void {
+    const block = this.blocks.pop() ?? { saved: 0, owner: 0 };
     this.newline();
     this.flushOwnLineComments(this.indent);
-    this.newline(block.brace);
+    this.newline(block.owner);
     this.indent = block.saved;
-    this.token('}');
+    this.token(closer);
   }
 
   /** Ends the document: the last comments, then one final newline. */
@@ -124,6 +145,17 @@ export class Writer {
     if (this.next !== this.tokens.length || this.commentIndex !== this.comments.length) this.ok = false;
     if (!this.atLineStart) this.endLine();
     return this.lines.length === 0 ? '' : this.lines.join('\n') + '\n';
+  }
+
+  private tokenIndexAt(offset: number): number {
+    let lo = 0;
+    let hi = this.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.tokens[mid]!.startOffset < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private flushOwnLineComments(breakIndent: number): void {
