@@ -7,16 +7,17 @@ import { tokenize } from './lexer.js';
 import { LineMap } from './line-map.js';
 import { syntaxError } from './messages.js';
 import { tooDeep } from './nesting.js';
+import { mergeDiagnostics } from './diagnostic-filter.js';
 import { MlParser } from './parser.js';
 import { recognitionDiagnostics } from './parser-errors.js';
-import { syntaxTokens } from './syntax-tokens.js';
+import { materialize, tokenTable } from './syntax-tokens.js';
 import type { SyntaxToken } from './syntax-tokens.js';
 
 export interface ParseResult {
   program: Program;
   /** Lexer (ML1xx) and parser (ML2xx) diagnostics in source order. */
   diagnostics: Diagnostic[];
-  /** Every significant token in order, classified for editors. */
+  /** Every significant token in order, classified for editors (materialised on first access). */
   tokens: SyntaxToken[];
   comments: Comment[];
 }
@@ -52,7 +53,7 @@ function parseText(text: string): ParseResult {
   const lexed = tokenize(text, lines);
   const comments: Comment[] = lexed.comments.map((c) => ({ text: c.image, range: b.range(c) }));
   const program: Program = { kind: 'Program', body: [], comments, range: lines.range(0, text.length) };
-  const diagnostics = lexed.diagnostics;
+  let diagnostics = lexed.diagnostics;
   let namesFromKeywords: ReadonlySet<number> = new Set();
 
   const deep = tooDeep(lexed.tokens);
@@ -63,28 +64,19 @@ function parseText(text: string): ParseResult {
     const result = parser.parseTokens(lexed.tokens, lines);
     program.body = result.body;
     namesFromKeywords = result.namesFromKeywords;
-    const parserDiagnostics = [...result.problems, ...recognitionDiagnostics(result.errors, lexed.tokens, b)];
-    diagnostics.push(...dedupe(parserDiagnostics, lexed.diagnostics));
+    const generic = recognitionDiagnostics(result.errors, lexed.tokens, b);
+    diagnostics = mergeDiagnostics(lexed.diagnostics, result.problems, generic, lexed.tokens);
     parser.input = [];
   }
-  diagnostics.sort((x, y) => x.range.start.offset - y.range.start.offset);
-  return { program, diagnostics, tokens: syntaxTokens(lexed.tokens, namesFromKeywords, b), comments };
-}
-
-/**
- * One diagnostic per place: drops a parser diagnostic that starts where another one starts, or
- * right after a lexical error (the lexer already explained that spot).
- */
-function dedupe(parser: Diagnostic[], lexical: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<number>();
-  const lexEnds = new Set(lexical.map((d) => d.range.end.offset));
-  const out: Diagnostic[] = [];
-  for (const d of parser) {
-    const at = d.range.start.offset;
-    if (seen.has(at)) continue;
-    seen.add(at);
-    if (lexical.some((l) => l.range.start.offset <= at && at < l.range.end.offset) || lexEnds.has(at)) continue;
-    out.push(d);
-  }
-  return out;
+  const table = tokenTable(lexed.tokens, namesFromKeywords);
+  let tokens: SyntaxToken[] | undefined;
+  return {
+    program,
+    diagnostics,
+    comments,
+    // Built on first use: most consumers never read the token list, and it is a third of the objects.
+    get tokens(): SyntaxToken[] {
+      return (tokens ??= materialize(table, lines));
+    },
+  };
 }

@@ -15,9 +15,24 @@ import * as T from './tokens.js';
 /** Second tokens after which a statement-start keyword is just a name (`if = 1;`, `in.x`, `for += 1;`). */
 const NAME_FOLLOWERS: TokenType[] = [T.Assign, T.Dot, T.CompoundAssign, T.IncDec];
 
+const INSERTABLE_AT_EOF: TokenType[] = [T.Semi, T.RParen, T.RBracket, T.RCurly];
+
+/** Rules whose MANY is a list of statements or capability items. */
+const STATEMENT_LISTS = new Set(['program', 'block', 'capabilityDecl']);
+
+/** Chevrotain internals used by `limitRepetitionRecovery` (present in 11.x). */
+interface RepetitionRecoveryHook {
+  attemptInRepetitionRecovery: (...args: unknown[]) => void;
+  fullRuleNameToShort: Record<string, number>;
+  RULE_STACK: number[];
+  RULE_STACK_IDX: number;
+}
+
 export interface ParserOptions {
   /** Run Chevrotain's grammar validations at construction (tests); off in production for speed. */
   validate?: boolean;
+  /** Use the hand-written fast paths of the hottest rules (default true; tests compare both). */
+  fastPaths?: boolean;
 }
 
 export abstract class ParserBase extends EmbeddedActionsParser {
@@ -25,14 +40,36 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   protected problems: Diagnostic[] = [];
   /** Start offsets of keyword-typed tokens that were used as names (for semantic tokens). */
   protected namesFromKeywords = new Set<number>();
+  /** Use the hand-written fast paths (set after grammar recording; tests can turn them off). */
+  protected fast = false;
+  protected readonly reporter = (code: SyntaxCode, range: Range, message?: string, fixes?: QuickFix[]): void =>
+    this.report(code, range, message, fixes);
 
   constructor(options: ParserOptions) {
     super(T.ALL_TOKENS, {
       recoveryEnabled: true,
-      maxLookahead: 3,
+      maxLookahead: 1,
       errorMessageProvider,
       skipValidations: options.validate !== true,
     });
+    this.limitRepetitionRecovery();
+  }
+
+  /**
+   * Chevrotain tries "in-repetition" recovery each time any MANY loop exits, which walks the grammar
+   * for follow sets and dominated parse time. Only statement lists need it (to skip junk between
+   * statements and carry on), so the hook installed by Chevrotain is kept for those rules only.
+   * This touches an undocumented member; `parser-recovery.test.ts` guards that it still exists.
+   */
+  private limitRepetitionRecovery(): void {
+    const self = this as unknown as RepetitionRecoveryHook;
+    const original = self.attemptInRepetitionRecovery;
+    if (typeof original !== 'function') return;
+    let lists: number[] | undefined;
+    self.attemptInRepetitionRecovery = function (this: RepetitionRecoveryHook, ...args: unknown[]) {
+      lists ??= [...STATEMENT_LISTS].map((name) => this.fullRuleNameToShort[name]!);
+      if (lists.includes(this.RULE_STACK[this.RULE_STACK_IDX]!)) original.apply(this, args);
+    };
   }
 
   /** Prepares the parser for one document. */
@@ -85,6 +122,16 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     if (prev && prev.tokenType !== EOF && prev.startOffset >= 0) offset = this.b.end(prev);
     else if (e.token.tokenType !== EOF && e.token.startOffset >= 0) offset = e.token.startOffset;
     return this.b.errorExpr(this.b.at(offset));
+  }
+
+  /**
+   * Chevrotain's single-token insertion, extended to the end of input: a missing `;` or closing
+   * bracket at EOF is inserted instead of discarding the unfinished statement or function.
+   */
+  protected canRecoverWithSingleTokenInsertion(expected: TokenType, follows: TokenType[]): boolean {
+    const next = this.LA(1);
+    if (next.tokenType === EOF) return INSERTABLE_AT_EOF.includes(expected);
+    return follows.some((f) => tokenMatcher(next, f));
   }
 
   /** Tokens inserted by recovery sit zero-width right after the previous token. */

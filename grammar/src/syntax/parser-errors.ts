@@ -44,14 +44,35 @@ function expectation(ruleName: string, fallback: string): string {
   return RULE_EXPECTATIONS[ruleName] ?? fallback;
 }
 
+/** Rules whose closing bracket ends a comma-separated list. */
+const LIST_RULES = new Set(['callArguments', 'arrayLiteral', 'parenExpression', 'objectLiteral', 'arrowFunction', 'functionDef']);
+
+const OPERAND_STARTS: TokenType[] = [T.Name, T.NumberLit, T.StringLit, T.Fn, T.LParen, T.LBracket, T.LCurly, T.PrefixOp];
+const OPERAND_ENDS: TokenType[] = [T.Name, T.NumberLit, T.StringLit, T.RParen, T.RBracket, T.RCurly];
+
+function startsOperand(tok: IToken): boolean {
+  return OPERAND_STARTS.some((t) => tokenMatcher(tok, t));
+}
+
+function endsOperand(tok: IToken | undefined): boolean {
+  return tok !== undefined && OPERAND_ENDS.some((t) => tokenMatcher(tok, t));
+}
+
 function mark(code: SyntaxCode, message: string): string {
   return `${code}${CODE_MARK}${message}`;
 }
 
 export const errorMessageProvider: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage({ expected, actual }) {
-    if (expected === T.Semi) return mark('ML201', `Missing \`;\` at the end of the statement (found ${describeToken(actual)}).`);
+  buildMismatchTokenMessage({ expected, actual, previous, ruleName }) {
+    if (expected === EOF) {
+      const what = actual.tokenType === T.RCurly ? 'there is no open `{` to close here' : 'expected a statement';
+      return mark('ML200', `Unexpected ${describeToken(actual)}: ${what}.`);
+    }
     const closer = CLOSERS.get(expected);
+    if (closer && LIST_RULES.has(ruleName) && startsOperand(actual) && endsOperand(previous)) {
+      return mark('ML200', `Expected \`,\` or \`${closer[2]}\` but found ${describeToken(actual)}.`);
+    }
+    if (expected === T.Semi) return mark('ML201', `Missing \`;\` at the end of the statement (found ${describeToken(actual)}).`);
     if (closer) return mark('ML202', `Missing \`${closer[2]}\` (found ${describeToken(actual)}).`);
     return mark('ML200', `Expected ${label(expected)} but found ${describeToken(actual)}.`);
   },

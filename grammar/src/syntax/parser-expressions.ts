@@ -1,48 +1,22 @@
-// Expression rules of the ML grammar (§2 `expression` .. `atom`), including the tolerated mistakes
-// that get a targeted diagnostic: `===`, `**`, `new`, calling a call result, JS arrows, tuples,
-// trailing commas. Binary levels are one rule with precedence climbing (fewer rule frames, faster).
+// Expression rules of the ML grammar (§2 `expression` .. `atom`) in Chevrotain's DSL. Binary levels
+// are one rule with precedence climbing. The hottest rules also have hand-written fast paths
+// (parser.ts) that follow exactly this grammar; the DSL body is what Chevrotain records and checks.
 import type { IToken, ParserMethod } from 'chevrotain';
-import type {
-  ArrowFunction,
-  Block,
-  ErrorExpr,
-  Expression,
-  ObjectLiteral,
-  ObjectProperty,
-  Parameter,
-  UnaryExpr,
-} from './ast.js';
-import { operatorInfo } from './operators.js';
-import { ParserBase } from './parser-base.js';
+import type { ArrowFunction, Block, ErrorExpr, Expression, ObjectLiteral, ObjectProperty, Parameter } from './ast.js';
+import { ExpressionActions } from './parser-expression-actions.js';
+import type { CallArgs, IndexSuffix, Suffix } from './parser-expression-actions.js';
 import * as T from './tokens.js';
 
-interface IndexSuffix {
-  open: IToken;
-  start: Expression | null;
-  stop: Expression | null;
-  step: Expression | null;
-  isSlice: boolean;
-  close: IToken;
-}
-
-interface CallArgs {
-  open: IToken;
-  args: Expression[];
-  close: IToken;
-}
-
-/** `()` and `(a, b)`: only valid as the parameters of a (misused) JS arrow. */
-interface ParenList {
-  items: Expression[];
-}
-
-export abstract class ExpressionParser extends ParserBase {
+export abstract class ExpressionParser extends ExpressionActions {
   protected abstract readonly block: ParserMethod<[], Block>;
-  private parenLists = new WeakMap<ErrorExpr, ParenList>();
+  protected abstract expressionFast(): Expression;
+  protected abstract operandFast(): Expression;
+  protected abstract expressionListFast(closer: typeof T.RParen): Expression[];
 
   readonly expression = this.RULE(
     'expression',
     (): Expression => {
+      if (this.fast) return this.expressionFast();
       const operands: Expression[] = [this.SUBRULE(this.operand)];
       const ops: IToken[] = [];
       this.MANY(() => {
@@ -56,13 +30,7 @@ export abstract class ExpressionParser extends ParserBase {
         this.CONSUME(T.Colon);
         const alternate = this.SUBRULE2(this.expression);
         this.ACTION(() => {
-          result = {
-            kind: 'ConditionalExpr',
-            test: result,
-            consequent,
-            alternate,
-            range: this.b.span(result.range.start, alternate.range.end),
-          };
+          result = this.conditional(result, consequent, alternate);
         });
       });
       return result;
@@ -70,60 +38,51 @@ export abstract class ExpressionParser extends ParserBase {
     { recoveryValueFunc: (e) => this.recoveredExpression(e) },
   );
 
+  /** Alternatives of `atom`, built once; the fast path falls back to them to report errors. */
+  protected atomAlts = [
+    { ALT: () => this.literal(this.CONSUME(T.NumberLit)) },
+    { ALT: () => this.literal(this.CONSUME(T.StringLit)) },
+    { ALT: () => this.literal(this.CONSUME(T.True)) },
+    { ALT: () => this.literal(this.CONSUME(T.False)) },
+    { ALT: () => this.literal(this.CONSUME2(T.Identifier)) },
+    { ALT: () => this.SUBRULE(this.arrayLiteral) },
+    { ALT: () => this.SUBRULE(this.objectLiteral) },
+    { ALT: () => this.SUBRULE(this.arrowFunction) },
+    { ALT: () => this.SUBRULE(this.parenExpression) },
+  ];
+
+  protected suffixAlts = [
+    { ALT: (): Suffix => ({ kind: 'index', value: this.SUBRULE(this.indexSuffix) }) },
+    {
+      ALT: (): Suffix => {
+        this.CONSUME(T.Dot);
+        return { kind: 'member', name: this.CONSUME(T.Name) };
+      },
+    },
+    { ALT: (): Suffix => ({ kind: 'call', value: this.SUBRULE(this.callArguments) }) },
+  ];
+
   readonly operand = this.RULE(
     'operand',
     (): Expression => {
+      if (this.fast) return this.operandFast();
       const prefixes: IToken[] = [];
       this.MANY(() => {
         prefixes.push(this.CONSUME(T.PrefixOp));
       });
       let newTok: IToken | undefined;
       this.OPTION({
-        GATE: () => this.LA(1).image === 'new' && this.LA(1).tokenType === T.Identifier && this.is(2, T.Identifier),
+        GATE: () => this.newAhead(),
         DEF: () => {
           newTok = this.CONSUME(T.Identifier);
         },
       });
-      let expr = this.OR([
-        { ALT: () => this.literal(this.CONSUME(T.NumberLit)) },
-        { ALT: () => this.literal(this.CONSUME(T.StringLit)) },
-        { ALT: () => this.literal(this.CONSUME(T.True)) },
-        { ALT: () => this.literal(this.CONSUME(T.False)) },
-        { ALT: () => this.literal(this.CONSUME2(T.Identifier)) },
-        { ALT: () => this.SUBRULE(this.arrayLiteral) },
-        { ALT: () => this.SUBRULE(this.objectLiteral) },
-        { ALT: () => this.SUBRULE(this.arrowFunction) },
-        { ALT: () => this.SUBRULE(this.parenExpression) },
-      ]);
+      let expr = this.OR(this.atomAlts);
       this.MANY2(() => {
-        this.OR2([
-          {
-            ALT: () => {
-              const suffix = this.SUBRULE(this.indexSuffix);
-              this.ACTION(() => {
-                expr = this.applyIndex(expr, suffix);
-              });
-            },
-          },
-          {
-            ALT: () => {
-              this.CONSUME(T.Dot);
-              const name = this.CONSUME(T.Name);
-              this.ACTION(() => {
-                const property = this.nameNode(name);
-                expr = { kind: 'MemberExpr', object: expr, property, range: this.b.span(expr.range.start, property.range.end) };
-              });
-            },
-          },
-          {
-            ALT: () => {
-              const call = this.SUBRULE(this.callArguments);
-              this.ACTION(() => {
-                expr = this.applyCall(expr, call);
-              });
-            },
-          },
-        ]);
+        const suffix = this.OR2(this.suffixAlts);
+        this.ACTION(() => {
+          expr = this.applySuffix(expr, suffix);
+        });
       });
       let arrowUsed = false;
       this.OPTION2(() => {
@@ -134,29 +93,7 @@ export abstract class ExpressionParser extends ParserBase {
           expr = this.misusedArrow(expr, arrow, body);
         });
       });
-      return this.ACTION(() => {
-        if (!arrowUsed && expr.kind === 'ErrorExpr' && this.parenLists.has(expr)) {
-          const empty = this.parenLists.get(expr)!.items.length === 0;
-          this.report('ML224', expr.range, empty ? 'Empty parentheses: expected an expression inside `()`.' : undefined);
-        }
-        for (let i = prefixes.length - 1; i >= 0; i--) {
-          const p = prefixes[i]!;
-          const unary: UnaryExpr = {
-            kind: 'UnaryExpr',
-            operator: p.image === '!' ? '!' : '-',
-            operand: expr,
-            range: this.b.span(this.b.start(p), expr.range.end),
-          };
-          expr = unary;
-        }
-        if (newTok) {
-          const next = this.b.lines.position(expr.range.start.offset);
-          this.report('ML216', this.b.range(newTok), undefined, [
-            { title: 'Remove `new`', edits: [{ range: this.b.span(this.b.start(newTok), next), newText: '' }] },
-          ]);
-        }
-        return expr;
-      });
+      return this.ACTION(() => this.finishOperand(prefixes, newTok, expr, arrowUsed));
     },
     { recoveryValueFunc: (e) => this.recoveredExpression(e) },
   );
@@ -206,6 +143,7 @@ export abstract class ExpressionParser extends ParserBase {
   readonly expressionList = this.RULE(
     'expressionList',
     (closer: typeof T.RParen): Expression[] => {
+      if (this.fast) return this.expressionListFast(closer);
       const items: Expression[] = [];
       this.OPTION(() => {
         items.push(this.SUBRULE(this.expression));
@@ -357,118 +295,18 @@ export abstract class ExpressionParser extends ParserBase {
       const open = this.CONSUME(T.LParen);
       const items = this.SUBRULE(this.expressionList, { ARGS: [T.RParen] });
       const close = this.CONSUME(T.RParen);
-      return this.ACTION(() => {
-        const range = this.b.tokens(open, close);
-        if (items.length === 1) return { kind: 'ParenExpr', expression: items[0]!, range };
-        const list = this.b.errorExpr(range);
-        this.parenLists.set(list, { items });
-        return list;
-      });
+      return this.ACTION(() => this.parenthesised(open, items, close));
     },
     { recoveryValueFunc: (e) => this.recoveredExpression(e) },
   );
 
-  // ---- actions -------------------------------------------------------------------------------
-
-  private literal(tok: IToken): Expression {
-    return this.ACTION(() => {
-      const type = tok.tokenType;
-      if (type === T.NumberLit) return this.b.number(tok);
-      if (type === T.StringLit || type === T.UnterminatedString) return this.b.string(tok);
-      if (type === T.True || type === T.False) return { kind: 'BooleanLiteral', value: type === T.True, range: this.b.range(tok) };
-      return this.nameNode(tok);
-    });
+  /** `new X` — the word ML does not have, before a name. */
+  protected newAhead(): boolean {
+    const t = this.LA(1);
+    return t.image === 'new' && t.tokenType === T.Identifier && this.is(2, T.Identifier);
   }
 
-  /** Builds left-associative binary trees from operands and operators by precedence. */
-  private climb(operands: Expression[], ops: IToken[]): Expression {
-    if (ops.length === 0) return operands[0]!;
-    const values: Expression[] = [operands[0]!];
-    const stack: IToken[] = [];
-    const reduce = () => {
-      const op = stack.pop()!;
-      const right = values.pop()!;
-      const left = values.pop()!;
-      values.push(this.b.binary(operatorInfo(op.tokenType).operator, op, left, right));
-    };
-    for (let i = 0; i < ops.length; i++) {
-      const op = ops[i]!;
-      this.checkOperator(op);
-      const prec = operatorInfo(op.tokenType).precedence;
-      while (stack.length > 0 && operatorInfo(stack[stack.length - 1]!.tokenType).precedence >= prec) reduce();
-      stack.push(op);
-      values.push(operands[i + 1]!);
-    }
-    while (stack.length > 0) reduce();
-    return values[0]!;
-  }
-
-  private checkOperator(op: IToken): void {
-    if (op.tokenType === T.StrictEq || op.tokenType === T.StrictNotEq) {
-      const fixed = op.image === '===' ? '==' : '!=';
-      this.report('ML211', this.b.range(op), `ML has no \`${op.image}\`: use \`${fixed}\` (it compares values).`, [
-        { title: `Replace with \`${fixed}\``, edits: [{ range: this.b.range(op), newText: fixed }] },
-      ]);
-    } else if (op.tokenType === T.StarStar) {
-      this.report('ML215', this.b.range(op));
-    }
-  }
-
-  private applyIndex(object: Expression, s: IndexSuffix | null): Expression {
-    if (s === null) {
-      const end = this.b.endPos(this.LA(0));
-      return { kind: 'IndexExpr', object, index: this.b.errorExpr(this.b.at(end.offset)), range: this.b.span(object.range.start, end) };
-    }
-    const range = this.b.span(object.range.start, this.b.endPos(s.close));
-    if (s.isSlice) return { kind: 'SliceExpr', object, start: s.start, stop: s.stop, step: s.step, range };
-    let index = s.start;
-    if (index === null) {
-      this.report('ML223', this.b.tokens(s.open, s.close));
-      index = this.b.errorExpr(this.b.at(s.close.startOffset));
-    }
-    return { kind: 'IndexExpr', object, index, range };
-  }
-
-  private applyCall(callee: Expression, call: CallArgs | null): Expression {
-    const end = call ? this.b.endPos(call.close) : this.b.endPos(this.LA(0));
-    const range = this.b.span(callee.range.start, end);
-    const args = call ? call.args : [];
-    if (callee.kind === 'Identifier' || callee.kind === 'MemberExpr') return { kind: 'CallExpr', callee, args, range };
-    if (call) this.report('ML212', this.b.tokens(call.open, call.close));
-    return this.b.errorExpr(range);
-  }
-
-  /** `x => ...` or `(a, b) => ...`: reported (ML219) and kept as an arrow function. */
-  private misusedArrow(head: Expression, arrow: IToken, body: Expression | Block): Expression {
-    let params: Expression[] = [];
-    if (head.kind === 'Identifier') params = [head];
-    else if (head.kind === 'ParenExpr') params = [head.expression];
-    else if (head.kind === 'ErrorExpr') params = this.parenLists.get(head)?.items ?? [];
-    const names = params.filter((p) => p.kind === 'Identifier');
-    const ok = names.length === params.length && (head.kind !== 'ErrorExpr' || this.parenLists.has(head));
-    const fixes = ok
-      ? [
-          {
-            title: 'Write it as `fn(...) =>`',
-            edits:
-              head.kind === 'Identifier'
-                ? [{ range: head.range, newText: `fn(${head.name})` }]
-                : [{ range: this.b.at(head.range.start.offset), newText: 'fn' }],
-          },
-        ]
-      : [];
-    this.report('ML219', this.b.span(head.range.start, this.b.endPos(arrow)), undefined, fixes);
-    const parameters: Parameter[] = ok
-      ? names.map((n) => ({ kind: 'Parameter', name: n as Parameter['name'], annotation: null, range: n.range }))
-      : [];
-    return { kind: 'ArrowFunction', params: parameters, body, range: this.b.span(head.range.start, body.range.end) };
-  }
-
-  protected trailingComma(comma: IToken): void {
-    this.ACTION(() =>
-      this.report('ML209', this.b.range(comma), undefined, [
-        { title: 'Remove the trailing comma', edits: [{ range: this.b.range(comma), newText: '' }] },
-      ]),
-    );
+  protected conditional(test: Expression, consequent: Expression, alternate: Expression): Expression {
+    return { kind: 'ConditionalExpr', test, consequent, alternate, range: this.b.span(test.range.start, alternate.range.end) };
   }
 }

@@ -1,8 +1,9 @@
 // Classifies lexer tokens for editors (semantic tokens): a word is `keyword` only where the parser
-// used it as one. Reads token types and the parser's record of keyword words used as names; no parsing.
+// used it as one. The classification is stored compactly at parse time and turned into objects only
+// when a consumer asks for them. Reads token types; no parsing.
 import type { IToken, TokenType } from 'chevrotain';
 import type { Range } from './ast.js';
-import type { AstBuilder } from './builder.js';
+import type { LineMap } from './line-map.js';
 import * as T from './tokens.js';
 
 export type SyntaxTokenKind = 'keyword' | 'identifier' | 'number' | 'string' | 'operator' | 'punctuation' | 'boolean';
@@ -13,25 +14,50 @@ export interface SyntaxToken {
   range: Range;
 }
 
+const KINDS: SyntaxTokenKind[] = ['keyword', 'identifier', 'number', 'string', 'operator', 'punctuation', 'boolean'];
+const KEYWORD = 0;
+const IDENTIFIER = 1;
+const BOOLEAN = 6;
+
 const PUNCTUATION = new Set<TokenType>([T.LParen, T.RParen, T.LBracket, T.RBracket, T.LCurly, T.RCurly, T.Comma, T.Semi, T.Dot, T.Colon]);
 const KEYWORDS = new Set<TokenType>([...T.WORD_TYPES.values()].filter((t) => t !== T.True && t !== T.False));
 
-function kindOf(tok: IToken, namesFromKeywords: ReadonlySet<number>): SyntaxTokenKind {
+function kindOf(tok: IToken, namesFromKeywords: ReadonlySet<number>): number {
   const type = tok.tokenType;
-  if (type === T.Identifier) return 'identifier';
-  if (type === T.NumberLit) return 'number';
-  if (type === T.StringLit || type === T.UnterminatedString) return 'string';
-  if (type === T.True || type === T.False) return namesFromKeywords.has(tok.startOffset) ? 'identifier' : 'boolean';
-  if (KEYWORDS.has(type)) return namesFromKeywords.has(tok.startOffset) ? 'identifier' : 'keyword';
-  if (PUNCTUATION.has(type)) return 'punctuation';
-  return 'operator';
+  if (type === T.Identifier) return IDENTIFIER;
+  if (type === T.NumberLit) return 2;
+  if (type === T.StringLit || type === T.UnterminatedString) return 3;
+  if (type === T.True || type === T.False) return namesFromKeywords.has(tok.startOffset) ? IDENTIFIER : BOOLEAN;
+  if (KEYWORDS.has(type)) return namesFromKeywords.has(tok.startOffset) ? IDENTIFIER : KEYWORD;
+  if (PUNCTUATION.has(type)) return 5;
+  return 4;
 }
 
-export function syntaxTokens(tokens: IToken[], namesFromKeywords: ReadonlySet<number>, b: AstBuilder): SyntaxToken[] {
-  const out: SyntaxToken[] = new Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
+/** Compact token table: start offset, length and kind code per token. */
+export interface TokenTable {
+  starts: Uint32Array;
+  lengths: Uint32Array;
+  kinds: Uint8Array;
+}
+
+export function tokenTable(tokens: IToken[], namesFromKeywords: ReadonlySet<number>): TokenTable {
+  const n = tokens.length;
+  const table: TokenTable = { starts: new Uint32Array(n), lengths: new Uint32Array(n), kinds: new Uint8Array(n) };
+  for (let i = 0; i < n; i++) {
     const tok = tokens[i]!;
-    out[i] = { kind: kindOf(tok, namesFromKeywords), text: tok.image, range: b.range(tok) };
+    table.starts[i] = tok.startOffset;
+    table.lengths[i] = tok.image.length;
+    table.kinds[i] = kindOf(tok, namesFromKeywords);
+  }
+  return table;
+}
+
+export function materialize(table: TokenTable, lines: LineMap): SyntaxToken[] {
+  const out: SyntaxToken[] = new Array(table.kinds.length);
+  for (let i = 0; i < out.length; i++) {
+    const start = table.starts[i]!;
+    const end = start + table.lengths[i]!;
+    out[i] = { kind: KINDS[table.kinds[i]!]!, text: lines.text.slice(start, end), range: lines.range(start, end) };
   }
   return out;
 }

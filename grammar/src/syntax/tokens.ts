@@ -113,6 +113,12 @@ export const PrefixOp = createToken({ name: 'PrefixOp', pattern: Lexer.NA, label
 /** Category of `+=` `-=` `*=` `/=` `%=` (not ML; parsed to give a fix). */
 export const CompoundAssign = createToken({ name: 'CompoundAssign', pattern: Lexer.NA, label: 'an assignment' });
 
+/**
+ * Stands for characters the lexer could not match (already reported as ML102). It joins the
+ * binary operators so that `a & b` parses on without a second, cascading diagnostic.
+ */
+export const Invalid = createToken({ name: 'Invalid', pattern: Lexer.NA, categories: [BinaryOp], label: 'an invalid character' });
+
 function op(name: string, text: string, categories: TokenType[] = []): TokenType {
   const escaped = text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   return createToken({ name, pattern: new RegExp(escaped), categories, label: `'${text}'` });
@@ -174,5 +180,5 @@ export const LEXER_TOKENS: TokenType[] = [
 /** Every token type the parser knows (lexer tokens plus categories and retyped words). */
 export const ALL_TOKENS: TokenType[] = [
   ...LEXER_TOKENS,
-  Name, BinaryOp, PrefixOp, CompoundAssign, ...WORD_TYPES.values(),
+  Name, BinaryOp, PrefixOp, CompoundAssign, Invalid, ...WORD_TYPES.values(),
 ];

@@ -1,0 +1,61 @@
+// Keeps one diagnostic per mistake: Chevrotain's generic errors (ML200-ML202) that follow another
+// diagnostic inside the same statement are cascades of that first mistake and are dropped.
+// Targeted and lexical diagnostics are always kept. Pure function over diagnostics and tokens.
+import type { IToken } from 'chevrotain';
+import type { Diagnostic } from '../diagnostics.js';
+import * as T from './tokens.js';
+
+/** Offsets of the tokens that end or open a statement scope: `;`, `{`, `}`. */
+function boundaryOffsets(tokens: IToken[]): number[] {
+  const out: number[] = [];
+  for (const t of tokens) {
+    if (t.tokenType === T.Semi || t.tokenType === T.LCurly || t.tokenType === T.RCurly) out.push(t.startOffset);
+  }
+  return out;
+}
+
+/** Number of values in sorted `xs` strictly between `lo` and `hi`. */
+function countBetween(xs: number[], lo: number, hi: number): number {
+  const first = lowerBound(xs, lo + 1);
+  const last = lowerBound(xs, hi);
+  return Math.max(0, last - first);
+}
+
+function lowerBound(xs: number[], v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Merges lexical, targeted and generic diagnostics in source order, dropping generic ones that
+ * cascade from an earlier diagnostic of the same statement or sit inside a lexical error.
+ */
+export function mergeDiagnostics(lexical: Diagnostic[], targeted: Diagnostic[], generic: Diagnostic[], tokens: IToken[]): Diagnostic[] {
+  const kept = [...lexical, ...targeted].sort(byStart);
+  if (generic.length === 0) return kept;
+  const boundaries = boundaryOffsets(tokens);
+  for (const g of [...generic].sort(byStart)) {
+    const at = g.range.start.offset;
+    const cascade = kept.some((d) => {
+      const s = d.range.start.offset;
+      if (s > at) return false;
+      if (d.source === 'lexer' && at <= d.range.end.offset) return true;
+      return countBetween(boundaries, s, at) === 0;
+    });
+    if (!cascade) {
+      kept.push(g);
+      kept.sort(byStart);
+    }
+  }
+  return kept;
+}
+
+function byStart(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.offset - b.range.start.offset;
+}
