@@ -9,3 +9,4 @@ export * from './transpiler/index.js';
 export * from './capabilities/index.js';
 export * from './format/index.js';
 export * from './config/index.js';
+export * from './analysis/index.js';

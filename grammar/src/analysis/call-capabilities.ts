@@ -1,0 +1,92 @@
+// The capabilities one stdlib call needs, from the catalogue templates and what the AST tells about
+// its arguments: concrete when the target folds to a constant string (relative paths resolved
+// against the root), `<dynamic>` otherwise. Pure; no grant checks here.
+import { canonicalizePath } from '../capabilities/path-canonical.js';
+import { instantiateCapabilities, type RequiredCapability, type TemplateArguments } from '../stdlib/templates.js';
+import type { FunctionSpec, MethodSpec } from '../stdlib/types.js';
+import type { CallExpr, Expression, Range } from '../syntax/ast.js';
+import type { StaticValues } from './static-values.js';
+import type { CapabilityUse } from './types.js';
+
+export const DYNAMIC = '<dynamic>';
+
+/** A call as the templates see it: the spec invoked and its arguments (shifted for `call(f, ...)`). */
+export interface ResolvedCall {
+  spec: FunctionSpec | MethodSpec;
+  display: string;
+  args: readonly Expression[];
+}
+
+/** Resolves `call(f, a, b)` to `f(a, b)` when `f` is a known stdlib function; other calls as they are. */
+export function resolveCall(call: CallExpr, values: StaticValues): ResolvedCall | undefined {
+  const callee = values.calleeSpec(call);
+  if (!callee) return undefined;
+  const spec = callee.spec;
+  if ('module' in spec && spec.module === 'builtin' && spec.name === 'call' && call.args.length > 0) {
+    const target = values.refOf(call.args[0]!);
+    if (target?.kind !== 'stdlib-function') return undefined;
+    const inner = target.spec;
+    return { spec: inner, display: inner.module === 'builtin' ? inner.name : `${inner.module}.${inner.name}`, args: call.args.slice(1) };
+  }
+  return { spec, display: callee.display, args: call.args };
+}
+
+function astArguments(args: readonly Expression[], values: StaticValues): TemplateArguments {
+  return {
+    count: args.length,
+    stringAt: (index) => {
+      const arg = args[index];
+      return arg ? values.stringOf(arg) : undefined;
+    },
+    propertyAt: (index, key) => {
+      // Only an object literal written at the call is known: a variable's object may be mutated.
+      const arg = args[index];
+      if (arg?.kind !== 'ObjectLiteral') return undefined;
+      const prop = arg.properties.find((p) => p.keyName === key);
+      return prop ? values.stringOf(prop.value) : null;
+    },
+  };
+}
+
+function canonicalTarget(r: RequiredCapability, root: string | undefined): string | null | undefined {
+  if (typeof r.target !== 'string') return r.target;
+  if ((r.targetKind === 'path' || r.targetKind === 'dir') && root !== undefined) {
+    const canonical = canonicalizePath(r.target, root);
+    return canonical.ok ? canonical.path : r.target;
+  }
+  return r.target;
+}
+
+export function capabilityText(resource: string, operation: string | undefined, target: string | null | undefined): string {
+  const head = `${resource}:${operation ?? DYNAMIC}`;
+  return target === null ? head : `${head}:${target ?? DYNAMIC}`;
+}
+
+/** The uses of one call (or of a stdlib function passed as a value, with `args` unknown). */
+export function capabilityUses(
+  spec: FunctionSpec | MethodSpec,
+  display: string,
+  args: readonly Expression[] | null,
+  range: Range,
+  values: StaticValues,
+  root: string | undefined,
+  functionName: string | null,
+): CapabilityUse[] {
+  if (spec.capabilities.length === 0) return [];
+  const known: TemplateArguments = args
+    ? astArguments(args, values)
+    : { count: Number.MAX_SAFE_INTEGER, stringAt: () => undefined, propertyAt: () => undefined };
+  return instantiateCapabilities(spec, known).map((r): CapabilityUse => {
+    const target = canonicalTarget(r, root);
+    return {
+      capability: capabilityText(r.resource, r.operation, target),
+      resource: r.resource,
+      operation: r.operation,
+      target,
+      concrete: r.operation !== undefined && target !== undefined,
+      callee: display,
+      range,
+      functionName,
+    };
+  });
+}

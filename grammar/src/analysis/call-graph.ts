@@ -1,0 +1,172 @@
+// Transitive capability needs per user function: the scan units of the analysed file and of every
+// user module it imports (through the injected loader), linked by their calls, solved by strongly
+// connected components in reverse topological order (recursion needs no iteration to a fixpoint).
+import { resolve } from '../names/resolve.js';
+import type { Program } from '../syntax/ast.js';
+import { scanCapabilities, type ScanResult, type ScanUnit } from './capability-scan.js';
+import { StaticValues } from './static-values.js';
+import type { ModuleLoader } from './types.js';
+
+/** Modules beyond this many are not loaded (a bound on work for pathological import graphs). */
+const MAX_MODULES = 256;
+
+export interface GraphModule {
+  /** undefined for the analysed file. */
+  file: string | undefined;
+  scan: ScanResult;
+  /** Top-level functions by name (the last definition wins, as at run time). */
+  functions: Map<string, ScanUnit>;
+  /** Imported user modules by dotted path as written. */
+  imports: Map<string, GraphModule | undefined>;
+}
+
+export interface CallGraph {
+  main: GraphModule;
+  /** Capability strings each unit needs, itself and through everything it calls. */
+  transitive: Map<ScanUnit, Set<string>>;
+  /** Units reachable from the analysed file's units (its own included). */
+  reachable: Set<ScanUnit>;
+  calls(unit: ScanUnit): ScanUnit[];
+}
+
+function topLevelFunctions(program: Program, scan: ScanResult): Map<string, ScanUnit> {
+  const byNode = new Map<unknown, ScanUnit>();
+  for (const u of scan.units) if (u.node) byNode.set(u.node, u);
+  const map = new Map<string, ScanUnit>();
+  for (const stmt of program.body) {
+    if (stmt.kind !== 'FunctionDef') continue;
+    const unit = byNode.get(stmt);
+    if (unit) map.set(stmt.name.name, unit);
+  }
+  return map;
+}
+
+function userImports(program: Program): string[][] {
+  const out: string[][] = [];
+  for (const stmt of program.body) if (stmt.kind === 'ImportStmt') out.push(stmt.path.map((p) => p.name));
+  return out;
+}
+
+export function buildCallGraph(
+  mainScan: ScanResult,
+  mainProgram: Program,
+  root: string | undefined,
+  file: string | undefined,
+  loader: ModuleLoader | undefined,
+  stdlibModules: ReadonlySet<string>,
+): CallGraph {
+  const loaded = new Map<string, GraphModule>();
+  const newModule = (f: string | undefined, scan: ScanResult, program: Program): GraphModule => ({
+    file: f,
+    scan,
+    functions: topLevelFunctions(program, scan),
+    imports: new Map(),
+  });
+  const fillImports = (m: GraphModule, program: Program): void => {
+    for (const path of userImports(program)) {
+      if (path.length === 1 && stdlibModules.has(path[0]!)) continue;
+      m.imports.set(path.join('.'), loader && loaded.size < MAX_MODULES ? load(path, m.file) : undefined);
+    }
+  };
+  const load = (path: readonly string[], from: string | undefined): GraphModule | undefined => {
+    const mod = loader!.load(path, from);
+    if (!mod) return undefined;
+    const existing = loaded.get(mod.file);
+    if (existing) return existing;
+    const resolution = mod.resolution ?? resolve(mod.program);
+    const m = newModule(mod.file, scanCapabilities(mod.program, new StaticValues(resolution), root, mod.file), mod.program);
+    // Registered before its own imports load, so import cycles end here.
+    loaded.set(mod.file, m);
+    fillImports(m, mod.program);
+    return m;
+  };
+  const main = newModule(file, mainScan, mainProgram);
+  if (file !== undefined) loaded.set(file, main);
+  fillImports(main, mainProgram);
+
+  const unitModule = new Map<ScanUnit, GraphModule>();
+  for (const m of new Set([main, ...loaded.values()])) for (const u of m.scan.units) unitModule.set(u, m);
+  const localUnits = new Map<unknown, ScanUnit>();
+  for (const u of unitModule.keys()) if (u.node) localUnits.set(u.node, u);
+
+  const callsCache = new Map<ScanUnit, ScanUnit[]>();
+  const calls = (unit: ScanUnit): ScanUnit[] => {
+    let out = callsCache.get(unit);
+    if (out) return out;
+    out = [];
+    for (const edge of unit.edges) {
+      const target =
+        edge.kind === 'local'
+          ? localUnits.get(edge.node)
+          : unitModule.get(unit)?.imports.get(edge.path.join('.'))?.functions.get(edge.name);
+      if (target) out.push(target);
+    }
+    callsCache.set(unit, out);
+    return out;
+  };
+
+  const transitive = solve([...unitModule.keys()], calls);
+  const reachable = new Set<ScanUnit>();
+  const stack = [...main.scan.units];
+  while (stack.length > 0) {
+    const u = stack.pop()!;
+    if (reachable.has(u)) continue;
+    reachable.add(u);
+    stack.push(...calls(u));
+  }
+  return { main, transitive, reachable, calls };
+}
+
+/** Tarjan's SCCs (iterative); each component gets the union of its members and its successors. */
+function solve(units: readonly ScanUnit[], calls: (u: ScanUnit) => ScanUnit[]): Map<ScanUnit, Set<string>> {
+  const index = new Map<ScanUnit, number>();
+  const low = new Map<ScanUnit, number>();
+  const onStack = new Set<ScanUnit>();
+  const stack: ScanUnit[] = [];
+  const result = new Map<ScanUnit, Set<string>>();
+  let counter = 0;
+
+  for (const start of units) {
+    if (index.has(start)) continue;
+    const work: { unit: ScanUnit; next: number }[] = [{ unit: start, next: 0 }];
+    index.set(start, counter);
+    low.set(start, counter++);
+    stack.push(start);
+    onStack.add(start);
+    while (work.length > 0) {
+      const frame = work[work.length - 1]!;
+      const succ = calls(frame.unit);
+      if (frame.next < succ.length) {
+        const w = succ[frame.next++]!;
+        if (!index.has(w)) {
+          index.set(w, counter);
+          low.set(w, counter++);
+          stack.push(w);
+          onStack.add(w);
+          work.push({ unit: w, next: 0 });
+        } else if (onStack.has(w)) {
+          low.set(frame.unit, Math.min(low.get(frame.unit)!, index.get(w)!));
+        }
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.unit, Math.min(low.get(parent.unit)!, low.get(frame.unit)!));
+      if (low.get(frame.unit) !== index.get(frame.unit)) continue;
+      const members: ScanUnit[] = [];
+      let w: ScanUnit;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        members.push(w);
+      } while (w !== frame.unit);
+      const set = new Set<string>();
+      for (const m of members) {
+        for (const use of m.uses) set.add(use.capability);
+        for (const c of calls(m)) for (const cap of result.get(c) ?? []) set.add(cap);
+      }
+      for (const m of members) result.set(m, set);
+    }
+  }
+  return result;
+}

@@ -1,0 +1,125 @@
+// The two data-flow rules as FlowSpecs: SEC015 (untrusted data → file path, URL, SQL or command
+// string) and SEC014 (a string holding code → a call that is not a known function). Decide sources,
+// propagation and sinks; the engine decides how values move.
+import { BUILTIN_VALUE_TYPES, STDLIB_MODULES } from '../stdlib/catalogue.js';
+import type { CallExpr, StringLiteral } from '../syntax/ast.js';
+import type { ResolvedCall } from './call-capabilities.js';
+import { flattenConcat, looksLikeCommand, looksLikeSql, templateText } from './concat.js';
+import type { FlowSpec } from './flow-engine.js';
+import { sourceAtom, union, unionAll, type Taint } from './flow-taint.js';
+import type { StaticValues } from './static-values.js';
+
+const NON_TEXT = new Set(['int', 'float', 'number', 'boolean', 'null']);
+/** Stdlib functions whose result cannot carry a path or URL through from their input. */
+const SANITIZERS = new Set(['path.basename', 'path.extname', 'http.encodeURI', 'http.encodeQuery', 'regex.escape']);
+
+function methodTables(): { nonText: Set<string>; valueMethods: Set<string> } {
+  const returns = new Map<string, Set<string>>();
+  const valueMethods = new Set<string>();
+  const classes = [...BUILTIN_VALUE_TYPES, ...STDLIB_MODULES.flatMap((m) => m.classes)];
+  for (const c of classes) {
+    for (const m of c.methods) {
+      const set = returns.get(m.name) ?? new Set<string>();
+      set.add(m.returns);
+      returns.set(m.name, set);
+      if (c.module === 'builtin') valueMethods.add(m.name);
+    }
+  }
+  const nonText = new Set<string>();
+  for (const [name, set] of returns) if ([...set].every((r) => NON_TEXT.has(r))) nonText.add(name);
+  return { nonText, valueMethods };
+}
+
+const TABLES = methodTables();
+
+/** Result taint of a call to something that is not a function of this file. */
+function propagate(call: CallExpr, resolved: ResolvedCall | undefined, receiver: Taint, args: readonly Taint[]): Taint {
+  if (resolved) {
+    const spec = resolved.spec;
+    if (NON_TEXT.has(spec.returns) || SANITIZERS.has(resolved.display)) return null;
+    if ('module' in spec && spec.module === 'crypto') return null;
+  } else if (call.callee.kind === 'MemberExpr' && TABLES.nonText.has(call.callee.property.name)) {
+    return null;
+  }
+  return union(receiver, unionAll(args));
+}
+
+// ---------------------------------------------------------------------------------------------
+// SEC015
+
+/** Calls whose results come from outside the program (SECURITY-RULES.md SEC015). */
+export const UNTRUSTED_SOURCES: ReadonlySet<string> = new Set([
+  'http.get', 'http.post', 'http.put', 'http.delete', 'http.patch', 'http.head', 'http.request',
+  'file.read', 'file.readBytes', 'file.readLines', 'csv.read',
+  'env.get', 'env.require', 'env.all',
+  'args.all', 'args.script', 'args.rest', 'ArgParser.parse',
+  'input',
+]);
+
+const TARGET_WORDS: Readonly<Record<string, string>> = { path: 'path', dir: 'directory', url: 'URL' };
+
+export function taintSpec(values: StaticValues): FlowSpec {
+  return {
+    literal: () => null,
+    callSource: (call, resolved) => (resolved && UNTRUSTED_SOURCES.has(resolved.display) ? [sourceAtom(resolved.display, call.range)] : null),
+    propagate,
+    sinkCall: (_call, resolved, taintOf, sink) => {
+      if (!resolved) return;
+      for (const t of resolved.spec.capabilities) {
+        const word = TARGET_WORDS[t.targetKind];
+        if (t.targetArg === undefined || word === undefined) continue;
+        const arg = resolved.args[t.targetArg];
+        if (!arg) continue;
+        if (t.targetKey !== undefined && arg.kind === 'ObjectLiteral') {
+          const prop = arg.properties.find((p) => p.keyName === t.targetKey);
+          if (prop) sink(prop.value, taintOf(prop.value), `the ${word} of ${resolved.display}`);
+          continue;
+        }
+        sink(arg, taintOf(arg), `the ${word} of ${resolved.display}`);
+      }
+    },
+    sinkConcat: (chain, taintOf, sink) => {
+      const parts = flattenConcat(chain, values);
+      const template = templateText(parts);
+      if (template === undefined) return;
+      const what = looksLikeSql(template) ? 'an SQL statement' : looksLikeCommand(template) ? 'a shell command' : undefined;
+      if (!what) return;
+      sink(chain, unionAll(parts.filter((p) => p.text === undefined).map((p) => taintOf(p.expr))), what);
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// SEC014
+
+const CODE_TEXT = /\beval\s*\(|\bexec\s*\(|__import__\s*\(|\bos\.system\s*\(|\bsubprocess\./;
+
+/** Method names that write messages: a code-looking string given to them is just text. */
+const OUTPUT_METHODS = new Set(['print', 'log', 'info', 'debug', 'warn', 'warning', 'error', 'critical', 'write']);
+
+export function codeLookingText(lit: StringLiteral): string | undefined {
+  return CODE_TEXT.exec(lit.value)?.[0];
+}
+
+export function suspiciousSpec(values: StaticValues): FlowSpec {
+  return {
+    literal: (lit) => {
+      const match = codeLookingText(lit);
+      return match === undefined ? null : [sourceAtom(`'${match}'`, lit.range)];
+    },
+    callSource: () => null,
+    propagate,
+    sinkCall: (call, resolved, taintOf, sink) => {
+      // Stdlib functions treat strings as data, and calls of this file's functions are followed.
+      if (resolved || values.refOf(call.callee)?.kind === 'user-function') return;
+      const callee = call.callee;
+      if (callee.kind === 'MemberExpr') {
+        const name = callee.property.name;
+        if (OUTPUT_METHODS.has(name) || TABLES.valueMethods.has(name)) return;
+      }
+      const name = callee.kind === 'Identifier' ? callee.name : callee.property.name;
+      for (const arg of call.args) sink(arg, taintOf(arg), `a call of '${name}'`);
+    },
+    sinkConcat: () => undefined,
+  };
+}

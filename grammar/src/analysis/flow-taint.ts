@@ -1,0 +1,75 @@
+// Taint values of the intra-procedural data-flow engine: sets of atoms, where an atom is a source
+// (a call or literal at a known place) or "parameter i of the current function". Immutable arrays;
+// `null` is the clean value so the common case allocates nothing.
+import type { Range } from '../syntax/ast.js';
+
+export interface SourceAtom {
+  kind: 'source';
+  key: string;
+  /** What the data came from (`env.get`, `'eval('`), for messages. */
+  label: string;
+  range: Range;
+  /** Arrived through a parameter from some call site (dropped when a return value is substituted). */
+  forwarded: boolean;
+}
+
+export interface ParamAtom {
+  kind: 'param';
+  key: string;
+  index: number;
+}
+
+export type Atom = SourceAtom | ParamAtom;
+export type Taint = readonly Atom[] | null;
+
+export function sourceAtom(label: string, range: Range): SourceAtom {
+  return { kind: 'source', key: `${range.start.offset}:${label}`, label, range, forwarded: false };
+}
+
+export function paramAtom(index: number): ParamAtom {
+  return { kind: 'param', key: `p${index}`, index };
+}
+
+export function union(a: Taint, b: Taint): Taint {
+  if (!a || a.length === 0) return b && b.length > 0 ? b : null;
+  if (!b || b.length === 0 || a === b) return a;
+  let out: Atom[] | null = null;
+  for (const atom of b) {
+    if (a.some((x) => x.key === atom.key) || out?.some((x) => x.key === atom.key)) continue;
+    (out ??= [...a]).push(atom);
+  }
+  return out ?? a;
+}
+
+export function unionAll(taints: readonly Taint[]): Taint {
+  let t: Taint = null;
+  for (const x of taints) t = union(t, x);
+  return t;
+}
+
+export function size(t: Taint): number {
+  return t ? t.length : 0;
+}
+
+/** Source atoms as they enter a callee through a parameter. */
+export function forward(t: Taint): Taint {
+  if (!t) return null;
+  const out: Atom[] = [];
+  for (const a of t) if (a.kind === 'source') out.push(a.forwarded ? a : { ...a, key: `${a.key}~`, forwarded: true });
+  return out.length > 0 ? out : null;
+}
+
+/** A callee's return taint seen at one call: parameters replaced by the arguments' taint. */
+export function substitute(returns: Taint, args: readonly Taint[]): Taint {
+  if (!returns) return null;
+  let t: Taint = null;
+  for (const a of returns) {
+    if (a.kind === 'param') t = union(t, args[a.index] ?? null);
+    else if (!a.forwarded) t = union(t, [a]);
+  }
+  return t;
+}
+
+export function sources(t: Taint): SourceAtom[] {
+  return t ? (t.filter((a) => a.kind === 'source') as SourceAtom[]) : [];
+}

@@ -1,0 +1,78 @@
+// Builds the AnalysisGrant SEC010 checks against from mlpy.yaml and the run's selection (default
+// grant, --profile, --allow, --deny), through the capability model's own root context, and finds
+// grants that give everything away (SEC008). No I/O: the host passes the parsed config.
+import type { CapabilityContext } from '../capabilities/context.js';
+import { resolveRootContext, type ResolveProblem } from '../config/resolve.js';
+import type { MlpyConfig } from '../config/types.js';
+import type { Range } from '../syntax/ast.js';
+import { isOverlyBroadGrant } from './capability-decls.js';
+import type { AnalysisGrant } from './types.js';
+
+export interface GrantSelection {
+  /** Absolute run root (relative grant patterns and targets resolve against it). */
+  root: string;
+  profile?: string | null;
+  allow?: readonly string[];
+  deny?: readonly string[];
+}
+
+export interface GrantResult {
+  /** Null when the root is invalid (see problems). */
+  grant: AnalysisGrant | null;
+  context: CapabilityContext | null;
+  /** Bad capability strings, unknown profile, ...: the host reports them (they are not findings). */
+  problems: ResolveProblem[];
+}
+
+function describe(selection: GrantSelection): string {
+  const parts: string[] = [];
+  if (selection.profile) parts.push(`profile '${selection.profile}'`);
+  if (selection.allow && selection.allow.length > 0) parts.push(`--allow ${selection.allow.join(' ')}`);
+  if (parts.length === 0) return 'the default grant';
+  return parts.join(' with ');
+}
+
+export function grantFromConfig(config: MlpyConfig | null, selection: GrantSelection): GrantResult {
+  const resolved = resolveRootContext(config, selection);
+  const context = resolved.context;
+  if (context === null) return { grant: null, context: null, problems: resolved.problems };
+  const others = new Map<string, CapabilityContext | null>();
+  const profileContext = (name: string): CapabilityContext | null => {
+    if (!others.has(name)) others.set(name, resolveRootContext(config, { ...selection, profile: name }).context);
+    return others.get(name) ?? null;
+  };
+  const grant: AnalysisGrant = {
+    label: describe(selection),
+    allows: (capability) => context.covers(capability),
+    suggest: (capability) => {
+      for (const name of config?.security.profiles.keys() ?? []) {
+        if (name !== selection.profile && profileContext(name)?.covers(capability)) return `--profile ${name}`;
+      }
+      return undefined;
+    },
+  };
+  return { grant, context, problems: resolved.problems };
+}
+
+export interface BroadGrant {
+  capability: string;
+  /** Where it was given: `profile NAME`, `default_capabilities`, `--allow`. */
+  origin: string;
+  /** Position in mlpy.yaml; null for flags. */
+  range: Range | null;
+}
+
+/** SEC008 on grants: entries of the selected grant that cover everything (`*:*:**`, `file:*:/**`). */
+export function overlyBroadGrants(config: MlpyConfig | null, selection: GrantSelection): BroadGrant[] {
+  const out: BroadGrant[] = [];
+  const security = config?.security;
+  for (const c of security?.defaultCapabilities ?? []) {
+    if (isOverlyBroadGrant(c.value)) out.push({ capability: c.value, origin: 'default_capabilities', range: c.range });
+  }
+  const profile = selection.profile ? security?.profiles.get(selection.profile) : undefined;
+  for (const c of profile?.capabilities ?? []) {
+    if (isOverlyBroadGrant(c.value)) out.push({ capability: c.value, origin: `profile ${profile!.name}`, range: c.range });
+  }
+  for (const c of selection.allow ?? []) if (isOverlyBroadGrant(c)) out.push({ capability: c, origin: '--allow', range: null });
+  return out;
+}

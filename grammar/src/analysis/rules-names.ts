@@ -1,0 +1,115 @@
+// SEC001–SEC007: names the program must not reach — host builtins it does not bind itself, dunder
+// identifiers and keys, reflection attributes, JavaScript internals, computed internal keys and
+// host-module imports. Works on AST nodes and the name resolution; never on raw text.
+import type { Resolution } from '../names/types.js';
+import type { Identifier, ImportStmt, IndexExpr, MemberExpr, Node, ObjectProperty } from '../syntax/ast.js';
+import type { RuleId } from './rules.js';
+import type { StaticValues } from './static-values.js';
+
+export const CODE_EVAL_NAMES: ReadonlySet<string> = new Set(['eval', 'exec', 'compile', 'execfile', '__import__', 'globals', 'locals', 'vars']);
+export const HOST_BUILTIN_NAMES: ReadonlySet<string> = new Set(['open', 'exit', 'quit', 'file', 'raw_input', 'copyright', 'credits', 'license']);
+export const REFLECTION_NAMES: ReadonlySet<string> = new Set([
+  '__class__', '__bases__', '__subclasses__', '__mro__', '__globals__', '__dict__', '__code__', '__closure__', '__defaults__', '__kwdefaults__',
+]);
+export const JS_MEMBER_NAMES: ReadonlySet<string> = new Set(['constructor', 'prototype', '__proto__', 'caller', 'callee', 'arguments']);
+export const JS_GLOBAL_NAMES: ReadonlySet<string> = new Set([
+  'globalThis', 'this', 'process', 'require', 'module', 'Function', 'Reflect', 'Proxy', 'WebAssembly',
+]);
+export const UNSAFE_MODULES: ReadonlySet<string> = new Set([
+  'os', 'sys', 'subprocess', 'shutil', 'pickle', 'marshal', 'imp', 'importlib', 'types', 'inspect', 'gc', 'ctypes', 'builtins', '__builtin__',
+]);
+
+export type Report = (rule: RuleId, node: { range: Identifier['range'] }, message: string) => void;
+
+const isDunder = (name: string): boolean => name.startsWith('__');
+
+/** A key reachable as a member: a dunder name, a reflection attribute or a JavaScript internal member. */
+export function isInternalKey(key: string): boolean {
+  return isDunder(key) || REFLECTION_NAMES.has(key) || JS_MEMBER_NAMES.has(key);
+}
+
+/** How an identifier appears in its parent: a name use, a binding, a member name or a key. */
+function identifierRole(id: Identifier, parent: Node | null): 'use' | 'member' | 'other' {
+  if (!parent) return 'use';
+  switch (parent.kind) {
+    case 'MemberExpr':
+      return parent.property === id ? 'member' : 'use';
+    case 'ObjectProperty':
+      return parent.key === id ? 'other' : 'use';
+    case 'AssignStmt':
+      return parent.target === id ? 'other' : 'use';
+    case 'FunctionDef':
+    case 'Parameter':
+    case 'ImportStmt':
+    case 'CapabilityDecl':
+    case 'NonlocalStmt':
+    case 'ArrayDestructureStmt':
+    case 'ObjectDestructureStmt':
+      return 'other';
+    case 'ForStmt':
+      return parent.variable === id ? 'other' : 'use';
+    case 'ExceptClause':
+      return parent.variable === id ? 'other' : 'use';
+    default:
+      return 'use';
+  }
+}
+
+export class NameRules {
+  constructor(
+    private readonly resolution: Resolution,
+    private readonly values: StaticValues,
+    private readonly report: Report,
+  ) {}
+
+  /** Whether a name use refers to something the program (or the host, for REPL names) binds. */
+  private bound(id: Identifier): boolean {
+    const symbol = this.resolution.occurrenceOf(id)?.symbol;
+    if (!symbol) return false;
+    return symbol.scope !== null || symbol.kind === 'predefined' || symbol.kind === 'builtin';
+  }
+
+  identifier(id: Identifier, parent: Node | null): void {
+    const name = id.name;
+    if (isDunder(name)) this.report('SEC003', id, `'${name}' starts with '__': double-underscore names are host internals`);
+    if (identifierRole(id, parent) !== 'use') return;
+    if (CODE_EVAL_NAMES.has(name) && !this.bound(id)) {
+      this.report('SEC001', id, `'${name}' evaluates code or exposes the interpreter; ML has no such builtin`);
+    } else if (HOST_BUILTIN_NAMES.has(name) && !this.bound(id)) {
+      this.report('SEC002', id, `'${name}' is a host builtin outside the capability model`);
+    } else if (JS_GLOBAL_NAMES.has(name) && !this.bound(id)) {
+      this.report('SEC005', id, `'${name}' is a JavaScript internal; ML programs cannot reach it`);
+    }
+  }
+
+  member(node: MemberExpr): void {
+    const name = node.property.name;
+    if (REFLECTION_NAMES.has(name)) this.report('SEC004', node.property, `'.${name}' is a reflection attribute`);
+    if (JS_MEMBER_NAMES.has(name)) this.report('SEC005', node.property, `'.${name}' is a JavaScript internal member`);
+  }
+
+  index(node: IndexExpr): void {
+    const key = this.values.stringOf(node.index);
+    if (key === undefined || !isInternalKey(key)) return;
+    if (REFLECTION_NAMES.has(key)) this.report('SEC004', node.index, `Key '${key}' is a reflection attribute`);
+    const how = node.index.kind === 'StringLiteral' ? 'string key' : 'computed key';
+    this.report('SEC006', node.index, `The ${how} '${key}' names an internal; [] does not make it safer than '.'`);
+  }
+
+  /** Object literal keys; identifier keys get SEC003 from identifier(). */
+  property(node: ObjectProperty): void {
+    const key = node.keyName;
+    if (node.key.kind === 'StringLiteral' && isDunder(key)) {
+      this.report('SEC003', node.key, `Key '${key}' starts with '__': double-underscore names are host internals`);
+    }
+    if (REFLECTION_NAMES.has(key)) this.report('SEC004', node.key, `Key '${key}' is a reflection attribute`);
+  }
+
+  importStmt(node: ImportStmt): void {
+    const first = node.path[0];
+    const last = node.path[node.path.length - 1];
+    if (!first || !last || !UNSAFE_MODULES.has(first.name)) return;
+    const dotted = node.path.map((p) => p.name).join('.');
+    this.report('SEC007', { range: { start: first.range.start, end: last.range.end } }, `'import ${dotted}' reaches the host module '${first.name}'`);
+  }
+}

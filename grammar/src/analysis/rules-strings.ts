@@ -1,0 +1,107 @@
+// SEC011 (SQL built with +), SEC012 (shell command built with +), SEC013 (`..` in a file/path/csv
+// path) and SEC016 (`//` division whose right operand ends the line). AST checks; the source text is
+// only consulted for what follows an operand (a line break is not in the AST).
+import type { BinaryExpr, CallExpr, Expression } from '../syntax/ast.js';
+import { resolveCall } from './call-capabilities.js';
+import { flattenConcat, hasDotDotSegment, looksLikeCommand, looksLikeSql, templateText } from './concat.js';
+import type { Report } from './rules-names.js';
+import type { StaticValues } from './static-values.js';
+
+const FILE_MODULES = new Set(['file', 'path', 'csv']);
+
+export class StringRules {
+  /** `+` nodes already examined as part of an outer chain. */
+  private readonly inChain = new Set<Expression>();
+
+  constructor(
+    private readonly values: StaticValues,
+    private readonly text: string,
+    private readonly report: Report,
+  ) {}
+
+  concat(node: BinaryExpr): void {
+    if (this.inChain.has(node)) return;
+    const parts = flattenConcat(node, this.values);
+    this.markChain(node);
+    const template = templateText(parts);
+    if (template === undefined) return;
+    if (looksLikeSql(template)) {
+      this.report('SEC011', node, 'SQL statement built with + from a value that is not a literal');
+    }
+    if (looksLikeCommand(template)) {
+      this.report('SEC012', node, 'Shell command built with + from a value that is not a literal');
+    }
+  }
+
+  private markChain(node: Expression): void {
+    const stack: Expression[] = [node];
+    while (stack.length > 0) {
+      const e = stack.pop()!;
+      if (e.kind === 'ParenExpr') stack.push(e.expression);
+      else if (e.kind === 'BinaryExpr' && e.operator === '+') {
+        this.inChain.add(e);
+        stack.push(e.left, e.right);
+      }
+    }
+  }
+
+  /** SEC013 on the path arguments of file/path/csv calls. */
+  call(node: CallExpr): void {
+    const resolved = resolveCall(node, this.values);
+    if (!resolved || !('module' in resolved.spec) || !FILE_MODULES.has(resolved.spec.module)) return;
+    const indices = new Set<number>();
+    for (const t of resolved.spec.capabilities) {
+      if ((t.targetKind === 'path' || t.targetKind === 'dir') && t.targetArg !== undefined) indices.add(t.targetArg);
+    }
+    for (const i of indices) {
+      const arg = resolved.args[i];
+      if (arg) this.pathArgument(arg, resolved.display);
+    }
+  }
+
+  private pathArgument(arg: Expression, callee: string): void {
+    const constant = this.values.stringOf(arg);
+    if (constant !== undefined) {
+      if (hasDotDotSegment(constant)) this.report('SEC013', arg, `Path '${constant}' passed to ${callee} has a '..' segment`);
+      return;
+    }
+    const parts = this.pathParts(arg);
+    const dynamic = parts.some((p) => p === undefined);
+    if (dynamic && parts.some((p) => p !== undefined && hasDotDotSegment(p))) {
+      this.report('SEC013', arg, `Path passed to ${callee} joins '..' with a value that is not a literal`);
+    }
+  }
+
+  /** Constant texts (undefined for dynamic parts) of a path built by +, path.join or a variable holding one. */
+  private pathParts(arg: Expression, depth = 0): (string | undefined)[] {
+    if (depth > 4) return [undefined];
+    let e = arg;
+    if (e.kind === 'Identifier') {
+      const value = this.values.singleValue(e);
+      if (!value) return [undefined];
+      e = value;
+    }
+    if (e.kind === 'CallExpr') {
+      const inner = resolveCall(e, this.values);
+      if (inner && 'module' in inner.spec && inner.spec.module === 'path' && inner.spec.name === 'join') {
+        return inner.args.flatMap((a) => this.pathParts(a, depth + 1));
+      }
+      return [undefined];
+    }
+    return flattenConcat(e, this.values).flatMap((p) => (p.text !== undefined ? [p.text] : p.expr === e ? [undefined] : this.pathParts(p.expr, depth + 1)));
+  }
+
+  /** SEC016: `a // note` + line break — the "comment" became a division by `note`. */
+  floorDivision(node: BinaryExpr): void {
+    if (node.operator !== '//') return;
+    let i = node.right.range.end.offset;
+    while (i < this.text.length && (this.text[i] === ' ' || this.text[i] === '\t' || this.text[i] === '\f')) i++;
+    const next = this.text[i];
+    if (next !== '\n' && next !== '\r') return;
+    this.report(
+      'SEC016',
+      { range: { start: node.operatorRange.start, end: node.right.range.end } },
+      "'//' here divides by what follows it; a comment inside an unfinished expression became floor division",
+    );
+  }
+}

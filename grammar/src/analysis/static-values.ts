@@ -1,0 +1,173 @@
+// What an expression is known to be before running: a constant (folding `+` of literals, through
+// variables bound exactly once), a stdlib module, function or class instance, or a user function.
+// Answers from the AST and name resolution only; memoised per node; never evaluates user code.
+import type { Resolution } from '../names/types.js';
+import { lookupBuiltin, lookupClass, lookupFunction, lookupMethod } from '../stdlib/catalogue.js';
+import type { FunctionSpec, MethodSpec } from '../stdlib/types.js';
+import type { ArrowFunction, CallExpr, Expression, FunctionDef, Identifier } from '../syntax/ast.js';
+
+export type Constant = { kind: 'string'; value: string } | { kind: 'int'; value: bigint } | { kind: 'bool'; value: boolean };
+
+export type StaticRef =
+  | { kind: 'stdlib-module'; module: string }
+  | { kind: 'stdlib-function'; spec: FunctionSpec }
+  /** A value of a stdlib class (`Logger`, `ArgParser`, `HttpResponse`, ...). */
+  | { kind: 'instance'; className: string }
+  | { kind: 'user-module'; path: readonly string[] }
+  /** `m.f` where `m` is an imported user module: resolved by the call graph through the loader. */
+  | { kind: 'module-member'; path: readonly string[]; name: string }
+  | { kind: 'user-function'; node: FunctionDef | ArrowFunction };
+
+/** The callee of a call: a stdlib function, a method of a stdlib class, or something else. */
+export type CalleeSpec = { spec: FunctionSpec | MethodSpec; display: string };
+
+const MAX_DEPTH = 8;
+const VALUE_TYPE_NAMES = new Set(['string', 'array', 'object', 'pair']);
+
+/** A constant as `+` with a string shows it (Python `str`: `True`, `42`). */
+export function pythonText(c: Constant): string {
+  if (c.kind === 'string') return c.value;
+  if (c.kind === 'int') return c.value.toString();
+  return c.value ? 'True' : 'False';
+}
+
+export class StaticValues {
+  private readonly constants = new Map<Expression, Constant | null>();
+  private readonly refs = new Map<Expression, StaticRef | null>();
+
+  constructor(readonly resolution: Resolution) {}
+
+  /**
+   * The value of a variable assigned exactly once in the whole program (no other binding, no
+   * `nonlocal` write, not a parameter): the only value it can ever hold.
+   */
+  singleValue(id: Identifier): Expression | undefined {
+    const symbol = this.resolution.symbolOf(id);
+    if (!symbol || symbol.scope === null || symbol.declarations.length !== 1) return undefined;
+    const decl = symbol.declarations[0]!;
+    if (decl.kind !== 'variable' || decl.node.kind !== 'AssignStmt' || decl.node.target !== decl.identifier) return undefined;
+    return decl.node.value;
+  }
+
+  constant(expr: Expression, depth = 0): Constant | undefined {
+    const cached = this.constants.get(expr);
+    if (cached !== undefined) return cached ?? undefined;
+    if (depth > MAX_DEPTH) return undefined;
+    const value = this.computeConstant(expr, depth);
+    this.constants.set(expr, value ?? null);
+    return value;
+  }
+
+  /** The expression's value when it is a constant string. */
+  stringOf(expr: Expression): string | undefined {
+    const c = this.constant(expr);
+    return c?.kind === 'string' ? c.value : undefined;
+  }
+
+  private computeConstant(expr: Expression, depth: number): Constant | undefined {
+    switch (expr.kind) {
+      case 'StringLiteral':
+        return { kind: 'string', value: expr.value };
+      case 'NumberLiteral':
+        if (expr.isFloat) return undefined;
+        try {
+          return { kind: 'int', value: BigInt(expr.raw) };
+        } catch {
+          return undefined;
+        }
+      case 'BooleanLiteral':
+        return { kind: 'bool', value: expr.value };
+      case 'ParenExpr':
+        return this.constant(expr.expression, depth + 1);
+      case 'Identifier': {
+        const value = this.singleValue(expr);
+        return value ? this.constant(value, depth + 1) : undefined;
+      }
+      case 'BinaryExpr': {
+        if (expr.operator !== '+') return undefined;
+        const l = this.constant(expr.left, depth + 1);
+        const r = l && this.constant(expr.right, depth + 1);
+        if (!l || !r) return undefined;
+        if (l.kind === 'string' || r.kind === 'string') return { kind: 'string', value: pythonText(l) + pythonText(r) };
+        if (l.kind === 'int' && r.kind === 'int') return { kind: 'int', value: l.value + r.value };
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  refOf(expr: Expression, depth = 0): StaticRef | undefined {
+    const cached = this.refs.get(expr);
+    if (cached !== undefined) return cached ?? undefined;
+    if (depth > MAX_DEPTH) return undefined;
+    const ref = this.computeRef(expr, depth);
+    this.refs.set(expr, ref ?? null);
+    return ref;
+  }
+
+  private computeRef(expr: Expression, depth: number): StaticRef | undefined {
+    switch (expr.kind) {
+      case 'ParenExpr':
+        return this.refOf(expr.expression, depth + 1);
+      case 'Identifier':
+        return this.identifierRef(expr, depth);
+      case 'ArrowFunction':
+        return { kind: 'user-function', node: expr };
+      case 'MemberExpr': {
+        const object = this.refOf(expr.object, depth + 1);
+        if (object?.kind === 'stdlib-module') {
+          const spec = lookupFunction(object.module, expr.property.name);
+          return spec ? { kind: 'stdlib-function', spec } : undefined;
+        }
+        if (object?.kind === 'user-module') return { kind: 'module-member', path: object.path, name: expr.property.name };
+        return undefined;
+      }
+      case 'CallExpr': {
+        const callee = this.calleeSpec(expr, depth);
+        const returns = callee?.spec.returns;
+        if (returns === undefined || VALUE_TYPE_NAMES.has(returns) || !lookupClass(returns)) return undefined;
+        return { kind: 'instance', className: returns };
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private identifierRef(id: Identifier, depth: number): StaticRef | undefined {
+    const symbol = this.resolution.symbolOf(id);
+    if (!symbol) return undefined;
+    if (symbol.kind === 'builtin') {
+      const spec = lookupBuiltin(id.name);
+      return spec ? { kind: 'stdlib-function', spec } : undefined;
+    }
+    if (symbol.scope === null || symbol.declarations.length !== 1) return undefined;
+    const decl = symbol.declarations[0]!;
+    if (decl.kind === 'import' && symbol.importInfo) {
+      const info = symbol.importInfo;
+      return info.source === 'stdlib' ? { kind: 'stdlib-module', module: info.path[0]! } : { kind: 'user-module', path: info.path };
+    }
+    if (decl.kind === 'function' && decl.node.kind === 'FunctionDef') return { kind: 'user-function', node: decl.node };
+    const value = this.singleValue(id);
+    return value ? this.refOf(value, depth + 1) : undefined;
+  }
+
+  /** The stdlib function or stdlib-class method a call invokes, when statically known. */
+  calleeSpec(call: CallExpr, depth = 0): CalleeSpec | undefined {
+    const callee = call.callee;
+    if (callee.kind === 'MemberExpr') {
+      const object = this.refOf(callee.object, depth + 1);
+      if (object?.kind === 'instance') {
+        const method = lookupMethod(object.className, callee.property.name);
+        return method ? { spec: method, display: `${object.className}.${method.name}` } : undefined;
+      }
+    }
+    const ref = this.refOf(callee, depth + 1);
+    if (ref?.kind !== 'stdlib-function') return undefined;
+    return { spec: ref.spec, display: displayName(ref.spec) };
+  }
+}
+
+export function displayName(spec: FunctionSpec): string {
+  return spec.module === 'builtin' ? spec.name : `${spec.module}.${spec.name}`;
+}
