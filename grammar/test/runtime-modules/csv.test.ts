@@ -15,29 +15,83 @@ const readerCases: [string, string][] = [
   ['a,"b', "[['a', 'b']]"],
   ['a,"', "[['a', '']]"],
   ['"ab"cd,e', "[['abcd', 'e']]"],
-  ['a"b,c', '[[\'a"b\', \'c\']]'],
-  [' "a",b', '[[\' "a"\', \'b\']]'],
-  ['a\rb', 'ValueError: new-line character seen in unquoted field - do you need to open the file in universal-newline mode?'],
+  ['a"b,c', "[['a\"b', 'c']]"],
+  [' "a",b', "[[' \"a\"', 'b']]"],
+  [
+    'a\rb',
+    'ValueError: new-line character seen in unquoted field - do you need to open the file in universal-newline mode?',
+  ],
   ['', '[]'],
   ['\n', '[[]]'],
   ['a,b,\n', "[['a', 'b', '']]"],
-  ['"a""b",c', '[[\'a"b\', \'c\']]'],
+  ['"a""b",c', "[['a\"b', 'c']]"],
 ];
 
 const cases: [string, () => Value, string][] = [
-  ['read_string with headers', () => call(csv, 'read_string', 'name,age\nAlice,30\nBob,25'), "[{'name': 'Alice', 'age': '30'}, {'name': 'Bob', 'age': '25'}]"],
-  ['short and long rows', () => call(csv, 'read_string', 'a,b\n1,2,3\n4\n\n5,6'), "[{'a': '1', 'b': '2', 'None': ['3']}, {'a': '4', 'b': None}, {'a': '5', 'b': '6'}]"],
-  ['delimiter without headers', () => call(csv, 'read_string', 'a;b;c\n1;2;3', ';', false), "[['a', 'b', 'c'], ['1', '2', '3']]"],
-  ['quoted delimiter', () => call(csv, 'read_string', 'id,desc\n1,"hello, world"\n2,plain'), "[{'id': '1', 'desc': 'hello, world'}, {'id': '2', 'desc': 'plain'}]"],
+  [
+    'read_string with headers',
+    () => call(csv, 'read_string', 'name,age\nAlice,30\nBob,25'),
+    "[{'name': 'Alice', 'age': '30'}, {'name': 'Bob', 'age': '25'}]",
+  ],
+  [
+    'short and long rows',
+    () => call(csv, 'read_string', 'a,b\n1,2,3\n4\n\n5,6'),
+    "[{'a': '1', 'b': '2', 'None': ['3']}, {'a': '4', 'b': None}, {'a': '5', 'b': '6'}]",
+  ],
+  [
+    'delimiter without headers',
+    () => call(csv, 'read_string', 'a;b;c\n1;2;3', ';', false),
+    "[['a', 'b', 'c'], ['1', '2', '3']]",
+  ],
+  [
+    'quoted delimiter',
+    () => call(csv, 'read_string', 'id,desc\n1,"hello, world"\n2,plain'),
+    "[{'id': '1', 'desc': 'hello, world'}, {'id': '2', 'desc': 'plain'}]",
+  ],
   ['header only', () => call(csv, 'read_string', 'only,header'), '[]'],
-  ['write objects', () => call(csv, 'write_string', [o({ x: 1, y: 'two' }), o({ x: 3, y: 'four, five' })]), '\'x,y\\r\\n1,two\\r\\n3,"four, five"\\r\\n\''],
-  ['write objects without header', () => call(csv, 'write_string', [o({ x: 1 }), o({ x: 2 })], ',', false), "'1\\r\\n2\\r\\n'"],
-  ['missing keys are empty', () => call(csv, 'write_string', [o({ x: 1, y: 2 }), o({ x: 3 })]), "'x,y\\r\\n1,2\\r\\n3,\\r\\n'"],
-  ['extra keys refused', () => call(csv, 'write_string', [o({ x: 1 }), o({ x: 3, z: 4 })]), "ValueError: dict contains fields not in fieldnames: 'z'"],
-  ['write lists', () => call(csv, 'write_string', [['h1', 'h2'], [1, 2], [3, 4]], '|', false), "'h1|h2\\r\\n1|2\\r\\n3|4\\r\\n'"],
+  [
+    'write objects',
+    () => call(csv, 'write_string', [o({ x: 1, y: 'two' }), o({ x: 3, y: 'four, five' })]),
+    '\'x,y\\r\\n1,two\\r\\n3,"four, five"\\r\\n\'',
+  ],
+  [
+    'write objects without header',
+    () => call(csv, 'write_string', [o({ x: 1 }), o({ x: 2 })], ',', false),
+    "'1\\r\\n2\\r\\n'",
+  ],
+  [
+    'missing keys are empty',
+    () => call(csv, 'write_string', [o({ x: 1, y: 2 }), o({ x: 3 })]),
+    "'x,y\\r\\n1,2\\r\\n3,\\r\\n'",
+  ],
+  [
+    'extra keys refused',
+    () => call(csv, 'write_string', [o({ x: 1 }), o({ x: 3, z: 4 })]),
+    "ValueError: dict contains fields not in fieldnames: 'z'",
+  ],
+  [
+    'write lists',
+    () =>
+      call(
+        csv,
+        'write_string',
+        [
+          ['h1', 'h2'],
+          [1, 2],
+          [3, 4],
+        ],
+        '|',
+        false,
+      ),
+    "'h1|h2\\r\\n1|2\\r\\n3|4\\r\\n'",
+  ],
   ['write empty', () => call(csv, 'write_string', []), "''"],
   ['bad delimiter', () => call(csv, 'read_string', 'a', '::'), 'TypeError: "delimiter" must be a 1-character string'],
-  ['round trip', () => call(csv, 'read_string', call(csv, 'write_string', [o({ k: 'a "q"', v: 'x\ny' })])), '[{\'k\': \'a "q"\', \'v\': \'x\\ny\'}]'],
+  [
+    'round trip',
+    () => call(csv, 'read_string', call(csv, 'write_string', [o({ k: 'a "q"', v: 'x\ny' })])),
+    "[{'k': 'a \"q\"', 'v': 'x\\ny'}]",
+  ],
 ];
 
 describe('csv reader', () => {
