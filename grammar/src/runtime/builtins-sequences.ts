@@ -54,7 +54,11 @@ function sum_(...args: Value[]): Value {
   arity('sum', args, 1, 2);
   let acc: Value = args[1] ?? 0;
   if (typeof acc === 'string') raise('TypeError', "sum() can't sum strings [use ''.join(seq) instead]");
-  for (const v of iterate(args[0]!)) acc = add(acc, v);
+  for (const v of iterate(args[0]!)) {
+    // Python's sum() adds with numeric/list `+`; ML's string conversion in `+` does not apply.
+    if (typeof v === 'string') raise('TypeError', `unsupported operand type(s) for +: '${pyTypeName(acc)}' and 'str'`);
+    acc = add(acc, v);
+  }
   return acc;
 }
 
