@@ -1,0 +1,4 @@
+x = 1; // one
+if (x > 0) {
+  print("positive");
+}
