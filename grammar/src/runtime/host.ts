@@ -1,7 +1,14 @@
 // The interface between the ML runtime and whoever hosts it (the sandbox worker wires it to
 // isolated-vm callbacks; tests use an in-memory host). Types only: the runtime never does I/O itself.
+import type { ErrorKind } from './values.js';
 
 export type OutputStream = 'stdout' | 'stderr';
+
+/** Plain data crossing the bridge; `{"$float": n}` marks an integral float coming back. */
+export type BridgeValue = null | boolean | number | string | BridgeValue[] | { [key: string]: BridgeValue };
+
+/** Outcome of a host-implemented stdlib call: a value, or an ML error as data. */
+export type BridgeResult = { ok: true; value: BridgeValue } | { ok: false; kind: ErrorKind; message: string };
 
 /**
  * Everything the runtime needs from outside the isolate. Every member receives and returns plain
@@ -26,4 +33,10 @@ export interface RuntimeHost {
   cwd?(): string;
   /** The program's own arguments (after the script name). */
   argv?(): string[];
+  /**
+   * Runs stdlib function `module.fn` on the host (file, http, env, path I/O, ...): checks its
+   * capability with the actual arguments, audits, acts, and returns plain data or an error.
+   * Omit it to run without any host-implemented function (they raise CapabilityError).
+   */
+  bridge?(module: string, fn: string, args: BridgeValue[]): BridgeResult;
 }

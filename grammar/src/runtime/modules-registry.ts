@@ -1,11 +1,15 @@
-// Registry of the stdlib modules implemented inside the isolate (pure modules under modules/), and
-// the wrapper that makes each module function check its catalogue capability before running.
+// Registry of stdlib modules: the ones implemented inside the isolate (modules/), completed from the
+// catalogue with host-bridged functions, each wrapped to check its target-less capability per call.
 import { MLModule, type MLFunction, type Value } from './values.js';
 import { raise } from './errors.js';
 import type { ModuleContext, ModuleFactory } from './modules/types.js';
 import type { RuntimeHost } from './host.js';
-import { lookupFunction, type FunctionSpec } from '../stdlib/index.js';
+import { lookupFunction, lookupModule, type FunctionSpec } from '../stdlib/index.js';
+import { bridgedFunction } from './bridge.js';
 import { createCollectionsModule } from './modules/collections.js';
+import { createCsvModule } from './modules/csv.js';
+import { createDatetimeModule } from './modules/datetime/module.js';
+import { createPathModule } from './modules/path.js';
 import { createFunctionalModule } from './modules/functional.js';
 import { createJsonModule } from './modules/json/module.js';
 import { createMathModule } from './modules/math.js';
@@ -14,6 +18,9 @@ import { createRegexModule } from './modules/regex/module.js';
 /** Module name → factory, for every module implemented in runtime/modules/. */
 const FACTORIES: ReadonlyMap<string, ModuleFactory> = new Map<string, ModuleFactory>([
   ['collections', createCollectionsModule],
+  ['csv', createCsvModule],
+  ['datetime', createDatetimeModule],
+  ['path', createPathModule],
   ['functional', createFunctionalModule],
   ['json', createJsonModule],
   ['math', createMathModule],
@@ -32,7 +39,7 @@ export function moduleContext(host: RuntimeHost): ModuleContext {
   return Object.freeze(ctx);
 }
 
-/** Names of the modules this runtime can provide. */
+/** Names of the modules implemented inside the runtime (others are provided through the host bridge). */
 export function registeredModuleNames(): string[] {
   return [...FACTORIES.keys()];
 }
@@ -44,15 +51,22 @@ export function registeredModuleNames(): string[] {
  */
 export function instantiateModule(
   name: string,
+  host: RuntimeHost,
   ctx: ModuleContext,
   requireCapability: (capability: string) => void,
   specs: WeakMap<MLFunction, FunctionSpec>,
 ): MLModule {
+  const moduleSpec = lookupModule(name);
   const factory = FACTORIES.get(name);
-  if (factory === undefined) return raise('ImportError', `No module named '${name}'`);
-  const raw = factory(ctx);
+  if (moduleSpec === undefined && factory === undefined) return raise('ImportError', `No module named '${name}'`);
+  const raw = factory ? factory(ctx).members : new Map<string, Value>();
   const members = new Map<string, Value>();
-  for (const [key, value] of raw.members) {
+  // Catalogue functions the runtime does not implement are host functions (file, http, env, ...).
+  const all = new Map(raw);
+  for (const f of moduleSpec?.functions ?? []) {
+    if (!all.has(f.name)) all.set(f.name, bridgedFunction(host, name, f.name, f.returns));
+  }
+  for (const [key, value] of all) {
     if (typeof value !== 'function') {
       members.set(key, value);
       continue;

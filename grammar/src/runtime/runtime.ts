@@ -81,7 +81,7 @@ function makeRuntimeObject(host: RuntimeHost) {
     module(name: string): MLModule {
       let m = modules.get(name);
       if (m === undefined) {
-        m = name === 'builtin' ? new MLModule('builtin', new Map(Object.entries(builtins))) : instantiateModule(name, modCtx, requireCapability, specs);
+        m = name === 'builtin' ? new MLModule('builtin', new Map(Object.entries(builtins))) : instantiateModule(name, host, modCtx, requireCapability, specs);
         modules.set(name, m);
       }
       return m;

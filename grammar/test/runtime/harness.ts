@@ -20,6 +20,8 @@ export interface HarnessOptions {
   grants?: readonly string[];
   /** User modules: dotted name → ML source. */
   modules?: Record<string, string>;
+  /** Host implementation of bridged stdlib functions. */
+  bridge?: RuntimeHost['bridge'];
 }
 
 /** A small deterministic generator in [0, 1) so runs are reproducible. */
@@ -65,6 +67,7 @@ export function compileUnit(source: string, file: string, moduleName?: string): 
 export function runML(source: string, options: HarnessOptions = {}): HarnessResult {
   const file = options.file ?? 'main.ml';
   const { host, out } = memoryHost(options.grants ?? DEFAULT_GRANT_RESOURCES, options.stdin);
+  if (options.bridge) host.bridge = options.bridge;
   const rt = createRuntime(host);
   for (const [name, src] of Object.entries(options.modules ?? {})) {
     const m = compileUnit(src, `${name.replace(/\./g, '/')}.ml`, name);

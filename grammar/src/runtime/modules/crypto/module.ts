@@ -23,7 +23,7 @@ function digest(hash: HashFunction, data: Value | undefined, salt: Value | undef
 
 /** hmac.compare_digest for text: no early exit on the first difference; ASCII only, like Python. */
 export function compareDigest(a: string, b: string): boolean {
-  if (/[^\x00-\x7f]/.test(a + b)) raise('TypeError', 'comparing strings with non-ASCII characters is not supported');
+  if (/[^\u{0}-\u{7f}]/u.test(a + b)) raise('TypeError', 'comparing strings with non-ASCII characters is not supported');
   let diff = a.length === b.length ? 0 : 1;
   const n = Math.max(a.length, b.length);
   for (let i = 0; i < n; i++) diff |= (a.charCodeAt(i) | 0) ^ (b.charCodeAt(i) | 0);
