@@ -21,9 +21,14 @@ function digest(hash: HashFunction, data: Value | undefined, salt: Value | undef
   return toHex(hash(utf8(prefix + text)));
 }
 
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** hmac.compare_digest for text: no early exit on the first difference; ASCII only, like Python. */
 export function compareDigest(a: string, b: string): boolean {
-  if (/[^\u{0}-\u{7f}]/u.test(a + b)) raise('TypeError', 'comparing strings with non-ASCII characters is not supported');
+  if (!isAscii(a) || !isAscii(b)) raise('TypeError', 'comparing strings with non-ASCII characters is not supported');
   let diff = a.length === b.length ? 0 : 1;
   const n = Math.max(a.length, b.length);
   for (let i = 0; i < n; i++) diff |= (a.charCodeAt(i) | 0) ^ (b.charCodeAt(i) | 0);
