@@ -30,9 +30,14 @@ export function sharedParser(): MlParser {
 }
 
 export function parse(source: string): ParseResult {
+  return parseWith(sharedParser(), source);
+}
+
+/** `parse` with a given parser instance (tests compare parser configurations). */
+export function parseWith(parser: MlParser, source: string): ParseResult {
   const text = typeof source === 'string' ? source : String(source ?? '');
   try {
-    return parseText(text);
+    return parseText(text, parser);
   } catch (err) {
     const lines = new LineMap(text);
     const reason = err instanceof Error && err.message ? ` (${err.message.split('\n')[0]})` : '';
@@ -46,7 +51,7 @@ export function parse(source: string): ParseResult {
   }
 }
 
-function parseText(text: string): ParseResult {
+function parseText(text: string, parser: MlParser): ParseResult {
   const lines = new LineMap(text);
   const b = new AstBuilder();
   b.lines = lines;
@@ -60,13 +65,11 @@ function parseText(text: string): ParseResult {
   if (deep) {
     diagnostics.push(syntaxError('ML220', b.range(deep)));
   } else {
-    const parser = sharedParser();
     const result = parser.parseTokens(lexed.tokens, lines);
     program.body = result.body;
     namesFromKeywords = result.namesFromKeywords;
     const generic = recognitionDiagnostics(result.errors, lexed.tokens, b);
     diagnostics = mergeDiagnostics(lexed.diagnostics, result.problems, generic, lexed.tokens);
-    parser.input = [];
   }
   const table = tokenTable(lexed.tokens, namesFromKeywords);
   let tokens: SyntaxToken[] | undefined;

@@ -84,7 +84,7 @@ export class LexContext {
       this.feedWord(tok.image, wasStmtStart, prevKeyword);
       return;
     }
-    if (type === 'NumberLit' || type === 'StringLit' || type === 'UnterminatedString') {
+    if (type === 'NumberLit' || type === 'StringLit' || type === 'UnterminatedString' || type === 'TemplateString') {
       this.endsValueFlag = true;
       return;
     }

@@ -5,7 +5,7 @@ import type { IToken } from 'chevrotain';
 import type { Diagnostic } from '../diagnostics.js';
 import type { LineMap } from './line-map.js';
 import { lexContext } from './lex-patterns.js';
-import { Identifier, Invalid, LEXER_TOKENS, UnterminatedString, WORD_TYPES } from './tokens.js';
+import { Identifier, Invalid, LEXER_TOKENS, TemplateString, UnterminatedString, WORD_TYPES } from './tokens.js';
 import { lexError } from './messages.js';
 
 const lexer = new Lexer(LEXER_TOKENS, {
@@ -42,6 +42,8 @@ export function tokenize(text: string, lines: LineMap): LexResult {
       }
     } else if (tok.tokenType === UnterminatedString) {
       diagnostics.push(lexError('ML101', lines.range(tok.startOffset, tok.startOffset + tok.image.length)));
+    } else if (tok.tokenType === TemplateString) {
+      diagnostics.push(lexError('ML104', lines.range(tok.startOffset, tok.startOffset + tok.image.length)));
     }
   }
   const invalid: IToken[] = [];

@@ -7,6 +7,7 @@ export const SYNTAX_CODES = {
   ML101: 'Unterminated string literal: add the closing quote.',
   ML102: 'Unexpected character.',
   ML103: 'Block comments `/* */` are not part of ML; use `//` at the start of each line.',
+  ML104: 'Template strings are not part of ML: use a quoted string and `+` to join values.',
   ML200: 'Syntax error.',
   ML201: 'Missing `;` at the end of the statement.',
   ML202: 'Unclosed bracket.',
@@ -33,6 +34,9 @@ export const SYNTAX_CODES = {
   ML223: 'Empty index: write an index or a slice inside `[]`.',
   ML224: 'Parentheses hold a single expression; ML has no tuples.',
   ML225: '`fn` is reserved for arrow functions and cannot be used as a name.',
+  ML226: 'A clause word (`else`, `elif`, `except`, `finally`) is not attached to a statement.',
+  ML227: 'Unknown permission: use `read`, `write`, `execute`, `network` or `system`.',
+  ML228: 'ML has no chained assignment (`a = b = c`): assign each name in its own statement.',
   ML299: 'Internal parser error; the file could not be parsed completely.',
 } as const;
 
@@ -47,7 +51,7 @@ const SPECIAL_CHARACTERS: Record<string, string> = {
   '#': 'Unexpected character `#`: comments start with `//`.',
 };
 
-export function lexError(code: 'ML101' | 'ML102' | 'ML103', range: Range, text?: string): Diagnostic {
+export function lexError(code: 'ML101' | 'ML102' | 'ML103' | 'ML104', range: Range, text?: string): Diagnostic {
   let message: string = SYNTAX_CODES[code];
   if (code === 'ML102' && text !== undefined) {
     message = SPECIAL_CHARACTERS[text.charAt(0)] ?? `Unexpected character${text.length > 1 ? 's' : ''} \`${text}\`.`;

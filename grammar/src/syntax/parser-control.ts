@@ -1,6 +1,7 @@
 // Control-flow rules of the ML grammar (§2 `ifStmt`, `whileStmt`, `forStmt`, `tryStmt`) in
 // Chevrotain's DSL, with targeted diagnostics for `else if` (ML203), C-style `for` (ML208) and
 // `catch` (ML210). Node building only; dispatch between statements is in parser-statements.ts.
+import { EOF } from 'chevrotain';
 import type { IToken } from 'chevrotain';
 import type { Block, ElifClause, ExceptClause, Expression, Statement } from './ast.js';
 import { DeclarationParser } from './parser-declarations.js';
@@ -221,6 +222,43 @@ export abstract class ControlFlowParser extends DeclarationParser {
     },
     { recoveryValueFunc: () => null },
   );
+
+  /** `else`/`elif`/`except`/`finally` with no statement to attach to: reported (ML226) and skipped. */
+  readonly strayClause = this.RULE(
+    'strayClause',
+    (): Statement | null => {
+      const word = this.OR([
+        { ALT: () => this.CONSUME(T.Else) },
+        { ALT: () => this.CONSUME(T.Elif) },
+        { ALT: () => this.CONSUME(T.Except) },
+        { ALT: () => this.CONSUME(T.Finally) },
+      ]);
+      this.OPTION(() => this.SUBRULE(this.condition));
+      this.SUBRULE(this.block);
+      return this.ACTION(() => {
+        const owner = word.image === 'except' || word.image === 'finally' ? 'a `try` block' : 'an `if` block';
+        this.report('ML226', this.b.range(word), `\`${word.image}\` must directly follow the closing \`}\` of ${owner}.`);
+        return null;
+      });
+    },
+    { recoveryValueFunc: () => null },
+  );
+
+  /** A clause word followed by `{` or by `( ... ) {`. */
+  protected strayClauseAhead(): boolean {
+    const type = this.LA(1).tokenType;
+    if (type !== T.Else && type !== T.Elif && type !== T.Except && type !== T.Finally) return false;
+    if (this.is(2, T.LCurly)) return true;
+    if (!this.is(2, T.LParen)) return false;
+    let depth = 0;
+    for (let k = 2; k < 200; k++) {
+      const t = this.LA(k);
+      if (t.tokenType === T.LParen) depth++;
+      else if (t.tokenType === T.RParen && --depth === 0) return this.is(k + 1, T.LCurly);
+      else if (t.tokenType === EOF) return false;
+    }
+    return false;
+  }
 
   protected catchAhead(): boolean {
     const t = this.LA(1);

@@ -5,6 +5,9 @@ import type { CapabilityDecl, CapabilityItem, ImportStmt, Permission } from './a
 import { ExpressionParser } from './parser-expressions.js';
 import * as T from './tokens.js';
 
+const PERMISSIONS: readonly string[] = ['read', 'write', 'execute', 'network', 'system'];
+const PERMISSION_LIST = '`read`, `write`, `execute`, `network` or `system`';
+
 export abstract class DeclarationParser extends ExpressionParser {
   readonly capabilityDecl = this.RULE(
     'capabilityDecl',
@@ -42,27 +45,29 @@ export abstract class DeclarationParser extends ExpressionParser {
         {
           ALT: () => {
             const kw = this.CONSUME(T.Allow);
-            const perm = this.SUBRULE(this.permission);
+            const perm = this.CONSUME(T.Identifier);
             let target: IToken | undefined;
             this.OPTION(() => {
               target = this.CONSUME2(T.StringLit);
             });
             const semi = this.CONSUME2(T.Semi);
-            return this.ACTION(() => ({
-              kind: 'CapabilityAllow',
-              permission: perm.image as Permission,
-              permissionRange: this.b.range(perm),
-              target: target ? this.b.string(target) : null,
-              range: this.b.tokens(kw, semi),
-            }));
+            return this.ACTION((): CapabilityItem | null => {
+              if (!PERMISSIONS.includes(perm.image)) {
+                this.report('ML227', this.b.range(perm), `Unknown permission \`${perm.image}\`: use ${PERMISSION_LIST}.`);
+                return null;
+              }
+              return {
+                kind: 'CapabilityAllow',
+                permission: perm.image as Permission,
+                permissionRange: this.b.range(perm),
+                target: target ? this.b.string(target) : null,
+                range: this.b.tokens(kw, semi),
+              };
+            });
           },
         },
       ]),
     { recoveryValueFunc: () => null },
-  );
-
-  readonly permission = this.RULE('permission', (): IToken =>
-    this.OR(T.PERMISSION_TYPES.map((type) => ({ ALT: () => this.CONSUME(type) }))),
   );
 
   readonly importStatement = this.RULE(

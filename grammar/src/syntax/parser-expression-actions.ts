@@ -1,6 +1,7 @@
 // Actions of the expression rules: AST construction and the targeted checks that need the built
 // nodes (`===`, `**`, `new`, calling a call result, JS arrows, tuples, trailing commas). Shared by
 // the grammar (parser-expressions.ts) and its fast paths (parser.ts); no grammar decisions here.
+import { tokenMatcher } from 'chevrotain';
 import type { IToken } from 'chevrotain';
 import type { Block, ErrorExpr, Expression, Parameter, UnaryExpr } from './ast.js';
 import { operatorInfo } from './operators.js';
@@ -79,7 +80,7 @@ export abstract class ExpressionActions extends ParserBase {
     return this.ACTION(() => {
       const type = tok.tokenType;
       if (type === T.NumberLit) return this.b.number(tok);
-      if (type === T.StringLit || type === T.UnterminatedString) return this.b.string(tok);
+      if (tokenMatcher(tok, T.StringLit)) return this.b.string(tok);
       if (type === T.True || type === T.False) return { kind: 'BooleanLiteral', value: type === T.True, range: this.b.range(tok) };
       return this.nameNode(tok);
     });

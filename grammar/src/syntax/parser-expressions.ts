@@ -1,6 +1,7 @@
 // Expression rules of the ML grammar (§2 `expression` .. `atom`) in Chevrotain's DSL. Binary levels
 // are one rule with precedence climbing. The hottest rules also have hand-written fast paths
 // (parser.ts) that follow exactly this grammar; the DSL body is what Chevrotain records and checks.
+import { tokenMatcher } from 'chevrotain';
 import type { IToken, ParserMethod } from 'chevrotain';
 import type { ArrowFunction, Block, ErrorExpr, Expression, ObjectLiteral, ObjectProperty, Parameter } from './ast.js';
 import { ExpressionActions } from './parser-expression-actions.js';
@@ -205,7 +206,7 @@ export abstract class ExpressionParser extends ExpressionActions {
       this.CONSUME(T.Colon);
       const value = this.SUBRULE(this.expression);
       return this.ACTION(() => {
-        const key = keyTok.tokenType === T.StringLit || keyTok.tokenType === T.UnterminatedString ? this.b.string(keyTok) : this.nameNode(keyTok);
+        const key = tokenMatcher(keyTok, T.StringLit) ? this.b.string(keyTok) : this.nameNode(keyTok);
         const keyName = key.kind === 'Identifier' ? key.name : key.value;
         return { kind: 'ObjectProperty', key, keyName, value, range: this.b.span(key.range.start, value.range.end) };
       });

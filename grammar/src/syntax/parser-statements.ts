@@ -55,6 +55,7 @@ export abstract class StatementParser extends ControlFlowParser {
             },
           },
           { ALT: () => this.SUBRULE(this.emptyStatement) },
+          { GATE: () => this.strayClauseAhead(), ALT: () => this.SUBRULE(this.strayClause) },
           {
             GATE: () => this.is(2, T.Identifier) && (this.is(3, T.Comma) || this.is(3, T.RCurly)),
             ALT: () => this.SUBRULE(this.objectDestructure),
@@ -213,7 +214,7 @@ export abstract class StatementParser extends ControlFlowParser {
     'simpleStatement',
     (): Statement | null => {
       if (this.fast) return this.simpleStatementFast();
-      const parts: SimpleParts = { decl: undefined, prefix: undefined, target: undefined!, op: undefined, value: undefined, semi: undefined! };
+      const parts: SimpleParts = { decl: undefined, prefix: undefined, target: undefined!, op: undefined, value: undefined, chained: undefined, semi: undefined! };
       this.OPTION({ GATE: () => this.declarationKeywordAhead(), DEF: () => (parts.decl = this.CONSUME(T.Identifier)) });
       this.OPTION2(() => (parts.prefix = this.CONSUME(T.IncDec)));
       parts.target = this.SUBRULE(this.expression);
@@ -223,6 +224,10 @@ export abstract class StatementParser extends ControlFlowParser {
             ALT: () => {
               parts.op = this.CONSUME(T.Assign);
               parts.value = this.SUBRULE2(this.expression);
+              this.OPTION4(() => {
+                parts.chained = this.CONSUME2(T.Assign);
+                this.SUBRULE4(this.expression);
+              });
             },
           },
           {

@@ -109,7 +109,7 @@ export class MlParser extends StatementParser {
     const tok = this.LA(1);
     const type = tok.tokenType;
     if (type === T.NumberLit) return this.literal(this.CONSUME(T.NumberLit));
-    if (type === T.StringLit || type === T.UnterminatedString) return this.literal(this.CONSUME(T.StringLit));
+    if (type === T.StringLit || type === T.UnterminatedString || type === T.TemplateString) return this.literal(this.CONSUME(T.StringLit));
     if (type === T.True) return this.literal(this.CONSUME(T.True));
     if (type === T.False) return this.literal(this.CONSUME(T.False));
     if (tokenMatcher(tok, T.Identifier)) return this.literal(this.CONSUME2(T.Identifier));
@@ -161,7 +161,7 @@ export class MlParser extends StatementParser {
   }
 
   protected simpleStatementFast(): Statement | null {
-    const parts: SimpleParts = { decl: undefined, prefix: undefined, target: undefined!, op: undefined, value: undefined, semi: undefined! };
+    const parts: SimpleParts = { decl: undefined, prefix: undefined, target: undefined!, op: undefined, value: undefined, chained: undefined, semi: undefined! };
     if (this.declarationKeywordAhead()) parts.decl = this.CONSUME(T.Identifier);
     if (this.LA(1).tokenType === T.IncDec) parts.prefix = this.CONSUME(T.IncDec);
     parts.target = this.SUBRULE(this.expression);
@@ -169,6 +169,10 @@ export class MlParser extends StatementParser {
     if (next.tokenType === T.Assign) {
       parts.op = this.CONSUME(T.Assign);
       parts.value = this.SUBRULE2(this.expression);
+      if (this.LA(1).tokenType === T.Assign) {
+        parts.chained = this.CONSUME2(T.Assign);
+        this.SUBRULE4(this.expression);
+      }
     } else if (tokenMatcher(next, T.CompoundAssign)) {
       parts.op = this.CONSUME(T.CompoundAssign);
       parts.value = this.SUBRULE3(this.expression);

@@ -18,6 +18,8 @@ export interface SimpleParts {
   /** `=`, a compound assignment, or a postfix `++`/`--`. */
   op: IToken | undefined;
   value: Expression | undefined;
+  /** A second `=` (`a = b = c`), reported as ML228; the rest of the chain is dropped. */
+  chained: IToken | undefined;
   semi: IToken;
 }
 
@@ -45,6 +47,7 @@ export function buildSimpleStatement(p: SimpleParts, b: AstBuilder, report: Repo
   }
 
   if (!p.op || !p.value) return { kind: 'ExpressionStmt', expression: p.target, range };
+  if (p.chained) report('ML228', b.range(p.chained));
 
   if (p.op.tokenType === T.Assign && p.target.kind === 'ArrayLiteral') {
     const names = p.target.elements.filter((e): e is Identifier => e.kind === 'Identifier');

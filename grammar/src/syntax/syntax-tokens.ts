@@ -1,6 +1,7 @@
 // Classifies lexer tokens for editors (semantic tokens): a word is `keyword` only where the parser
 // used it as one. The classification is stored compactly at parse time and turned into objects only
 // when a consumer asks for them. Reads token types; no parsing.
+import { tokenMatcher } from 'chevrotain';
 import type { IToken, TokenType } from 'chevrotain';
 import type { Range } from './ast.js';
 import type { LineMap } from './line-map.js';
@@ -26,7 +27,7 @@ function kindOf(tok: IToken, namesFromKeywords: ReadonlySet<number>): number {
   const type = tok.tokenType;
   if (type === T.Identifier) return IDENTIFIER;
   if (type === T.NumberLit) return 2;
-  if (type === T.StringLit || type === T.UnterminatedString) return 3;
+  if (tokenMatcher(tok, T.StringLit)) return 3;
   if (type === T.True || type === T.False) return namesFromKeywords.has(tok.startOffset) ? IDENTIFIER : BOOLEAN;
   if (KEYWORDS.has(type)) return namesFromKeywords.has(tok.startOffset) ? IDENTIFIER : KEYWORD;
   if (PUNCTUATION.has(type)) return 5;

@@ -63,8 +63,6 @@ export const WORD_TYPES: ReadonlyMap<string, TokenType> = new Map([
   ['fn', Fn],
 ]);
 
-export const PERMISSION_TYPES: readonly TokenType[] = [Read, Write, Execute, Network, System];
-
 // ---- Trivia and literals -----------------------------------------------------------------------
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f]+/, group: Lexer.SKIPPED, line_breaks: true });
@@ -94,6 +92,14 @@ export const UnterminatedString = createToken({
   name: 'UnterminatedString',
   pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?|'(?:[^'\\\r\n]|\\[^\r\n])*\\?/,
   categories: [StringLit],
+  label: 'a string',
+});
+/** `` `text` `` is not ML; lexed as a string so that it is reported once (ML104) and parsing goes on. */
+export const TemplateString = createToken({
+  name: 'TemplateString',
+  pattern: /`[^`]*`/,
+  categories: [StringLit],
+  line_breaks: true,
   label: 'a string',
 });
 export const NumberLit = createToken({
@@ -170,7 +176,7 @@ export const RCurly = op('RCurly', '}');
 
 /** Lexer order: trivia, literals, then longest operators first. */
 export const LEXER_TOKENS: TokenType[] = [
-  WhiteSpace, Comment, BlockComment, StringLit, UnterminatedString, NumberLit, IncDec, Identifier,
+  WhiteSpace, Comment, BlockComment, StringLit, UnterminatedString, TemplateString, NumberLit, IncDec, Identifier,
   StrictEq, StrictNotEq, EqEq, NotEq, LessEq, GreaterEq, Arrow, AndAnd, OrOr,
   PlusAssign, MinusAssign, StarAssign, SlashAssign, PercentAssign, StarStar, SlashSlash,
   Assign, Less, Greater, Bang, Plus, Minus, Star, Slash, Percent, Question, Colon, Dot, Comma, Semi,
