@@ -8,6 +8,16 @@ import { pyStr, pyTypeName } from './text.js';
 
 type Num = { int: true; v: number | bigint } | { int: false; v: number };
 
+/**
+ * Largest string (UTF-16 units) or array `+` and `*` will build: beyond it the run would exhaust
+ * the sandbox heap, so it fails early with a clear MemoryError instead.
+ */
+export const MAX_SEQUENCE = 2 ** 25;
+
+function tooLarge(): never {
+  return raise('MemoryError', 'out of memory: result of + or * is too large');
+}
+
 /** Classifies an int/float/bool operand; undefined for anything else. */
 function num(v: Value): Num | undefined {
   switch (typeof v) {
@@ -46,15 +56,17 @@ export function add(a: Value, b: Value): Value {
     }
     return r;
   }
-  if (typeof a === 'string' && typeof b === 'string') return a + b;
+  if (typeof a === 'string' && typeof b === 'string') return a.length + b.length > MAX_SEQUENCE ? tooLarge() : a + b;
   return addSlow(a, b);
 }
 
 function addSlow(a: Value, b: Value): Value {
-  if (typeof a === 'string') return a + pyStr(b);
-  if (typeof b === 'string') return pyStr(a) + b;
+  if (typeof a === 'string' || typeof b === 'string') {
+    const s = typeof a === 'string' ? a + pyStr(b) : pyStr(a) + b;
+    return s.length > MAX_SEQUENCE ? tooLarge() : s;
+  }
   if (Array.isArray(a)) {
-    if (Array.isArray(b)) return a.concat(b);
+    if (Array.isArray(b)) return a.length + b.length > MAX_SEQUENCE ? tooLarge() : a.concat(b);
     return raise('TypeError', `can only concatenate list (not "${pyTypeName(b)}") to list`);
   }
   const x = num(a);
@@ -97,7 +109,7 @@ function repeatCount(n: Num | undefined, seq: Value, other: Value): number {
   const c = typeof n.v === 'bigint' ? (n.v > 0n ? Infinity : 0) : n.v;
   if (c <= 0) return 0;
   const len = typeof seq === 'string' ? seq.length : (seq as Value[]).length;
-  if (len > 0 && c * len > 2 ** 28) raise('MemoryError', 'out of memory: repeated sequence too large');
+  if (len > 0 && c * len > MAX_SEQUENCE) tooLarge();
   return c;
 }
 

@@ -4,7 +4,7 @@ import { MLModule, MLNative, MLObject, MLPair, type MLFunction, type Value } fro
 import { raise } from './errors.js';
 import { arity, argString } from './args.js';
 import { toStr } from './text.js';
-import { lookupMember } from './access.js';
+import { isForbiddenName, lookupMember } from './access.js';
 import { STRING_METHODS } from './string-methods.js';
 import { ARRAY_METHODS, PAIR_METHODS } from './array-methods.js';
 import type { RuntimeHost } from './host.js';
@@ -46,6 +46,11 @@ function methodNames(v: Value): string[] {
   if (v instanceof MLModule) return [...v.members].filter(([, m]) => typeof m === 'function').map(([k]) => k).sort();
   if (v instanceof MLObject) return [...v.map].filter(([, m]) => typeof m === 'function').map(([k]) => k);
   return [];
+}
+
+/** Names hasattr/getattr never find, even as keys of an ML object (STDLIB.md). */
+function hiddenName(name: string): boolean {
+  return name.startsWith('_') || isForbiddenName(name);
 }
 
 function capabilityInfo(cap: string): Value {
@@ -135,12 +140,12 @@ export function hostBuiltins(ctx: BuiltinContext): Record<string, Builtin> {
     hasattr: (...a) => {
       arity('hasattr', a, 2, 2);
       const name = argString(a[1], 'hasattr');
-      return !name.startsWith('_') && lookupMember(a[0]!, name) !== undefined;
+      return !hiddenName(name) && lookupMember(a[0]!, name) !== undefined;
     },
     getattr: (...a) => {
       arity('getattr', a, 2, 3);
       const name = argString(a[1], 'getattr');
-      const v = name.startsWith('_') ? undefined : lookupMember(a[0]!, name);
+      const v = hiddenName(name) ? undefined : lookupMember(a[0]!, name);
       return v !== undefined ? v : (a[2] ?? null);
     },
   };

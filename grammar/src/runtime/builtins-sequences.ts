@@ -4,15 +4,15 @@ import { MLObject, MLPair, type Value } from './values.js';
 import { raise } from './errors.js';
 import { arity, argInt } from './args.js';
 import { compareOp, truthy } from './compare.js';
-import { add } from './arith.js';
+import { add, MAX_SEQUENCE } from './arith.js';
 import { MLIterator, iterate, toArray } from './iterate.js';
 import { sortValues } from './array-methods.js';
 import { callValue } from './call.js';
 import { pyTypeName } from './text.js';
 import type { Builtin } from './builtins-values.js';
 
-/** Largest array range() may build (beyond it the run would exhaust memory anyway). */
-const MAX_RANGE = 50_000_000;
+/** Largest array range() may build (`for (i in range(n))` never builds one, whatever n). */
+const MAX_RANGE = MAX_SEQUENCE;
 
 /** range() arguments normalised to start/stop/step JS numbers (shared with the for-loop fast path). */
 export function rangeBounds(args: Value[]): [number, number, number] {

@@ -102,3 +102,22 @@ describe('capabilities and host input', () => {
     expect(r.error?.kind).toBe('CapabilityError');
   });
 });
+
+describe('resource guards', () => {
+  test.each([
+    ['s = "x"; while (true) { s = s + s; }', 'MemoryError'],
+    ['a = [0] * 100000000;', 'MemoryError'],
+    ['a = range(100000000);', 'MemoryError'],
+    ['s = "ab" * 20000000;', 'MemoryError'],
+  ])('%s', (src, kind) => {
+    expect(runML(src).error?.kind).toBe(kind);
+  });
+
+  test('a counting loop over a huge range allocates nothing', () => {
+    expect(runML('n = 0; for (i in range(100000000)) { n = n + 1; if (n == 5) { break; } } print(n);').stdout).toBe('5\n');
+  });
+
+  test('hasattr/getattr never find JS internals, even as object keys', () => {
+    expect(runML('o = {constructor: 1, ok: 2}; print(hasattr(o, "constructor"), getattr(o, "constructor", "no"), getattr(o, "ok"));').stdout).toBe('false no 2\n');
+  });
+});
