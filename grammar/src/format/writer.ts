@@ -74,8 +74,7 @@ export class Writer {
    * (a closing bracket): such a construct is laid out one item per line.
    */
   hasCommentsBefore(offset: number): boolean {
-    const last = this.tokenIndexAt(offset);
-    return this.anchors.some((a) => a >= this.next && a <= last);
+    return this.anchoredWithin(this.next, this.tokenIndexAt(offset));
   }
 
   space(): void {
@@ -116,7 +115,19 @@ export class Writer {
   hasCommentsBeforeNext(image: string): boolean {
     let last = this.next;
     while (last < this.tokens.length && this.tokens[last]!.image !== image) last++;
-    return this.anchors.some((a) => a >= this.next && a <= last);
+    return this.anchoredWithin(this.next, last);
+  }
+
+  /** Whether some comment anchor lies in [from, to] (anchors are sorted: binary search). */
+  private anchoredWithin(from: number, to: number): boolean {
+    let lo = 0;
+    let hi = this.anchors.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.anchors[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.anchors.length && this.anchors[lo]! <= to;
   }
 
   /**

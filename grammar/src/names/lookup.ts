@@ -16,6 +16,7 @@ import { boundBefore, firstOwnDeclaration, visibleSymbols } from './visibility.j
  */
 export function resolveUses(collected: Collected, table: SymbolTable, diagnostics: Diagnostic[]): Set<MlSymbol> {
   const bypassed = new Set<MlSymbol>();
+  const suggest = suggester(table);
   for (const use of collected.uses) {
     const name = use.identifier.name;
     const offset = use.identifier.range.start.offset;
@@ -45,7 +46,7 @@ export function resolveUses(collected: Collected, table: SymbolTable, diagnostic
       continue;
     }
     table.addOccurrence(use.identifier, table.global(name), use.role, use.scope);
-    diagnostics.push(unknown(use, table));
+    diagnostics.push(unknown(use, suggest(use)));
   }
   return bypassed;
 }
@@ -75,13 +76,27 @@ function usedTooEarly(use: RawUse, isFunction: boolean, line: number): Diagnosti
   return nameDiagnostic(NAME_CODES.unknownIdentifier, 'error', `Unknown identifier '${name}': ${why}`, use.identifier.range);
 }
 
-function unknown(use: RawUse, table: SymbolTable): Diagnostic {
+/**
+ * "Did you mean" for unknown names, over the names visible at the use. Each search scans every
+ * visible name, so in a file full of unknown names (pasted text, a missing import) only the first
+ * SUGGESTION_BUDGET uses get a suggestion; every one is still reported.
+ */
+const SUGGESTION_BUDGET = 200;
+
+function suggester(table: SymbolTable): (use: RawUse) => string | undefined {
+  let left = SUGGESTION_BUDGET;
+  return (use) => {
+    if (left <= 0) return undefined;
+    left--;
+    const candidates = visibleSymbols(use.scope, use.identifier.range.start.offset, use.outerLoop, table)
+      .filter((s) => s.kind !== 'unresolved')
+      .map((s) => s.name);
+    return closestName(use.identifier.name, candidates);
+  };
+}
+
+function unknown(use: RawUse, suggestion: string | undefined): Diagnostic {
   const name = use.identifier.name;
-  const offset = use.identifier.range.start.offset;
-  const candidates = visibleSymbols(use.scope, offset, use.outerLoop, table)
-    .filter((s) => s.kind !== 'unresolved')
-    .map((s) => s.name);
-  const suggestion = closestName(name, candidates);
   const fixes = suggestion === undefined ? undefined : [renameFix(use.identifier, suggestion)];
   if (use.role === 'call') {
     return nameDiagnostic(

@@ -31,7 +31,7 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   let best: string | undefined;
   let bestScore = Infinity;
   for (const candidate of candidates) {
-    if (candidate === name) continue;
+    if (candidate === name || Math.abs(candidate.length - name.length) > limit) continue;
     const score = candidate.toLowerCase() === lower ? 0.5 : editDistance(name, candidate);
     if (score <= limit && score < bestScore) {
       best = candidate;

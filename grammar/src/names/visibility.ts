@@ -6,11 +6,35 @@ import type { Node } from '../syntax/ast.js';
 import { IMPLICIT_NAMES, type SymbolTable } from './symbol-table.js';
 import type { Declaration, MlSymbol, Scope } from './types.js';
 
+/** Per symbol and binding scope: the earliest effective offset and the loops holding a binding. */
+interface BindingSummary {
+  earliest: number;
+  loops: Set<Node>;
+}
+
+// Declarations are final once bind.ts is done, so the summaries can be cached per symbol; this keeps
+// a file with thousands of reassignments of one name linear instead of quadratic.
+const summaries = new WeakMap<MlSymbol, Map<Scope, BindingSummary>>();
+
+function summary(symbol: MlSymbol, scope: Scope): BindingSummary | undefined {
+  let byScope = summaries.get(symbol);
+  if (!byScope) {
+    byScope = new Map();
+    for (const d of symbol.declarations) {
+      let s = byScope.get(d.scope);
+      if (!s) byScope.set(d.scope, (s = { earliest: d.effectiveOffset, loops: new Set() }));
+      s.earliest = Math.min(s.earliest, d.effectiveOffset);
+      if (d.outerLoop) s.loops.add(d.outerLoop);
+    }
+    summaries.set(symbol, byScope);
+  }
+  return byScope.get(scope);
+}
+
 /** Whether code of `scope` at `offset` (inside `outerLoop`, if any) can see `symbol` bound by `scope`. */
 export function boundBefore(symbol: MlSymbol, scope: Scope, offset: number, outerLoop: Node | null): boolean {
-  return symbol.declarations.some(
-    (d) => d.scope === scope && (d.effectiveOffset <= offset || (d.outerLoop !== null && d.outerLoop === outerLoop)),
-  );
+  const s = summary(symbol, scope);
+  return s !== undefined && (s.earliest <= offset || (outerLoop !== null && s.loops.has(outerLoop)));
 }
 
 /** The first binding of `symbol` made by `scope` (for "assigned only later (line N)" messages). */
