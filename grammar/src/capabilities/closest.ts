@@ -58,17 +58,24 @@ export function closestGrant(grants: readonly CompiledCapability[], r: Canonical
 }
 
 /**
- * Shows absolute paths under `root` relative to it inside a capability text
+ * A function showing absolute paths under `root` relative to it inside a capability text
  * (`file:read:/proj/data/x` → `file:read:data/x`), so messages shown to programs do not reveal
  * where the program lives on the host. `/proj/**` becomes `./**` (a bare `**` means "anywhere").
  */
-export function relativeToRoot(text: string, root: string): string {
-  if (root === '/') return text;
+export function rootRelativizer(root: string): (text: string) => string {
+  if (root === '/') return (text) => text;
   const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const pattern = new RegExp(`(^|[:,])${escaped}(?:/|(?=$|,))`, 'g');
-  return text.replace(pattern, (match: string, lead: string, offset: number) => {
-    const after = text.slice(offset + match.length);
-    if (!match.endsWith('/')) return `${lead}.`;
-    return after.startsWith('**') ? `${lead}./` : lead;
-  });
+  return (text) =>
+    text.includes(root)
+      ? text.replace(pattern, (match: string, lead: string, offset: number) => {
+          if (!match.endsWith('/')) return `${lead}.`;
+          return text.startsWith('**', offset + match.length) ? `${lead}./` : lead;
+        })
+      : text;
+}
+
+/** One-off form of rootRelativizer. */
+export function relativeToRoot(text: string, root: string): string {
+  return rootRelativizer(root)(text);
 }

@@ -2,7 +2,7 @@
 // child-containment rule, token limits, a decision cache invalidated on any change in the tree,
 // and one audit event per check. Host-side data: nothing here is reachable from ML code.
 import type { AuditEvent, AuditResult, AuditSink, CallSite, DenyReason } from './audit.js';
-import { closestGrant, relativeToRoot } from './closest.js';
+import { closestGrant, rootRelativizer } from './closest.js';
 import { capabilityMatches, compileCapability, withinLimits, type CanonicalRequest, type CompiledCapability, type GrantLimits } from './compile.js';
 import { capabilityContains, mayOverlap } from './containment.js';
 import { CAPABILITY_CODES as C, issue, type CapabilityIssue } from './issues.js';
@@ -24,6 +24,11 @@ export interface ContextOptions {
   protectedRoots?: readonly string[];
   /** Maximum cached decisions per context (the cache is cleared when full). */
   cacheLimit?: number;
+  /**
+   * How long (ms) a file request's canonical and real path may be reused for the same raw input
+   * (the realpath step's TTL within one run). 0 re-resolves every check. Default 1000.
+   */
+  realpathTtlMs?: number;
 }
 
 export interface GrantInput {
@@ -76,6 +81,14 @@ interface Tree {
   sink: AuditSink | null;
   auditOnly: boolean;
   cacheLimit: number;
+  realpathTtlMs: number;
+  relative: (text: string) => string;
+}
+
+/** Front cache entry: a raw request's result, valid until `until` (and cleared on any change). */
+interface RawEntry {
+  result: CheckResult;
+  until: number;
 }
 
 type ChildMode = 'extend' | 'restrict';
@@ -97,7 +110,11 @@ function targetForBridge(r: CanonicalRequest): string | null {
 export class CapabilityContext {
   private readonly grants: CompiledCapability[] = [];
   private readonly denials: CompiledCapability[] = [];
+  /** Decisions per (resource, operation, canonical target). */
   private readonly cache = new Map<string, CheckResult>();
+  /** Front cache per (resource:operation) → raw target, skipping canonicalisation on repeats. */
+  private readonly rawCache = new Map<string, Map<string, RawEntry>>();
+  private rawCacheSize = 0;
   /** Bumped on every change to this context's grants or denials. */
   private version = 0;
   private cacheStamp = -1;
@@ -120,6 +137,8 @@ export class CapabilityContext {
       sink: options.auditSink ?? null,
       auditOnly: options.auditOnly ?? false,
       cacheLimit: options.cacheLimit ?? 65_536,
+      realpathTtlMs: options.realpathTtlMs ?? 1000,
+      relative: rootRelativizer(root.path),
     };
     return { context: new CapabilityContext(tree, null, 'extend'), issues: [] };
   }
@@ -233,10 +252,10 @@ export class CapabilityContext {
     const grants = this.effectiveGrants().filter((g) => withinLimits(g, now));
     if (grants.some((g) => capabilityContains(g, child))) return null;
     const same = grants.filter((g) => (g.resource === child.resource || g.resource === '*') && (g.operation === child.operation || g.operation === '*'));
-    const root = this.tree.env.root;
-    const childText = relativeToRoot(child.text, root);
+    const rel = this.tree.relative;
+    const childText = rel(child.text);
     if (same.length === 0) return `\`${childText}\` is not contained in the parent context, which grants nothing for ${child.resource}:${child.operation}`;
-    return `\`${childText}\` is not contained in the parent's \`${relativeToRoot(same[0]!.text, root)}\``;
+    return `\`${childText}\` is not contained in the parent's \`${rel(same[0]!.text)}\``;
   }
 
   private findDenial(r: CanonicalRequest): CompiledCapability | null {
@@ -274,16 +293,16 @@ export class CapabilityContext {
   }
 
   private result(r: CanonicalRequest, d: Decision): CheckResult {
-    const root = this.tree.env.root;
-    const shown = relativeToRoot(r.display, root);
     let closest: CompiledCapability | null = null;
     let message = '';
     if (!d.granted) {
+      const rel = this.tree.relative;
+      const shown = rel(r.display);
       if (d.reason === 'denied') {
-        message = `\`${shown}\` is denied by \`${relativeToRoot(d.by!.text, root)}\``;
+        message = `\`${shown}\` is denied by \`${rel(d.by!.text)}\``;
       } else {
-        closest = closestGrant(this.effectiveGrants(), r);
-        const hint = closest === null ? '' : ` (closest grant: \`${relativeToRoot(closest.text, root)}\`)`;
+        closest = closestGrant(this.parent === null ? this.grants : this.effectiveGrants(), r);
+        const hint = closest === null ? '' : ` (closest grant: \`${rel(closest.text)}\`)`;
         message = `\`${shown}\` is not granted${hint}`;
       }
     }
@@ -301,10 +320,27 @@ export class CapabilityContext {
 
   /** Checks one request; emits an audit event to the sink. */
   check(request: CapabilityRequest, site?: CallSite): CheckResult {
+    const stamp = this.parent === null ? this.version : this.stamp();
+    if (this.cacheStamp !== stamp) {
+      this.cache.clear();
+      this.rawCache.clear();
+      this.rawCacheSize = 0;
+      this.cacheStamp = stamp;
+    }
+    const group = `${request.resource}\u0000${request.operation}`;
+    const raw = request.resolvedAddress == null ? (request.target ?? '') : `${request.target ?? ''}\u0001${request.resolvedAddress}`;
+    const now = this.tree.clock.now();
+    const hit = this.rawCache.get(group)?.get(raw);
+    const result = hit !== undefined && hit.until > now ? hit.result : this.evaluate(request, group, raw, now);
+    const sink = this.tree.sink;
+    if (sink !== null) sink(this.auditEvent(request, result, site, now));
+    return result;
+  }
+
+  private evaluate(request: CapabilityRequest, group: string, raw: string, now: number): CheckResult {
     const canonical = canonicalizeRequest(request, this.tree.env);
-    let result: CheckResult;
     if (!canonical.ok) {
-      result = Object.freeze({
+      return Object.freeze({
         allowed: this.tree.auditOnly,
         decision: 'DENIED',
         capability: canonical.display,
@@ -312,35 +348,42 @@ export class CapabilityContext {
         by: null,
         reason: 'invalid-request',
         closestGrant: null,
-        message: `invalid request \`${relativeToRoot(canonical.display, this.tree.env.root)}\`: ${canonical.message}`,
+        message: `invalid request \`${this.tree.relative(canonical.display)}\`: ${canonical.message}`,
       } satisfies CheckResult);
-    } else {
-      const r = canonical.request;
-      const stamp = this.parent === null ? this.version : this.stamp();
-      if (this.cacheStamp !== stamp) {
-        this.cache.clear();
-        this.cacheStamp = stamp;
-      }
-      const cached = this.cache.get(r.key);
-      if (cached !== undefined) {
-        result = cached;
-      } else {
-        const decision = this.decide(r, this.tree.clock.now());
-        result = this.result(r, decision);
-        if (decision.cacheable) {
-          if (this.cache.size >= this.tree.cacheLimit) this.cache.clear();
-          this.cache.set(r.key, result);
-        }
-      }
     }
-    const sink = this.tree.sink;
-    if (sink !== null) sink(this.auditEvent(request, result, site));
+    const r = canonical.request;
+    const cached = this.cache.get(r.key);
+    if (cached !== undefined) {
+      this.remember(group, raw, r, cached, now);
+      return cached;
+    }
+    const decision = this.decide(r, now);
+    const result = this.result(r, decision);
+    if (decision.cacheable) {
+      if (this.cache.size >= this.tree.cacheLimit) this.cache.clear();
+      this.cache.set(r.key, result);
+      this.remember(group, raw, r, result, now);
+    }
     return result;
   }
 
-  private auditEvent(request: CapabilityRequest, result: CheckResult, site: CallSite | undefined): AuditEvent {
+  /** Remembers a raw request's cacheable result; file results only for the realpath TTL. */
+  private remember(group: string, raw: string, r: CanonicalRequest, result: CheckResult, now: number): void {
+    const ttl = r.target?.kind === 'path' ? this.tree.realpathTtlMs : Infinity;
+    if (ttl <= 0) return;
+    if (this.rawCacheSize >= this.tree.cacheLimit) {
+      this.rawCache.clear();
+      this.rawCacheSize = 0;
+    }
+    let byTarget = this.rawCache.get(group);
+    if (byTarget === undefined) this.rawCache.set(group, (byTarget = new Map()));
+    byTarget.set(raw, { result, until: now + ttl });
+    this.rawCacheSize++;
+  }
+
+  private auditEvent(request: CapabilityRequest, result: CheckResult, site: CallSite | undefined, now: number): AuditEvent {
     return {
-      time: this.tree.clock.now(),
+      time: now,
       capability: result.capability,
       resource: request.resource,
       operation: request.operation,

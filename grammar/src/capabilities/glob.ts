@@ -20,6 +20,8 @@ export interface CompiledGlob {
   readonly globstars: number;
   /** Whether the pattern is a single literal path. */
   readonly literal: boolean;
+  /** Whether everything after the fixed prefix is `**` (`/data/**`): a prefix test decides. */
+  readonly prefixOnly: boolean;
 }
 
 export type GlobCompileResult = { ok: true; glob: CompiledGlob } | { ok: false; message: string; segmentIndex: number; offset: number };
@@ -54,7 +56,15 @@ export function compileGlob(pattern: string): GlobCompileResult {
   const fixedPrefix = '/' + parts.slice(0, fixedCount).join('/');
   return {
     ok: true,
-    glob: { source: pattern, segments, fixedPrefix, fixedCount, globstars, literal: fixedCount === parts.length },
+    glob: {
+      source: pattern,
+      segments,
+      fixedPrefix,
+      fixedCount,
+      globstars,
+      literal: fixedCount === parts.length,
+      prefixOnly: fixedCount < parts.length && parts.slice(fixedCount).every((p) => p === '**'),
+    },
   };
 }
 
@@ -109,5 +119,6 @@ export function matchGlobSegments(glob: CompiledGlob, path: readonly string[], c
 export function matchGlob(glob: CompiledGlob, path: string, counter?: StepCounter): boolean {
   if (glob.literal) return path === glob.source;
   if (!underPrefix(path, glob.fixedPrefix)) return false;
+  if (glob.prefixOnly) return true;
   return matchGlobSegments(glob, path === '/' ? [] : path.slice(1).split('/'), counter);
 }

@@ -35,14 +35,16 @@ function safeRealpath(facts: FileSystemFacts, path: string): string | null | und
  * dangling one, which is refused when the facts can report it).
  */
 export function resolveRealPath(facts: FileSystemFacts, canonical: string): RealPathResult {
+  const direct = safeRealpath(facts, canonical);
+  if (direct === undefined) return { ok: false, message: 'the file system could not resolve the path' };
+  if (direct !== null) return { ok: true, path: direct };
   const segments = pathSegments(canonical);
   const missing: string[] = [];
   for (let end = segments.length; end >= 0; end--) {
     const candidate = joinSegments(segments.slice(0, end));
-    const real = safeRealpath(facts, candidate);
+    const real = end === segments.length ? null : safeRealpath(facts, candidate);
     if (real === undefined) return { ok: false, message: 'the file system could not resolve the path' };
     if (real !== null) {
-      if (missing.length === 0) return { ok: true, path: real };
       const base = real === '/' ? [] : pathSegments(real);
       return { ok: true, path: joinSegments([...base, ...missing.reverse()]) };
     }
@@ -111,6 +113,9 @@ const PROTECTED_EXCEPTIONS: ReadonlySet<string> = new Set(['/dev/null']);
 
 /** The protected root `path` lies in (`/proc` for `/proc/self/environ`), or null. */
 export function protectedRootOf(path: string, extraRoots: readonly string[] = []): string | null {
+  const c = path.charCodeAt(1);
+  // Fast exit: only /proc, /sys and /dev (p, s, d) are protected by default.
+  if (extraRoots.length === 0 && c !== 112 && c !== 115 && c !== 100) return null;
   if (PROTECTED_EXCEPTIONS.has(path)) return null;
   for (const root of PROTECTED_ROOTS) if (path === root || path.startsWith(root + '/')) return root;
   for (const root of extraRoots) if (root === '/' || path === root || path.startsWith(root + '/')) return root;

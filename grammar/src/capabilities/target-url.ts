@@ -31,7 +31,7 @@ export type UrlPatternResult =
   | { ok: true; matcher: UrlMatcher; hints: { message: string; offset: number }[] }
   | { ok: false; message: string; offset: number; code: 'url' | 'dotDot' | 'glob' };
 
-const ANY_PATH: CompiledGlob = { source: '/**', segments: [GLOBSTAR], fixedPrefix: '/', fixedCount: 0, globstars: 1, literal: false };
+const ANY_PATH: CompiledGlob = { source: '/**', segments: [GLOBSTAR], fixedPrefix: '/', fixedCount: 0, globstars: 1, literal: false, prefixOnly: true };
 
 function anyMatcher(): UrlMatcher {
   const glob = ANY_PATH;

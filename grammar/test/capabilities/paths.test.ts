@@ -175,3 +175,22 @@ describe('symlinks and protected trees in checks', () => {
     expect(read(ctx, '/opt/other')).toBe('GRANTED');
   });
 });
+
+describe('realpath TTL of repeated requests', () => {
+  it('re-resolves a path once the TTL has passed (and at once with TTL 0)', () => {
+    let now = 0;
+    let target = '/proj/data/real';
+    const fs: FileSystemFacts = { realpath: (p) => (p.startsWith('/proj/data/link') ? p.replace('/proj/data/link', target) : p) };
+    const ttl = CapabilityContext.create({ root: ROOT, fs, clock: { now: () => now }, realpathTtlMs: 100 }).context!;
+    const none = CapabilityContext.create({ root: ROOT, fs, clock: { now: () => now }, realpathTtlMs: 0 }).context!;
+    for (const ctx of [ttl, none]) ctx.grant('file:read:data/**');
+    const read = (ctx: CapabilityContext) => ctx.check({ resource: 'file', operation: 'read', target: 'data/link/x' }).decision;
+    expect(read(ttl)).toBe('GRANTED');
+    expect(read(none)).toBe('GRANTED');
+    target = '/etc';
+    expect(read(none)).toBe('DENIED');
+    expect(read(ttl)).toBe('GRANTED');
+    now = 100;
+    expect(read(ttl)).toBe('DENIED');
+  });
+});
