@@ -73,6 +73,10 @@ export function bindScopes(collected: Collected, table: SymbolTable, diagnostics
       table.addOccurrence(identifier, symbol ?? table.global(identifier.name), 'nonlocal', scope);
     }
   }
+  const root = collected.scopes[0]!;
+  for (const identifier of collected.strayNonlocals) {
+    table.addOccurrence(identifier, root.symbols.get(identifier.name) ?? table.global(identifier.name), 'nonlocal', root);
+  }
 }
 
 function declare(raw: RawBinding, scope: Scope, table: SymbolTable): void {

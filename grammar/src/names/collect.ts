@@ -37,6 +37,8 @@ export interface Collected {
   bindings: RawBinding[];
   uses: RawUse[];
   nonlocals: RawNonlocal[];
+  /** Names of a (reported) top-level `nonlocal`: they name the top-level binding, if any. */
+  strayNonlocals: Identifier[];
   /** Per scope, its outermost loops (those not nested in another loop of the same scope). */
   outerLoops: Map<Scope, Node[]>;
   diagnostics: Diagnostic[];
@@ -59,7 +61,7 @@ export function importBindingIdentifier(stmt: ImportStmt): Identifier | null {
 }
 
 export function collect(program: Program, stdlibModules: ReadonlySet<string>): Collected {
-  const out: Collected = { scopes: [], bindings: [], uses: [], nonlocals: [], outerLoops: new Map(), diagnostics: [] };
+  const out: Collected = { scopes: [], bindings: [], uses: [], nonlocals: [], strayNonlocals: [], outerLoops: new Map(), diagnostics: [] };
 
   const newScope = (kind: ScopeKind, node: Scope['node'], parent: Scope | null, start: number, end: number): Scope => {
     const scope: Scope = {
@@ -198,6 +200,7 @@ export function collect(program: Program, stdlibModules: ReadonlySet<string>): C
               node.range,
             ),
           );
+          for (const n of node.names) if (n.name !== '') out.strayNonlocals.push(n);
           return;
         }
         for (const n of node.names) if (n.name !== '') out.nonlocals.push({ identifier: n, scope: ctx.scope });

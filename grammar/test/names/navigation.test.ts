@@ -41,6 +41,7 @@ const references: { name: string; src: string }[] = [
   { name: 'function name: definition and calls', src: 'function ⟦f⟧() { return 1; }\n⟦f⟧();\ng = ⟦f‸⟧;' },
   { name: 'a name used before its binding still belongs to it (rename stays consistent)', src: 'function f() { print(⟦t⟧); ⟦t‸⟧ = 1; }' },
   { name: 'unknown names group by name', src: 'print(⟦zz‸⟧);\nprint(⟦zz⟧);' },
+  { name: 'a (reported) top-level nonlocal still names the top-level binding', src: '⟦x⟧ = 1;\nnonlocal ⟦x‸⟧;\nprint(⟦x⟧);' },
 ];
 
 describe('definitionOf', () => {
