@@ -106,7 +106,8 @@ export function mul(a: Value, b: Value): Value {
 
 function repeatCount(n: Num | undefined, seq: Value, other: Value): number {
   if (!n || !n.int) return raise('TypeError', `can't multiply sequence by non-int of type '${pyTypeName(other)}'`);
-  const c = typeof n.v === 'bigint' ? (n.v > 0n ? Infinity : 0) : n.v;
+  if (typeof n.v === 'bigint' && n.v > 0n) return raise('OverflowError', "cannot fit 'int' into an index-sized integer");
+  const c = typeof n.v === 'bigint' ? 0 : n.v;
   if (c <= 0) return 0;
   const len = typeof seq === 'string' ? seq.length : (seq as Value[]).length;
   if (len > 0 && c * len > MAX_SEQUENCE) tooLarge();
@@ -161,7 +162,8 @@ function floatDivmod(vx: number, wx: number): [number, number] {
     floordiv = Math.floor(div);
     if (div - floordiv > 0.5) floordiv += 1;
   } else {
-    floordiv = vx / wx < 0 ? -0 : 0;
+    const q = vx / wx;
+    floordiv = q < 0 || Object.is(q, -0) ? -0 : 0;
   }
   return [floordiv, mod];
 }
