@@ -6,7 +6,7 @@ import { closestGrant, rootRelativizer } from './closest.js';
 import { capabilityMatches, compileCapability, withinLimits, type CanonicalRequest, type CompiledCapability, type GrantLimits } from './compile.js';
 import { capabilityContains, mayOverlap } from './containment.js';
 import { CAPABILITY_CODES as C, issue, type CapabilityIssue } from './issues.js';
-import { parseCapability } from './parse.js';
+import { parseCapability, type ParsedCapability } from './parse.js';
 import { canonicalizeRoot } from './path-canonical.js';
 import { LEXICAL_FILE_SYSTEM, SYSTEM_CLOCK, type Clock, type FileSystemFacts } from './realpath.js';
 import { canonicalizeRequest, type CapabilityRequest } from './request.js';
@@ -263,7 +263,7 @@ export class CapabilityContext {
     return this.parent === null ? null : this.parent.findDenial(r);
   }
 
-  private grantDecision(r: CanonicalRequest, now: number): Decision {
+  private grantDecision(r: CanonicalRequest, now: number, consume: boolean): Decision {
     let own: CompiledCapability | null = null;
     for (const g of this.grants) {
       if (withinLimits(g, now) && capabilityMatches(g, r)) {
@@ -273,23 +273,23 @@ export class CapabilityContext {
     }
     if (this.parent === null) {
       if (own === null) return { granted: false, by: null, reason: 'not-granted', cacheable: true };
-      own.uses++;
+      if (consume) own.uses++;
       return { granted: true, by: own, reason: null, cacheable: own.limits === null };
     }
     if (own !== null) {
-      const upper = this.parent.grantDecision(r, now);
+      const upper = this.parent.grantDecision(r, now, consume);
       if (!upper.granted) return this.mode === 'restrict' ? { ...upper, reason: 'parent-not-granted' } : upper;
-      own.uses++;
+      if (consume) own.uses++;
       return { granted: true, by: own, reason: null, cacheable: own.limits === null && upper.cacheable };
     }
     if (this.mode === 'restrict') return { granted: false, by: null, reason: 'not-granted', cacheable: true };
-    return this.parent.grantDecision(r, now);
+    return this.parent.grantDecision(r, now, consume);
   }
 
-  private decide(r: CanonicalRequest, now: number): Decision {
+  private decide(r: CanonicalRequest, now: number, consume = true): Decision {
     const denial = this.findDenial(r);
     if (denial !== null) return { granted: false, by: denial, reason: 'denied', cacheable: true };
-    return this.grantDecision(r, now);
+    return this.grantDecision(r, now, consume);
   }
 
   private result(r: CanonicalRequest, d: Decision): CheckResult {
@@ -337,20 +337,34 @@ export class CapabilityContext {
     return result;
   }
 
+  /**
+   * The decision `check` would make, without an audit event and without using up limited tokens
+   * (for hovers, `hasCapability` and "would this be allowed" questions).
+   */
+  preview(request: CapabilityRequest): CheckResult {
+    const canonical = canonicalizeRequest(request, this.tree.env);
+    if (!canonical.ok) return this.invalid(canonical.display, canonical.message);
+    const r = canonical.request;
+    const cached = this.cacheStamp === (this.parent === null ? this.version : this.stamp()) ? this.cache.get(r.key) : undefined;
+    return cached ?? this.result(r, this.decide(r, this.tree.clock.now(), false));
+  }
+
+  private invalid(display: string, message: string): CheckResult {
+    return Object.freeze({
+      allowed: this.tree.auditOnly,
+      decision: 'DENIED',
+      capability: display,
+      target: null,
+      by: null,
+      reason: 'invalid-request',
+      closestGrant: null,
+      message: `invalid request \`${this.tree.relative(display)}\`: ${message}`,
+    } satisfies CheckResult);
+  }
+
   private evaluate(request: CapabilityRequest, group: string, raw: string, now: number): CheckResult {
     const canonical = canonicalizeRequest(request, this.tree.env);
-    if (!canonical.ok) {
-      return Object.freeze({
-        allowed: this.tree.auditOnly,
-        decision: 'DENIED',
-        capability: canonical.display,
-        target: null,
-        by: null,
-        reason: 'invalid-request',
-        closestGrant: null,
-        message: `invalid request \`${this.tree.relative(canonical.display)}\`: ${canonical.message}`,
-      } satisfies CheckResult);
-    }
+    if (!canonical.ok) return this.invalid(canonical.display, canonical.message);
     const r = canonical.request;
     const cached = this.cache.get(r.key);
     if (cached !== undefined) {
@@ -405,6 +419,8 @@ export class CapabilityContext {
   covers(capability: string): boolean {
     const parsed = parseCapability(capability).capability;
     if (parsed === null || parsed.denial) return false;
+    const concrete = concreteRequest(parsed);
+    if (concrete !== null) return this.preview(concrete).decision === 'GRANTED';
     const compiled = compileCapability(parsed, this.tree.env);
     if (this.effectiveDenials().some((d) => mayOverlap(d, compiled))) return false;
     return this.coveredByGrants(compiled, this.tree.clock.now());
@@ -435,6 +451,14 @@ export class CapabilityContext {
     const now = this.tree.clock.now();
     return this.effectiveGrants().find((g) => g.text === text && withinLimits(g, now)) ?? null;
   }
+}
+
+/** A capability naming one exact request (no wildcard anywhere), as a request; else null. */
+function concreteRequest(c: ParsedCapability): CapabilityRequest | null {
+  if (c.resource === '*' || c.operation === '*' || c.alternatives.length > 1) return null;
+  if (c.target === null) return c.syntax === 'none' ? { resource: c.resource, operation: c.operation } : null;
+  if (/[*?[]/.test(c.target)) return null;
+  return { resource: c.resource, operation: c.operation, target: c.target };
 }
 
 function validLimits(l: GrantLimits): boolean {

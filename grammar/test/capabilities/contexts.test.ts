@@ -130,6 +130,22 @@ describe('limits', () => {
   });
 });
 
+describe('preview', () => {
+  it('decides like check without auditing or spending tokens', () => {
+    const log = new AuditLog();
+    const ctx = make([], { auditSink: log.sink });
+    ctx.grant({ capability: 'file:read:/a/**', limits: { maxUses: 1 } });
+    const request = { resource: 'file', operation: 'read', target: '/a/x' };
+    expect(ctx.preview(request).decision).toBe('GRANTED');
+    expect(ctx.preview(request).decision).toBe('GRANTED');
+    expect(log.events).toEqual([]);
+    expect(ctx.check(request).decision).toBe('GRANTED');
+    expect(ctx.preview(request).decision).toBe('DENIED');
+    expect(ctx.covers('file:read:/a/x')).toBe(false);
+    expect(log.events.map((e) => e.result)).toEqual(['GRANTED']);
+  });
+});
+
 describe('audit', () => {
   it('emits one event per check with the call site', () => {
     const log = new AuditLog();
@@ -177,9 +193,12 @@ describe('audit', () => {
 describe('queries', () => {
   const ctx = make(['file:read:data/**', 'console:*', 'http:get:https://api.example.com/**']);
   ctx.deny('file:read:data/secret/**');
+  ctx.deny('file:read:**/*.key');
   it.each([
     ['file:read:data/x.csv', true],
-    ['file:read:data/sub/**', true],
+    ['file:read:data/a.key', false],
+    ['file:read:data/secret/x', false],
+    ['file:read:data/sub/**', false], // data/sub/a.key is denied
     ['file:read:data/**', false],
     ['file:read:/etc/passwd', false],
     ['console:write', true],
@@ -191,7 +210,7 @@ describe('queries', () => {
   });
   it('lists grants and denials in canonical form', () => {
     expect(ctx.grantedCapabilities()).toEqual(['file:read:/proj/data/**', 'console:*', 'http:get:https://api.example.com/**']);
-    expect(ctx.deniedCapabilities()).toEqual(['!file:read:/proj/data/secret/**']);
+    expect(ctx.deniedCapabilities()).toEqual(['!file:read:/proj/data/secret/**', '!file:read:/**/*.key']);
     expect(ctx.findGrant('console:*')?.origin).toBeNull();
   });
   it('refuses a relative root', () => {
