@@ -36,7 +36,7 @@ describe('global options and dispatch', () => {
     const r = await run(argv);
     expect(r).toMatchObject({ code: 0, err: '' });
     expect(r.out.startsWith('usage: mlsec check [options] FILE...\n')).toBe(true);
-    expect(r.out).toContain('--format FORMAT  output format (default text) (text|json)');
+    expect(r.out).toMatch(/--format FORMAT +output format \(default text\) \(text\|json\|sarif\)/);
   });
 
   const usageErrors: { argv: string[]; message: string }[] = [
@@ -46,7 +46,7 @@ describe('global options and dispatch', () => {
     { argv: ['help', 'nope'], message: "mlsec: unknown command 'nope'\n" },
     { argv: ['check'], message: 'mlsec check: missing FILE\nusage: mlsec check [options] FILE...\n' },
     { argv: ['check', '--bogus', 'clean.ml'], message: "mlsec check: unknown option '--bogus'\n" },
-    { argv: ['check', '--format=xml', 'clean.ml'], message: "mlsec check: option '--format' must be one of text, json (got 'xml')\n" },
+    { argv: ['check', '--format=xml', 'clean.ml'], message: "mlsec check: option '--format' must be one of text, json, sarif (got 'xml')\n" },
     { argv: ['check', 'clean.ml', '--format'], message: "mlsec check: option '--format' needs a value\n" },
     { argv: ['check', '--format', 'json', '--format', 'text', 'clean.ml'], message: "mlsec check: option '--format' given more than once\n" },
     { argv: ['check', 'clean.ml', '--', 'x'], message: "mlsec check: '--' is not accepted here\n" },
@@ -111,7 +111,7 @@ describe('mlsec check', () => {
     const files = report as Record<string, unknown>[];
     expect(files.map((f) => f['file'])).toEqual(['errors.ml', 'clean.ml', 'warnings.ml']);
     for (const f of files) {
-      expect(Object.keys(f).sort()).toEqual(['diagnostics', 'file']);
+      expect(Object.keys(f).sort()).toEqual(['diagnostics', 'file', 'score']);
       for (const d of f['diagnostics'] as Record<string, unknown>[]) {
         expect(Object.keys(d).sort()).toEqual(['code', 'message', 'range', 'severity']);
         expect(['error', 'warning', 'info', 'hint']).toContain(d['severity']);

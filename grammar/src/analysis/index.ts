@@ -9,3 +9,5 @@ export { DYNAMIC } from './call-capabilities.js';
 export { grantFromConfig, overlyBroadGrants } from './grant.js';
 export type { GrantSelection, GrantResult, BroadGrant } from './grant.js';
 export type * from './types.js';
+export { toSarif, SARIF_SCHEMA } from './sarif.js';
+export type { SarifFile, SarifOptions, SarifLevel } from './sarif.js';

@@ -1,6 +1,7 @@
 // The command table: the one place a command is registered (one line per command, in help order).
 import type { Command } from '../command.js';
+import { capsCommand } from './caps.js';
 import { checkCommand } from './check.js';
 import { fmtCommand } from './fmt.js';
 
-export const COMMANDS: readonly Command[] = [checkCommand, fmtCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, capsCommand, fmtCommand];
