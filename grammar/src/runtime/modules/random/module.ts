@@ -8,7 +8,10 @@ import { MersenneTwister } from './mersenne.js';
 
 function seedArg(v: Value | undefined): bigint {
   if (isIntLike(v)) return typeof v === 'bigint' ? v : BigInt(Number(v));
-  return raise('TypeError', `The only supported seed types are: None, int, float, str, bytes, and bytearray (int expected, got ${pyTypeName(v ?? null)})`);
+  return raise(
+    'TypeError',
+    `The only supported seed types are: None, int, float, str, bytes, and bytearray (int expected, got ${pyTypeName(v ?? null)})`,
+  );
 }
 
 function intValue(v: Value | undefined, what: string): bigint {
