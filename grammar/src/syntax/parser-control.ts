@@ -5,6 +5,7 @@ import { EOF } from 'chevrotain';
 import type { IToken } from 'chevrotain';
 import type { Block, ElifClause, ExceptClause, Expression, Statement } from './ast.js';
 import { DeclarationParser } from './parser-declarations.js';
+import { describeToken } from './parser-errors.js';
 import * as T from './tokens.js';
 
 export abstract class ControlFlowParser extends DeclarationParser {
@@ -90,6 +91,7 @@ export abstract class ControlFlowParser extends DeclarationParser {
       let variable: IToken | undefined;
       let iterable: Expression | undefined;
       let cCondition: Expression | null = null;
+      let badHeader = false;
       this.OR({
         MAX_LOOKAHEAD: 2,
         IGNORE_AMBIGUITIES: true,
@@ -105,16 +107,25 @@ export abstract class ControlFlowParser extends DeclarationParser {
             },
           },
           {
+            GATE: () => this.semicolonInHeader(),
+            ALT: () => {
+              cCondition = this.SUBRULE(this.cForHeader);
+            },
+          },
+          {
             ALT: () => {
               variable = this.CONSUME3(T.Identifier);
               this.CONSUME2(T.In);
               iterable = this.SUBRULE2(this.expression);
             },
           },
+          // Anything else: one diagnostic, skip to the header's `)`, and still parse the body.
           {
-            ALT: () => {
-              cCondition = this.SUBRULE(this.cForHeader);
-            },
+            ALT: () =>
+              this.ACTION(() => {
+                badHeader = true;
+                this.skipBadForHeader();
+              }),
           },
         ],
       });
@@ -125,7 +136,7 @@ export abstract class ControlFlowParser extends DeclarationParser {
         if (variable && iterable) {
           return { kind: 'ForStmt', variable: this.nameNode(variable), iterable, body, range };
         }
-        this.report('ML208', this.b.tokens(kw, close));
+        if (!badHeader) this.report('ML208', this.b.tokens(kw, close));
         const condition = cCondition ?? this.b.errorExpr(this.b.at(this.b.end(kw)));
         return { kind: 'WhileStmt', condition, body, range };
       });
@@ -243,6 +254,33 @@ export abstract class ControlFlowParser extends DeclarationParser {
     },
     { recoveryValueFunc: () => null },
   );
+
+  private skipBadForHeader(): void {
+    const first = this.LA(1);
+    this.report('ML200', first.tokenType === EOF ? this.b.at(this.b.end(this.LA(0))) : this.b.range(first), `Expected \`name in expression\` inside \`for ( )\` but found ${describeToken(first)}.`);
+    let depth = 0;
+    for (let t = this.LA(1); t.tokenType !== EOF; t = this.LA(1)) {
+      if (depth === 0 && (t.tokenType === T.RParen || t.tokenType === T.LCurly)) return;
+      if (t.tokenType === T.LParen || t.tokenType === T.LBracket) depth++;
+      else if ((t.tokenType === T.RParen || t.tokenType === T.RBracket) && depth > 0) depth--;
+      this.SKIP_TOKEN();
+    }
+  }
+
+  /** Inside `for (`: a `;` before the header's closing `)` means a C-style loop. */
+  protected semicolonInHeader(): boolean {
+    let depth = 0;
+    for (let k = 1; k < 200; k++) {
+      const type = this.LA(k).tokenType;
+      if (type === T.Semi && depth === 0) return true;
+      if (type === T.LParen || type === T.LBracket || type === T.LCurly) depth++;
+      else if (type === T.RParen || type === T.RBracket || type === T.RCurly) {
+        if (depth === 0) return false;
+        depth--;
+      } else if (type === EOF) return false;
+    }
+    return false;
+  }
 
   /** A clause word followed by `{` or by `( ... ) {`. */
   protected strayClauseAhead(): boolean {

@@ -38,11 +38,24 @@ const RULE_EXPECTATIONS: Record<string, string> = {
   block: 'a statement or `}`',
   objectProperty: 'a key (a name or a string)',
   params: 'a parameter name',
+  forStatement: '`name in expression` inside `for ( )`',
+  capabilityItem: '`resource` or `allow`',
 };
 
 function expectation(ruleName: string, fallback: string): string {
   return RULE_EXPECTATIONS[ruleName] ?? fallback;
 }
+
+/** What a missing name is, by the rule that wanted it. */
+const NAME_ROLES: Record<string, string> = {
+  importStatement: 'a module name',
+  functionDef: 'a function name',
+  parameter: 'a parameter name',
+  forStatement: 'a loop variable name',
+  capabilityDecl: 'a capability name',
+  nameList: 'a name',
+  operand: 'a property name',
+};
 
 /** Rules whose closing bracket ends a comma-separated list. */
 const LIST_RULES = new Set(['callArguments', 'arrayLiteral', 'parenExpression', 'objectLiteral', 'arrowFunction', 'functionDef']);
@@ -74,7 +87,9 @@ export const errorMessageProvider: IParserErrorMessageProvider = {
     }
     if (expected === T.Semi) return mark('ML201', `Missing \`;\` at the end of the statement (found ${describeToken(actual)}).`);
     if (closer) return mark('ML202', `Missing \`${closer[2]}\` (found ${describeToken(actual)}).`);
-    return mark('ML200', `Expected ${label(expected)} but found ${describeToken(actual)}.`);
+    const what = ((expected === T.Name || expected === T.Identifier) && NAME_ROLES[ruleName]) || label(expected);
+    const after = previous && tokenMatcher(previous, T.Name) && expected === T.LParen ? ` after \`${previous.image}\`` : '';
+    return mark('ML200', `Expected ${what}${after} but found ${describeToken(actual)}.`);
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
     return mark('ML200', `Unexpected ${describeToken(firstRedundant)}: expected a statement.`);

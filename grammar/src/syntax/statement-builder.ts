@@ -40,9 +40,10 @@ export function buildSimpleStatement(p: SimpleParts, b: AstBuilder, report: Repo
     const whole = p.prefix ? b.span(b.start(p.prefix), p.target.range.end) : b.span(p.target.range.start, b.endPos(opTok));
     const sign = opTok.image === '++' ? '+' : '-';
     const fixes: QuickFix[] = isTarget(p.target)
-      ? [{ title: `Write \`x = x ${sign} 1\``, edits: [{ range: whole, newText: `${text(p.target.range)} = ${text(p.target.range)} ${sign} 1` }] }]
+      ? [{ title: `Write \`${text(p.target.range)} = ${text(p.target.range)} ${sign} 1\``, edits: [{ range: whole, newText: `${text(p.target.range)} = ${text(p.target.range)} ${sign} 1` }] }]
       : [];
-    report('ML206', b.range(opTok), `\`${opTok.image}\` is not part of ML: write \`x = x ${sign} 1;\`.`, fixes);
+    const t = isTarget(p.target) ? text(p.target.range) : 'x';
+    report('ML206', b.range(opTok), `\`${opTok.image}\` is not part of ML: write \`${t} = ${t} ${sign} 1;\`.`, fixes);
     return { kind: 'ExpressionStmt', expression: p.target, range };
   }
 
