@@ -1,95 +1,19 @@
 // Capability contexts (CAPABILITIES.md §3): compiled grants and denials, parent inheritance with the
 // child-containment rule, token limits, a decision cache invalidated on any change in the tree,
 // and one audit event per check. Host-side data: nothing here is reachable from ML code.
-import type { AuditEvent, AuditResult, AuditSink, CallSite, DenyReason } from './audit.js';
+import type { AuditEvent, AuditSink, CallSite } from './audit.js';
 import { closestGrant, rootRelativizer } from './closest.js';
 import { capabilityMatches, compileCapability, withinLimits, type CanonicalRequest, type CompiledCapability, type GrantLimits } from './compile.js';
 import { capabilityContains, mayOverlap } from './containment.js';
-import { CAPABILITY_CODES as C, issue, type CapabilityIssue } from './issues.js';
+import { CAPABILITY_CODES as C, issue } from './issues.js';
 import { parseCapability, type ParsedCapability } from './parse.js';
 import { canonicalizeRoot } from './path-canonical.js';
-import { LEXICAL_FILE_SYSTEM, SYSTEM_CLOCK, type Clock, type FileSystemFacts } from './realpath.js';
+import { LEXICAL_FILE_SYSTEM, SYSTEM_CLOCK } from './realpath.js';
 import { canonicalizeRequest, type CapabilityRequest } from './request.js';
-import type { CompileEnvironment } from './compile.js';
+import type { AddResult, CheckResult, ContextIssue, ContextOptions, Decision, GrantInput, Tree } from './context-types.js';
+import { DecisionCache } from './decision-cache.js';
 
-export interface ContextOptions {
-  /** Absolute run root: relative grant patterns and requested paths resolve against it. */
-  root: string;
-  fs?: FileSystemFacts;
-  clock?: Clock;
-  auditSink?: AuditSink | null;
-  /** Allow everything but record what would have been denied (`--audit-only`). */
-  auditOnly?: boolean;
-  /** Extra trees treated like /proc (the sandbox's own internals). */
-  protectedRoots?: readonly string[];
-  /** Maximum cached decisions per context (the cache is cleared when full). */
-  cacheLimit?: number;
-  /**
-   * How long (ms) a file request's canonical and real path may be reused for the same raw input
-   * (the realpath step's TTL within one run). 0 re-resolves every check. Default 1000.
-   */
-  realpathTtlMs?: number;
-}
-
-export interface GrantInput {
-  capability: string;
-  limits?: GrantLimits;
-  /** Where the grant came from (`profile web`, `--allow`), shown in messages. */
-  origin?: string;
-}
-
-/** A problem with one capability given to a context; offsets refer to `capability`. */
-export interface ContextIssue extends CapabilityIssue {
-  capability: string;
-  origin: string | null;
-}
-
-export interface AddResult {
-  ok: boolean;
-  compiled: CompiledCapability | null;
-  issues: ContextIssue[];
-}
-
-export interface CheckResult {
-  /** Whether the operation may proceed (always true in audit-only mode). */
-  allowed: boolean;
-  /** The policy decision (DENIED in audit-only mode records what would have been refused). */
-  decision: AuditResult;
-  /** Requested capability with its canonical target (`file:read:/abs/x`). */
-  capability: string;
-  /** What the bridge must use: the real path, the canonical URL (with query), or the name. */
-  target: string | null;
-  /** Text of the grant or denial that decided; null when nothing matched. */
-  by: string | null;
-  reason: DenyReason | null;
-  /** For refusals: the most similar grant, to help the user fix the grant. */
-  closestGrant: string | null;
-  /** A message safe to show to the ML program (paths under the root shown relative). */
-  message: string;
-}
-
-interface Decision {
-  granted: boolean;
-  by: CompiledCapability | null;
-  reason: DenyReason | null;
-  cacheable: boolean;
-}
-
-interface Tree {
-  env: CompileEnvironment;
-  clock: Clock;
-  sink: AuditSink | null;
-  auditOnly: boolean;
-  cacheLimit: number;
-  realpathTtlMs: number;
-  relative: (text: string) => string;
-}
-
-/** Front cache entry: a raw request's result, valid until `until` (and cleared on any change). */
-interface RawEntry {
-  result: CheckResult;
-  until: number;
-}
+export type { AddResult, CheckResult, ContextIssue, ContextOptions, GrantInput } from './context-types.js';
 
 type ChildMode = 'extend' | 'restrict';
 type GrantArgument = string | GrantInput;
@@ -110,20 +34,17 @@ function targetForBridge(r: CanonicalRequest): string | null {
 export class CapabilityContext {
   private readonly grants: CompiledCapability[] = [];
   private readonly denials: CompiledCapability[] = [];
-  /** Decisions per (resource, operation, canonical target). */
-  private readonly cache = new Map<string, CheckResult>();
-  /** Front cache per (resource:operation) → raw target, skipping canonicalisation on repeats. */
-  private readonly rawCache = new Map<string, Map<string, RawEntry>>();
-  private rawCacheSize = 0;
+  private readonly cache: DecisionCache;
   /** Bumped on every change to this context's grants or denials. */
   private version = 0;
-  private cacheStamp = -1;
 
   private constructor(
     private readonly tree: Tree,
     readonly parent: CapabilityContext | null,
     readonly mode: ChildMode,
-  ) {}
+  ) {
+    this.cache = new DecisionCache(tree.cacheLimit, tree.realpathTtlMs);
+  }
 
   /** Creates a root context; fails (with CAP023) when the root is not an absolute path. */
   static create(options: ContextOptions): { context: CapabilityContext | null; issues: ContextIssue[] } {
@@ -181,6 +102,7 @@ export class CapabilityContext {
 
   /** Sum of versions up the chain: changes whenever this context or an ancestor changes. */
   private stamp(): number {
+    if (this.parent === null) return this.version;
     let sum = 0;
     for (let c: CapabilityContext | null = this; c !== null; c = c.parent) sum += c.version;
     return sum;
@@ -320,18 +242,11 @@ export class CapabilityContext {
 
   /** Checks one request; emits an audit event to the sink. */
   check(request: CapabilityRequest, site?: CallSite): CheckResult {
-    const stamp = this.parent === null ? this.version : this.stamp();
-    if (this.cacheStamp !== stamp) {
-      this.cache.clear();
-      this.rawCache.clear();
-      this.rawCacheSize = 0;
-      this.cacheStamp = stamp;
-    }
+    this.cache.sync(this.stamp());
     const group = `${request.resource}\u0000${request.operation}`;
     const raw = request.resolvedAddress == null ? (request.target ?? '') : `${request.target ?? ''}\u0001${request.resolvedAddress}`;
     const now = this.tree.clock.now();
-    const hit = this.rawCache.get(group)?.get(raw);
-    const result = hit !== undefined && hit.until > now ? hit.result : this.evaluate(request, group, raw, now);
+    const result = this.cache.raw(group, raw, now) ?? this.evaluate(request, group, raw, now);
     const sink = this.tree.sink;
     if (sink !== null) sink(this.auditEvent(request, result, site, now));
     return result;
@@ -345,8 +260,8 @@ export class CapabilityContext {
     const canonical = canonicalizeRequest(request, this.tree.env);
     if (!canonical.ok) return this.invalid(canonical.display, canonical.message);
     const r = canonical.request;
-    const cached = this.cacheStamp === (this.parent === null ? this.version : this.stamp()) ? this.cache.get(r.key) : undefined;
-    return cached ?? this.result(r, this.decide(r, this.tree.clock.now(), false));
+    this.cache.sync(this.stamp());
+    return this.cache.get(r.key) ?? this.result(r, this.decide(r, this.tree.clock.now(), false));
   }
 
   private invalid(display: string, message: string): CheckResult {
@@ -368,31 +283,13 @@ export class CapabilityContext {
     const r = canonical.request;
     const cached = this.cache.get(r.key);
     if (cached !== undefined) {
-      this.remember(group, raw, r, cached, now);
+      this.cache.rememberRaw(group, raw, r, cached, now);
       return cached;
     }
     const decision = this.decide(r, now);
     const result = this.result(r, decision);
-    if (decision.cacheable) {
-      if (this.cache.size >= this.tree.cacheLimit) this.cache.clear();
-      this.cache.set(r.key, result);
-      this.remember(group, raw, r, result, now);
-    }
+    if (decision.cacheable) this.cache.store(group, raw, r, result, now);
     return result;
-  }
-
-  /** Remembers a raw request's cacheable result; file results only for the realpath TTL. */
-  private remember(group: string, raw: string, r: CanonicalRequest, result: CheckResult, now: number): void {
-    const ttl = r.target?.kind === 'path' ? this.tree.realpathTtlMs : Infinity;
-    if (ttl <= 0) return;
-    if (this.rawCacheSize >= this.tree.cacheLimit) {
-      this.rawCache.clear();
-      this.rawCacheSize = 0;
-    }
-    let byTarget = this.rawCache.get(group);
-    if (byTarget === undefined) this.rawCache.set(group, (byTarget = new Map()));
-    byTarget.set(raw, { result, until: now + ttl });
-    this.rawCacheSize++;
   }
 
   private auditEvent(request: CapabilityRequest, result: CheckResult, site: CallSite | undefined, now: number): AuditEvent {
