@@ -32,6 +32,15 @@ function num(v: Value): Num | undefined {
   return undefined;
 }
 
+/** The float value of an operand when either operand is an MLFloat box (no allocation); else undefined. */
+function boxedFloat(v: Value): number | undefined {
+  if (typeof v === 'number') return v;
+  if (v instanceof MLFloat) return v.value;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'bigint') return bigToFloat(v);
+  return undefined;
+}
+
 function asFloat(n: Num): number {
   return typeof n.v === 'bigint' ? bigToFloat(n.v) : n.v;
 }
@@ -61,6 +70,11 @@ export function add(a: Value, b: Value): Value {
 }
 
 function addSlow(a: Value, b: Value): Value {
+  if (a instanceof MLFloat || b instanceof MLFloat) {
+    const x = boxedFloat(a);
+    const y = boxedFloat(b);
+    if (x !== undefined && y !== undefined) return makeFloat(x + y);
+  }
   if (typeof a === 'string' || typeof b === 'string') {
     const s = typeof a === 'string' ? a + pyStr(b) : pyStr(a) + b;
     return s.length > MAX_SEQUENCE ? tooLarge() : s;
@@ -84,6 +98,11 @@ export function sub(a: Value, b: Value): Value {
       return new MLFloat(r);
     }
     return r;
+  }
+  if (a instanceof MLFloat || b instanceof MLFloat) {
+    const fx = boxedFloat(a);
+    const fy = boxedFloat(b);
+    if (fx !== undefined && fy !== undefined) return makeFloat(fx - fy);
   }
   const x = num(a);
   const y = num(b);
@@ -115,6 +134,11 @@ function repeatCount(n: Num | undefined, seq: Value, other: Value): number {
 }
 
 function mulSlow(a: Value, b: Value): Value {
+  if (a instanceof MLFloat || b instanceof MLFloat) {
+    const x = boxedFloat(a);
+    const y = boxedFloat(b);
+    if (x !== undefined && y !== undefined) return makeFloat(x * y);
+  }
   if (typeof a === 'string' || Array.isArray(a)) return repeat(a, repeatCount(num(b), a, b));
   if (typeof b === 'string' || Array.isArray(b)) return repeat(b, repeatCount(num(a), b, a));
   const x = num(a);

@@ -14,11 +14,13 @@
 //   stdlib objects (Pattern, Match, DateTimeObject, ...): subclasses of MLNative.
 //   module   MLModule: a stdlib module (`import math;`) or a user module; members are read-only.
 
-/** A float whose value is integral (2.0, -0.0, 1e20): boxed so it is not mistaken for an int. */
+/**
+ * A float whose value is integral (2.0, -0.0, 1e20): boxed so it is not mistaken for an int.
+ * Immutable by contract (`readonly`); not frozen, because Object.freeze on every arithmetic
+ * result costs several times the arithmetic itself, and no ML code can reach the box's fields.
+ */
 export class MLFloat {
-  constructor(readonly value: number) {
-    Object.freeze(this);
-  }
+  constructor(readonly value: number) {}
 }
 
 /** ML object: a string-keyed, insertion-ordered map. Keys like `__proto__` are ordinary keys here. */
@@ -29,14 +31,12 @@ export class MLObject {
   }
 }
 
-/** A pair produced by `zip`/`enumerate`. */
+/** A pair produced by `zip`/`enumerate`; immutable by contract like MLFloat (not frozen, for speed). */
 export class MLPair {
   constructor(
     readonly first: Value,
     readonly second: Value,
-  ) {
-    Object.freeze(this);
-  }
+  ) {}
 }
 
 /**
