@@ -10,3 +10,4 @@ export * from './capabilities/index.js';
 export * from './format/index.js';
 export * from './config/index.js';
 export * from './analysis/index.js';
+export * from './protocol/index.js';
