@@ -6,7 +6,12 @@ import type { ModuleContext, ModuleFactory } from './modules/types.js';
 import type { RuntimeHost } from './host.js';
 import { lookupFunction, lookupModule, type FunctionSpec } from '../stdlib/index.js';
 import { bridgedFunction } from './bridge.js';
+import { createArgsModule } from './modules/args.js';
 import { createCollectionsModule } from './modules/collections.js';
+import { createConsoleModule } from './modules/console.js';
+import { createCryptoModule } from './modules/crypto/module.js';
+import { createLogModule } from './modules/log.js';
+import { createRandomModule } from './modules/random/module.js';
 import { createCsvModule } from './modules/csv.js';
 import { createDatetimeModule } from './modules/datetime/module.js';
 import { createPathModule } from './modules/path.js';
@@ -17,7 +22,12 @@ import { createRegexModule } from './modules/regex/module.js';
 
 /** Module name → factory, for every module implemented in runtime/modules/. */
 const FACTORIES: ReadonlyMap<string, ModuleFactory> = new Map<string, ModuleFactory>([
+  ['args', createArgsModule],
   ['collections', createCollectionsModule],
+  ['console', createConsoleModule],
+  ['crypto', createCryptoModule],
+  ['log', createLogModule],
+  ['random', createRandomModule],
   ['csv', createCsvModule],
   ['datetime', createDatetimeModule],
   ['path', createPathModule],
