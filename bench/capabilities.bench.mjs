@@ -5,8 +5,17 @@ import { CapabilityContext, LEXICAL_FILE_SYSTEM, cachedFileSystemFacts } from '@
 
 const ROOT = '/home/user/project';
 const GRANTS = [
-  'console:*', 'math:*', 'regex:*', 'json:*', 'collections:*', 'functional:*', 'datetime:*', 'random:*',
-  'crypto:*', 'log:*', 'args:*',
+  'console:*',
+  'math:*',
+  'regex:*',
+  'json:*',
+  'collections:*',
+  'functional:*',
+  'datetime:*',
+  'random:*',
+  'crypto:*',
+  'log:*',
+  'args:*',
   'file:read:data/**',
   'file:write:output/**',
   'file:read:config/*.json',
@@ -61,7 +70,8 @@ function timerOverhead() {
 
 function percentiles(samples, overhead) {
   samples.sort((a, b) => a - b);
-  const at = (p) => Math.max(0, samples[Math.min(samples.length - 1, Math.floor(p * samples.length))] - overhead) / 1000;
+  const at = (p) =>
+    Math.max(0, samples[Math.min(samples.length - 1, Math.floor(p * samples.length))] - overhead) / 1000;
   return { p50: at(0.5), p90: at(0.9), p99: at(0.99) };
 }
 

@@ -3,7 +3,14 @@
 // once per context; this file never parses strings from scratch on the hot path.
 import type { StepCounter } from './glob.js';
 import type { ParsedCapability } from './parse.js';
-import { compilePathMatcher, pathDenialMatches, pathGrantMatches, type PathEnvironment, type PathMatcher, type PathTarget } from './target-path.js';
+import {
+  compilePathMatcher,
+  pathDenialMatches,
+  pathGrantMatches,
+  type PathEnvironment,
+  type PathMatcher,
+  type PathTarget,
+} from './target-path.js';
 import {
   compileHostPortPattern,
   compileNamePattern,
@@ -127,7 +134,8 @@ export function needsLiteralGrant(target: CanonicalTarget): boolean {
 }
 
 function targetMatches(m: TargetMatcher, t: CanonicalTarget, role: 'grant' | 'denial', counter?: StepCounter): boolean {
-  if (m.kind === 'path' && t.kind === 'path') return role === 'grant' ? pathGrantMatches(m, t, counter) : pathDenialMatches(m, t, counter);
+  if (m.kind === 'path' && t.kind === 'path')
+    return role === 'grant' ? pathGrantMatches(m, t, counter) : pathDenialMatches(m, t, counter);
   if (m.kind === 'url' && t.kind === 'url') return urlMatches(m, t, role, counter);
   if (m.kind === 'name' && t.kind === 'name') return nameMatches(m, t);
   if (m.kind === 'hostport' && t.kind === 'hostport') return hostPortMatches(m, t, role);

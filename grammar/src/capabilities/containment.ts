@@ -39,7 +39,10 @@ function pathContains(p: PathMatcher, c: PathMatcher): boolean {
   return globContains(p.real, c.real);
 }
 
-function hostContains(p: { host: { host: string }; wildcard: boolean }, c: { host: { host: string; kind: string }; wildcard: boolean }): boolean {
+function hostContains(
+  p: { host: { host: string }; wildcard: boolean },
+  c: { host: { host: string; kind: string }; wildcard: boolean },
+): boolean {
   if (!p.wildcard) return !c.wildcard && p.host.host === c.host.host;
   if (c.wildcard) return c.host.host === p.host.host;
   if (c.host.kind !== 'name') return false;
@@ -88,7 +91,9 @@ export function capabilityContains(parent: CompiledCapability, child: CompiledCa
   if (parent.operation !== '*' && parent.operation !== child.operation) return false;
   if (parent.anyTarget) {
     // `*:*:**` never opens protected trees or private addresses: neither may the child.
-    return child.targets === null ? !child.anyTarget || parent.resource === '*' : child.targets.every((t) => !literalOnlyTarget(t));
+    return child.targets === null
+      ? !child.anyTarget || parent.resource === '*'
+      : child.targets.every((t) => !literalOnlyTarget(t));
   }
   if (child.anyTarget) return false;
   if (child.targets === null) return parent.targets === null;
@@ -99,7 +104,12 @@ export function capabilityContains(parent: CompiledCapability, child: CompiledCa
 /** Targets a wildcard grant cannot cover because they name protected trees or private hosts. */
 function literalOnlyTarget(t: TargetMatcher): boolean {
   if (t.kind === 'path') return t.namesProtected !== null;
-  if (t.kind === 'url' || t.kind === 'hostport') return !t.any && !t.wildcard && (t.host.kind !== 'name' || t.host.host === 'localhost' || t.host.host.endsWith('.localhost'));
+  if (t.kind === 'url' || t.kind === 'hostport')
+    return (
+      !t.any &&
+      !t.wildcard &&
+      (t.host.kind !== 'name' || t.host.host === 'localhost' || t.host.host.endsWith('.localhost'))
+    );
   return false;
 }
 

@@ -3,14 +3,29 @@
 // and one audit event per check. Host-side data: nothing here is reachable from ML code.
 import type { AuditEvent, AuditSink, CallSite } from './audit.js';
 import { closestGrant, rootRelativizer } from './closest.js';
-import { capabilityMatches, compileCapability, withinLimits, type CanonicalRequest, type CompiledCapability, type GrantLimits } from './compile.js';
+import {
+  capabilityMatches,
+  compileCapability,
+  withinLimits,
+  type CanonicalRequest,
+  type CompiledCapability,
+  type GrantLimits,
+} from './compile.js';
 import { capabilityContains, mayOverlap } from './containment.js';
 import { CAPABILITY_CODES as C, issue } from './issues.js';
 import { parseCapability, type ParsedCapability } from './parse.js';
 import { canonicalizeRoot } from './path-canonical.js';
 import { LEXICAL_FILE_SYSTEM, SYSTEM_CLOCK } from './realpath.js';
 import { canonicalizeRequest, type CapabilityRequest } from './request.js';
-import type { AddResult, CheckResult, ContextIssue, ContextOptions, Decision, GrantInput, Tree } from './context-types.js';
+import type {
+  AddResult,
+  CheckResult,
+  ContextIssue,
+  ContextOptions,
+  Decision,
+  GrantInput,
+  Tree,
+} from './context-types.js';
 import { DecisionCache } from './decision-cache.js';
 
 export type { AddResult, CheckResult, ContextIssue, ContextOptions, GrantInput } from './context-types.js';
@@ -50,7 +65,12 @@ export class CapabilityContext {
   static create(options: ContextOptions): { context: CapabilityContext | null; issues: ContextIssue[] } {
     const root = canonicalizeRoot(options.root);
     if (!root.ok) {
-      return { context: null, issues: [{ ...issue(C.badRoot, root.message, 0, options.root.length), capability: options.root, origin: 'root' }] };
+      return {
+        context: null,
+        issues: [
+          { ...issue(C.badRoot, root.message, 0, options.root.length), capability: options.root, origin: 'root' },
+        ],
+      };
     }
     const tree: Tree = {
       env: { root: root.path, fs: options.fs ?? LEXICAL_FILE_SYSTEM, protectedRoots: options.protectedRoots ?? [] },
@@ -83,13 +103,17 @@ export class CapabilityContext {
     const cap = parsed.capability;
     if (cap === null) return { ok: false, compiled: null, issues };
     if (cap.denial !== expectDenial) {
-      const message = expectDenial ? 'a denial must start with `!`' : 'a denial (`!...`) cannot be added as a grant; add it as a denial';
+      const message = expectDenial
+        ? 'a denial must start with `!`'
+        : 'a denial (`!...`) cannot be added as a grant; add it as a denial';
       issues.push({ ...issue(C.syntax, message, 0, 1), capability: input.capability, origin });
       return { ok: false, compiled: null, issues };
     }
     const limits = input.limits ?? null;
     if (limits !== null && (expectDenial || !validLimits(limits))) {
-      const message = expectDenial ? 'denials cannot carry expires_at or max_uses' : 'max_uses must be a non-negative integer and expires_at a finite time';
+      const message = expectDenial
+        ? 'denials cannot carry expires_at or max_uses'
+        : 'max_uses must be a non-negative integer and expires_at a finite time';
       issues.push({ ...issue(C.badLimits, message, 0, input.capability.length), capability: input.capability, origin });
       return { ok: false, compiled: null, issues };
     }
@@ -102,10 +126,7 @@ export class CapabilityContext {
 
   /** Sum of versions up the chain: changes whenever this context or an ancestor changes. */
   private stamp(): number {
-    if (this.parent === null) return this.version;
-    let sum = 0;
-    for (let c: CapabilityContext | null = this; c !== null; c = c.parent) sum += c.version;
-    return sum;
+    return this.parent === null ? this.version : this.version + this.parent.stamp();
   }
 
   /** Adds a grant. In a child context it must be contained in the parent's grants (CAP020). */
@@ -117,7 +138,11 @@ export class CapabilityContext {
       const problem = this.parent.containmentProblem(result.compiled);
       if (problem !== null) {
         const origin = input.origin ?? null;
-        result.issues.push({ ...issue(C.notContained, problem, 0, input.capability.length), capability: input.capability, origin });
+        result.issues.push({
+          ...issue(C.notContained, problem, 0, input.capability.length),
+          capability: input.capability,
+          origin,
+        });
         return { ok: false, compiled: null, issues: result.issues };
       }
     }
@@ -148,7 +173,10 @@ export class CapabilityContext {
    * adds contained ones; `restrict` allows only its own grants (each contained in the parent's).
    * Either way a child never allows what its parent refuses, and inherits every denial.
    */
-  createChild(grants: readonly GrantArgument[], options: { mode?: ChildMode; denials?: readonly string[] } = {}): { context: CapabilityContext; issues: ContextIssue[] } {
+  createChild(
+    grants: readonly GrantArgument[],
+    options: { mode?: ChildMode; denials?: readonly string[] } = {},
+  ): { context: CapabilityContext; issues: ContextIssue[] } {
     const child = new CapabilityContext(this.tree, this, options.mode ?? 'extend');
     const issues: ContextIssue[] = [];
     for (const d of options.denials ?? []) issues.push(...child.deny(d).issues);
@@ -173,10 +201,15 @@ export class CapabilityContext {
     const now = this.tree.clock.now();
     const grants = this.effectiveGrants().filter((g) => withinLimits(g, now));
     if (grants.some((g) => capabilityContains(g, child))) return null;
-    const same = grants.filter((g) => (g.resource === child.resource || g.resource === '*') && (g.operation === child.operation || g.operation === '*'));
+    const same = grants.filter(
+      (g) =>
+        (g.resource === child.resource || g.resource === '*') &&
+        (g.operation === child.operation || g.operation === '*'),
+    );
     const rel = this.tree.relative;
     const childText = rel(child.text);
-    if (same.length === 0) return `\`${childText}\` is not contained in the parent context, which grants nothing for ${child.resource}:${child.operation}`;
+    if (same.length === 0)
+      return `\`${childText}\` is not contained in the parent context, which grants nothing for ${child.resource}:${child.operation}`;
     return `\`${childText}\` is not contained in the parent's \`${rel(same[0]!.text)}\``;
   }
 
@@ -244,7 +277,10 @@ export class CapabilityContext {
   check(request: CapabilityRequest, site?: CallSite): CheckResult {
     this.cache.sync(this.stamp());
     const group = `${request.resource}\u0000${request.operation}`;
-    const raw = request.resolvedAddress == null ? (request.target ?? '') : `${request.target ?? ''}\u0001${request.resolvedAddress}`;
+    const raw =
+      request.resolvedAddress == null
+        ? (request.target ?? '')
+        : `${request.target ?? ''}\u0001${request.resolvedAddress}`;
     const now = this.tree.clock.now();
     const result = this.cache.raw(group, raw, now) ?? this.evaluate(request, group, raw, now);
     const sink = this.tree.sink;
@@ -292,7 +328,12 @@ export class CapabilityContext {
     return result;
   }
 
-  private auditEvent(request: CapabilityRequest, result: CheckResult, site: CallSite | undefined, now: number): AuditEvent {
+  private auditEvent(
+    request: CapabilityRequest,
+    result: CheckResult,
+    site: CallSite | undefined,
+    now: number,
+  ): AuditEvent {
     return {
       time: now,
       capability: result.capability,
@@ -333,7 +374,13 @@ export class CapabilityContext {
   /** `getCapabilities()`: texts of the grants currently in force (expired/exhausted ones left out). */
   grantedCapabilities(): string[] {
     const now = this.tree.clock.now();
-    return [...new Set(this.effectiveGrants().filter((g) => withinLimits(g, now)).map((g) => g.text))];
+    return [
+      ...new Set(
+        this.effectiveGrants()
+          .filter((g) => withinLimits(g, now))
+          .map((g) => g.text),
+      ),
+    ];
   }
 
   deniedCapabilities(): string[] {
@@ -362,4 +409,3 @@ function validLimits(l: GrantLimits): boolean {
   if (l.maxUses !== undefined && !(Number.isInteger(l.maxUses) && l.maxUses >= 0)) return false;
   return l.expiresAt === undefined || Number.isFinite(l.expiresAt);
 }
-

@@ -21,7 +21,8 @@ export interface DeclaredCapability {
 /** A sub-range of a string literal, exact when the literal has no escapes; else the whole literal. */
 export function rangeInLiteral(lit: StringLiteral, start: number, length: number): Range {
   const inner = lit.raw.slice(1, -1);
-  if (inner !== lit.value || lit.value.includes('\n') || start < 0 || start + length > lit.value.length) return lit.range;
+  if (inner !== lit.value || lit.value.includes('\n') || start < 0 || start + length > lit.value.length)
+    return lit.range;
   const s = lit.range.start;
   return {
     start: { line: s.line, column: s.column + 1 + start, offset: s.offset + 1 + start },
@@ -29,7 +30,12 @@ export function rangeInLiteral(lit: StringLiteral, start: number, length: number
   };
 }
 
-function diagnostic(code: string, message: string, range: Range, severity: Diagnostic['severity'] = 'error'): Diagnostic {
+function diagnostic(
+  code: string,
+  message: string,
+  range: Range,
+  severity: Diagnostic['severity'] = 'error',
+): Diagnostic {
   return { code, severity, message, range, source: 'capabilities' };
 }
 
@@ -39,12 +45,19 @@ function networkCapability(host: string): string {
 }
 
 /** Capability strings of one allow item, each with the literal it came from. */
-function mapAllow(item: CapabilityAllow, resources: readonly StringLiteral[]): { capability: string; literal: StringLiteral | null; prefix: number }[] {
+function mapAllow(
+  item: CapabilityAllow,
+  resources: readonly StringLiteral[],
+): { capability: string; literal: StringLiteral | null; prefix: number }[] {
   const sources = item.target !== null ? [item.target] : resources;
   switch (item.permission) {
     case 'read':
     case 'write':
-      return sources.map((lit) => ({ capability: `file:${item.permission}:${lit.value}`, literal: lit, prefix: `file:${item.permission}:`.length }));
+      return sources.map((lit) => ({
+        capability: `file:${item.permission}:${lit.value}`,
+        literal: lit,
+        prefix: `file:${item.permission}:`.length,
+      }));
     case 'network':
       return sources.map((lit) => ({ capability: networkCapability(lit.value), literal: lit, prefix: -1 }));
     case 'system':
@@ -55,7 +68,10 @@ function mapAllow(item: CapabilityAllow, resources: readonly StringLiteral[]): {
 }
 
 /** Maps one declaration to capability strings (CAP022 when an allow item has nothing to apply to). */
-export function capabilitiesFromDeclaration(decl: CapabilityDecl): { capabilities: DeclaredCapability[]; diagnostics: Diagnostic[] } {
+export function capabilitiesFromDeclaration(decl: CapabilityDecl): {
+  capabilities: DeclaredCapability[];
+  diagnostics: Diagnostic[];
+} {
   const resources = decl.items.filter((i) => i.kind === 'CapabilityResource').map((i) => i.pattern);
   const capabilities: DeclaredCapability[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -63,17 +79,33 @@ export function capabilitiesFromDeclaration(decl: CapabilityDecl): { capabilitie
     if (item.kind !== 'CapabilityAllow') continue;
     const mapped = mapAllow(item, resources);
     if (mapped.length === 0) {
-      diagnostics.push(diagnostic(C.declarationWithoutResource, `\`allow ${item.permission}\` needs a resource pattern: add \`resource "..."\` to \`${decl.name.name}\` or a target after \`${item.permission}\``, { start: item.range.start, end: item.permissionRange.end }));
+      diagnostics.push(
+        diagnostic(
+          C.declarationWithoutResource,
+          `\`allow ${item.permission}\` needs a resource pattern: add \`resource "..."\` to \`${decl.name.name}\` or a target after \`${item.permission}\``,
+          { start: item.range.start, end: item.permissionRange.end },
+        ),
+      );
       continue;
     }
     for (const m of mapped) {
       const parsed = parseCapability(m.capability);
       for (const i of parsed.issues) {
-        const range = m.literal === null ? item.range : m.prefix >= 0 ? rangeInLiteral(m.literal, i.offset - m.prefix, i.length) : m.literal.range;
+        const range =
+          m.literal === null
+            ? item.range
+            : m.prefix >= 0
+              ? rangeInLiteral(m.literal, i.offset - m.prefix, i.length)
+              : m.literal.range;
         diagnostics.push(diagnostic(i.code, i.message, range, i.severity));
       }
       if (parsed.capability === null) continue;
-      capabilities.push({ capability: m.capability, declaration: decl.name.name, permission: item.permission, range: m.literal?.range ?? item.range });
+      capabilities.push({
+        capability: m.capability,
+        declaration: decl.name.name,
+        permission: item.permission,
+        range: m.literal?.range ?? item.range,
+      });
     }
   }
   return { capabilities, diagnostics };
@@ -93,7 +125,10 @@ export interface DeclarationIntersection {
 }
 
 /** Grant texts of `grant` for resources the declarations do not mention (`*` expanded per resource). */
-function untouchedGrants(grant: CapabilityContext, declared: ReadonlySet<string>): { capability: string; limits?: { expiresAt?: number; maxUses?: number } }[] {
+function untouchedGrants(
+  grant: CapabilityContext,
+  declared: ReadonlySet<string>,
+): { capability: string; limits?: { expiresAt?: number; maxUses?: number } }[] {
   const out: { capability: string; limits?: { expiresAt?: number; maxUses?: number } }[] = [];
   for (const g of grant.effectiveGrants()) {
     const limits = g.limits ?? undefined;
@@ -116,7 +151,10 @@ function untouchedGrants(grant: CapabilityContext, declared: ReadonlySet<string>
  * mentions, only what is declared (and granted); other resources keep the grant. Declarations the
  * grant does not cover are reported (CAP021) and left out.
  */
-export function intersectDeclarations(grant: CapabilityContext, declared: readonly DeclaredCapability[]): DeclarationIntersection {
+export function intersectDeclarations(
+  grant: CapabilityContext,
+  declared: readonly DeclaredCapability[],
+): DeclarationIntersection {
   const resources = new Set<string>();
   for (const d of declared) {
     const parsed = parseCapability(d.capability).capability;

@@ -24,7 +24,8 @@ export interface CompiledGlob {
   readonly prefixOnly: boolean;
 }
 
-export type GlobCompileResult = { ok: true; glob: CompiledGlob } | { ok: false; message: string; segmentIndex: number; offset: number };
+export type GlobCompileResult =
+  { ok: true; glob: CompiledGlob } | { ok: false; message: string; segmentIndex: number; offset: number };
 
 /**
  * Compiles a canonical absolute pattern (no `.`/`..`/empty segments; callers canonicalise first).
@@ -43,10 +44,16 @@ export function compileGlob(pattern: string): GlobCompileResult {
       globstars++;
       stillFixed = false;
     } else if (part.includes('**')) {
-      return { ok: false, message: '`**` must be a whole path segment (use `*` inside a segment)', segmentIndex: index, offset: offset + part.indexOf('**') };
+      return {
+        ok: false,
+        message: '`**` must be a whole path segment (use `*` inside a segment)',
+        segmentIndex: index,
+        offset: offset + part.indexOf('**'),
+      };
     } else {
       const compiled = compileSegment(part);
-      if (!compiled.ok) return { ok: false, message: compiled.message, segmentIndex: index, offset: offset + compiled.offset };
+      if (!compiled.ok)
+        return { ok: false, message: compiled.message, segmentIndex: index, offset: offset + compiled.offset };
       segments.push(compiled.pattern);
       if (stillFixed && !hasGlobMeta(part)) fixedCount++;
       else stillFixed = false;

@@ -35,7 +35,10 @@ function digit(d: number): string {
 /** RFC 3492 Punycode encoding of one label (without the `xn--` prefix). */
 export function punycodeEncode(label: string): string {
   const input = Array.from(label, (c) => c.codePointAt(0)!);
-  let output = input.filter((c) => c < 0x80).map((c) => String.fromCharCode(c)).join('');
+  let output = input
+    .filter((c) => c < 0x80)
+    .map((c) => String.fromCharCode(c))
+    .join('');
   const basic = output.length;
   let handled = basic;
   if (basic > 0) output += '-';
@@ -70,7 +73,10 @@ export function punycodeEncode(label: string): string {
 const ASCII_LABEL = /^[a-z0-9_-]+$/;
 
 function canonicalName(raw: string): HostResult {
-  let name = raw.normalize('NFC').replace(/[\u3002\uff0e\uff61]/g, '.').toLowerCase();
+  let name = raw
+    .normalize('NFC')
+    .replace(/[\u3002\uff0e\uff61]/g, '.')
+    .toLowerCase();
   if (name.endsWith('.')) name = name.slice(0, -1);
   if (name === '') return { ok: false, message: 'empty host' };
   if (endsInNumber(name)) {
@@ -83,7 +89,8 @@ function canonicalName(raw: string): HostResult {
     if (label === '') return { ok: false, message: 'host has an empty label' };
     // eslint-disable-next-line no-control-regex
     const ascii = /^[\x00-\x7f]*$/.test(label) ? label : `xn--${punycodeEncode(label)}`;
-    if (!ASCII_LABEL.test(ascii)) return { ok: false, message: `host label \`${label}\` contains characters not allowed in a host name` };
+    if (!ASCII_LABEL.test(ascii))
+      return { ok: false, message: `host label \`${label}\` contains characters not allowed in a host name` };
     if (ascii.length > 63) return { ok: false, message: 'host label longer than 63 characters' };
     labels.push(ascii);
   }

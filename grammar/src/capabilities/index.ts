@@ -1,6 +1,13 @@
 // Barrel of the capability model: parsing, matching, contexts, audit, declarations. No I/O.
 // Curated: internal helpers stay internal so other areas' barrels cannot collide with them.
-export { RESOURCES, RESOURCE_NAMES, resourceInfo, takesTarget, type ResourceInfo, type TargetSyntax } from './resources.js';
+export {
+  RESOURCES,
+  RESOURCE_NAMES,
+  resourceInfo,
+  takesTarget,
+  type ResourceInfo,
+  type TargetSyntax,
+} from './resources.js';
 export { CAPABILITY_CODES, type CapabilityIssue, type IssueSeverity } from './issues.js';
 export {
   parseCapability,
@@ -11,7 +18,14 @@ export {
   type ParseCapabilityResult,
 } from './parse.js';
 export { canonicalizePath, canonicalizeRoot, percentDecodeOnce, type PathResult } from './path-canonical.js';
-export { compileGlob, matchGlob, matchGlobSegments, type CompiledGlob, type GlobCompileResult, type StepCounter } from './glob.js';
+export {
+  compileGlob,
+  matchGlob,
+  matchGlobSegments,
+  type CompiledGlob,
+  type GlobCompileResult,
+  type StepCounter,
+} from './glob.js';
 export {
   resolveRealPath,
   cachedFileSystemFacts,
@@ -38,7 +52,15 @@ export {
 } from './compile.js';
 export { capabilityContains, globContains } from './containment.js';
 export { canonicalizeRequest, type CapabilityRequest, type RequestResult } from './request.js';
-export { AuditLog, formatAuditEvent, type AuditEvent, type AuditResult, type AuditSink, type CallSite, type DenyReason } from './audit.js';
+export {
+  AuditLog,
+  formatAuditEvent,
+  type AuditEvent,
+  type AuditResult,
+  type AuditSink,
+  type CallSite,
+  type DenyReason,
+} from './audit.js';
 export { relativeToRoot } from './closest.js';
 export {
   CapabilityContext,

@@ -38,7 +38,13 @@ export const CAPABILITY_CODES = {
   badRoot: 'CAP023',
 } as const;
 
-export function issue(code: string, message: string, offset: number, length: number, severity: IssueSeverity = 'error'): CapabilityIssue {
+export function issue(
+  code: string,
+  message: string,
+  offset: number,
+  length: number,
+  severity: IssueSeverity = 'error',
+): CapabilityIssue {
   return { code, severity, message, offset, length: Math.max(length, 0) };
 }
 

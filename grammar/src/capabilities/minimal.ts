@@ -29,7 +29,10 @@ function urlTarget(target: string): string {
  * Grant strings covering every DENIED event (each target literally), deduplicated and sorted.
  * With `root`, paths under it are written relative to it (as a profile in mlpy.yaml would).
  */
-export function minimalGrantList(events: Iterable<Pick<AuditEvent, 'capability' | 'resource' | 'operation' | 'result'>>, options: { root?: string } = {}): string[] {
+export function minimalGrantList(
+  events: Iterable<Pick<AuditEvent, 'capability' | 'resource' | 'operation' | 'result'>>,
+  options: { root?: string } = {},
+): string[] {
   const grants = new Set<string>();
   for (const e of events) {
     if (e.result !== 'DENIED') continue;

@@ -81,7 +81,14 @@ function checkAlternative(syntax: TargetSyntax, alt: ParsedTarget, issues: Capab
   }
   const globstars = alt.raw.split('/').filter((s) => s === '**').length;
   if (globstars > MAX_GLOBSTARS) {
-    issues.push(issue(C.tooManyGlobstars, `a pattern may contain at most ${MAX_GLOBSTARS} \`**\` segments (found ${globstars})`, alt.offset, alt.raw.length));
+    issues.push(
+      issue(
+        C.tooManyGlobstars,
+        `a pattern may contain at most ${MAX_GLOBSTARS} \`**\` segments (found ${globstars})`,
+        alt.offset,
+        alt.raw.length,
+      ),
+    );
     return;
   }
   if (syntax === 'path') {
@@ -96,7 +103,8 @@ function checkAlternative(syntax: TargetSyntax, alt: ParsedTarget, issues: Capab
       const code = url.code === 'dotDot' ? C.dotDotSegment : url.code === 'glob' ? C.badGlob : C.badUrl;
       issues.push(issue(code, url.message, alt.offset + url.offset, Math.max(1, alt.raw.length - url.offset)));
     } else {
-      for (const hint of url.hints) issues.push(issue(C.urlWithoutPath, hint.message, alt.offset, alt.raw.length, 'warning'));
+      for (const hint of url.hints)
+        issues.push(issue(C.urlWithoutPath, hint.message, alt.offset, alt.raw.length, 'warning'));
     }
   } else if (syntax === 'name') {
     const name = compileNamePattern(alt.raw);
@@ -110,14 +118,28 @@ function checkAlternative(syntax: TargetSyntax, alt: ParsedTarget, issues: Capab
 function checkOperation(resource: string, operation: string, offset: number, issues: CapabilityIssue[]): void {
   if (operation === '*') return;
   if (!WORD.test(operation)) {
-    issues.push(issue(C.syntax, operation === '' ? 'missing operation after `:`' : `\`${operation}\` is not an operation word`, offset, Math.max(1, operation.length)));
+    issues.push(
+      issue(
+        C.syntax,
+        operation === '' ? 'missing operation after `:`' : `\`${operation}\` is not an operation word`,
+        offset,
+        Math.max(1, operation.length),
+      ),
+    );
     return;
   }
   const known = resourceInfo(resource)?.operations;
   if (known === undefined || known === null || known.includes(operation)) return;
   const hint = suggest(operation, known);
   const tail = hint !== undefined ? ` — did you mean \`${hint}\`?` : ` (known: ${known.join(', ')})`;
-  issues.push(issue(C.unknownOperation, `unknown operation \`${operation}\` for resource \`${resource}\`${tail}`, offset, operation.length));
+  issues.push(
+    issue(
+      C.unknownOperation,
+      `unknown operation \`${operation}\` for resource \`${resource}\`${tail}`,
+      offset,
+      operation.length,
+    ),
+  );
 }
 
 /** Parses one capability string. */
@@ -126,12 +148,23 @@ export function parseCapability(source: string): ParseCapabilityResult {
   const fail = (): ParseCapabilityResult => ({ capability: null, issues });
   if (source.trim() === '') return { capability: null, issues: [issue(C.empty, 'empty capability', 0, source.length)] };
   if (source.length > MAX_CAPABILITY_LENGTH) {
-    issues.push(issue(C.tooLong, `capability is longer than ${MAX_CAPABILITY_LENGTH} characters`, MAX_CAPABILITY_LENGTH, source.length - MAX_CAPABILITY_LENGTH));
+    issues.push(
+      issue(
+        C.tooLong,
+        `capability is longer than ${MAX_CAPABILITY_LENGTH} characters`,
+        MAX_CAPABILITY_LENGTH,
+        source.length - MAX_CAPABILITY_LENGTH,
+      ),
+    );
     return fail();
   }
   const nul = source.indexOf('\0');
   if (nul >= 0) return { capability: null, issues: [issue(C.nulByte, 'capability contains a NUL byte', nul, 1)] };
-  if (source !== source.trim()) return { capability: null, issues: [issue(C.syntax, 'capability has leading or trailing whitespace', 0, source.length)] };
+  if (source !== source.trim())
+    return {
+      capability: null,
+      issues: [issue(C.syntax, 'capability has leading or trailing whitespace', 0, source.length)],
+    };
   const denial = source.startsWith('!');
   const base = denial ? 1 : 0;
   let body = source.slice(base);
@@ -142,11 +175,32 @@ export function parseCapability(source: string): ParseCapabilityResult {
       const word = body.split('.')[0] ?? body;
       if (/^[a-z]+\.[a-z_]+$/.test(body) && !RESOURCES.has(word)) {
         const hint = suggest(word, RESOURCE_NAMES);
-        return { capability: null, issues: [issue(C.unknownResource, `unknown resource \`${word}\`${hint ? ` — did you mean \`${hint}\`?` : ''}`, base, word.length)] };
+        return {
+          capability: null,
+          issues: [
+            issue(
+              C.unknownResource,
+              `unknown resource \`${word}\`${hint ? ` — did you mean \`${hint}\`?` : ''}`,
+              base,
+              word.length,
+            ),
+          ],
+        };
       }
-      return { capability: null, issues: [issue(C.syntax, 'expected resource:operation or resource:operation:target', base, body.length)] };
+      return {
+        capability: null,
+        issues: [issue(C.syntax, 'expected resource:operation or resource:operation:target', base, body.length)],
+      };
     }
-    issues.push(issue(C.dottedAlias, `\`${body}\` is the reference's dotted form; write \`${expanded.text}\``, base, body.length, 'hint'));
+    issues.push(
+      issue(
+        C.dottedAlias,
+        `\`${body}\` is the reference's dotted form; write \`${expanded.text}\``,
+        base,
+        body.length,
+        'hint',
+      ),
+    );
     body = expanded.text;
     alias = true;
   }
@@ -160,7 +214,14 @@ export function parseCapability(source: string): ParseCapabilityResult {
   const targetOffset = alias ? base : opOffset + operation.length + 1;
   if (resource !== '*' && !RESOURCES.has(resource)) {
     const hint = suggest(resource, RESOURCE_NAMES);
-    issues.push(issue(C.unknownResource, `unknown resource \`${resource}\`${hint ? ` — did you mean \`${hint}\`?` : ''}`, base, Math.max(1, resource.length)));
+    issues.push(
+      issue(
+        C.unknownResource,
+        `unknown resource \`${resource}\`${hint ? ` — did you mean \`${hint}\`?` : ''}`,
+        base,
+        Math.max(1, resource.length),
+      ),
+    );
     return fail();
   }
   checkOperation(resource, operation, opOffset, issues);
@@ -168,9 +229,18 @@ export function parseCapability(source: string): ParseCapabilityResult {
   let alternatives: ParsedTarget[] = [];
   if (target !== null) {
     if (resource === '*' && target !== '**') {
-      issues.push(issue(C.unexpectedTarget, 'with resource `*` the target must be `**` (or omitted)', targetOffset, Math.max(1, target.length)));
+      issues.push(
+        issue(
+          C.unexpectedTarget,
+          'with resource `*` the target must be `**` (or omitted)',
+          targetOffset,
+          Math.max(1, target.length),
+        ),
+      );
     } else if (syntax === 'none' && resource !== '*') {
-      issues.push(issue(C.unexpectedTarget, `resource \`${resource}\` takes no target`, targetOffset - 1, target.length + 1));
+      issues.push(
+        issue(C.unexpectedTarget, `resource \`${resource}\` takes no target`, targetOffset - 1, target.length + 1),
+      );
     } else if (target === '') {
       issues.push(issue(C.syntax, 'empty target after `:`', targetOffset - 1, 1));
     } else {
@@ -178,7 +248,15 @@ export function parseCapability(source: string): ParseCapabilityResult {
       if (resource !== '*') for (const alt of alternatives) checkAlternative(syntax, alt, issues);
     }
   } else if (syntax !== 'none' && !denial) {
-    issues.push(issue(C.missingTarget, `\`${resource}\` capabilities need a target (e.g. \`${resource}:${operation}:**\`); without one this grant matches nothing`, base, source.length - base, 'warning'));
+    issues.push(
+      issue(
+        C.missingTarget,
+        `\`${resource}\` capabilities need a target (e.g. \`${resource}:${operation}:**\`); without one this grant matches nothing`,
+        base,
+        source.length - base,
+        'warning',
+      ),
+    );
   }
   if (hasError(issues)) return fail();
   const text = (denial ? '!' : '') + body;

@@ -76,7 +76,14 @@ export function canonicalizePath(input: string, root: string): PathResult {
   if (input !== '' && input.charCodeAt(0) !== 47 && !input.startsWith('file:')) {
     // Fast path: a clean relative path joined to the root is already canonical.
     const joined = root === '/' ? `/${input}` : `${root}/${input}`;
-    if (isCanonicalAbsolute(joined) && !input.startsWith('./') && !input.startsWith('../') && input !== '.' && input !== '..') return { ok: true, path: joined };
+    if (
+      isCanonicalAbsolute(joined) &&
+      !input.startsWith('./') &&
+      !input.startsWith('../') &&
+      input !== '.' &&
+      input !== '..'
+    )
+      return { ok: true, path: joined };
   }
   if (input.includes('\0')) return { ok: false, message: 'path contains a NUL byte' };
   if (input === '') return { ok: false, message: 'empty path' };

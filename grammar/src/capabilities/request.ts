@@ -17,15 +17,18 @@ export interface CapabilityRequest {
   resolvedAddress?: string | null;
 }
 
-export type RequestResult =
-  | { ok: true; request: CanonicalRequest }
-  | { ok: false; display: string; message: string };
+export type RequestResult = { ok: true; request: CanonicalRequest } | { ok: false; display: string; message: string };
 
 function displayOf(resource: string, operation: string, target: string | null): string {
   return target === null ? `${resource}:${operation}` : `${resource}:${operation}:${target}`;
 }
 
-function canonicalTarget(kind: string, raw: string, req: CapabilityRequest, env: CompileEnvironment): { ok: true; target: CanonicalTarget; display: string; key: string } | { ok: false; message: string } {
+function canonicalTarget(
+  kind: string,
+  raw: string,
+  req: CapabilityRequest,
+  env: CompileEnvironment,
+): { ok: true; target: CanonicalTarget; display: string; key: string } | { ok: false; message: string } {
   switch (kind) {
     case 'path': {
       const r = resolvePathTarget(raw, env);
@@ -40,7 +43,12 @@ function canonicalTarget(kind: string, raw: string, req: CapabilityRequest, env:
       const resolved = req.resolvedAddress ?? null;
       const u = r.url;
       const display = `${u.scheme}://${u.host.host}${portSuffix(u.scheme, u.port)}${u.path}`;
-      return { ok: true, target: { kind: 'url', url: u, resolvedAddress: resolved }, display, key: `${display}\u0001${resolved ?? ''}` };
+      return {
+        ok: true,
+        target: { kind: 'url', url: u, resolvedAddress: resolved },
+        display,
+        key: `${display}\u0001${resolved ?? ''}`,
+      };
     }
     case 'hostport': {
       const r = parseHostPortTarget(raw);
@@ -58,13 +66,27 @@ export function canonicalizeRequest(req: CapabilityRequest, env: CompileEnvironm
   const raw = req.target ?? null;
   const info = resourceInfo(req.resource);
   // Never echo a URL query (it may carry credentials) into messages or the audit log.
-  const rawDisplay = displayOf(req.resource, req.operation, info?.target === 'url' && raw !== null ? raw.replace(/[?#].*$/s, '') : raw);
+  const rawDisplay = displayOf(
+    req.resource,
+    req.operation,
+    info?.target === 'url' && raw !== null ? raw.replace(/[?#].*$/s, '') : raw,
+  );
   if (info === undefined) return { ok: false, display: rawDisplay, message: `unknown resource \`${req.resource}\`` };
   if (raw === null) {
     const display = displayOf(req.resource, req.operation, null);
-    return { ok: true, request: { resource: req.resource, operation: req.operation, target: null, display, key: `${req.resource}\u0000${req.operation}` } };
+    return {
+      ok: true,
+      request: {
+        resource: req.resource,
+        operation: req.operation,
+        target: null,
+        display,
+        key: `${req.resource}\u0000${req.operation}`,
+      },
+    };
   }
-  if (info.target === 'none') return { ok: false, display: rawDisplay, message: `resource \`${req.resource}\` takes no target` };
+  if (info.target === 'none')
+    return { ok: false, display: rawDisplay, message: `resource \`${req.resource}\` takes no target` };
   const t = canonicalTarget(info.target, raw, req, env);
   if (!t.ok) return { ok: false, display: rawDisplay, message: t.message };
   return {

@@ -22,7 +22,8 @@ export interface SegmentPattern {
   matches(segment: string, counter?: StepCounter): boolean;
 }
 
-export type SegmentCompileResult = { ok: true; pattern: SegmentPattern } | { ok: false; message: string; offset: number };
+export type SegmentCompileResult =
+  { ok: true; pattern: SegmentPattern } | { ok: false; message: string; offset: number };
 
 function parseClass(chars: readonly string[], start: number): { token: Token; next: number } | null {
   let i = start + 1;
@@ -54,7 +55,7 @@ function tokenize(source: string): { tokens: Token[] } | { message: string; offs
   const chars = Array.from(source);
   const tokens: Token[] = [];
   let offset = 0;
-  for (let i = 0; i < chars.length; ) {
+  for (let i = 0; i < chars.length;) {
     const ch = chars[i]!;
     if (ch === '*') {
       if (tokens.at(-1)?.kind !== 'star') tokens.push({ kind: 'star' });
@@ -163,7 +164,10 @@ export function compileSegment(source: string): SegmentCompileResult {
     const suffix = literalText(tokens, star + 1, tokens.length);
     if (prefix !== null && suffix !== null) {
       const min = prefix.length + suffix.length;
-      return { ok: true, pattern: { ...base, matches: (s) => s.length >= min && s.startsWith(prefix) && s.endsWith(suffix) } };
+      return {
+        ok: true,
+        pattern: { ...base, matches: (s) => s.length >= min && s.startsWith(prefix) && s.endsWith(suffix) },
+      };
     }
   }
   return { ok: true, pattern: { ...base, matches: (s, counter) => simulate(tokens, s, counter) } };

@@ -36,7 +36,10 @@ export function compileNamePattern(raw: string): NamePatternResult {
   }
   const bad = NAME_FORBIDDEN.exec(value);
   if (bad !== null) {
-    const what = bad[0] === '*' ? '`*` is allowed only at the start or the end of a name' : 'names cannot contain whitespace, commas or control characters';
+    const what =
+      bad[0] === '*'
+        ? '`*` is allowed only at the start or the end of a name'
+        : 'names cannot contain whitespace, commas or control characters';
     return { ok: false, message: what, offset: base + bad.index };
   }
   if (value === '') return { ok: false, message: 'empty name', offset: 0 };
@@ -72,7 +75,8 @@ export interface HostPortTarget {
   port: number;
 }
 
-export type HostPortPatternResult = { ok: true; matcher: HostPortMatcher } | { ok: false; message: string; offset: number };
+export type HostPortPatternResult =
+  { ok: true; matcher: HostPortMatcher } | { ok: false; message: string; offset: number };
 
 function splitHostPort(raw: string): { host: string; port: string } | null {
   const m = /^(\[[^\]]*\]|[^:]+):([^:]+)$/.exec(raw);
@@ -82,7 +86,17 @@ function splitHostPort(raw: string): { host: string; port: string } | null {
 /** `localhost:8080`, `*.example.com:443`, `[::1]:*`, or `**`. */
 export function compileHostPortPattern(raw: string): HostPortPatternResult {
   if (raw === '**' || raw === '*') {
-    return { ok: true, matcher: { kind: 'hostport', text: '**', any: true, host: { host: '*', kind: 'name' }, wildcard: true, port: null } };
+    return {
+      ok: true,
+      matcher: {
+        kind: 'hostport',
+        text: '**',
+        any: true,
+        host: { host: '*', kind: 'name' },
+        wildcard: true,
+        port: null,
+      },
+    };
   }
   const parts = splitHostPort(raw);
   if (parts === null) return { ok: false, message: 'expected host:port (port may be `*`)', offset: 0 };
@@ -92,7 +106,12 @@ export function compileHostPortPattern(raw: string): HostPortPatternResult {
   let port: number | null = null;
   if (parts.port !== '*') {
     port = /^\d+$/.test(parts.port) ? Number(parts.port) : NaN;
-    if (!(port >= 1 && port <= 65535)) return { ok: false, message: `port \`${parts.port}\` is not a number from 1 to 65535 or \`*\``, offset: parts.host.length + 1 };
+    if (!(port >= 1 && port <= 65535))
+      return {
+        ok: false,
+        message: `port \`${parts.port}\` is not a number from 1 to 65535 or \`*\``,
+        offset: parts.host.length + 1,
+      };
   }
   const text = `${wildcard ? '*.' : ''}${host.host.host}:${port ?? '*'}`;
   return { ok: true, matcher: { kind: 'hostport', text, any: false, host: host.host, wildcard, port } };

@@ -32,7 +32,8 @@ export interface PathTarget {
   protectedRoot: string | null;
 }
 
-export type PatternCheck = { ok: true; canonical: string } | { ok: false; message: string; offset: number; code: 'dotDot' | 'glob' };
+export type PatternCheck =
+  { ok: true; canonical: string } | { ok: false; message: string; offset: number; code: 'dotDot' | 'glob' };
 
 /**
  * Canonical absolute text of a grant pattern. A pattern starting with `**` is anchored at `/`
@@ -42,7 +43,8 @@ export function canonicalPattern(raw: string, root: string): PatternCheck {
   const parts = raw.split('/');
   let offset = 0;
   for (const part of parts) {
-    if (part === '..') return { ok: false, message: '`..` is not allowed as a path segment in a grant', offset, code: 'dotDot' };
+    if (part === '..')
+      return { ok: false, message: '`..` is not allowed as a path segment in a grant', offset, code: 'dotDot' };
     offset += part.length + 1;
   }
   const anchored = raw.startsWith('/') || raw === '**' || raw.startsWith('**/');
@@ -57,7 +59,11 @@ export function checkPathPattern(raw: string): { message: string; offset: number
   for (const part of raw.split('/')) {
     if (part === '..') return { message: '`..` is not allowed as a path segment in a grant', offset, code: 'dotDot' };
     if (part !== '**' && part.includes('**')) {
-      return { message: '`**` must be a whole path segment (use `*` inside a segment)', offset: offset + part.indexOf('**'), code: 'glob' };
+      return {
+        message: '`**` must be a whole path segment (use `*` inside a segment)',
+        offset: offset + part.indexOf('**'),
+        code: 'glob',
+      };
     }
     if (part !== '' && part !== '.' && part !== '**') {
       const compiled = compileSegment(part);
@@ -99,7 +105,8 @@ export function resolvePathTarget(input: string, env: PathEnvironment): PathTarg
   if (!canonical.ok) return canonical;
   const real = resolveRealPath(env.fs, canonical.path);
   if (!real.ok) return real;
-  const protectedRoot = protectedRootOf(real.path, env.protectedRoots) ?? protectedRootOf(canonical.path, env.protectedRoots);
+  const protectedRoot =
+    protectedRootOf(real.path, env.protectedRoots) ?? protectedRootOf(canonical.path, env.protectedRoots);
   return { ok: true, target: { kind: 'path', lexical: canonical.path, real: real.path, protectedRoot } };
 }
 

@@ -31,11 +31,28 @@ export type UrlPatternResult =
   | { ok: true; matcher: UrlMatcher; hints: { message: string; offset: number }[] }
   | { ok: false; message: string; offset: number; code: 'url' | 'dotDot' | 'glob' };
 
-const ANY_PATH: CompiledGlob = { source: '/**', segments: [GLOBSTAR], fixedPrefix: '/', fixedCount: 0, globstars: 1, literal: false, prefixOnly: true };
+const ANY_PATH: CompiledGlob = {
+  source: '/**',
+  segments: [GLOBSTAR],
+  fixedPrefix: '/',
+  fixedCount: 0,
+  globstars: 1,
+  literal: false,
+  prefixOnly: true,
+};
 
 function anyMatcher(): UrlMatcher {
   const glob = ANY_PATH;
-  return { kind: 'url', text: '**', any: true, scheme: '*', host: { host: '*', kind: 'name' }, wildcard: true, port: 0, path: glob };
+  return {
+    kind: 'url',
+    text: '**',
+    any: true,
+    scheme: '*',
+    host: { host: '*', kind: 'name' },
+    wildcard: true,
+    port: 0,
+    path: glob,
+  };
 }
 
 function fail(message: string, offset: number, code: 'url' | 'dotDot' | 'glob' = 'url'): UrlPatternResult {
@@ -51,9 +68,11 @@ export function compileUrlPattern(raw: string): UrlPatternResult {
   if (scheme !== 'http' && scheme !== 'https') return fail(`scheme \`${m[1]}\` is not allowed (http or https)`, 0);
   const authority = m[2]!;
   const authorityOffset = m[1]!.length + 3;
-  if (authority.includes('@')) return fail('user information (`user@`) is not allowed in a URL pattern', authorityOffset);
+  if (authority.includes('@'))
+    return fail('user information (`user@`) is not allowed in a URL pattern', authorityOffset);
   const hp = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec(authority);
-  if (hp === null) return fail('malformed host or port (ports must be numbers; there is no port wildcard)', authorityOffset);
+  if (hp === null)
+    return fail('malformed host or port (ports must be numbers; there is no port wildcard)', authorityOffset);
   let hostText = hp[1]!;
   const wildcard = hostText.startsWith('*.');
   if (wildcard) hostText = hostText.slice(2);
@@ -65,27 +84,40 @@ export function compileUrlPattern(raw: string): UrlPatternResult {
   if (port < 1 || port > 65535) return fail(`port ${hp[2]} is out of range`, authorityOffset + hp[1]!.length + 1);
   const hints: { message: string; offset: number }[] = [];
   const rawPath = m[3] ?? '/';
-  if (m[3] === undefined) hints.push({ message: 'a URL pattern without a path matches only `/`; add `/**` to cover the whole site', offset: raw.length });
+  if (m[3] === undefined)
+    hints.push({
+      message: 'a URL pattern without a path matches only `/`; add `/**` to cover the whole site',
+      offset: raw.length,
+    });
   const pathOffset = authorityOffset + authority.length;
   const segments: string[] = [];
   let offset = pathOffset + 1;
   for (const part of rawPath.slice(1).split('/')) {
-    if (part === '..' || /^(?:\.|%2[eE]){2}$/.test(part)) return fail('`..` is not allowed as a path segment in a grant', offset, 'dotDot');
-    if (part !== '**' && part.includes('**')) return fail('`**` must be a whole path segment', offset + part.indexOf('**'), 'glob');
+    if (part === '..' || /^(?:\.|%2[eE]){2}$/.test(part))
+      return fail('`..` is not allowed as a path segment in a grant', offset, 'dotDot');
+    if (part !== '**' && part.includes('**'))
+      return fail('`**` must be a whole path segment', offset + part.indexOf('**'), 'glob');
     if (part !== '' && part !== '.' && part !== '**') {
       const compiled = compileSegment(part);
       if (!compiled.ok) return fail(compiled.message, offset + compiled.offset, 'glob');
     }
-    if (part !== '' && part !== '.') segments.push(part.replace(/%([0-9A-Fa-f]{2})/g, (all, hex: string) => {
-      const ch = String.fromCharCode(parseInt(hex, 16));
-      return /[A-Za-z0-9\-._~]/.test(ch) ? ch : all.toUpperCase();
-    }));
+    if (part !== '' && part !== '.')
+      segments.push(
+        part.replace(/%([0-9A-Fa-f]{2})/g, (all, hex: string) => {
+          const ch = String.fromCharCode(parseInt(hex, 16));
+          return /[A-Za-z0-9\-._~]/.test(ch) ? ch : all.toUpperCase();
+        }),
+      );
     offset += part.length + 1;
   }
   const glob = compileGlob('/' + segments.join('/'));
   if (!glob.ok) return fail(glob.message, pathOffset, 'glob');
   const text = `${scheme}://${wildcard ? '*.' : ''}${host.host.host}${portSuffix(scheme, port)}${glob.glob.source}`;
-  return { ok: true, matcher: { kind: 'url', text, any: false, scheme, host: host.host, wildcard, port, path: glob.glob }, hints };
+  return {
+    ok: true,
+    matcher: { kind: 'url', text, any: false, scheme, host: host.host, wildcard, port, path: glob.glob },
+    hints,
+  };
 }
 
 function canonicalAddress(ip: string): string | null {

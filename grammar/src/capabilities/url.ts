@@ -72,13 +72,16 @@ export function portSuffix(scheme: string, port: number): string {
 
 /** Parses and canonicalises a requested URL. */
 export function parseRequestUrl(text: string): UrlResult {
-  if (FORBIDDEN.test(text)) return { ok: false, message: 'URL contains whitespace, a backslash or a control character' };
+  if (FORBIDDEN.test(text))
+    return { ok: false, message: 'URL contains whitespace, a backslash or a control character' };
   const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(\?[^#]*)?(#.*)?$/.exec(text);
   if (m === null) return { ok: false, message: 'not an absolute URL of the form scheme://host/path' };
   const scheme = m[1]!.toLowerCase();
-  if (scheme !== 'http' && scheme !== 'https') return { ok: false, message: `scheme \`${scheme}\` is not allowed (http and https only)` };
+  if (scheme !== 'http' && scheme !== 'https')
+    return { ok: false, message: `scheme \`${scheme}\` is not allowed (http and https only)` };
   const authority = m[2]!;
-  if (authority.includes('@')) return { ok: false, message: 'URLs with user information (`user@host`) are not allowed' };
+  if (authority.includes('@'))
+    return { ok: false, message: 'URLs with user information (`user@host`) are not allowed' };
   const hp = /^(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(authority);
   if (hp === null) return { ok: false, message: 'malformed host and port' };
   const host = canonicalizeHost(hp[1]!);
@@ -86,7 +89,8 @@ export function parseRequestUrl(text: string): UrlResult {
   let port = DEFAULT_PORTS[scheme]!;
   if (hp[2] !== undefined && hp[2] !== '') {
     port = Number(hp[2]);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) return { ok: false, message: `port \`${hp[2]}\` is out of range` };
+    if (!Number.isInteger(port) || port < 1 || port > 65535)
+      return { ok: false, message: `port \`${hp[2]}\` is out of range` };
   }
   const path = canonicalPath(m[3] === '' ? '/' : m[3]!);
   if (path === null) return { ok: false, message: 'URL path contains an encoded NUL byte' };

@@ -19,7 +19,13 @@ const TOP_KEYS = ['security', 'sandbox'] as const;
 
 export function emptyConfig(): MlpyConfig {
   return {
-    security: { defaultCapabilities: null, profiles: new Map(), deniedCapabilities: [], analysisLevel: null, suppress: [] },
+    security: {
+      defaultCapabilities: null,
+      profiles: new Map(),
+      deniedCapabilities: [],
+      analysisLevel: null,
+      suppress: [],
+    },
     sandbox: { maxMemoryMb: null, maxExecutionTime: null, maxWallTime: null, maxOutputKb: null },
   };
 }
@@ -40,7 +46,18 @@ export function parseMlpyConfig(text: string): ConfigParseResult {
   } catch (err) {
     const positions = new ConfigPositions(source, lines);
     const message = err instanceof Error ? err.message.split('\n')[0] : 'unreadable YAML';
-    return { config, diagnostics: [{ code: CFG.yamlSyntax, severity: 'error', message: `YAML error: ${message}`, range: positions.range(0, 0), source: 'config' }] };
+    return {
+      config,
+      diagnostics: [
+        {
+          code: CFG.yamlSyntax,
+          severity: 'error',
+          message: `YAML error: ${message}`,
+          range: positions.range(0, 0),
+          source: 'config',
+        },
+      ],
+    };
   }
   const positions = new ConfigPositions(source, lines);
   const reader = new ConfigReader(positions);
@@ -76,6 +93,7 @@ function tokenEnd(text: string, offset: number): number {
 /** Drops structure errors on values a YAML syntax error already covers: one problem, one message. */
 function withoutCascades(diagnostics: Diagnostic[]): Diagnostic[] {
   const syntax = diagnostics.filter((d) => d.code === CFG.yamlSyntax && d.severity === 'error');
-  const overlaps = (a: Diagnostic, b: Diagnostic): boolean => a.range.start.offset < b.range.end.offset && b.range.start.offset < a.range.end.offset;
+  const overlaps = (a: Diagnostic, b: Diagnostic): boolean =>
+    a.range.start.offset < b.range.end.offset && b.range.start.offset < a.range.end.offset;
   return diagnostics.filter((d) => d.code === CFG.yamlSyntax || !syntax.some((s) => overlaps(s, d)));
 }

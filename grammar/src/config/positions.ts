@@ -36,7 +36,8 @@ export class ConfigPositions {
     const value = node.value;
     let base: number | null = null;
     if (node.type === 'PLAIN' && source === value) base = r[0];
-    else if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && source.slice(1, -1) === value) base = r[0] + 1;
+    else if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && source.slice(1, -1) === value)
+      base = r[0] + 1;
     if (base === null || start < 0 || start + length > value.length) return this.nodeRange(node);
     return this.range(base + start, base + start + Math.max(length, 0));
   }

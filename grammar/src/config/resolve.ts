@@ -45,7 +45,14 @@ export interface ResolvedContext {
 }
 
 function toProblem(i: ContextIssue, range: Range | null): ResolveProblem {
-  return { code: i.code, severity: i.severity, message: i.message, origin: i.origin ?? 'unknown', capability: i.capability, range };
+  return {
+    code: i.code,
+    severity: i.severity,
+    message: i.message,
+    origin: i.origin ?? 'unknown',
+    capability: i.capability,
+    range,
+  };
 }
 
 export function resolveRootContext(config: MlpyConfig | null, options: ResolveOptions): ResolvedContext {
@@ -79,7 +86,14 @@ export function resolveRootContext(config: MlpyConfig | null, options: ResolveOp
     if (profile === undefined) {
       const known = [...(security?.profiles.keys() ?? [])];
       const list = known.length === 0 ? 'mlpy.yaml defines no profiles' : `known profiles: ${known.join(', ')}`;
-      problems.push({ code: CFG.unknownProfile, severity: 'error', message: `unknown profile \`${profileName}\` (${list})`, origin: '--profile', capability: null, range: null });
+      problems.push({
+        code: CFG.unknownProfile,
+        severity: 'error',
+        message: `unknown profile \`${profileName}\` (${list})`,
+        origin: '--profile',
+        capability: null,
+        range: null,
+      });
     } else {
       for (const c of profile.capabilities) grant(c.value, `profile ${profileName}`, c.range);
     }

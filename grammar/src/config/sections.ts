@@ -4,9 +4,23 @@ import type { Scalar } from 'yaml';
 import { parseCapability } from '../capabilities/parse.js';
 import { suggest } from '../capabilities/issues.js';
 import type { ConfigReader } from './walk.js';
-import { CONFIG_CODES as CFG, type AnalysisLevel, type CapabilityProfile, type Located, type SandboxLimits, type SecurityConfig, type SuppressEntry } from './types.js';
+import {
+  CONFIG_CODES as CFG,
+  type AnalysisLevel,
+  type CapabilityProfile,
+  type Located,
+  type SandboxLimits,
+  type SecurityConfig,
+  type SuppressEntry,
+} from './types.js';
 
-const SECURITY_KEYS = ['default_capabilities', 'capability_profiles', 'denied_capabilities', 'analysis_level', 'suppress'] as const;
+const SECURITY_KEYS = [
+  'default_capabilities',
+  'capability_profiles',
+  'denied_capabilities',
+  'analysis_level',
+  'suppress',
+] as const;
 const SANDBOX_KEYS = ['max_memory_mb', 'max_execution_time', 'max_wall_time', 'max_output_kb'] as const;
 const LEVELS: readonly AnalysisLevel[] = ['strict', 'moderate', 'permissive'];
 
@@ -18,7 +32,12 @@ function capability(reader: ConfigReader, node: Scalar<string>, denial: boolean)
   const shift = written.length - text.length;
   const parsed = parseCapability(written);
   for (const i of parsed.issues) {
-    const code = i.severity === 'error' ? CFG.badCapability : i.severity === 'warning' ? CFG.capabilityWarning : CFG.capabilityHint;
+    const code =
+      i.severity === 'error'
+        ? CFG.badCapability
+        : i.severity === 'warning'
+          ? CFG.capabilityWarning
+          : CFG.capabilityHint;
     const range = reader.positions.withinScalar(node, Math.max(0, i.offset - shift), Math.max(1, i.length));
     reader.report(code, `${i.message} (${i.code})`, range, i.severity);
   }
@@ -46,7 +65,11 @@ function profiles(reader: ConfigReader, node: unknown): Map<string, CapabilityPr
   for (const pair of reader.map(node, 'capability_profiles')) {
     const name = pair.key.value;
     if (!/^[A-Za-z0-9_.-]+$/.test(name)) {
-      reader.report(CFG.wrongType, `profile name \`${name}\` may contain only letters, digits, \`_\`, \`-\` and \`.\``, reader.rangeOf(pair.key));
+      reader.report(
+        CFG.wrongType,
+        `profile name \`${name}\` may contain only letters, digits, \`_\`, \`-\` and \`.\``,
+        reader.rangeOf(pair.key),
+      );
       continue;
     }
     const capabilities = capabilityList(reader, pair.value, `capability_profiles.${name}`);
@@ -69,7 +92,11 @@ function suppressList(reader: ConfigReader, node: unknown): SuppressEntry[] {
     const m = /^([A-Z]{2,4}\d{3})(?::line_(\d+))?$/.exec(s.value);
     const line = m?.[2] === undefined ? null : Number(m[2]);
     if (m === null || line === 0) {
-      reader.report(CFG.badSuppress, `\`${s.value}\` is not a rule id (\`SEC005\`) optionally followed by a line (\`SEC005:line_45\`)`, reader.rangeOf(s));
+      reader.report(
+        CFG.badSuppress,
+        `\`${s.value}\` is not a rule id (\`SEC005\`) optionally followed by a line (\`SEC005:line_45\`)`,
+        reader.rangeOf(s),
+      );
       continue;
     }
     out.push({ rule: m[1]!, line, range: reader.rangeOf(s) });
@@ -78,7 +105,13 @@ function suppressList(reader: ConfigReader, node: unknown): SuppressEntry[] {
 }
 
 export function readSecurity(reader: ConfigReader, node: unknown): SecurityConfig {
-  const security: SecurityConfig = { defaultCapabilities: null, profiles: new Map(), deniedCapabilities: [], analysisLevel: null, suppress: [] };
+  const security: SecurityConfig = {
+    defaultCapabilities: null,
+    profiles: new Map(),
+    deniedCapabilities: [],
+    analysisLevel: null,
+    suppress: [],
+  };
   for (const pair of reader.map(node, 'security')) {
     const key = pair.key.value;
     switch (key) {
@@ -94,8 +127,14 @@ export function readSecurity(reader: ConfigReader, node: unknown): SecurityConfi
       case 'analysis_level': {
         const s = reader.string(pair.value, '`analysis_level`');
         if (s === null) break;
-        if ((LEVELS as readonly string[]).includes(s.value)) security.analysisLevel = { value: s.value as AnalysisLevel, range: reader.rangeOf(s) };
-        else reader.report(CFG.badEnum, `\`analysis_level\` must be one of ${LEVELS.join(', ')}; found \`${s.value}\``, reader.rangeOf(s));
+        if ((LEVELS as readonly string[]).includes(s.value))
+          security.analysisLevel = { value: s.value as AnalysisLevel, range: reader.rangeOf(s) };
+        else
+          reader.report(
+            CFG.badEnum,
+            `\`analysis_level\` must be one of ${LEVELS.join(', ')}; found \`${s.value}\``,
+            reader.rangeOf(s),
+          );
         break;
       }
       case 'suppress':
@@ -112,7 +151,12 @@ export function readSandbox(reader: ConfigReader, node: unknown): SandboxLimits 
   const limits: SandboxLimits = { maxMemoryMb: null, maxExecutionTime: null, maxWallTime: null, maxOutputKb: null };
   for (const pair of reader.map(node, 'sandbox')) {
     const key = pair.key.value;
-    const field = { max_memory_mb: 'maxMemoryMb', max_execution_time: 'maxExecutionTime', max_wall_time: 'maxWallTime', max_output_kb: 'maxOutputKb' }[key] as keyof SandboxLimits | undefined;
+    const field = {
+      max_memory_mb: 'maxMemoryMb',
+      max_execution_time: 'maxExecutionTime',
+      max_wall_time: 'maxWallTime',
+      max_output_kb: 'maxOutputKb',
+    }[key] as keyof SandboxLimits | undefined;
     if (field === undefined) {
       reader.unknownKey(pair.key, 'sandbox', SANDBOX_KEYS, suggest(key, SANDBOX_KEYS));
       continue;

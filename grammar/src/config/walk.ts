@@ -36,7 +36,11 @@ export class ConfigReader {
   /** Aliases would let one value stand for another far away; mlpy.yaml does not allow them. */
   private rejectAlias(node: unknown): boolean {
     if (!isAlias(node)) return false;
-    this.report(CFG.unsupportedYaml, `YAML aliases are not allowed in mlpy.yaml; if this is a capability string starting with \`*\`, quote it ("*${node.source}")`, this.rangeOf(node));
+    this.report(
+      CFG.unsupportedYaml,
+      `YAML aliases are not allowed in mlpy.yaml; if this is a capability string starting with \`*\`, quote it ("*${node.source}")`,
+      this.rangeOf(node),
+    );
     return true;
   }
 
@@ -55,7 +59,11 @@ export class ConfigReader {
     for (const pair of (node as YAMLMap<unknown, unknown>).items) {
       const key = pair.key;
       if (!isScalar(key) || typeof key.value !== 'string') {
-        this.report(CFG.wrongType, `keys of \`${what}\` must be names, found ${this.describe(key)}`, this.rangeOf(key ?? node));
+        this.report(
+          CFG.wrongType,
+          `keys of \`${what}\` must be names, found ${this.describe(key)}`,
+          this.rangeOf(key ?? node),
+        );
         continue;
       }
       pairs.push(pair as Pair<Scalar<string>, unknown>);
@@ -86,7 +94,12 @@ export class ConfigReader {
   /** A string scalar (no unresolved tag); otherwise reports and returns null. */
   string(node: unknown, what: string): Scalar<string> | null {
     if (this.rejectAlias(node)) return null;
-    if (isScalar(node) && typeof node.value === 'string' && (node.tag === undefined || node.tag === 'tag:yaml.org,2002:str')) return node as Scalar<string>;
+    if (
+      isScalar(node) &&
+      typeof node.value === 'string' &&
+      (node.tag === undefined || node.tag === 'tag:yaml.org,2002:str')
+    )
+      return node as Scalar<string>;
     // An unresolved tag (`- !file:write:**` unquoted) was already reported where the tag is.
     if (isScalar(node) && typeof node.tag === 'string' && node.tag.startsWith('!')) return null;
     this.report(CFG.wrongType, `${what} must be a string, found ${this.describe(node)}`, this.rangeOf(node));
@@ -102,10 +115,13 @@ export class ConfigReader {
     }
     const value = node.value;
     if (value <= 0 || (integer && !Number.isInteger(value))) {
-      this.report(CFG.outOfRange, `\`${what}\` must be a positive ${integer ? 'integer' : 'number'}, found ${value}`, this.rangeOf(node));
+      this.report(
+        CFG.outOfRange,
+        `\`${what}\` must be a positive ${integer ? 'integer' : 'number'}, found ${value}`,
+        this.rangeOf(node),
+      );
       return null;
     }
     return value;
   }
 }
-

@@ -3,7 +3,13 @@ import { defineModule, fn } from './define.js';
 
 export const JSON_MODULE = defineModule('json', 'Parse and produce JSON text.', [
   fn('parse', 'json_string', 'any', 'json:parse', 'Value of a JSON text.'),
-  fn('safeParse', 'json_string, max_depth=100', 'any', 'json:parse', 'Value of a JSON text, refusing nesting deeper than max_depth.'),
+  fn(
+    'safeParse',
+    'json_string, max_depth=100',
+    'any',
+    'json:parse',
+    'Value of a JSON text, refusing nesting deeper than max_depth.',
+  ),
   fn('stringify', 'obj', 'string', 'json:serialize', 'Compact JSON text of a value.'),
   fn('prettyPrint', 'obj, indent=4', 'string', 'json:serialize', 'Indented JSON text of a value.'),
   fn('validate', 'json_string', 'boolean', 'json:parse', 'Whether a text is valid JSON.'),
@@ -55,7 +61,13 @@ export const CRYPTO_MODULE = defineModule('crypto', 'Hashes, HMACs, UUIDs and se
   fn('sha256', "data, salt=''", 'string', H, 'Hex SHA-256 of salt + data.'),
   fn('sha1', "data, salt=''", 'string', H, 'Hex SHA-1 of salt + data.'),
   fn('md5', "data, salt=''", 'string', H, 'Hex MD5 of salt + data.'),
-  fn('hash_file', "file_path, algorithm='sha256'", 'string', 'crypto:hash, file:read:<path>', 'Hex digest of a file\'s bytes.'),
+  fn(
+    'hash_file',
+    "file_path, algorithm='sha256'",
+    'string',
+    'crypto:hash, file:read:<path>',
+    "Hex digest of a file's bytes.",
+  ),
   fn('uuid', '', 'string', RND, 'A random version-4 UUID.'),
   fn('uuid_from_string', 'data, namespace=None', 'string', H, 'A name-based version-5 UUID.'),
   fn('random_bytes', 'length', 'array', RND, 'Secure random bytes.'),
@@ -65,5 +77,11 @@ export const CRYPTO_MODULE = defineModule('crypto', 'Hashes, HMACs, UUIDs and se
   fn('random_float', '', 'float', RND, 'Secure random float in [0, 1).'),
   fn('compare_hash', 'hash1, hash2', 'boolean', H, 'Constant-time comparison of two digests.'),
   fn('hmac', "message, key, algorithm='sha256'", 'string', H, 'Hex HMAC of a message.'),
-  fn('verify_hmac', "message, signature, key, algorithm='sha256'", 'boolean', H, 'Whether an HMAC signature is valid (constant time).'),
+  fn(
+    'verify_hmac',
+    "message, signature, key, algorithm='sha256'",
+    'boolean',
+    H,
+    'Whether an HMAC signature is valid (constant time).',
+  ),
 ]);

@@ -44,7 +44,11 @@ export function globBase(pattern: string): string {
   return base;
 }
 
-function targetOf(t: CapabilityTemplate, params: readonly ParameterSpec[], args: TemplateArguments): string | null | undefined {
+function targetOf(
+  t: CapabilityTemplate,
+  params: readonly ParameterSpec[],
+  args: TemplateArguments,
+): string | null | undefined {
   if (t.targetKind === 'none') return null;
   if (t.fixedTarget !== undefined) return t.fixedTarget;
   const index = t.targetArg;

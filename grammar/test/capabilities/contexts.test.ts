@@ -73,7 +73,7 @@ describe('child contexts', () => {
 
   it('names both the child and the parent grant in the error', () => {
     const { issues } = parent.createChild(['file:read:/**']);
-    expect(issues[0]!.message).toBe('`file:read:/**` is not contained in the parent\'s `file:read:/data/**`');
+    expect(issues[0]!.message).toBe("`file:read:/**` is not contained in the parent's `file:read:/data/**`");
     const none = parent.createChild(['file:write:/data/x']).issues[0]!.message;
     expect(none).toContain('grants nothing for file:write');
   });
@@ -119,7 +119,7 @@ describe('limits', () => {
     expect(read(ctx, '/a/y').decision).toBe('DENIED');
   });
 
-  it('a child cannot outlive its parent\'s token', () => {
+  it("a child cannot outlive its parent's token", () => {
     let now = 0;
     const p = make([], { clock: { now: () => now } });
     p.grant({ capability: 'file:read:/a/**', limits: { expiresAt: 10 } });
@@ -151,10 +151,39 @@ describe('audit', () => {
     const log = new AuditLog();
     const ctx = make(['file:read:data/**'], { auditSink: log.sink, clock: { now: () => 42 } });
     read(ctx, 'data/a.csv');
-    ctx.check({ resource: 'file', operation: 'write', target: 'out.txt' }, { file: 'main.ml', line: 3, column: 5, functionName: 'save' });
+    ctx.check(
+      { resource: 'file', operation: 'write', target: 'out.txt' },
+      { file: 'main.ml', line: 3, column: 5, functionName: 'save' },
+    );
     expect(log.events).toEqual([
-      { time: 42, capability: 'file:read:/proj/data/a.csv', resource: 'file', operation: 'read', result: 'GRANTED', enforced: true, by: 'file:read:/proj/data/**', reason: null, file: null, line: null, column: null, functionName: null },
-      { time: 42, capability: 'file:write:/proj/out.txt', resource: 'file', operation: 'write', result: 'DENIED', enforced: true, by: null, reason: 'not-granted', file: 'main.ml', line: 3, column: 5, functionName: 'save' },
+      {
+        time: 42,
+        capability: 'file:read:/proj/data/a.csv',
+        resource: 'file',
+        operation: 'read',
+        result: 'GRANTED',
+        enforced: true,
+        by: 'file:read:/proj/data/**',
+        reason: null,
+        file: null,
+        line: null,
+        column: null,
+        functionName: null,
+      },
+      {
+        time: 42,
+        capability: 'file:write:/proj/out.txt',
+        resource: 'file',
+        operation: 'write',
+        result: 'DENIED',
+        enforced: true,
+        by: null,
+        reason: 'not-granted',
+        file: 'main.ml',
+        line: 3,
+        column: 5,
+        functionName: 'save',
+      },
     ]);
     expect(log.toJsonLines().split('\n')).toHaveLength(3);
     expect(JSON.parse(log.toJsonLines().split('\n')[1]!).functionName).toBe('save');
@@ -186,7 +215,14 @@ describe('audit', () => {
       'system:info',
     ]);
     const fresh = make(minimal);
-    for (const e of log.denied()) expect(fresh.check({ resource: e.resource, operation: e.operation, target: e.capability.split(':').slice(2).join(':') || null }).decision).toBe('GRANTED');
+    for (const e of log.denied())
+      expect(
+        fresh.check({
+          resource: e.resource,
+          operation: e.operation,
+          target: e.capability.split(':').slice(2).join(':') || null,
+        }).decision,
+      ).toBe('GRANTED');
   });
 });
 
@@ -209,7 +245,11 @@ describe('queries', () => {
     expect(ctx.covers(cap)).toBe(expected);
   });
   it('lists grants and denials in canonical form', () => {
-    expect(ctx.grantedCapabilities()).toEqual(['file:read:/proj/data/**', 'console:*', 'http:get:https://api.example.com/**']);
+    expect(ctx.grantedCapabilities()).toEqual([
+      'file:read:/proj/data/**',
+      'console:*',
+      'http:get:https://api.example.com/**',
+    ]);
     expect(ctx.deniedCapabilities()).toEqual(['!file:read:/proj/data/secret/**', '!file:read:/**/*.key']);
     expect(ctx.findGrant('console:*')?.origin).toBeNull();
   });

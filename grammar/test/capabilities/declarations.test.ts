@@ -1,7 +1,14 @@
 // ML `capability` declarations: mapping to capability strings, diagnostics on the right characters,
 // and the intersection with the run's grant.
 import { describe, expect, it } from 'vitest';
-import { CapabilityContext, capabilitiesFromDeclaration, intersectDeclarations, parse, type CapabilityDecl, type DeclaredCapability } from '@mlsec/grammar';
+import {
+  CapabilityContext,
+  capabilitiesFromDeclaration,
+  intersectDeclarations,
+  parse,
+  type CapabilityDecl,
+  type DeclaredCapability,
+} from '@mlsec/grammar';
 
 function declarations(source: string): CapabilityDecl[] {
   const { program, diagnostics } = parse(source);
@@ -15,14 +22,19 @@ function mapped(source: string): { capabilities: string[]; diagnostics: { code: 
   for (const d of declarations(source)) {
     const r = capabilitiesFromDeclaration(d);
     caps.push(...r.capabilities.map((c) => c.capability));
-    diags.push(...r.diagnostics.map((x) => ({ code: x.code, text: source.slice(x.range.start.offset, x.range.end.offset) })));
+    diags.push(
+      ...r.diagnostics.map((x) => ({ code: x.code, text: source.slice(x.range.start.offset, x.range.end.offset) })),
+    );
   }
   return { capabilities: caps, diagnostics: diags };
 }
 
 describe('capabilitiesFromDeclaration', () => {
   it.each([
-    ['capability Files { resource "data/*.csv"; resource "cfg/**"; allow read; }', ['file:read:data/*.csv', 'file:read:cfg/**']],
+    [
+      'capability Files { resource "data/*.csv"; resource "cfg/**"; allow read; }',
+      ['file:read:data/*.csv', 'file:read:cfg/**'],
+    ],
     ['capability Out { resource "out/**"; allow write; allow read; }', ['file:write:out/**', 'file:read:out/**']],
     ['capability Log { allow write "logs/app.log"; }', ['file:write:logs/app.log']],
     ['capability Net { allow network "api.example.com"; }', ['http:*:https://api.example.com/**']],
@@ -36,7 +48,9 @@ describe('capabilitiesFromDeclaration', () => {
   });
 
   it('points at the offending characters inside the string literal', () => {
-    expect(mapped('capability Bad { resource "data/../etc/**"; allow read; }').diagnostics).toEqual([{ code: 'CAP005', text: '..' }]);
+    expect(mapped('capability Bad { resource "data/../etc/**"; allow read; }').diagnostics).toEqual([
+      { code: 'CAP005', text: '..' },
+    ]);
     expect(mapped('capability Bad { allow read "x/[ab"; }').diagnostics).toEqual([{ code: 'CAP009', text: '[' }]);
   });
 
@@ -47,15 +61,18 @@ describe('capabilitiesFromDeclaration', () => {
 
 describe('intersectDeclarations', () => {
   const grant = CapabilityContext.create({ root: '/proj' }).context!;
-  for (const g of ['file:read:data/**', 'file:write:out/**', 'console:*', '*:*', 'http:get:https://api.example.com/**']) grant.grant(g);
+  for (const g of ['file:read:data/**', 'file:write:out/**', 'console:*', '*:*', 'http:get:https://api.example.com/**'])
+    grant.grant(g);
 
-  const declared = (source: string): DeclaredCapability[] => declarations(source).flatMap((d) => capabilitiesFromDeclaration(d).capabilities);
+  const declared = (source: string): DeclaredCapability[] =>
+    declarations(source).flatMap((d) => capabilitiesFromDeclaration(d).capabilities);
 
   it('narrows the declared resources and keeps the others', () => {
     const r = intersectDeclarations(grant, declared('capability Files { resource "data/in/*.csv"; allow read; }'));
     expect(r.exceeding).toEqual([]);
     const { context } = r;
-    const check = (resource: string, operation: string, target?: string) => context.check({ resource, operation, target }).decision;
+    const check = (resource: string, operation: string, target?: string) =>
+      context.check({ resource, operation, target }).decision;
     expect(check('file', 'read', 'data/in/a.csv')).toBe('GRANTED');
     expect(check('file', 'read', 'data/other.csv')).toBe('DENIED');
     expect(check('file', 'write', 'out/x')).toBe('DENIED');

@@ -1,6 +1,12 @@
 // HTTP URL matching, private-address rules, host canonicalisation, env names and host:port targets.
 import { describe, expect, it } from 'vitest';
-import { CapabilityContext, isLoopbackAddress, isPrivateAddress, parseRequestUrl, punycodeEncode } from '@mlsec/grammar';
+import {
+  CapabilityContext,
+  isLoopbackAddress,
+  isPrivateAddress,
+  parseRequestUrl,
+  punycodeEncode,
+} from '@mlsec/grammar';
 
 function context(grants: string[]): CapabilityContext {
   const ctx = CapabilityContext.create({ root: '/proj' }).context!;
@@ -96,12 +102,33 @@ describe('http grants', () => {
 
 describe('isPrivateAddress', () => {
   it.each([
-    ['127.0.0.1', true], ['10.1.2.3', true], ['172.16.0.1', true], ['172.32.0.1', false], ['192.168.0.1', true],
-    ['169.254.169.254', true], ['100.64.0.1', true], ['0.0.0.0', true], ['224.0.0.1', true], ['255.255.255.255', true],
-    ['8.8.8.8', false], ['93.184.216.34', false], ['::1', true], ['[::1]', true], ['::', true], ['fe80::1', true],
-    ['fc00::1', true], ['fd12:3456::1', true], ['ff02::1', true], ['::ffff:127.0.0.1', true], ['::ffff:8.8.8.8', false],
-    ['64:ff9b::10.0.0.1', true], ['64:ff9b::8.8.8.8', false], ['2002:0a00:0001::', true], ['2606:4700::1111', false],
-    ['not an ip', true], ['1.2.3', false],
+    ['127.0.0.1', true],
+    ['10.1.2.3', true],
+    ['172.16.0.1', true],
+    ['172.32.0.1', false],
+    ['192.168.0.1', true],
+    ['169.254.169.254', true],
+    ['100.64.0.1', true],
+    ['0.0.0.0', true],
+    ['224.0.0.1', true],
+    ['255.255.255.255', true],
+    ['8.8.8.8', false],
+    ['93.184.216.34', false],
+    ['::1', true],
+    ['[::1]', true],
+    ['::', true],
+    ['fe80::1', true],
+    ['fc00::1', true],
+    ['fd12:3456::1', true],
+    ['ff02::1', true],
+    ['::ffff:127.0.0.1', true],
+    ['::ffff:8.8.8.8', false],
+    ['64:ff9b::10.0.0.1', true],
+    ['64:ff9b::8.8.8.8', false],
+    ['2002:0a00:0001::', true],
+    ['2606:4700::1111', false],
+    ['not an ip', true],
+    ['1.2.3', false],
   ])('%s → %s', (ip, expected) => {
     expect(isPrivateAddress(ip)).toBe(expected);
   });

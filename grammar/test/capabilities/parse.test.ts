@@ -97,7 +97,8 @@ describe('resources agree with the stdlib catalogue', () => {
         for (const t of f.capabilities) {
           const info = resourceInfo(t.resource);
           expect(info, t.text).toBeDefined();
-          if (t.operationKey === undefined && info!.operations !== null) expect(info!.operations).toContain(t.operation);
+          if (t.operationKey === undefined && info!.operations !== null)
+            expect(info!.operations).toContain(t.operation);
           expect(info!.target === 'none').toBe(t.targetKind === 'none');
         }
       }

@@ -76,7 +76,8 @@ describe('compileGlob / matchGlob', () => {
     const pattern = '/' + Array.from({ length: 8 }, (_, i) => `**/a${i}*z`).join('/');
     const g = compileGlob(pattern);
     if (!g.ok) throw new Error(g.message);
-    const path = '/' + Array.from({ length: 4000 }, () => 'a0aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaay').join('/');
+    const path =
+      '/' + Array.from({ length: 4000 }, () => 'a0aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaay').join('/');
     const counter = { steps: 0 };
     expect(matchGlob(g.glob, path, counter)).toBe(false);
     // At most (segments × pattern states) path steps plus per-segment character steps.
@@ -104,7 +105,9 @@ function facts(existing: string[], links: Record<string, string> = {}, dangling:
 }
 
 describe('resolveRealPath', () => {
-  const fs = facts(['/proj', '/proj/data', '/mnt', '/mnt/real', '/mnt/real/x'], { '/proj/link': '/mnt/real' }, ['/proj/dangling']);
+  const fs = facts(['/proj', '/proj/data', '/mnt', '/mnt/real', '/mnt/real/x'], { '/proj/link': '/mnt/real' }, [
+    '/proj/dangling',
+  ]);
   it.each([
     ['/proj/data', '/proj/data'],
     ['/proj/data/new/file.txt', '/proj/data/new/file.txt'],
@@ -117,13 +120,26 @@ describe('resolveRealPath', () => {
     expect(resolveRealPath(fs, '/proj/dangling').ok).toBe(false);
   });
   it('fails closed when the facts throw', () => {
-    const throwing: FileSystemFacts = { realpath: () => { throw new Error('EACCES'); } };
+    const throwing: FileSystemFacts = {
+      realpath: () => {
+        throw new Error('EACCES');
+      },
+    };
     expect(resolveRealPath(throwing, '/x').ok).toBe(false);
   });
   it('caches facts for the TTL only', () => {
     let calls = 0;
     let now = 0;
-    const cached = cachedFileSystemFacts({ realpath: (p) => { calls++; return p; } }, { now: () => now }, 100);
+    const cached = cachedFileSystemFacts(
+      {
+        realpath: (p) => {
+          calls++;
+          return p;
+        },
+      },
+      { now: () => now },
+      100,
+    );
     cached.realpath('/a');
     cached.realpath('/a');
     expect(calls).toBe(1);
@@ -134,17 +150,33 @@ describe('resolveRealPath', () => {
 });
 
 describe('symlinks and protected trees in checks', () => {
-  const fs = facts(['/proj', '/proj/data', '/proj/data/ok.txt', '/etc', '/etc/passwd', '/mnt', '/mnt/data', '/proc', '/proc/self', '/dev', '/dev/null'], {
-    '/proj/data/escape': '/etc',
-    '/proj/shared': '/mnt/data',
-    '/proj/data/proc': '/proc/self',
-  });
+  const fs = facts(
+    [
+      '/proj',
+      '/proj/data',
+      '/proj/data/ok.txt',
+      '/etc',
+      '/etc/passwd',
+      '/mnt',
+      '/mnt/data',
+      '/proc',
+      '/proc/self',
+      '/dev',
+      '/dev/null',
+    ],
+    {
+      '/proj/data/escape': '/etc',
+      '/proj/shared': '/mnt/data',
+      '/proj/data/proc': '/proc/self',
+    },
+  );
   const make = (grants: string[]): CapabilityContext => {
     const ctx = CapabilityContext.create({ root: ROOT, fs }).context!;
     for (const g of grants) expect(ctx.grant(g).ok).toBe(true);
     return ctx;
   };
-  const read = (ctx: CapabilityContext, target: string): string => ctx.check({ resource: 'file', operation: 'read', target }).decision;
+  const read = (ctx: CapabilityContext, target: string): string =>
+    ctx.check({ resource: 'file', operation: 'read', target }).decision;
 
   it('a symlink out of the granted folder is denied', () => {
     const ctx = make(['file:read:data/**']);
@@ -154,7 +186,10 @@ describe('symlinks and protected trees in checks', () => {
   });
   it('a grant through a symlinked folder follows its real location', () => {
     const ctx = make(['file:read:shared/**']);
-    expect(ctx.check({ resource: 'file', operation: 'read', target: 'shared/a.csv' })).toMatchObject({ decision: 'GRANTED', target: '/mnt/data/a.csv' });
+    expect(ctx.check({ resource: 'file', operation: 'read', target: 'shared/a.csv' })).toMatchObject({
+      decision: 'GRANTED',
+      target: '/mnt/data/a.csv',
+    });
     expect(read(ctx, '/mnt/data/a.csv')).toBe('GRANTED');
   });
   it('/proc, /sys and /dev need a literal grant; /dev/null does not', () => {
@@ -180,11 +215,14 @@ describe('realpath TTL of repeated requests', () => {
   it('re-resolves a path once the TTL has passed (and at once with TTL 0)', () => {
     let now = 0;
     let target = '/proj/data/real';
-    const fs: FileSystemFacts = { realpath: (p) => (p.startsWith('/proj/data/link') ? p.replace('/proj/data/link', target) : p) };
+    const fs: FileSystemFacts = {
+      realpath: (p) => (p.startsWith('/proj/data/link') ? p.replace('/proj/data/link', target) : p),
+    };
     const ttl = CapabilityContext.create({ root: ROOT, fs, clock: { now: () => now }, realpathTtlMs: 100 }).context!;
     const none = CapabilityContext.create({ root: ROOT, fs, clock: { now: () => now }, realpathTtlMs: 0 }).context!;
     for (const ctx of [ttl, none]) ctx.grant('file:read:data/**');
-    const read = (ctx: CapabilityContext) => ctx.check({ resource: 'file', operation: 'read', target: 'data/link/x' }).decision;
+    const read = (ctx: CapabilityContext) =>
+      ctx.check({ resource: 'file', operation: 'read', target: 'data/link/x' }).decision;
     expect(read(ttl)).toBe('GRANTED');
     expect(read(none)).toBe('GRANTED');
     target = '/etc';

@@ -48,7 +48,8 @@ function context(grants: string[], denials: string[] = []): CapabilityContext {
   for (const d of denials) ctx.deny(`file:read:${d}`);
   return ctx;
 }
-const granted = (ctx: CapabilityContext, p: string): boolean => ctx.check({ resource: 'file', operation: 'read', target: p }).decision === 'GRANTED';
+const granted = (ctx: CapabilityContext, p: string): boolean =>
+  ctx.check({ resource: 'file', operation: 'read', target: p }).decision === 'GRANTED';
 
 describe('matcher properties', () => {
   it('agrees with a regex oracle', () => {
@@ -75,17 +76,31 @@ describe('matcher properties', () => {
 
   it('a child context never exceeds its parent', () => {
     fc.assert(
-      fc.property(fc.array(globPattern, { maxLength: 3 }), fc.array(globPattern, { maxLength: 3 }), fc.constantFrom('extend', 'restrict'), path, (parentGrants, childGrants, mode, target) => {
-        const parent = context(parentGrants);
-        const { context: child } = parent.createChild(childGrants.map((g) => `file:read:${g}`), { mode: mode as 'extend' | 'restrict' });
-        if (granted(child, target)) expect(granted(parent, target)).toBe(true);
-      }),
+      fc.property(
+        fc.array(globPattern, { maxLength: 3 }),
+        fc.array(globPattern, { maxLength: 3 }),
+        fc.constantFrom('extend', 'restrict'),
+        path,
+        (parentGrants, childGrants, mode, target) => {
+          const parent = context(parentGrants);
+          const { context: child } = parent.createChild(
+            childGrants.map((g) => `file:read:${g}`),
+            { mode: mode as 'extend' | 'restrict' },
+          );
+          if (granted(child, target)) expect(granted(parent, target)).toBe(true);
+        },
+      ),
       RUNS,
     );
   });
 
   it('`*` never matches `/`', () => {
-    const noGlobstar = fc.array(segmentPattern.filter((s) => s !== '**'), { minLength: 1, maxLength: 4 }).map((s) => '/' + s.join('/'));
+    const noGlobstar = fc
+      .array(
+        segmentPattern.filter((s) => s !== '**'),
+        { minLength: 1, maxLength: 4 },
+      )
+      .map((s) => '/' + s.join('/'));
     fc.assert(
       fc.property(noGlobstar, path, (pattern, target) => {
         const g = compileGlob(pattern);
@@ -102,7 +117,13 @@ describe('matcher properties', () => {
     fc.assert(
       fc.property(globPattern, noisy, (pattern, parts) => {
         const clean = '/' + parts.map(([s]) => s).join('/');
-        const dirty = '/' + parts.map(([s, noise]) => (noise === 'dot' ? `./${s}` : noise === 'detour' ? `zz/../${s}` : noise === 'slash' ? `${s}/` : s)).join('/');
+        const dirty =
+          '/' +
+          parts
+            .map(([s, noise]) =>
+              noise === 'dot' ? `./${s}` : noise === 'detour' ? `zz/../${s}` : noise === 'slash' ? `${s}/` : s,
+            )
+            .join('/');
         const ctx = context([pattern]);
         expect(granted(ctx, dirty)).toBe(granted(ctx, clean));
       }),
@@ -111,7 +132,9 @@ describe('matcher properties', () => {
   });
 
   it('`..` can never leave a granted folder', () => {
-    const messy = fc.array(fc.constantFrom('..', '.', '', 'g', 'x', '%2e%2e', '..%2F..', 'a'), { maxLength: 8 }).map((s) => s.join('/'));
+    const messy = fc
+      .array(fc.constantFrom('..', '.', '', 'g', 'x', '%2e%2e', '..%2F..', 'a'), { maxLength: 8 })
+      .map((s) => s.join('/'));
     fc.assert(
       fc.property(messy, fc.boolean(), (rel, absolute) => {
         const ctx = CapabilityContext.create({ root: '/g/h' }).context!;
@@ -125,16 +148,22 @@ describe('matcher properties', () => {
 
   it('matching work is bounded by segments × pattern size', () => {
     const adversarialSegment = fc.stringMatching(/^[ab]{1,40}$/);
-    const adversarialPattern = fc.array(fc.constantFrom('**', '*a*a*b', 'a*', '*b*a*'), { minLength: 1, maxLength: 12 }).map((s) => '/' + s.join('/'));
+    const adversarialPattern = fc
+      .array(fc.constantFrom('**', '*a*a*b', 'a*', '*b*a*'), { minLength: 1, maxLength: 12 })
+      .map((s) => '/' + s.join('/'));
     fc.assert(
-      fc.property(adversarialPattern, fc.array(adversarialSegment, { minLength: 1, maxLength: 200 }), (pattern, segments) => {
-        const g = compileGlob(pattern);
-        if (!g.ok) return;
-        const counter = { steps: 0 };
-        matchGlob(g.glob, '/' + segments.join('/'), counter);
-        const patternSize = pattern.length + 1;
-        expect(counter.steps).toBeLessThanOrEqual((segments.length + 1) * patternSize * 41);
-      }),
+      fc.property(
+        adversarialPattern,
+        fc.array(adversarialSegment, { minLength: 1, maxLength: 200 }),
+        (pattern, segments) => {
+          const g = compileGlob(pattern);
+          if (!g.ok) return;
+          const counter = { steps: 0 };
+          matchGlob(g.glob, '/' + segments.join('/'), counter);
+          const patternSize = pattern.length + 1;
+          expect(counter.steps).toBeLessThanOrEqual((segments.length + 1) * patternSize * 41);
+        },
+      ),
       { numRuns: 100, seed: 7 },
     );
   });

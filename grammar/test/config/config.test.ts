@@ -17,12 +17,23 @@ describe('parseMlpyConfig', () => {
     expect(web.capabilities.map((c) => c.value)).toEqual(['http:get:https://api.github.com/**', 'file:write:cache/**']);
     expect(web.flow).toBe(true);
     expect(valid.slice(web.keyRange.start.offset, web.keyRange.end.offset)).toBe('web');
-    expect(valid.slice(web.valueRange.start.offset, web.valueRange.end.offset)).toBe('[http:get:https://api.github.com/**, file:write:cache/**]');
-    expect(web.capabilities[1]!.range.start).toEqual({ line: 4, column: 46, offset: valid.indexOf('file:write:cache/**') });
+    expect(valid.slice(web.valueRange.start.offset, web.valueRange.end.offset)).toBe(
+      '[http:get:https://api.github.com/**, file:write:cache/**]',
+    );
+    expect(web.capabilities[1]!.range.start).toEqual({
+      line: 4,
+      column: 46,
+      offset: valid.indexOf('file:write:cache/**'),
+    });
     expect(s.deniedCapabilities.map((c) => c.value)).toEqual(['file:delete:**']);
     expect(s.analysisLevel?.value).toBe('strict');
     expect(s.suppress.map(({ rule, line }) => ({ rule, line }))).toEqual([{ rule: 'SEC005', line: 45 }]);
-    expect(Object.fromEntries(Object.entries(config.sandbox).map(([k, v]) => [k, v?.value]))).toEqual({ maxMemoryMb: 128, maxExecutionTime: 30, maxWallTime: 60, maxOutputKb: 1024 });
+    expect(Object.fromEntries(Object.entries(config.sandbox).map(([k, v]) => [k, v?.value]))).toEqual({
+      maxMemoryMb: 128,
+      maxExecutionTime: 30,
+      maxWallTime: 60,
+      maxOutputKb: 1024,
+    });
   });
 
   it('accepts the examples shipped with the project', () => {
@@ -33,14 +44,22 @@ describe('parseMlpyConfig', () => {
   });
 
   it('keeps the valid entries of a file with errors', () => {
-    const { config, diagnostics } = parseMlpyConfig('security:\n  capability_profiles:\n    p: [console:write, fle:x:y, "file:read:a/**"]\n');
+    const { config, diagnostics } = parseMlpyConfig(
+      'security:\n  capability_profiles:\n    p: [console:write, fle:x:y, "file:read:a/**"]\n',
+    );
     expect(diagnostics.map((d) => d.code)).toEqual(['CFG004']);
-    expect(config.security.profiles.get('p')!.capabilities.map((c) => c.value)).toEqual(['console:write', 'file:read:a/**']);
+    expect(config.security.profiles.get('p')!.capabilities.map((c) => c.value)).toEqual([
+      'console:write',
+      'file:read:a/**',
+    ]);
   });
 
-  it.each([[''], ['\0\0'], ['{'], ['a: [\n'], ['- - - -'], ['&a [*a]'], ['security: &s\n  x: *s\n']])('never throws on %j', (text) => {
-    expect(() => parseMlpyConfig(text)).not.toThrow();
-  });
+  it.each([[''], ['\0\0'], ['{'], ['a: [\n'], ['- - - -'], ['&a [*a]'], ['security: &s\n  x: *s\n']])(
+    'never throws on %j',
+    (text) => {
+      expect(() => parseMlpyConfig(text)).not.toThrow();
+    },
+  );
 });
 
 function decisions(ctx: CapabilityContext, requests: [string, string, string?][]): string[] {
@@ -54,28 +73,49 @@ describe('resolveRootContext', () => {
     const r = resolveRootContext(null, { root: '/proj' });
     expect(r.ok).toBe(true);
     expect(r.context!.grantedCapabilities()).toEqual([...DEFAULT_GRANT]);
-    expect(decisions(r.context!, [['console', 'write'], ['crypto', 'hash'], ['file', 'read', 'a.txt'], ['env', 'read', 'HOME']])).toEqual(['GRANTED', 'GRANTED', 'DENIED', 'DENIED']);
+    expect(
+      decisions(r.context!, [
+        ['console', 'write'],
+        ['crypto', 'hash'],
+        ['file', 'read', 'a.txt'],
+        ['env', 'read', 'HOME'],
+      ]),
+    ).toEqual(['GRANTED', 'GRANTED', 'DENIED', 'DENIED']);
   });
 
   it('applies default_capabilities, the profile, denials, then flags', () => {
-    const r = resolveRootContext(config, { root: '/proj', profile: 'data_processing', allow: ['file:delete:output/tmp/**', 'env:read:HOME'], deny: ['file:read:data/secret/**'] });
+    const r = resolveRootContext(config, {
+      root: '/proj',
+      profile: 'data_processing',
+      allow: ['file:delete:output/tmp/**', 'env:read:HOME'],
+      deny: ['file:read:data/secret/**'],
+    });
     expect(r.problems).toEqual([]);
-    expect(decisions(r.context!, [
-      ['console', 'write'],
-      ['math', 'compute'],
-      ['json', 'parse'],
-      ['file', 'read', 'data/a.csv'],
-      ['file', 'read', 'data/secret/key'],
-      ['file', 'write', 'output/r.txt'],
-      ['file', 'delete', 'output/tmp/x'],
-      ['env', 'read', 'HOME'],
-      ['http', 'get', 'https://api.github.com/x'],
-    ])).toEqual(['GRANTED', 'GRANTED', 'DENIED', 'GRANTED', 'DENIED', 'GRANTED', 'DENIED', 'GRANTED', 'DENIED']);
-    expect(r.context!.check({ resource: 'file', operation: 'delete', target: 'output/tmp/x' }).by).toBe('!file:delete:/**');
+    expect(
+      decisions(r.context!, [
+        ['console', 'write'],
+        ['math', 'compute'],
+        ['json', 'parse'],
+        ['file', 'read', 'data/a.csv'],
+        ['file', 'read', 'data/secret/key'],
+        ['file', 'write', 'output/r.txt'],
+        ['file', 'delete', 'output/tmp/x'],
+        ['env', 'read', 'HOME'],
+        ['http', 'get', 'https://api.github.com/x'],
+      ]),
+    ).toEqual(['GRANTED', 'GRANTED', 'DENIED', 'GRANTED', 'DENIED', 'GRANTED', 'DENIED', 'GRANTED', 'DENIED']);
+    expect(r.context!.check({ resource: 'file', operation: 'delete', target: 'output/tmp/x' }).by).toBe(
+      '!file:delete:/**',
+    );
   });
 
   it('reports an unknown profile and bad flags, keeping positions of config entries', () => {
-    const r = resolveRootContext(config, { root: '/proj', profile: 'dat_processing', allow: ['file:read:../x', 'file.read'], deny: ['fle:write:x'] });
+    const r = resolveRootContext(config, {
+      root: '/proj',
+      profile: 'dat_processing',
+      allow: ['file:read:../x', 'file.read'],
+      deny: ['fle:write:x'],
+    });
     expect(r.ok).toBe(false);
     expect(r.problems.map((p) => [p.code, p.origin, p.severity])).toEqual([
       ['CFG008', '--profile', 'error'],

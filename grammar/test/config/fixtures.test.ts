@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { parseMlpyConfig, type Diagnostic } from '@mlsec/grammar';
 
 const dir = new URL('./fixtures/', import.meta.url);
-const fixtures = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+const fixtures = readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 function summarize(text: string, d: Diagnostic): { code: string; severity: string; at: string; text: string } {
   const { start, end } = d.range;
@@ -24,7 +26,9 @@ describe('mlpy.yaml fixtures', () => {
 
   it.each(fixtures)('%s', (name) => {
     const text = readFileSync(new URL(name, dir), 'utf8');
-    const expected = JSON.parse(readFileSync(new URL(name.replace(/\.yaml$/, '.expected.json'), dir), 'utf8')) as unknown;
+    const expected = JSON.parse(
+      readFileSync(new URL(name.replace(/\.yaml$/, '.expected.json'), dir), 'utf8'),
+    ) as unknown;
     const { diagnostics } = parseMlpyConfig(text);
     for (const d of diagnostics) {
       expect(d.source).toBe('config');

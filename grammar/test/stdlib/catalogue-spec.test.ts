@@ -18,14 +18,22 @@ const SNAPSHOT = new URL('./STDLIB.snapshot.md', import.meta.url);
 const text = readFileSync(existsSync(SHARED) ? SHARED : SNAPSHOT, 'utf8');
 const lines = text.split('\n');
 
-interface SpecRow { module: string; name: string; params: string; caps: string }
+interface SpecRow {
+  module: string;
+  name: string;
+  params: string;
+  caps: string;
+}
 const rows: SpecRow[] = [];
 for (const line of lines) {
   const m = /^\| `(\w+)\.(\w+)` \| `\((.*)\)` \| [^|]* \| ([^|]*) \|$/.exec(line);
   if (m) rows.push({ module: m[1]!, name: m[2]!, params: m[3]!, caps: m[4]!.trim() });
 }
 
-interface SpecClass { name: string; methods: { name: string; params: string }[] }
+interface SpecClass {
+  name: string;
+  methods: { name: string; params: string }[];
+}
 const classes: SpecClass[] = [];
 for (const line of lines) {
   const m = /^Class `(\w+)` methods:(.*)$/.exec(line);
@@ -38,7 +46,9 @@ describe('catalogue matches STDLIB.md', () => {
   it('found the tables in the spec', () => {
     expect(rows.length).toBeGreaterThan(300);
     expect(classes.length).toBe(10);
-    expect(STDLIB_MODULES.flatMap((m) => m.classes.map((c) => c.name)).sort()).toEqual(classes.map((c) => c.name).sort());
+    expect(STDLIB_MODULES.flatMap((m) => m.classes.map((c) => c.name)).sort()).toEqual(
+      classes.map((c) => c.name).sort(),
+    );
   });
 
   it.each(rows.map((r) => [`${r.module}.${r.name}`, r] as const))('%s', (_label, row) => {
@@ -53,7 +63,9 @@ describe('catalogue matches STDLIB.md', () => {
 
   it('has no function the spec does not list', () => {
     const listed = new Set(rows.map((r) => `${r.module}.${r.name}`));
-    const extra = STDLIB_MODULES.flatMap((m) => m.functions.map((f) => `${m.name}.${f.name}`)).filter((n) => !listed.has(n));
+    const extra = STDLIB_MODULES.flatMap((m) => m.functions.map((f) => `${m.name}.${f.name}`)).filter(
+      (n) => !listed.has(n),
+    );
     expect(extra).toEqual([]);
   });
 

@@ -44,14 +44,26 @@ describe('instantiateCapabilities', () => {
           if (t.targetKind === 'none' || t.fixedTarget !== undefined) continue;
           expect(t.targetArg, `${mod.name}.${f.name} ${t.text}`).toBeDefined();
           const param = f.params[t.targetArg!]!;
-          expect(['path', 'file_path', 'source', 'destination', 'dir_path', 'pattern', 'url', 'key', 'options']).toContain(param.name);
+          expect([
+            'path',
+            'file_path',
+            'source',
+            'destination',
+            'dir_path',
+            'pattern',
+            'url',
+            'key',
+            'options',
+          ]).toContain(param.name);
         }
       }
     }
   });
 
   it('returns templates by module and name', () => {
-    expect(requiredCapabilityTemplates('file', 'copy')!.map((t) => [t.resource, t.operation, t.targetArg, t.targetKind])).toEqual([
+    expect(
+      requiredCapabilityTemplates('file', 'copy')!.map((t) => [t.resource, t.operation, t.targetArg, t.targetKind]),
+    ).toEqual([
       ['file', 'read', 0, 'path'],
       ['file', 'write', 1, 'path'],
     ]);
