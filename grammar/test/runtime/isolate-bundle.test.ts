@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { build } from 'esbuild';
 import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { parse } from '../../src/syntax/api.js';
 import { transpile } from '../../src/transpiler/index.js';
 
@@ -28,6 +30,8 @@ function realm() {
     checkCapability: () => true,
     queryCapability: () => true,
     listCapabilities: () => ['console:*'],
+    random: () => 0.5,
+    now: () => 0,
   };
   return { context, host, output };
 }
@@ -64,6 +68,13 @@ describe('isolate bundle', () => {
   ])('lockdown: %s', (expr, expected) => {
     const { context } = realm();
     expect(vm.runInContext(expr, context)).toBe(expected);
+  });
+
+  const conformance = fileURLToPath(new URL('../../../test/conformance/', import.meta.url));
+  test.each(readdirSync(conformance).filter((f) => f.endsWith('.ml')))('conformance %s runs in the locked-down realm', (name) => {
+    const r = runIn(readFileSync(path.join(conformance, name), 'utf8'));
+    expect(r.result).toEqual({ ok: true });
+    expect(r.stdout).toBe(readFileSync(path.join(conformance, name.replace(/\.ml$/, '.out')), 'utf8'));
   });
 
   test('the runtime API object is frozen', () => {
