@@ -25,6 +25,7 @@ export interface FnState {
  * never occurs in generated code itself; `finish()` strips the markers into the line map.
  */
 const MARK = '\u0001';
+const MARKED_LINE = new RegExp(`^( *)${MARK}(\\d+):(\\d+)${MARK}`);
 
 export class GenContext {
   private buf: string[] = [];
@@ -91,7 +92,7 @@ export class GenContext {
     const map: (MappedPosition | null)[] = [];
     for (const chunk of this.buf) {
       for (const raw of chunk.split('\n')) {
-        const m = /^( *)\u0001(\d+):(\d+)\u0001/.exec(raw);
+        const m = MARKED_LINE.exec(raw);
         if (m) {
           lines.push(m[1] + raw.slice(m[0].length));
           map.push({ line: Number(m[2]), column: Number(m[3]) });

@@ -53,7 +53,7 @@ const COMPARISON: [string, string][] = [
   ['1 < "a"', "TypeError: '<' not supported between instances of 'int' and 'str'"],
   ['"a" >= 1', "TypeError: '>=' not supported between instances of 'str' and 'int'"],
   ['null < 1', "TypeError: '<' not supported between instances of 'NoneType' and 'int'"],
-  ['[1] < [\"a\"]', "TypeError: '<' not supported between instances of 'int' and 'str'"],
+  ['[1] < ["a"]', "TypeError: '<' not supported between instances of 'int' and 'str'"],
   ['true < 2', 'true'],
   ['float("nan") < 1', 'false'],
   ['float("nan") >= 1', 'false'],
