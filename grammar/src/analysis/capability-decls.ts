@@ -37,7 +37,8 @@ export function checkDeclarations(program: Program, grant: AnalysisGrant | undef
       if (item.target === null || UNRESTRICTED_TARGETS.has(item.target.value.trim())) {
         const what = item.target ? `target "${item.target.value}"` : 'no target';
         const message = `'allow ${item.permission}' with ${what} asks for unrestricted host access; name the exact target`;
-        findings.push(makeFinding('SEC009', item.range, message, level));
+        const end = (item.target ?? { range: item.permissionRange }).range.end;
+        findings.push(makeFinding('SEC009', { start: item.range.start, end }, message, level));
       }
     }
     for (const d of capabilitiesFromDeclaration(stmt).capabilities) {

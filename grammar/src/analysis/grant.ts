@@ -25,11 +25,9 @@ export interface GrantResult {
 }
 
 function describe(selection: GrantSelection): string {
-  const parts: string[] = [];
-  if (selection.profile) parts.push(`profile '${selection.profile}'`);
-  if (selection.allow && selection.allow.length > 0) parts.push(`--allow ${selection.allow.join(' ')}`);
-  if (parts.length === 0) return 'the default grant';
-  return parts.join(' with ');
+  const base = selection.profile ? `profile '${selection.profile}'` : 'the default grant';
+  const allow = selection.allow ?? [];
+  return allow.length === 0 ? base : `${base} plus --allow ${allow.join(' --allow ')}`;
 }
 
 export function grantFromConfig(config: MlpyConfig | null, selection: GrantSelection): GrantResult {

@@ -25,6 +25,8 @@ export function isCatchable(e: MLError): boolean {
  */
 export function toMLError(e: unknown): MLError {
   if (e instanceof MLError) return e;
+  const stop = hostStop(e);
+  if (stop) return stop;
   if (e instanceof RangeError) {
     const m = String(e.message);
     if (m.includes('call stack')) return new MLError('RecursionError', 'maximum recursion depth exceeded');
@@ -35,6 +37,18 @@ export function toMLError(e: unknown): MLError {
     return new MLError('ValueError', m);
   }
   return new MLError('RuntimeError', 'internal runtime error');
+}
+
+/**
+ * A host callback ends the run by throwing an error whose message is `<Kind>: <text>` with Kind
+ * one of the uncatchable sandbox kinds (the error may come from another realm, so no instanceof).
+ */
+function hostStop(e: unknown): MLError | undefined {
+  if (typeof e !== 'object' || e === null) return undefined;
+  const message = (e as { message?: unknown }).message;
+  if (typeof message !== 'string') return undefined;
+  const m = /^(Sandbox(?:Timeout|Memory|OutputLimit)Error): ([\s\S]*)$/.exec(message);
+  return m ? new MLError(m[1] as ErrorKind, m[2]!) : undefined;
 }
 
 /** The error raised by `throw {message: ..., ...}`; the object stays attached as the payload. */

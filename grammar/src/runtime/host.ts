@@ -13,6 +13,8 @@ export type BridgeResult = { ok: true; value: BridgeValue } | { ok: false; kind:
 /**
  * Everything the runtime needs from outside the isolate. Every member receives and returns plain
  * data (strings, numbers, booleans, arrays of strings, null) so it can be bridged by copying.
+ * To end the run from inside any member (output limit, timeout), throw an Error whose message is
+ * `SandboxOutputLimitError: ...` (or SandboxTimeoutError / SandboxMemoryError): ML code cannot catch it.
  */
 export interface RuntimeHost {
   /** Appends text to the run's stdout or stderr (the host enforces the output limit). */

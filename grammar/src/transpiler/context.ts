@@ -2,7 +2,7 @@
 // their ML positions, the position table, hoisted constants, runtime helpers and builtins in use,
 // and per-function state (scope, temporaries, definitely-assigned names). No AST changes.
 import type { Diagnostic } from '../diagnostics.js';
-import type { Range } from '../syntax/ast.js';
+import type { CallExpr, Range } from '../syntax/ast.js';
 import type { FnScope, ScopeInfo } from './scopes.js';
 import type { MappedPosition } from './source-map.js';
 
@@ -39,7 +39,7 @@ export class GenContext {
   private indentLevel = 0;
   private tempCounter = 0;
   /** The call an expression statement consists of: the statement already set `$p` for it. */
-  statementCall: unknown = null;
+  statementCall: CallExpr | null = null;
   /** Set when a top-level `return` needs the `$top` label. */
   topReturn = false;
   fn!: FnState;

@@ -111,3 +111,23 @@ describe('calls with the wrong number of arguments', () => {
     else expect(out).toBe(expected);
   });
 });
+
+describe('host stops', () => {
+  test('a host limit error ends the run and ML except cannot catch it', () => {
+    const src = 'try { while (true) { print("spam"); } } except (e) { print("caught"); }';
+    let writes = 0;
+    const r = runML(src, {
+      bridge: undefined,
+      onWrite: () => {
+        if (++writes > 3) throw new Error('SandboxOutputLimitError: output limit of 1 MB reached');
+      },
+    });
+    expect(r.error).toMatchObject({ kind: 'SandboxOutputLimitError', message: 'output limit of 1 MB reached' });
+    expect(r.stdout).toBe('spam\nspam\nspam\n');
+  });
+
+  test('other host exceptions become an internal error without host details', () => {
+    const r = runML('print(1);', { onWrite: () => { throw new Error('/secret/host/path exploded'); } });
+    expect(r.error).toMatchObject({ kind: 'RuntimeError', message: 'internal runtime error' });
+  });
+});

@@ -21,7 +21,9 @@ export interface HarnessOptions {
   /** User modules: dotted name → ML source. */
   modules?: Record<string, string>;
   /** Host implementation of bridged stdlib functions. */
-  bridge?: RuntimeHost['bridge'];
+  bridge?: RuntimeHost['bridge'] | undefined;
+  /** Called before each write reaches the buffers (may throw to simulate host limits). */
+  onWrite?: (stream: string, text: string) => void;
 }
 
 /** A small deterministic generator in [0, 1) so runs are reproducible. */
@@ -68,6 +70,14 @@ export function runML(source: string, options: HarnessOptions = {}): HarnessResu
   const file = options.file ?? 'main.ml';
   const { host, out } = memoryHost(options.grants ?? DEFAULT_GRANT_RESOURCES, options.stdin);
   if (options.bridge) host.bridge = options.bridge;
+  const onWrite = options.onWrite;
+  if (onWrite) {
+    const write = host.write;
+    host.write = (stream, text) => {
+      onWrite(stream, text);
+      write(stream, text);
+    };
+  }
   const rt = createRuntime(host);
   for (const [name, src] of Object.entries(options.modules ?? {})) {
     const m = compileUnit(src, `${name.replace(/\./g, '/')}.ml`, name);

@@ -30,7 +30,9 @@ export class ParsedArgsObject extends MLNative {
   }
 
   group(kind: Spec['kind']): MLObject {
-    return new MLObject(this.specs.filter((s) => s.kind === kind).map((s) => [s.name, this.values.get(s.name) ?? null]));
+    return new MLObject(
+      this.specs.filter((s) => s.kind === kind).map((s) => [s.name, this.values.get(s.name) ?? null]),
+    );
   }
 
   override toMLString(): string {
@@ -70,25 +72,37 @@ export class ArgParserObject extends MLNative {
     super();
   }
 
-  add(kind: Spec['kind'], nameArg: Value | undefined, shortArg: Value | undefined, help: Value | undefined, dflt: Value, required: boolean): null {
+  add(
+    kind: Spec['kind'],
+    nameArg: Value | undefined,
+    shortArg: Value | undefined,
+    help: Value | undefined,
+    dflt: Value,
+    required: boolean,
+  ): null {
     const name = bare(strArg(nameArg, 'name'));
     if (name === '') raise('ValueError', 'argument name must not be empty');
     if (this.specs.some((s) => s.name === name)) raise('ValueError', `argument '${name}' is already defined`);
     const short = absent(shortArg) || shortArg === '' ? null : bare(strArg(shortArg, 'short'));
-    if (short !== null && this.specs.some((s) => s.short === short)) raise('ValueError', `short option '-${short}' is already defined`);
+    if (short !== null && this.specs.some((s) => s.short === short))
+      raise('ValueError', `short option '-${short}' is already defined`);
     this.specs.push({ kind, name, short, help: absent(help) ? '' : strArg(help, 'help_text'), dflt, required });
     return null;
   }
 
   private option(token: string): Spec {
     const key = bare(token);
-    const spec = token.startsWith('--') ? this.specs.find((s) => s.name === key && s.kind !== 'positional') : this.specs.find((s) => s.short === key);
+    const spec = token.startsWith('--')
+      ? this.specs.find((s) => s.name === key && s.kind !== 'positional')
+      : this.specs.find((s) => s.short === key);
     if (spec === undefined) return raise('ValueError', `Unknown option: ${token}`);
     return spec;
   }
 
   parse(argvArg: Value | undefined): ParsedArgsObject {
-    const argv = absent(argvArg) ? this.argv() : listArg(argvArg, 'argv').map((a) => (typeof a === 'string' ? a : pyStr(a)));
+    const argv = absent(argvArg)
+      ? this.argv()
+      : listArg(argvArg, 'argv').map((a) => (typeof a === 'string' ? a : pyStr(a)));
     const values = new Map<string, Value>();
     const given = new Set<string>();
     for (const s of this.specs) values.set(s.name, s.kind === 'flag' ? false : s.dflt);
@@ -146,11 +160,15 @@ export class ArgParserObject extends MLNative {
       lines.push('', title);
       for (const [l, h] of rows) lines.push(`  ${l.padEnd(width)}  ${h}`.trimEnd());
     };
-    table('positional arguments:', pos.map((p) => [p.name, p.help]));
+    table(
+      'positional arguments:',
+      pos.map((p) => [p.name, p.help]),
+    );
     table(
       'options:',
       opts.map((o) => {
-        const names = (o.short ? `-${o.short}, ` : '') + `--${o.name}` + (o.kind === 'option' ? ` ${o.name.toUpperCase()}` : '');
+        const names =
+          (o.short ? `-${o.short}, ` : '') + `--${o.name}` + (o.kind === 'option' ? ` ${o.name.toUpperCase()}` : '');
         const dflt = o.kind === 'option' && o.dflt !== null ? ` (default: ${pyStr(o.dflt)})` : '';
         return [names, o.help + dflt];
       }),
@@ -178,6 +196,12 @@ const PARSER_METHODS: NativeMethodTable = methodTable<ArgParserObject>(
 export function createArgsModule(ctx: ModuleContext): MLModule {
   const argv = () => (ctx.argv ? ctx.argv() : []);
   return new ModuleBuilder('args')
-    .fn('create_parser', 0, 2, (n, d) => new ArgParserObject(absent(n) ? '' : strArg(n, 'name'), absent(d) ? '' : strArg(d, 'description'), argv))
+    .fn(
+      'create_parser',
+      0,
+      2,
+      (n, d) =>
+        new ArgParserObject(absent(n) ? '' : strArg(n, 'name'), absent(d) ? '' : strArg(d, 'description'), argv),
+    )
     .build();
 }

@@ -13,10 +13,12 @@ export function printLine(args: readonly Value[], prefix: string | null): string
 }
 
 export function createConsoleModule(ctx: ModuleContext): MLModule {
-  const writer = (stream: OutputStream, prefix: string | null) => (...args: Value[]) => {
-    ctx.write(stream, printLine(args, prefix));
-    return null;
-  };
+  const writer =
+    (stream: OutputStream, prefix: string | null) =>
+    (...args: Value[]) => {
+      ctx.write(stream, printLine(args, prefix));
+      return null;
+    };
   return new ModuleBuilder('console')
     .fn('log', 0, Infinity, writer('stdout', null))
     .fn('info', 0, Infinity, writer('stdout', 'INFO:'))

@@ -9,8 +9,21 @@ import { ModuleBuilder, absent, isIntLike, strArg } from './util.js';
 import { jsonStringify } from './json/module.js';
 import { quoteJson } from './json/format.js';
 
-export const LEVELS: Readonly<Record<string, number>> = { DEBUG: 10, INFO: 20, WARN: 30, WARNING: 30, ERROR: 40, CRITICAL: 50 };
-const LEVEL_NAMES: Readonly<Record<number, string>> = { 10: 'DEBUG', 20: 'INFO', 30: 'WARNING', 40: 'ERROR', 50: 'CRITICAL' };
+export const LEVELS: Readonly<Record<string, number>> = {
+  DEBUG: 10,
+  INFO: 20,
+  WARN: 30,
+  WARNING: 30,
+  ERROR: 40,
+  CRITICAL: 50,
+};
+const LEVEL_NAMES: Readonly<Record<number, string>> = {
+  10: 'DEBUG',
+  20: 'INFO',
+  30: 'WARNING',
+  40: 'ERROR',
+  50: 'CRITICAL',
+};
 
 function levelArg(v: Value | undefined): number {
   if (isIntLike(v)) return Number(v);
