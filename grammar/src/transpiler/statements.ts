@@ -77,8 +77,9 @@ function statement(ctx: GenContext, s: TopLevelStatement): void {
     }
     case 'ArrayDestructureStmt': {
       const tmp = ctx.temp();
+      const value = expression(ctx, s.value);
       const parts = s.names.map((n, i) => `${assign(ctx, n.name)} = ${tmp}[${i}];`);
-      ctx.line(`${at(ctx, s)} ${tmp} = ${ctx.helper('unpack')}(${expression(ctx, s.value)}, ${s.names.length}); ${parts.join(' ')}`, s.range);
+      ctx.line(`${at(ctx, s)} ${tmp} = ${ctx.helper('unpack')}(${value}, ${s.names.length}); ${parts.join(' ')}`, s.range);
       return;
     }
     case 'ObjectDestructureStmt': {
@@ -171,8 +172,7 @@ function tryStatement(ctx: GenContext, s: TryStmt): void {
   const handler = s.handlers[0];
   if (handler) {
     const caught = `${ctx.helper('caught')}($e)`;
-    const bind = handler.variable ? `${assign(ctx, handler.variable.name)} = ${caught};` : `${caught};`;
-    if (handler.variable) ctx.fn.assigned.delete(handler.variable.name);
+    const bind = handler.variable ? `${varName(handler.variable.name)} = ${caught};` : `${caught};`;
     ctx.line(`} catch ($e) {`, handler.range);
     ctx.indent();
     ctx.line(bind);

@@ -85,3 +85,7 @@ describe('user modules', () => {
     expect(r.error?.kind).toBe('ImportError');
   });
 });
+
+test('destructuring reads its value before binding the names', () => {
+  expect(out('[a, b] = [b, 1];')).toBe("NameError: name 'b' is not defined");
+});
