@@ -1,7 +1,14 @@
 // The run's capability context as the bridges use it: builds it from the request's grants (paths
 // realpath'd through node:fs, cached briefly for this run only), streams its audit events in
 // batches, and turns a refusal into the CapabilityError the program sees.
-import { CapabilityContext, cachedFileSystemFacts, type AuditEvent, type CallSite } from '@mlsec/grammar';
+import {
+  CapabilityContext,
+  cachedFileSystemFacts,
+  intersectDeclarations,
+  type AuditEvent,
+  type CallSite,
+  type DeclaredCapability,
+} from '@mlsec/grammar';
 import type { RunCapabilities } from '../sandbox/types.js';
 import { NODE_FILE_SYSTEM } from './fs-facts.js';
 import { BridgeError } from './types.js';
@@ -11,6 +18,8 @@ const REALPATH_TTL_MS = 100;
 
 export interface GateOptions {
   capabilities: RunCapabilities;
+  /** The program's `capability` declarations: the effective set is their intersection with the grant. */
+  declared: readonly DeclaredCapability[];
   rootDir: string;
   /** The sandbox's own files: never reachable unless granted literally. */
   internalRoots: readonly string[];
@@ -46,17 +55,25 @@ export class Gate {
       protectedRoots: options.internalRoots,
     });
     if (created.context === null) return { error: created.issues.map((i) => i.message).join('; ') };
-    const context = created.context;
+    const granted = created.context;
     const problems: string[] = [];
     for (const g of options.capabilities.allow) {
-      for (const i of context.grant({ capability: g, origin: 'grant' }).issues) {
+      for (const i of granted.grant({ capability: g, origin: 'grant' }).issues) {
         if (i.severity === 'error') problems.push(`\`${g}\`: ${i.message}`);
       }
     }
     for (const d of options.capabilities.deny ?? []) {
-      for (const i of context.deny(d, 'deny').issues) if (i.severity === 'error') problems.push(`\`${d}\`: ${i.message}`);
+      for (const i of granted.deny(d, 'deny').issues) if (i.severity === 'error') problems.push(`\`${d}\`: ${i.message}`);
     }
     if (problems.length > 0) return { error: `invalid capabilities: ${problems.join('; ')}` };
+    let context = granted;
+    if (options.declared.length > 0) {
+      const narrowed = intersectDeclarations(granted, options.declared);
+      if (narrowed.exceeding.length > 0) {
+        return { error: narrowed.exceeding.map((x) => x.message).join('; ') };
+      }
+      context = narrowed.context;
+    }
     const gate = new Gate(context, options.audit);
     context.setAuditSink((e) => gate.record(e));
     return { gate };

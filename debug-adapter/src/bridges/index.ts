@@ -45,6 +45,7 @@ export function createBridges(ctx: BridgeRunContext): { bridges: RunBridges } | 
   const { request } = ctx;
   const created = Gate.create({
     capabilities: request.capabilities,
+    declared: request.declared,
     rootDir: request.rootDir,
     internalRoots: ctx.internalRoots,
     audit: ctx.audit,

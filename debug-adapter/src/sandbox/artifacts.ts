@@ -7,8 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type IVM from 'isolated-vm';
 
-/** Global function the runtime bundle defines; the lockdown step calls it with the host facade. */
-export const RUNTIME_INSTALLER = '__mlsecInstallRuntime';
+/** Global the runtime bundle (grammar/src/runtime/isolate-entry.ts) installs: `createRuntime(host)`. */
+export const RUNTIME_GLOBAL = '__mlsecRuntime';
 
 /** dist/worker.js when this code is bundled into dist/cli.js (or the tsc out/ layout's sibling). */
 export function defaultWorkerPath(): string {

@@ -1,11 +1,12 @@
 // Runs one program in a fresh isolate within a process that hosts isolated-vm (the sandbox worker,
 // or the one-shot CLI in-process): takes a prepared isolate, wires the run's session and bridges,
 // enforces CPU/wall/memory/output limits, and always disposes the isolate. Knows nothing of IPC.
+import type { DeclaredCapability } from '@mlsec/grammar';
 import type IVM from 'isolated-vm';
 import { createBridges } from '../bridges/index.js';
 import { IsolateFactory, type PreparedIsolate } from './isolate-factory.js';
 import { hostError, limitMessage, type LimitKind } from './limits.js';
-import { WRAPPER_LINES, wrapJsProgram, type ThrownReport } from './program-wrapper.js';
+import { WRAPPER_LINES, type ThrownReport } from './program-wrapper.js';
 import { RunSession } from './session.js';
 import type {
   AuditRecord,
@@ -19,8 +20,11 @@ import { Watchdog } from './watchdog.js';
 
 /** A run as the engine sees it: already transpiled, limits resolved, everything plain data. */
 export interface ExecRequest {
-  program: { kind: 'js'; code: string; file: string };
+  /** Closure body built by the pipeline (`$0` is the host facade, `$1` the file name). */
+  program: { code: string; file: string };
   capabilities: RunCapabilities;
+  /** What the program's `capability` declarations ask for: the grant is narrowed to them. */
+  declared: DeclaredCapability[];
   rootDir: string;
   args: string[];
   env: Record<string, string>;
@@ -47,8 +51,8 @@ export interface ExecOutcome {
 export interface EngineOptions {
   ivm: typeof IVM;
   runtimeSource: string;
-  runtimeInstaller: string;
   poolSize: number;
+  useSnapshot: boolean;
   poolLimits: SandboxLimits;
   /** The sandbox's own files (worker, runtime bundle, isolated-vm), protected like /proc. */
   internalRoots: readonly string[];
@@ -120,7 +124,7 @@ export class SandboxEngine {
     const runStart = performance.now();
     try {
       report = (await prepared.context.evalClosure(
-        wrapJsProgram(req.program.code),
+        req.program.code,
         [prepared.facade.derefInto(), req.program.file],
         { result: { copy: true }, filename: req.program.file, lineOffset: -WRAPPER_LINES },
       )) as ThrownReport | null;
@@ -128,6 +132,7 @@ export class SandboxEngine {
       failure = e;
     }
     const runMs = performance.now() - runStart;
+    const killed = isolate.isDisposed;
     watchdog.stop();
     const cpuMs = watchdog.cpuMs();
     let peakHeapBytes = 0;
@@ -147,8 +152,10 @@ export class SandboxEngine {
     if (stopReason === 'terminated') error = hostError('TerminatedError', 'the run was terminated');
     else if (stopReason !== null) error = limitError(stopReason, req.limits);
     else if (prepared.catastrophe !== null) {
-      error = hostError('SandboxError', 'the sandbox lost control of the run (V8 catastrophic error)');
-    } else if (failure !== null) error = classifyFailure(failure, req);
+      error = /memory/i.test(prepared.catastrophe)
+        ? limitError('memory', req.limits)
+        : hostError('SandboxError', 'the sandbox lost control of the run (V8 catastrophic error)');
+    } else if (failure !== null) error = classifyFailure(failure, req, killed);
     else if (report !== null) error = report;
 
     return {
@@ -167,12 +174,18 @@ function limitError(kind: LimitKind, limits: SandboxLimits): RunError {
   return hostError(errorKind, message);
 }
 
-/** The evaluation itself failed (not the program): memory kill, syntax error, disposal. */
-function classifyFailure(e: unknown, req: ExecRequest): RunError {
+/**
+ * The evaluation itself failed rather than returning the program's report: a memory kill, a
+ * syntax error in generated or harness code, or (JS harness only) an unhandled rejection, which
+ * isolated-vm reports as the rejection's error copied out of the isolate.
+ */
+function classifyFailure(e: unknown, req: ExecRequest, disposed: boolean): RunError {
   const message = e instanceof Error ? e.message : String(e);
   if (message.includes('memory limit')) return limitError('memory', req.limits);
-  if (e instanceof SyntaxError) {
-    return { ...hostError('SyntaxError', message), file: req.program.file };
+  if (e instanceof SyntaxError) return { ...hostError('SyntaxError', message), file: req.program.file };
+  if (!disposed && e instanceof Error) {
+    const text = message.length > 4000 ? message.slice(0, 4000) + '…' : message;
+    return { ...hostError(e.name || 'Error', text), file: req.program.file };
   }
   return hostError('SandboxError', 'the sandbox failed while running the program');
 }

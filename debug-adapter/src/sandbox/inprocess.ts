@@ -9,7 +9,6 @@ import type { RunControl } from './types.js';
 
 export interface InProcessOptions {
   runtimePath: string | null;
-  runtimeInstaller: string;
   poolSize: number;
 }
 
@@ -49,8 +48,9 @@ export class InProcessExecutor {
       this.engine = new SandboxEngine({
         ivm: loadIsolatedVm(),
         runtimeSource: this.options.runtimePath ? readFileSync(this.options.runtimePath, 'utf8') : '',
-        runtimeInstaller: this.options.runtimeInstaller,
         poolSize: this.options.poolSize,
+        // A one-shot process runs one program: compiling the bundle once is cheaper than a snapshot.
+        useSnapshot: this.options.poolSize > 0,
         poolLimits: resolveLimits(undefined),
         internalRoots: sandboxInternalRoots([this.options.runtimePath]),
         onCatastrophicError: (message) => {

@@ -17,6 +17,8 @@ export interface HostFacade {
 }
 
 export interface PreludeConfig {
+  /** Global the runtime bundle installed (frozen by the runtime itself; left out of the lockdown). */
+  runtimeGlobal: string;
   /** Characters of string data one call may copy out (all arguments together). */
   copyOutChars: number;
   /** Longest text one write copies out (the output limit plus a little: the host truncates). */
@@ -32,9 +34,9 @@ interface RawAsyncRef {
 }
 
 /**
- * Step 1 (before the runtime loads): builds the host facade around the raw callbacks, removes
- * code generation and shared memory from the global scope, and records which globals are the
- * JavaScript intrinsics (step 2 freezes them). Returns the facade.
+ * Step 1 (after the runtime bundle has run, before any program): builds the host facade around the
+ * raw callbacks, removes code generation and shared memory from the global scope, and records
+ * which globals are the JavaScript intrinsics (step 2 freezes them). Returns the facade.
  */
 export function isolatePrelude(
   rawSync: RawSync,
@@ -159,10 +161,8 @@ export function isolatePrelude(
       const copied = copyArgs(args);
       let reply: unknown;
       try {
-        reply = rawAsync.applySyncPromise(undefined, [op, copied], {
-          arguments: { copy: true },
-          result: { copy: true },
-        });
+        // The host resolves with an ExternalCopy handle, which arrives here as a copied value.
+        reply = rawAsync.applySyncPromise(undefined, [op, copied], { arguments: { copy: true } });
       } catch {
         hostFailure();
       }
@@ -218,28 +218,22 @@ export function isolatePrelude(
   }
   for (const name of ['eval', 'Function', 'WebAssembly', 'SharedArrayBuffer', 'Atomics']) delete g[name];
 
-  // Remember the intrinsics (everything on the global object now) for step 2.
-  const intrinsicNames = Reflect.ownKeys(g);
+  // Remember the intrinsics (everything on the global object but the runtime) for step 2.
+  const intrinsicNames = Reflect.ownKeys(g).filter((k) => k !== config.runtimeGlobal);
   defineProperty(g, '__mlsecIntrinsics', { value: freeze(intrinsicNames), configurable: true });
   return facade;
 }
 
 /**
- * Step 2 (after the runtime has loaded, before any program): hands the facade to the runtime's
- * installer when it has one, deep-freezes every JavaScript intrinsic recorded by step 1 (so no
- * program can pollute `Object.prototype` or set `Error.prepareStackTrace`), and freezes the global
+ * Step 2 (before any program): deep-freezes every JavaScript intrinsic recorded by step 1 (so no
+ * program can pollute `Object.prototype` or set `Error.prepareStackTrace`) and freezes the global
  * object itself. The runtime's own objects are the runtime's to freeze.
  */
-export function isolateLockdown(facade: HostFacade, installerName: string): void {
+export function isolateLockdown(): void {
   'use strict';
   const g = globalThis as unknown as Record<PropertyKey, unknown>;
   const names = g['__mlsecIntrinsics'] as readonly PropertyKey[];
   delete g['__mlsecIntrinsics'];
-  const installer = g[installerName];
-  if (typeof installer === 'function') {
-    delete g[installerName];
-    (installer as (f: HostFacade) => void)(facade);
-  }
   const seen = new Set<unknown>();
   const stack: unknown[] = [];
   for (const name of names) {

@@ -1,6 +1,7 @@
 // Wraps a program's JavaScript so it runs as a closure inside the isolate and reports how it ended
 // as capped plain data (no JS stack, no host detail crosses). `reportThrown` runs INSIDE the
 // isolate (serialised with toString): it must reference nothing outside its own body.
+import { makeRuntimeHost, type RuntimeHostInfo } from './runtime-host.js';
 
 /** What the in-isolate wrapper returns: null on success, else the error as plain data. */
 export interface ThrownReport {
@@ -49,9 +50,11 @@ export function reportThrown(e: unknown, file: string): ThrownReport {
       }
     }
     const top = report.mlStack[0];
-    report.file = typeof own(e, 'file') === 'string' ? cap(own(e, 'file'), 1000) : top ? top.file : null;
-    report.line = num(own(e, 'line')) ?? (top ? top.line : null);
-    report.column = num(own(e, 'column')) ?? (top ? top.column : null);
+    const file = own(e, 'file');
+    const line = num(own(e, 'line'));
+    report.file = typeof file === 'string' && file !== '' ? cap(file, 1000) : top ? top.file : null;
+    report.line = line !== null && line > 0 ? line : top ? top.line : null;
+    report.column = line !== null && line > 0 ? num(own(e, 'column')) : top ? top.column : null;
     return report;
   }
   if (e instanceof Error) {
@@ -65,7 +68,7 @@ export function reportThrown(e: unknown, file: string): ThrownReport {
   return report;
 }
 
-/** Lines the wrapper adds before the program's first line (passed as a negative lineOffset). */
+/** Lines a wrapper adds before the program's first line (passed as a negative lineOffset). */
 export const WRAPPER_LINES = 1;
 
 /**
@@ -77,4 +80,28 @@ export function wrapJsProgram(code: string): string {
     `"use strict";const __mlsecReport=${reportThrown.toString()};const __mlsecMain=()=>{\n` +
     `${code}\n};try{__mlsecMain();return null}catch(e){return __mlsecReport(e,$1)}`
   );
+}
+
+export interface MlUnits {
+  /** Transpiled main unit: a `(function ($rt) {...})` expression. */
+  main: string;
+  /** Transpiled user modules by dotted name. */
+  modules: { name: string; code: string }[];
+  info: RuntimeHostInfo;
+}
+
+/**
+ * The closure body run for an ML program: builds the runtime over the host facade, registers the
+ * user modules, runs the main unit and returns its error (if any) as capped plain data.
+ */
+export function wrapMlProgram(units: MlUnits): string {
+  const lines = [
+    `"use strict";const __mlsecReport=${reportThrown.toString()};try{`,
+    `const __mlsecRt=globalThis.__mlsecRuntime.createRuntime((${makeRuntimeHost.toString()})($0,${JSON.stringify(units.info)}));`,
+  ];
+  for (const m of units.modules) lines.push(`__mlsecRt.defineUserModule(${JSON.stringify(m.name)},${m.code});`);
+  lines.push(`const __mlsecResult=__mlsecRt.run(${units.main});`);
+  lines.push('return __mlsecResult.ok?null:__mlsecReport(__mlsecResult.error,$1);');
+  lines.push('}catch(e){return __mlsecReport(e,$1)}');
+  return lines.join('\n');
 }

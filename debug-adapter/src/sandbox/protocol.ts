@@ -24,8 +24,6 @@ export type WorkerMessage =
 export interface WorkerConfig {
   /** Runtime bundle to load into every isolate, or null to run without the ML runtime. */
   runtimePath: string | null;
-  /** Global the runtime bundle leaves for the lockdown step (see isolate-prelude.ts). */
-  runtimeInstaller: string;
   /** Pre-warmed isolates kept ready. */
   poolSize: number;
 }

@@ -2,11 +2,11 @@
 // events)` → RunResult. Compiles ML to JavaScript in the caller's process, executes in a worker
 // process or in-process, streams output and audit events, and assembles the result of SANDBOX.md.
 import path from 'node:path';
-import { RUNTIME_INSTALLER, defaultRuntimePath, defaultWorkerPath } from './artifacts.js';
+import { defaultRuntimePath, defaultWorkerPath } from './artifacts.js';
 import type { ExecHooks, ExecOutcome, ExecRequest } from './engine.js';
 import { InProcessExecutor } from './inprocess.js';
 import { exitCodeFor, resolveLimits } from './limits.js';
-import { compileProgram } from './pipeline.js';
+import { compileProgram, type Analyzer, type ModuleReader, type PipelineOptions } from './pipeline.js';
 import { Supervisor } from './supervisor.js';
 import type { AuditRecord, RunControl, RunEvents, RunRequest, RunResult, Sandbox } from './types.js';
 
@@ -25,6 +25,10 @@ export interface SandboxOptions {
   poolSize?: number;
   /** Worker start-up timeout in ms (default 10,000). */
   startTimeoutMs?: number;
+  /** Security analysis run on each ML file before it may run (errors refuse the run). */
+  analyze?: Analyzer;
+  /** Reads imported user modules (default: `a/b.ml` under the run root). */
+  readModule?: ModuleReader;
 }
 
 /** Audit records kept in a RunResult; later checks are still streamed to `events.audit`. */
@@ -35,15 +39,26 @@ interface Executor {
   dispose(): Promise<void>;
 }
 
-export function createSandbox(options: SandboxOptions): Sandbox & { start(): Promise<void> } {
+/** What createSandbox returns: the Sandbox API plus start-up and health information. */
+export interface SandboxHandle extends Sandbox {
+  /** Starts the worker now instead of at the first run (no-op in-process). */
+  start(): Promise<void>;
+  /** Process hosting the isolates: the current worker (undefined until started), or this process. */
+  hostPid(): number | undefined;
+}
+
+export function createSandbox(options: SandboxOptions): SandboxHandle {
   const runtimePath = options.runtimePath === undefined ? defaultRuntimePath() : options.runtimePath;
+  const pipeline: PipelineOptions = {
+    ...(options.analyze ? { analyze: options.analyze } : {}),
+    ...(options.readModule ? { readModule: options.readModule } : {}),
+  };
   let supervisor: Supervisor | null = null;
   let executor: Executor;
   if (options.mode === 'worker') {
     supervisor = new Supervisor({
       workerPath: options.workerPath ?? defaultWorkerPath(),
       runtimePath,
-      runtimeInstaller: RUNTIME_INSTALLER,
       nodePath: options.nodePath ?? process.execPath,
       workerHeapMb: options.workerHeapMb ?? 512,
       poolSize: options.poolSize ?? 1,
@@ -53,7 +68,6 @@ export function createSandbox(options: SandboxOptions): Sandbox & { start(): Pro
   } else {
     executor = new InProcessExecutor({
       runtimePath,
-      runtimeInstaller: RUNTIME_INSTALLER,
       poolSize: options.poolSize ?? 0,
     });
   }
@@ -61,17 +75,26 @@ export function createSandbox(options: SandboxOptions): Sandbox & { start(): Pro
     start: async () => {
       await supervisor?.start();
     },
-    run: (request, events) => runOne(executor, request, events ?? {}),
+    hostPid: () => (supervisor ? supervisor.workerPid : process.pid),
+    run: (request, events) => runOne(executor, request, events ?? {}, pipeline),
     dispose: () => executor.dispose(),
   };
 }
 
-async function runOne(executor: Executor, request: RunRequest, events: RunEvents): Promise<RunResult> {
+async function runOne(
+  executor: Executor,
+  request: RunRequest,
+  events: RunEvents,
+  pipeline: PipelineOptions,
+): Promise<RunResult> {
   const limits = resolveLimits(request.limits);
   const stdout: string[] = [];
   const stderr: string[] = [];
   const audit: AuditRecord[] = [];
-  const compiled = compileProgram(request.program);
+  const file = path.resolve(request.program.file);
+  const rootDir = path.resolve(request.rootDir ?? path.dirname(file));
+  const args = [...(request.args ?? [])];
+  const compiled = compileProgram(request.program, { rootDir, args }, pipeline);
   const stats = {
     parseMs: compiled.parseMs,
     analyzeMs: compiled.analyzeMs,
@@ -83,18 +106,20 @@ async function runOne(executor: Executor, request: RunRequest, events: RunEvents
     bridgeCalls: 0,
   };
   if (compiled.error) {
-    return { ok: false, exitCode: compiled.exitCode, stdout: '', stderr: '', error: compiled.error, stats, audit };
+    if (compiled.stderr !== '') events.output?.('stderr', compiled.stderr);
+    const exitCode = exitCodeFor(compiled.error);
+    return { ok: false, exitCode, stdout: '', stderr: compiled.stderr, error: compiled.error, stats, audit };
   }
-  const file = path.resolve(request.program.file);
   const exec: ExecRequest = {
-    program: { kind: 'js', code: compiled.code, file },
+    program: { code: compiled.code, file },
+    declared: compiled.declared,
     capabilities: {
       allow: [...request.capabilities.allow],
       deny: [...(request.capabilities.deny ?? [])],
       auditOnly: request.capabilities.auditOnly === true,
     },
-    rootDir: path.resolve(request.rootDir ?? path.dirname(file)),
-    args: [...(request.args ?? [])],
+    rootDir,
+    args,
     env: { ...(request.env ?? {}) },
     stdin: request.stdin ?? null,
     randomSeed: request.randomSeed ?? null,

@@ -11,7 +11,6 @@ export interface SupervisorOptions {
   workerPath: string;
   /** Runtime bundle for the isolates, or null to run without the ML runtime (JS harness only). */
   runtimePath: string | null;
-  runtimeInstaller: string;
   /** Node executable for the worker (an editor's Electron is not a usable Node). */
   nodePath: string;
   /** The worker's own heap limit (`--max-old-space-size`), separate from isolate limits. */
@@ -44,7 +43,6 @@ class WorkerHandle {
   ) {
     const config: WorkerConfig = {
       runtimePath: options.runtimePath,
-      runtimeInstaller: options.runtimeInstaller,
       poolSize: options.poolSize,
     };
     this.child = fork(options.workerPath, [JSON.stringify(config)], {
@@ -160,7 +158,9 @@ function crashOutcome(
   code: number | null,
   signal: NodeJS.Signals | null,
 ): ExecOutcome {
-  const oom = /heap out of memory|is_heap_oom|CALL_AND_RETRY_LAST|Reached heap limit|OOM error/.test(stderr);
+  const oom =
+    /heap out of memory|is_heap_oom|CALL_AND_RETRY_LAST|Reached heap limit|OOM error/.test(stderr) ||
+    (fatal !== null && /out-of-memory|out of memory/i.test(fatal));
   const error = oom
     ? hostError(limitMessage('memory', request.limits).kind, limitMessage('memory', request.limits).message)
     : hostError(

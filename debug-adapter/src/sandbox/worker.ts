@@ -38,8 +38,8 @@ function main(): void {
   const engine = new SandboxEngine({
     ivm: loadIsolatedVm(),
     runtimeSource: config.runtimePath ? readFileSync(config.runtimePath, 'utf8') : '',
-    runtimeInstaller: config.runtimeInstaller,
     poolSize: config.poolSize,
+    useSnapshot: true,
     poolLimits: resolveLimits(undefined),
     internalRoots: sandboxInternalRoots([process.argv[1] ?? null, config.runtimePath]),
     onCatastrophicError: (message) => fatal(`catastrophic isolate error: ${message}`),

@@ -67,7 +67,8 @@ export function subst(text: string, f: Fixture): string {
 
 export function execRequest(f: Fixture, allow: string[], deny: string[] = [], limits?: Partial<SandboxLimits>): ExecRequest {
   return {
-    program: { kind: 'js', code: '', file: path.join(f.root, 'main.ml') },
+    program: { code: '', file: path.join(f.root, 'main.ml') },
+    declared: [],
     capabilities: { allow: allow.map((a) => subst(a, f)), deny: deny.map((d) => subst(d, f)), auditOnly: false },
     rootDir: f.root,
     args: ['one', 'two'],

@@ -49,6 +49,8 @@ export function buildTestArtifacts(): Promise<TestArtifacts> {
       platform: 'node',
       format: 'esm',
       external: ['isolated-vm'],
+      // CommonJS dependencies of the grammar (yaml) call require(); give the ESM bundle one.
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     });
     const runtimePath = existsSync(runtimeEntry)
       ? await bundle(runtimeEntry, 'runtime', { platform: 'neutral', format: 'iife' })

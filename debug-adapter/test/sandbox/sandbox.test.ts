@@ -164,7 +164,7 @@ function request(c: Case) {
 }
 
 describe('sandbox worker mode', () => {
-  const sandbox = createSandbox({ mode: 'worker', workerPath: artifacts.workerPath, runtimePath: null });
+  const sandbox = createSandbox({ mode: 'worker', workerPath: artifacts.workerPath, runtimePath: artifacts.runtimePath });
   afterAll(() => sandbox.dispose());
 
   it.each(CASES)('$name', async (c) => {
@@ -176,7 +176,7 @@ describe('sandbox worker mode', () => {
 });
 
 describe('sandbox in-process mode', () => {
-  const sandbox = createSandbox({ mode: 'inprocess', runtimePath: null });
+  const sandbox = createSandbox({ mode: 'inprocess', runtimePath: artifacts.runtimePath });
   afterAll(() => sandbox.dispose());
 
   it.each(CASES.filter((c) => c.inprocess))('$name', async (c) => {
@@ -185,7 +185,7 @@ describe('sandbox in-process mode', () => {
 });
 
 describe('run result shape', () => {
-  const sandbox = createSandbox({ mode: 'worker', workerPath: artifacts.workerPath, runtimePath: null });
+  const sandbox = createSandbox({ mode: 'worker', workerPath: artifacts.workerPath, runtimePath: artifacts.runtimePath });
   beforeAll(() => sandbox.start());
   afterAll(() => sandbox.dispose());
 
