@@ -8,6 +8,7 @@ import type { MLModule, ModuleContext } from './types.js';
 import { ModuleBuilder, absent, isIntLike, strArg } from './util.js';
 import { jsonStringify } from './json/module.js';
 import { quoteJson } from './json/format.js';
+import { isoUtcMillis } from './datetime/iso.js';
 
 export const LEVELS: Readonly<Record<string, number>> = {
   DEBUG: 10,
@@ -67,7 +68,7 @@ export class LoggerObject extends MLNative {
     if (level < this.level) return null;
     const levelName = LEVEL_NAMES[level] ?? `Level ${level}`;
     const text = typeof message === 'string' ? message : pyStr(message ?? null);
-    const time = this.timestamps ? new Date(this.ctx.now()).toISOString() : null;
+    const time = this.timestamps ? isoUtcMillis(this.ctx.now()) : null;
     let line: string;
     if (this.format === 'json') {
       const fields: string[] = [];

@@ -26,6 +26,14 @@ export function isoTime(usOfDay: number): string {
   return `${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}${us !== 0 ? '.' + pad(us, 6) : ''}`;
 }
 
+/** `YYYY-MM-DDTHH:MM:SS.mmmZ` for milliseconds since the epoch (what log records carry). */
+export function isoUtcMillis(ms: number): string {
+  const whole = Math.floor(ms);
+  const days = Math.floor(whole / 86_400_000);
+  const msOfDay = whole - days * 86_400_000;
+  return `${isoDate(days)}T${isoTime(Math.floor(msOfDay / 1000) * 1_000_000)}.${pad(msOfDay % 1000, 3)}Z`;
+}
+
 /** `+HH:MM` (seconds only when present). */
 export function isoOffset(offsetSeconds: number): string {
   return offsetText(offsetSeconds, true);
