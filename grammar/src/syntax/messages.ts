@@ -28,7 +28,7 @@ export const SYNTAX_CODES = {
   ML217: 'Empty statement: remove the stray `;`.',
   ML218: 'No `;` after a block: remove it.',
   ML219: 'Arrow functions are written `fn(x) => ...` in ML.',
-  ML220: 'Nesting is too deep (more than 200 open brackets); the file was not parsed.',
+  ML220: 'Nesting is too deep (more than 100 open brackets); the file was not parsed.',
   ML221: 'Invalid assignment target: only a name, `o.key` or `a[i]` can be assigned.',
   ML222: 'Invalid destructuring: only plain names are allowed inside the brackets.',
   ML223: 'Empty index: write an index or a slice inside `[]`.',

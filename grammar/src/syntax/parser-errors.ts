@@ -78,8 +78,13 @@ function mark(code: SyntaxCode, message: string): string {
 export const errorMessageProvider: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, previous, ruleName }) {
     if (expected === EOF) {
-      const what = actual.tokenType === T.RCurly ? 'there is no open `{` to close here' : 'expected a statement';
-      return mark('ML200', `Unexpected ${describeToken(actual)}: ${what}.`);
+      if (actual.tokenType === T.RCurly) return mark('ML200', 'Unexpected `}`: there is no open `{` to close here.');
+      return mark('ML200', `Expected a statement but found ${describeToken(actual)}.`);
+    }
+    if (expected === T.RCurly && (ruleName === 'block' || ruleName === 'capabilityDecl') && actual.tokenType !== EOF) {
+      // Junk inside a block: Chevrotain skips it and carries on with the next statement.
+      const what = ruleName === 'block' ? 'a statement or `}`' : '`resource`, `allow` or `}`';
+      return mark('ML200', `Expected ${what} but found ${describeToken(actual)}.`);
     }
     const closer = CLOSERS.get(expected);
     if (closer && LIST_RULES.has(ruleName) && startsOperand(actual) && endsOperand(previous)) {
@@ -92,7 +97,8 @@ export const errorMessageProvider: IParserErrorMessageProvider = {
     return mark('ML200', `Expected ${what}${after} but found ${describeToken(actual)}.`);
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
-    return mark('ML200', `Unexpected ${describeToken(firstRedundant)}: expected a statement.`);
+    if (firstRedundant.tokenType === T.RCurly) return mark('ML200', 'Unexpected `}`: there is no open `{` to close here.');
+    return mark('ML200', `Expected a statement but found ${describeToken(firstRedundant)}.`);
   },
   buildNoViableAltMessage({ actual, ruleName }) {
     const tok = actual[0];
