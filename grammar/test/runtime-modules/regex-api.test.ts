@@ -121,8 +121,16 @@ const rejected: [string, Value, string][] = [
     'conditional patterns (?(...)...) have no JavaScript equivalent and are not supported at position 3',
   ],
   ['\\N{DIGIT ONE}', 0, 'named Unicode escapes \\N{...} are not supported at position 0'],
-  ['(?i:a)b', 0, "a scoped IGNORECASE flag different from the whole pattern's is not supported at position 0"],
-  ['(?-i:a)b', 2, "a scoped IGNORECASE flag different from the whole pattern's is not supported at position 0"],
+  [
+    '(?i:(a)\\1)',
+    0,
+    'a backreference in a case-insensitive part of a pattern that also has case-sensitive parts is not supported at position 7',
+  ],
+  [
+    '(?-i:x)(?P<n>a)(?P=n)',
+    2,
+    'a backreference in a case-insensitive part of a pattern that also has case-sensitive parts is not supported at position 15',
+  ],
   ['x(?a:\\w)', 0, 'scoped ASCII flag (?a:...) is not supported at position 1'],
 ];
 

@@ -14,7 +14,7 @@ export class CompiledRegex {
     readonly pattern: string,
     readonly info: TranslatedPattern,
   ) {
-    const base = info.flags & 2 ? 'dvi' : 'dv';
+    const base = info.ignoreCase ? 'dvi' : 'dv';
     this.searchRe = new RegExp(info.source, base + 'g');
     this.stickyRe = new RegExp(info.source, base + 'y');
     this.fullRe = new RegExp(`(?:${info.source})(?![\\s\\S])`, base + 'y');

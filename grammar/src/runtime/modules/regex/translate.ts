@@ -1,32 +1,19 @@
 // Translates a Python `re` pattern into JavaScript RegExp source (for the `v` flag) with the same
 // meaning, or rejects it with Python's error message and position. Never builds a RegExp itself.
-import {
-  ANCHORS,
-  CHAR_ESCAPES,
-  FLAGS,
-  INLINE_FLAGS,
-  classEscape,
-  isAsciiLetter,
-  isDigit,
-  isHex,
-  isOctal,
-  literal,
-  wordBoundary,
-} from './syntax.js';
+import { Cursor, RegexSyntaxError } from './cursor.js';
+import { charClass, charEscape, literalText } from './escapes.js';
+import { assemble, braceQuantifier, leadingGlobalFlags, type Part } from './structure.js';
+import { ANCHORS, FLAGS, INLINE_FLAGS, classEscape, isDigit, isOctal, wordBoundary } from './syntax.js';
 
-/** A Python regex syntax error (re.error) or an untranslatable construct, at a code-point position. */
-export class RegexSyntaxError {
-  constructor(
-    readonly message: string,
-    readonly position: number,
-  ) {}
-}
+export { RegexSyntaxError };
 
 /** Result of a translation: JavaScript source plus what Match objects need to know about groups. */
 export interface TranslatedPattern {
   readonly source: string;
   /** Python flags in effect (argument flags plus global inline flags, UNICODE added unless ASCII). */
   readonly flags: number;
+  /** Whether the JavaScript RegExp needs the `i` flag (false when case is expanded in the source). */
+  readonly ignoreCase: boolean;
   /** Number of Python capture groups. */
   readonly groups: number;
   /** Python group number → JavaScript group number (index 0 is the whole match). */
@@ -39,8 +26,6 @@ export interface TranslatedPattern {
   readonly closeOrder: readonly number[];
 }
 
-type Part = string | { readonly open: number } | { readonly ref: number };
-
 interface Scope {
   ignoreCase: boolean;
   multiline: boolean;
@@ -48,11 +33,11 @@ interface Scope {
   verbose: boolean;
 }
 
-const REPEAT_LIMIT = 4294967295;
+/** Thrown when a scope changes IGNORECASE: the pattern is then translated again with case expansion. */
+class NeedsCaseExpansion {}
 
 class Translator {
-  private readonly src: string[];
-  private pos = 0;
+  private readonly cur: Cursor;
   private readonly out: Part[] = [];
   private groups = 0;
   private synthetic = 0;
@@ -64,9 +49,17 @@ class Translator {
   private scope: Scope;
   private flags: number;
 
-  constructor(pattern: string, flags: number) {
-    this.src = Array.from(pattern);
-    this.flags = flags | this.leadingInlineFlags();
+  /**
+   * With `expandCase`, the RegExp gets no `i` flag and every literal in a case-insensitive scope is
+   * expanded to its case variants instead.
+   */
+  constructor(
+    pattern: string,
+    flags: number,
+    private readonly expandCase: boolean,
+  ) {
+    this.cur = new Cursor(pattern);
+    this.flags = flags | leadingGlobalFlags(this.cur.src);
     if (this.flags & FLAGS.LOCALE) throw new RegexSyntaxError('cannot use LOCALE flag with a str pattern', 0);
     if (this.flags & FLAGS.ASCII && this.flags & FLAGS.UNICODE) {
       throw new RegexSyntaxError('ASCII and UNICODE flags are incompatible', 0);
@@ -82,50 +75,22 @@ class Translator {
     };
   }
 
-  /** Global flags from `(?aiLmsux)` groups at the very start, which apply to the whole pattern. */
-  private leadingInlineFlags(): number {
-    let f = 0;
-    let i = 0;
-    while (this.src[i] === '(' && this.src[i + 1] === '?') {
-      let j = i + 2;
-      let g = 0;
-      while (this.src[j] !== undefined && INLINE_FLAGS[this.src[j]!] !== undefined) {
-        if (this.src[j] === 'L')
-          throw new RegexSyntaxError("bad inline flags: cannot use 'L' flag with a str pattern", j + 1);
-        g |= INLINE_FLAGS[this.src[j++]!]!;
-      }
-      if (j === i + 2 || this.src[j] !== ')') break;
-      f |= g;
-      i = j + 1;
-    }
-    return f;
+  /** Whether literals here must be expanded to their case variants. */
+  private get fold(): boolean {
+    return this.expandCase && this.scope.ignoreCase;
   }
 
   run(): TranslatedPattern {
     this.alternation(true);
-    if (this.pos < this.src.length) {
+    if (this.cur.pos < this.cur.length) {
       // Only an unmatched ')' stops the top-level alternation early.
-      throw new RegexSyntaxError('unbalanced parenthesis', this.pos);
+      throw new RegexSyntaxError('unbalanced parenthesis', this.cur.pos);
     }
-    const jsGroup: number[] = [0];
-    const syntheticJs = new Map<number, number>();
-    let next = 1;
-    let source = '';
-    for (const p of this.out) {
-      if (typeof p === 'string') source += p;
-      else if ('open' in p) {
-        if (p.open > 0) jsGroup[p.open] = next;
-        else syntheticJs.set(p.open, next);
-        next++;
-        source += '(';
-      } else {
-        const n = p.ref > 0 ? jsGroup[p.ref] : syntheticJs.get(p.ref);
-        source += `(?:\\${n})`;
-      }
-    }
+    const { source, jsGroup } = assemble(this.out);
     return {
       source,
       flags: this.flags,
+      ignoreCase: this.globalIgnoreCase && !this.expandCase,
       groups: this.groups,
       jsGroup,
       groupIndex: this.names,
@@ -134,23 +99,15 @@ class Translator {
     };
   }
 
-  private peek(offset = 0): string | undefined {
-    return this.src[this.pos + offset];
-  }
-
-  private error(message: string, at: number = this.pos): never {
-    throw new RegexSyntaxError(message, at);
-  }
-
   /** Skips whitespace and `#` comments in verbose mode. */
   private skipVerbose(): void {
     if (!this.scope.verbose) return;
     for (;;) {
-      const c = this.peek();
+      const c = this.cur.peek();
       if (c === undefined) return;
-      if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v') this.pos++;
+      if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v') this.cur.pos++;
       else if (c === '#') {
-        while (this.peek() !== undefined && this.peek() !== '\n') this.pos++;
+        while (this.cur.peek() !== undefined && this.cur.peek() !== '\n') this.cur.pos++;
       } else return;
     }
   }
@@ -159,8 +116,8 @@ class Translator {
     let first = true;
     for (;;) {
       this.sequence(topLevel && first);
-      if (this.peek() !== '|') return;
-      this.pos++;
+      if (this.cur.peek() !== '|') return;
+      this.cur.pos++;
       this.out.push('|');
       first = false;
     }
@@ -170,7 +127,7 @@ class Translator {
     let items = 0;
     for (;;) {
       this.skipVerbose();
-      const c = this.peek();
+      const c = this.cur.peek();
       if (c === undefined || c === '|' || c === ')') return;
       const atomStart = this.out.length;
       const kind = this.atom(atStart && items === 0);
@@ -183,13 +140,13 @@ class Translator {
 
   /** Emits one atom; returns whether it can be repeated ('anchor' cannot, 'none' emitted nothing). */
   private atom(atStart: boolean): 'atom' | 'anchor' | 'none' {
-    const start = this.pos;
-    const c = this.src[this.pos++]!;
+    const start = this.cur.pos;
+    const c = this.cur.take()!;
     switch (c) {
       case '(':
         return this.group(start, atStart);
       case '[':
-        this.out.push(this.charClass(start));
+        this.out.push(charClass(this.cur, start, this.ascii, this.fold));
         return 'atom';
       case '.':
         this.out.push(this.scope.dotAll ? ANCHORS.anyChar : ANCHORS.anyButNewline);
@@ -205,33 +162,33 @@ class Translator {
       case '*':
       case '+':
       case '?':
-        return this.error('nothing to repeat', start);
+        return this.cur.error('nothing to repeat', start);
       case '{':
-        if (this.braceQuantifier() !== null) this.error('nothing to repeat', start);
-        this.pos = start + 1;
-        this.out.push(literal(0x7b));
+        if (braceQuantifier(this.cur) !== null) this.cur.error('nothing to repeat', start);
+        this.cur.pos = start + 1;
+        this.out.push(literalText(0x7b, this.fold));
         return 'atom';
       default:
-        this.out.push(literal(c.codePointAt(0)!));
+        this.out.push(literalText(c.codePointAt(0)!, this.fold));
         return 'atom';
     }
   }
 
   private group(start: number, atStart: boolean): 'atom' | 'anchor' | 'none' {
-    if (this.peek() !== '?') {
+    if (this.cur.peek() !== '?') {
       const n = this.openGroup(null);
       this.alternation(false);
       this.closeGroup(n, start);
       return 'atom';
     }
-    this.pos++;
-    const c = this.src[this.pos++];
+    this.cur.pos++;
+    const c = this.cur.take();
     if (c === 'P') {
-      const d = this.src[this.pos++];
+      const d = this.cur.take();
       if (d === '<') {
         const name = this.groupName('>');
         if (this.names.has(name)) {
-          this.error(
+          this.cur.error(
             `redefinition of group name '${name}' as group ${this.groups + 1}; was group ${this.names.get(name)}`,
             start + 4,
           );
@@ -242,41 +199,44 @@ class Translator {
         return 'atom';
       }
       if (d === '=') {
-        const nameAt = this.pos;
+        const nameAt = this.cur.pos;
         const name = this.groupName(')');
         const n = this.names.get(name);
-        if (n === undefined) this.error(`unknown group name '${name}'`, nameAt);
-        if (this.closedAt[n] === -1) this.error('cannot refer to an open group', nameAt);
-        this.out.push({ ref: n });
+        if (n === undefined) this.cur.error(`unknown group name '${name}'`, nameAt);
+        if (this.closedAt[n] === -1) this.cur.error('cannot refer to an open group', nameAt);
+        this.backreference(n, start);
         return 'atom';
       }
-      if (d === undefined) this.error('unexpected end of pattern', this.src.length);
-      return this.error(`unknown extension ?P${d}`, start + 1);
+      if (d === undefined) this.cur.error('unexpected end of pattern', this.cur.length);
+      return this.cur.error(`unknown extension ?P${d}`, start + 1);
     }
     if (c === ':') return this.wrapped('(?:', start);
     if (c === '=' || c === '!') return this.wrapped(`(?${c}`, start);
     if (c === '<') {
-      const d = this.src[this.pos++];
+      const d = this.cur.take();
       if (d === '=' || d === '!') return this.wrapped(`(?<${d}`, start);
-      if (d === undefined) this.error('unexpected end of pattern', this.src.length);
-      return this.error(`unknown extension ?<${d}`, start + 1);
+      if (d === undefined) this.cur.error('unexpected end of pattern', this.cur.length);
+      return this.cur.error(`unknown extension ?<${d}`, start + 1);
     }
     if (c === '#') {
-      while (this.peek() !== undefined && this.peek() !== ')') this.pos++;
-      if (this.peek() === undefined) this.error('missing ), unterminated comment', start);
-      this.pos++;
+      while (this.cur.peek() !== undefined && this.cur.peek() !== ')') this.cur.pos++;
+      if (this.cur.peek() === undefined) this.cur.error('missing ), unterminated comment', start);
+      this.cur.pos++;
       return 'none';
     }
     if (c === '>') return this.atomic(start);
     if (c === '(') {
-      return this.error('conditional patterns (?(...)...) have no JavaScript equivalent and are not supported', start);
+      return this.cur.error(
+        'conditional patterns (?(...)...) have no JavaScript equivalent and are not supported',
+        start,
+      );
     }
     if (c !== undefined && (INLINE_FLAGS[c] !== undefined || c === '-')) {
-      this.pos--;
+      this.cur.pos--;
       return this.inlineFlags(start, atStart);
     }
-    if (c === undefined) return this.error('unexpected end of pattern', this.src.length);
-    return this.error(`unknown extension ?${c}`, start + 1);
+    if (c === undefined) return this.cur.error('unexpected end of pattern', this.cur.length);
+    return this.cur.error(`unknown extension ?${c}`, start + 1);
   }
 
   private openGroup(name: string | null): number {
@@ -289,9 +249,9 @@ class Translator {
   }
 
   private closeGroup(n: number, start: number): void {
-    if (this.peek() !== ')') this.error('missing ), unterminated subpattern', start);
-    this.closedAt[n] = this.pos;
-    this.pos++;
+    if (this.cur.peek() !== ')') this.cur.error('missing ), unterminated subpattern', start);
+    this.closedAt[n] = this.cur.pos;
+    this.cur.pos++;
     this.out.push(')');
   }
 
@@ -299,8 +259,8 @@ class Translator {
   private wrapped(open: string, start: number): 'atom' {
     this.out.push(open);
     this.alternation(false);
-    if (this.peek() !== ')') this.error('missing ), unterminated subpattern', start);
-    this.pos++;
+    if (this.cur.peek() !== ')') this.cur.error('missing ), unterminated subpattern', start);
+    this.cur.pos++;
     this.out.push(')');
     return 'atom';
   }
@@ -310,24 +270,24 @@ class Translator {
     const id = --this.synthetic;
     this.out.push('(?=', { open: id });
     this.alternation(false);
-    if (this.peek() !== ')') this.error('missing ), unterminated subpattern', start);
-    this.pos++;
+    if (this.cur.peek() !== ')') this.cur.error('missing ), unterminated subpattern', start);
+    this.cur.pos++;
     this.out.push('))', { ref: id });
     return 'atom';
   }
 
   private groupName(terminator: string): string {
-    const at = this.pos;
+    const at = this.cur.pos;
     let name = '';
     for (;;) {
-      const c = this.src[this.pos++];
-      if (c === undefined) this.error('missing ' + terminator + ', unterminated name', at);
+      const c = this.cur.take();
+      if (c === undefined) this.cur.error('missing ' + terminator + ', unterminated name', at);
       if (c === terminator) break;
       name += c;
     }
-    if (name === '') this.error('missing group name', at);
+    if (name === '') this.cur.error('missing group name', at);
     if (!/^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u.test(name)) {
-      this.error(`bad character in group name '${name}'`, at);
+      this.cur.error(`bad character in group name '${name}'`, at);
     }
     return name;
   }
@@ -336,32 +296,33 @@ class Translator {
   private inlineFlags(start: number, atStart: boolean): 'atom' | 'none' {
     let add = 0;
     let remove = 0;
-    while (this.peek() !== undefined && INLINE_FLAGS[this.peek()!] !== undefined) {
-      if (this.peek() === 'L') this.error("bad inline flags: cannot use 'L' flag with a str pattern", this.pos + 1);
-      add |= INLINE_FLAGS[this.src[this.pos++]!]!;
+    while (this.cur.peek() !== undefined && INLINE_FLAGS[this.cur.peek()!] !== undefined) {
+      if (this.cur.peek() === 'L')
+        this.cur.error("bad inline flags: cannot use 'L' flag with a str pattern", this.cur.pos + 1);
+      add |= INLINE_FLAGS[this.cur.take()!]!;
     }
-    if (this.peek() === ')') {
-      this.pos++;
-      if (!atStart) this.error('global flags not at the start of the expression', start);
+    if (this.cur.peek() === ')') {
+      this.cur.pos++;
+      if (!atStart) this.cur.error('global flags not at the start of the expression', start);
       return 'none';
     }
-    if (this.peek() === '-') {
-      this.pos++;
-      while (this.peek() !== undefined && INLINE_FLAGS[this.peek()!] !== undefined) {
-        const f = INLINE_FLAGS[this.src[this.pos++]!]!;
+    if (this.cur.peek() === '-') {
+      this.cur.pos++;
+      while (this.cur.peek() !== undefined && INLINE_FLAGS[this.cur.peek()!] !== undefined) {
+        const f = INLINE_FLAGS[this.cur.take()!]!;
         if (f & (FLAGS.ASCII | FLAGS.UNICODE | FLAGS.LOCALE)) {
-          this.error("bad inline flags: cannot turn off flags 'a', 'u' and 'L'", this.pos);
+          this.cur.error("bad inline flags: cannot turn off flags 'a', 'u' and 'L'", this.cur.pos);
         }
         remove |= f;
       }
-      if (remove === 0) this.error('missing flag', this.pos);
-      if (add & remove) this.error('bad inline flags: flag turned on and off', this.pos);
+      if (remove === 0) this.cur.error('missing flag', this.cur.pos);
+      if (add & remove) this.cur.error('bad inline flags: flag turned on and off', this.cur.pos);
     }
-    if (this.peek() !== ':') {
-      return this.error(this.peek() === undefined ? 'missing -, : or )' : 'unknown flag', this.pos);
+    if (this.cur.peek() !== ':') {
+      return this.cur.error(this.cur.peek() === undefined ? 'missing -, : or )' : 'unknown flag', this.cur.pos);
     }
-    this.pos++;
-    if (add & FLAGS.ASCII && !this.ascii) this.error('scoped ASCII flag (?a:...) is not supported', start);
+    this.cur.pos++;
+    if (add & FLAGS.ASCII && !this.ascii) this.cur.error('scoped ASCII flag (?a:...) is not supported', start);
     const saved = this.scope;
     const next: Scope = { ...saved };
     const apply = (bit: number, on: boolean) => {
@@ -374,71 +335,42 @@ class Translator {
       if (add & bit) apply(bit, true);
       if (remove & bit) apply(bit, false);
     }
-    if (next.ignoreCase !== this.globalIgnoreCase) {
-      this.error("a scoped IGNORECASE flag different from the whole pattern's is not supported", start);
-    }
+    if (next.ignoreCase !== this.globalIgnoreCase && !this.expandCase) throw new NeedsCaseExpansion();
     this.scope = next;
     this.out.push('(?:');
     this.alternation(false);
     this.scope = saved;
-    if (this.peek() !== ')') this.error('missing ), unterminated subpattern', start);
-    this.pos++;
+    if (this.cur.peek() !== ')') this.cur.error('missing ), unterminated subpattern', start);
+    this.cur.pos++;
     this.out.push(')');
     return 'atom';
   }
 
-  /** Parses `{m}`, `{m,}`, `{,n}`, `{m,n}` after the `{`; null (position unchanged) if it is a literal. */
-  private braceQuantifier(): { min: number; max: number } | null {
-    const here = this.pos;
-    if (this.peek() === '}') return null;
-    let lo = '';
-    let hi = '';
-    while (isDigit(this.peek())) lo += this.src[this.pos++];
-    if (this.peek() === ',') {
-      this.pos++;
-      while (isDigit(this.peek())) hi += this.src[this.pos++];
-    } else {
-      hi = lo;
-    }
-    if (this.peek() !== '}') {
-      this.pos = here;
-      return null;
-    }
-    this.pos++;
-    const min = lo === '' ? 0 : Number(lo);
-    const max = hi === '' ? Infinity : Number(hi);
-    if (min >= REPEAT_LIMIT || (max !== Infinity && max >= REPEAT_LIMIT)) {
-      this.error('the repetition number is too large', -1);
-    }
-    if (max < min) this.error('min repeat greater than max repeat', here);
-    return { min, max };
-  }
-
   private quantifier(atomStart: number, kind: 'atom' | 'anchor'): void {
-    const qPos = this.pos;
-    const c = this.peek();
+    const qPos = this.cur.pos;
+    const c = this.cur.peek();
     let text: string;
     if (c === '*' || c === '+' || c === '?') {
-      this.pos++;
+      this.cur.pos++;
       text = c;
     } else if (c === '{') {
-      this.pos++;
-      const q = this.braceQuantifier();
+      this.cur.pos++;
+      const q = braceQuantifier(this.cur);
       if (q === null) {
-        this.pos = qPos;
+        this.cur.pos = qPos;
         return;
       }
       text = q.max === Infinity ? `{${q.min},}` : q.min === q.max ? `{${q.min}}` : `{${q.min},${q.max}}`;
     } else {
       return;
     }
-    if (kind === 'anchor') this.error('nothing to repeat', qPos);
+    if (kind === 'anchor') this.cur.error('nothing to repeat', qPos);
     let possessive = false;
-    if (this.peek() === '?') {
-      this.pos++;
+    if (this.cur.peek() === '?') {
+      this.cur.pos++;
       text += '?';
-    } else if (this.peek() === '+') {
-      this.pos++;
+    } else if (this.cur.peek() === '+') {
+      this.cur.pos++;
       possessive = true;
     }
     this.out.splice(atomStart, 0, '(?:');
@@ -449,24 +381,24 @@ class Translator {
       this.out.push('))', { ref: id });
     }
     this.skipVerbose();
-    const n = this.peek();
+    const n = this.cur.peek();
     if (n === '*' || n === '+' || n === '?' || (n === '{' && this.isBraceQuantifierAhead())) {
-      this.error('multiple repeat', this.pos);
+      this.cur.error('multiple repeat', this.cur.pos);
     }
   }
 
   private isBraceQuantifierAhead(): boolean {
-    const here = this.pos;
-    this.pos++;
-    const q = this.braceQuantifier();
-    this.pos = here;
+    const here = this.cur.pos;
+    this.cur.pos++;
+    const q = braceQuantifier(this.cur);
+    this.cur.pos = here;
     return q !== null;
   }
 
   /** An escape outside a character class. */
   private escape(start: number): 'atom' | 'anchor' {
-    const c = this.src[this.pos++];
-    if (c === undefined) this.error('bad escape (end of pattern)', start);
+    const c = this.cur.take();
+    if (c === undefined) this.cur.error('bad escape (end of pattern)', start);
     switch (c) {
       case 'A':
         this.out.push(ANCHORS.startOfText);
@@ -488,109 +420,47 @@ class Translator {
         return 'atom';
     }
     if (isDigit(c) && c !== '0') return this.groupReference(start, c);
-    this.out.push(literal(this.charEscape(start, c, false)));
+    this.out.push(literalText(charEscape(this.cur, start, c, false), this.fold));
     return 'atom';
+  }
+
+  private backreference(n: number, start: number): void {
+    if (this.fold) {
+      this.cur.error(
+        'a backreference in a case-insensitive part of a pattern that also has case-sensitive parts is not supported',
+        start,
+      );
+    }
+    this.out.push({ ref: n });
   }
 
   /** `\1`..`\99` (group reference) or a three-digit octal escape. */
   private groupReference(start: number, first: string): 'atom' {
     let digits = first;
-    if (isDigit(this.peek())) {
-      digits += this.src[this.pos++];
-      if (isOctal(digits[0]) && isOctal(digits[1]) && isOctal(this.peek())) {
-        digits += this.src[this.pos++];
+    if (isDigit(this.cur.peek())) {
+      digits += this.cur.take();
+      if (isOctal(digits[0]) && isOctal(digits[1]) && isOctal(this.cur.peek())) {
+        digits += this.cur.take();
         const v = parseInt(digits, 8);
-        if (v > 0o377) this.error(`octal escape value \\${digits} outside of range 0-0o377`, start);
-        this.out.push(literal(v));
+        if (v > 0o377) this.cur.error(`octal escape value \\${digits} outside of range 0-0o377`, start);
+        this.out.push(literalText(v, this.fold));
         return 'atom';
       }
     }
     const n = Number(digits);
-    if (n > this.groups) this.error(`invalid group reference ${n}`, start + 1);
-    if (this.closedAt[n] === -1) this.error('cannot refer to an open group', start);
-    this.out.push({ ref: n });
+    if (n > this.groups) this.cur.error(`invalid group reference ${n}`, start + 1);
+    if (this.closedAt[n] === -1) this.cur.error('cannot refer to an open group', start);
+    this.backreference(n, start);
     return 'atom';
-  }
-
-  /** Escapes that denote one character (shared by classes and the main pattern). */
-  private charEscape(start: number, c: string, inClass: boolean): number {
-    const simple = CHAR_ESCAPES[c];
-    if (simple !== undefined) return simple;
-    if (c === 'b' && inClass) return 0x08;
-    if (c === 'x') return this.hexDigits(start, 2, '\\x');
-    if (c === 'u') return this.hexDigits(start, 4, '\\u');
-    if (c === 'U') {
-      const v = this.hexDigits(start, 8, '\\U');
-      if (v > 0x10ffff) this.error(`bad escape \\U${v.toString(16).padStart(8, '0')}`, start);
-      return v;
-    }
-    if (c === 'N') return this.error('named Unicode escapes \\N{...} are not supported', start);
-    if (isOctal(c) && (c === '0' || inClass)) {
-      let digits = c;
-      while (digits.length < 3 && isOctal(this.peek())) digits += this.src[this.pos++];
-      const v = parseInt(digits, 8);
-      if (v > 0o377) this.error(`octal escape value \\${digits} outside of range 0-0o377`, start);
-      return v;
-    }
-    if (isDigit(c) || isAsciiLetter(c)) this.error(`bad escape \\${c}`, start);
-    return c.codePointAt(0)!;
-  }
-
-  private hexDigits(start: number, count: number, prefix: string): number {
-    let digits = '';
-    while (digits.length < count && isHex(this.peek())) digits += this.src[this.pos++];
-    if (digits.length < count) this.error(`incomplete escape ${prefix}${digits}`, start);
-    return parseInt(digits, 16);
-  }
-
-  /** A character class `[...]` (the `[` is consumed), emitted as a `v`-flag class. */
-  private charClass(start: number): string {
-    let negate = false;
-    if (this.peek() === '^') {
-      this.pos++;
-      negate = true;
-    }
-    let body = '';
-    let first = true;
-    for (;;) {
-      const c = this.peek();
-      if (c === undefined) this.error('unterminated character set', start);
-      if (c === ']' && !first) {
-        this.pos++;
-        break;
-      }
-      first = false;
-      const itemPos = this.pos;
-      const lo = this.classItem();
-      if (this.peek() === '-' && this.peek(1) !== ']' && this.peek(1) !== undefined) {
-        this.pos++;
-        const hi = this.classItem();
-        if (typeof lo === 'string' || typeof hi === 'string') {
-          const text = this.src.slice(itemPos, this.pos).join('');
-          this.error(`bad character range ${text}`, itemPos);
-        }
-        if (hi < lo) this.error(`bad character range ${this.src.slice(itemPos, this.pos).join('')}`, itemPos);
-        body += `${literal(lo)}-${literal(hi)}`;
-      } else {
-        body += typeof lo === 'string' ? lo : literal(lo);
-      }
-    }
-    return negate ? `[^${body}]` : `[${body}]`;
-  }
-
-  /** One class member: a code point, or the JavaScript text of a class escape such as `\d`. */
-  private classItem(): number | string {
-    const start = this.pos;
-    const c = this.src[this.pos++]!;
-    if (c !== '\\') return c.codePointAt(0)!;
-    const e = this.src[this.pos++];
-    if (e === undefined) this.error('bad escape (end of pattern)', start);
-    if ('dDwWsS'.includes(e)) return classEscape(e, this.ascii);
-    return this.charEscape(start, e, true);
   }
 }
 
 /** Translates a Python pattern with Python flags; throws RegexSyntaxError. */
 export function translatePattern(pattern: string, flags: number): TranslatedPattern {
-  return new Translator(pattern, flags).run();
+  try {
+    return new Translator(pattern, flags, false).run();
+  } catch (e) {
+    if (e instanceof NeedsCaseExpansion) return new Translator(pattern, flags, true).run();
+    throw e;
+  }
 }
