@@ -147,10 +147,12 @@ export class SandboxEngine {
     await new Promise<void>((resolve) => setImmediate(resolve));
     session.close();
     bridges.close();
+    this.factory.replenish();
 
     let error: RunError | undefined;
     if (stopReason === 'terminated') error = hostError('TerminatedError', 'the run was terminated');
     else if (stopReason !== null) error = limitError(stopReason, req.limits);
+    else if (session.outputExceeded) error = limitError('output', req.limits);
     else if (prepared.catastrophe !== null) {
       error = /memory/i.test(prepared.catastrophe)
         ? limitError('memory', req.limits)

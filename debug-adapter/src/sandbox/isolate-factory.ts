@@ -91,6 +91,8 @@ export class IsolateFactory {
     if (this.snapshotTried || !this.options.useSnapshot || this.options.runtimeSource === '') return;
     this.snapshotTried = true;
     try {
+      // No warm-up script: snapshots warmed up this way came back with corrupted string constants
+      // (print wrote "hellor" for "hello\n"); see test/sandbox/sandbox.test.ts "output is exact".
       this.snapshot = this.options.ivm.Isolate.createSnapshot([
         { code: this.options.runtimeSource, filename: 'mlsec:runtime' },
       ]);
@@ -105,7 +107,6 @@ export class IsolateFactory {
     const key = poolKey(limits);
     if (key === poolKey(this.options.poolLimits) && this.pool.length > 0) {
       const ready = this.pool.shift()!;
-      setImmediate(() => this.refill());
       try {
         const prepared = await ready;
         if (!prepared.isolate.isDisposed) return prepared;
@@ -122,6 +123,14 @@ export class IsolateFactory {
     for (const p of this.pool.splice(0)) {
       p.then((x) => x.isolate.isDisposed || x.isolate.dispose()).catch(() => undefined);
     }
+  }
+
+  /**
+   * Tops the pool up in the background. The engine calls it when a run has finished, not when it
+   * starts: preparing an isolate costs main-thread time that would otherwise delay the run.
+   */
+  replenish(): void {
+    setImmediate(() => this.refill());
   }
 
   private refill(): void {

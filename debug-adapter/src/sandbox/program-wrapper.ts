@@ -68,6 +68,12 @@ export function reportThrown(e: unknown, file: string): ThrownReport {
   return report;
 }
 
+/**
+ * Ends every program: waits until the host has taken every write (writes are fire-and-forget, so
+ * the run's result must not overtake them). An output-limit error here is reported by the engine.
+ */
+const FLUSH = 'finally{try{$0.flush()}catch(_){}}';
+
 /** Lines a wrapper adds before the program's first line (passed as a negative lineOffset). */
 export const WRAPPER_LINES = 1;
 
@@ -78,7 +84,7 @@ export const WRAPPER_LINES = 1;
 export function wrapJsProgram(code: string): string {
   return (
     `"use strict";const __mlsecReport=${reportThrown.toString()};const __mlsecMain=()=>{\n` +
-    `${code}\n};try{__mlsecMain();return null}catch(e){return __mlsecReport(e,$1)}`
+    `${code}\n};try{__mlsecMain();return null}catch(e){return __mlsecReport(e,$1)}${FLUSH}`
   );
 }
 
@@ -102,6 +108,6 @@ export function wrapMlProgram(units: MlUnits): string {
   for (const m of units.modules) lines.push(`__mlsecRt.defineUserModule(${JSON.stringify(m.name)},${m.code});`);
   lines.push(`const __mlsecResult=__mlsecRt.run(${units.main});`);
   lines.push('return __mlsecResult.ok?null:__mlsecReport(__mlsecResult.error,$1);');
-  lines.push('}catch(e){return __mlsecReport(e,$1)}');
+  lines.push(`}catch(e){return __mlsecReport(e,$1)}${FLUSH}`);
   return lines.join('\n');
 }

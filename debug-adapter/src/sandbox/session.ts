@@ -39,6 +39,11 @@ export class RunSession implements HostChannel {
     return this.sink.bytes;
   }
 
+  /** Whether the output limit was hit (the run is being stopped). */
+  get outputExceeded(): boolean {
+    return this.sink.exceeded;
+  }
+
   write(stream: number, text: string): void {
     const s = STREAMS[stream];
     if (s !== undefined && typeof text === 'string') this.sink.write(s, text);

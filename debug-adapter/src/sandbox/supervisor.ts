@@ -49,7 +49,7 @@ class WorkerHandle {
       execPath: options.nodePath,
       execArgv: ['--no-node-snapshot', `--max-old-space-size=${options.workerHeapMb}`],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      serialization: 'advanced',
+      serialization: 'json',
     });
     this.child.stderr?.setEncoding('utf8');
     this.child.stderr?.on('data', (chunk: string) => {

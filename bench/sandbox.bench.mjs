@@ -1,0 +1,171 @@
+// Sandbox benchmarks (SANDBOX.md "Performance obligations"): worker start-up, hello-world run p50
+// with the worker up, memory per run above an idle worker, and CPU-bound ML code against
+// hand-written JavaScript in the same isolate. Needs `npx tsc -b debug-adapter` (imports out/); the
+// worker and runtime bundles are built here with esbuild exactly as scripts/bundle.mjs ships them.
+// Run: node --no-node-snapshot scripts/bench.mjs sandbox
+import { build } from 'esbuild';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { createSandbox } = await import(path.join(root, 'debug-adapter/out/sandbox/index.js'));
+
+async function bundle(entry, outName, options) {
+  const out = path.join(root, 'debug-adapter/out/bench', outName);
+  const result = await build({
+    entryPoints: [path.join(root, entry)],
+    bundle: true,
+    write: false,
+    logLevel: 'silent',
+    alias: { '@mlsec/grammar': path.join(root, 'grammar/src/index.ts') },
+    ...options,
+  });
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, result.outputFiles[0].text);
+  return out;
+}
+
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+
+/** Resident set size of a process (kB fields of /proc/PID/status), in bytes. */
+function memory(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+  return { rss: field('VmRSS'), hwm: field('VmHWM') };
+}
+
+function resetPeak(pid) {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const ml = (source, file = 'bench.ml') => ({ program: { kind: 'ml', source, file: path.join(root, 'bench', file) }, capabilities: { allow: ['console:*'] } });
+const js = (code) => ({ program: { kind: 'js', code, file: path.join(root, 'bench', 'bench.js') }, capabilities: { allow: [] } });
+
+const FIB_ML = 'function fib(n) { if (n < 2) { return n; } return fib(n - 1) + fib(n - 2); }\nprint(fib(25));\n';
+const FIB_JS = 'function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }\n$0.write(1, fib(25) + "\\n");';
+const QSORT_ML = [
+  'function qsort(a, lo, hi) {',
+  '  if (lo >= hi) { return null; }',
+  '  p = a[(lo + hi) // 2]; i = lo; j = hi;',
+  '  while (i <= j) {',
+  '    while (a[i] < p) { i = i + 1; }',
+  '    while (a[j] > p) { j = j - 1; }',
+  '    if (i <= j) { t = a[i]; a[i] = a[j]; a[j] = t; i = i + 1; j = j - 1; }',
+  '  }',
+  '  qsort(a, lo, j); qsort(a, i, hi);',
+  '}',
+  'a = []; x = 12345; k = 0;',
+  'while (k < 10000) { x = (x * 1103515245 + 12345) % 2147483648; a.append(x); k = k + 1; }',
+  'qsort(a, 0, len(a) - 1);',
+  'print(a[0] <= a[1], a[9998] <= a[9999]);',
+].join('\n');
+const QSORT_JS = [
+  'function qsort(a, lo, hi) {',
+  '  if (lo >= hi) return;',
+  '  let p = a[Math.floor((lo + hi) / 2)], i = lo, j = hi;',
+  '  while (i <= j) {',
+  '    while (a[i] < p) i++;',
+  '    while (a[j] > p) j--;',
+  '    if (i <= j) { const t = a[i]; a[i] = a[j]; a[j] = t; i++; j--; }',
+  '  }',
+  '  qsort(a, lo, j); qsort(a, i, hi);',
+  '}',
+  'const a = []; let x = 12345;',
+  'for (let k = 0; k < 10000; k++) { x = (x * 1103515245 + 12345) % 2147483648; a.push(x); }',
+  'qsort(a, 0, a.length - 1);',
+  '$0.write(1, (a[0] <= a[1]) + " " + (a[9998] <= a[9999]) + "\\n");',
+].join('\n');
+
+/** Median of `runs` timings of stats.runMs for one request (after one warm-up run). */
+async function medianRunMs(sandbox, request, runs) {
+  const first = await sandbox.run(request);
+  if (!first.ok) throw new Error(`bench program failed: ${first.error?.kind}: ${first.error?.message}`);
+  const times = [];
+  for (let i = 0; i < runs; i++) times.push((await sandbox.run(request)).stats.runMs);
+  return quantile(times, 0.5);
+}
+
+export async function run(emit) {
+  const runtimePath = await bundle('grammar/src/runtime/isolate-entry.ts', 'runtime.js', { format: 'iife', platform: 'neutral' });
+  const workerPath = await bundle('debug-adapter/src/sandbox/worker.ts', 'worker.mjs', {
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: ['isolated-vm'],
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+
+  // Worker start-up: from createSandbox to a worker ready to take runs.
+  const starts = [];
+  for (let i = 0; i < 5; i++) {
+    const s = createSandbox({ mode: 'worker', runtimePath, workerPath });
+    const t = performance.now();
+    await s.start();
+    starts.push(performance.now() - t);
+    await s.dispose();
+  }
+  emit({ name: 'sandbox.worker_startup_p50', unit: 'ms', value: quantile(starts, 0.5) });
+
+  const sandbox = createSandbox({ mode: 'worker', runtimePath, workerPath });
+  await sandbox.start();
+  const hello = ml('print("hello");\n', 'hello.ml');
+  for (let i = 0; i < 30; i++) await sandbox.run(hello);
+
+  // Hello world, end to end from the caller: parse + analyze + transpile + isolate + run + dispose.
+  // Spaced runs (the worker idles between them, as when a user presses Run) take a pre-warmed
+  // isolate; back-to-back runs also pay for preparing the next isolate while they run.
+  const timeHello = async (gapMs) => {
+    const totals = [];
+    for (let i = 0; i < 100; i++) {
+      if (gapMs > 0) await new Promise((r) => setTimeout(r, gapMs));
+      const t = performance.now();
+      const r = await sandbox.run(hello);
+      totals.push(performance.now() - t);
+      if (r.stdout !== 'hello\n') throw new Error(`hello world failed: ${JSON.stringify(r)}`);
+    }
+    return totals;
+  };
+  const spaced = await timeHello(25);
+  emit({ name: 'sandbox.hello_run_p50', unit: 'ms', value: quantile(spaced, 0.5) });
+  emit({ name: 'sandbox.hello_run_p90', unit: 'ms', value: quantile(spaced, 0.9) });
+  const burst = await timeHello(0);
+  emit({ name: 'sandbox.hello_run_back_to_back_p50', unit: 'ms', value: quantile(burst, 0.5) });
+
+  // Memory per run above the idle worker (peak RSS while one run executes, minus idle RSS).
+  const pid = sandbox.hostPid();
+  await new Promise((r) => setTimeout(r, 200));
+  const idle = memory(pid).rss;
+  let worst = 0;
+  let peakHeap = 0;
+  if (resetPeak(pid)) {
+    for (let i = 0; i < 10; i++) {
+      resetPeak(pid);
+      const base = memory(pid).rss;
+      const r = await sandbox.run(hello);
+      peakHeap = Math.max(peakHeap, r.stats.peakHeapBytes);
+      worst = Math.max(worst, memory(pid).hwm - Math.min(base, idle));
+    }
+    emit({ name: 'sandbox.run_peak_rss_above_idle', unit: 'MB', value: worst / 1024 / 1024 });
+  }
+  emit({ name: 'sandbox.idle_worker_rss', unit: 'MB', value: idle / 1024 / 1024 });
+  emit({ name: 'sandbox.run_isolate_heap', unit: 'MB', value: peakHeap / 1024 / 1024 });
+
+  // CPU-bound ML against hand-written JavaScript in the same kind of isolate.
+  const fibMl = await medianRunMs(sandbox, ml(FIB_ML), 5);
+  const fibJs = await medianRunMs(sandbox, js(FIB_JS), 5);
+  emit({ name: 'sandbox.fib25_ml', unit: 'ms', value: fibMl });
+  emit({ name: 'sandbox.fib25_js', unit: 'ms', value: fibJs });
+  emit({ name: 'sandbox.fib25_ratio', unit: 'x', value: fibMl / fibJs });
+  const qsMl = await medianRunMs(sandbox, ml(QSORT_ML), 5);
+  const qsJs = await medianRunMs(sandbox, js(QSORT_JS), 5);
+  emit({ name: 'sandbox.quicksort10k_ml', unit: 'ms', value: qsMl });
+  emit({ name: 'sandbox.quicksort10k_js', unit: 'ms', value: qsJs });
+  emit({ name: 'sandbox.quicksort10k_ratio', unit: 'x', value: qsMl / qsJs });
+  await sandbox.dispose();
+}
