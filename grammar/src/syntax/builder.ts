@@ -1,5 +1,6 @@
 // Builds AST nodes with exact ranges from Chevrotain tokens and child nodes (the parser's actions
 // call these). Pure construction: no grammar decisions and no diagnostics here.
+import { tokenMatcher } from 'chevrotain';
 import type { IToken } from 'chevrotain';
 import type {
   BinaryOperator,
@@ -14,6 +15,7 @@ import type {
 } from './ast.js';
 import { isFloatText, decodeString } from './literals.js';
 import { LineMap } from './line-map.js';
+import { StringLit } from './tokens.js';
 
 export class AstBuilder {
   lines = new LineMap('');
@@ -24,7 +26,11 @@ export class AstBuilder {
   }
 
   range(tok: IToken): Range {
-    return this.lines.range(tok.startOffset, tok.startOffset + tok.image.length);
+    const start = this.lines.position(tok.startOffset);
+    const n = tok.image.length;
+    // Only string-like tokens can span lines; every other token ends on its own line.
+    if (n === 0 || tokenMatcher(tok, StringLit)) return { start, end: this.lines.position(tok.startOffset + n) };
+    return { start, end: { line: start.line, column: start.column + n, offset: start.offset + n } };
   }
 
   /** From the start of `first` to the end of `last`. */

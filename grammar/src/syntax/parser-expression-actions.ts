@@ -76,14 +76,13 @@ export abstract class ExpressionActions extends ParserBase {
     return list;
   }
 
-  protected literal(tok: IToken): Expression {
-    return this.ACTION(() => {
-      const type = tok.tokenType;
-      if (type === T.NumberLit) return this.b.number(tok);
-      if (tokenMatcher(tok, T.StringLit)) return this.b.string(tok);
-      if (type === T.True || type === T.False) return { kind: 'BooleanLiteral', value: type === T.True, range: this.b.range(tok) };
-      return this.nameNode(tok);
-    });
+  /** A literal or name node from its token (called inside actions or from fast paths). */
+  protected literalNode(tok: IToken): Expression {
+    const type = tok.tokenType;
+    if (type === T.NumberLit) return this.b.number(tok);
+    if (tokenMatcher(tok, T.StringLit)) return this.b.string(tok);
+    if (type === T.True || type === T.False) return { kind: 'BooleanLiteral', value: type === T.True, range: this.b.range(tok) };
+    return this.nameNode(tok);
   }
 
   /** Builds left-associative binary trees from operands and operators by precedence. */
@@ -91,21 +90,21 @@ export abstract class ExpressionActions extends ParserBase {
     if (ops.length === 0) return operands[0]!;
     const values: Expression[] = [operands[0]!];
     const stack: IToken[] = [];
-    const reduce = () => {
-      const op = stack.pop()!;
-      const right = values.pop()!;
-      const left = values.pop()!;
-      values.push(this.b.binary(operatorInfo(op.tokenType).operator, op, left, right));
-    };
-    for (let i = 0; i < ops.length; i++) {
-      const op = ops[i]!;
-      this.checkOperator(op);
-      const prec = operatorInfo(op.tokenType).precedence;
-      while (stack.length > 0 && operatorInfo(stack[stack.length - 1]!.tokenType).precedence >= prec) reduce();
-      stack.push(op);
-      values.push(operands[i + 1]!);
+    for (let i = 0; i <= ops.length; i++) {
+      const op = ops[i];
+      const prec = op ? operatorInfo(op.tokenType).precedence : 0;
+      if (op) this.checkOperator(op);
+      while (stack.length > 0 && operatorInfo(stack[stack.length - 1]!.tokenType).precedence >= prec) {
+        const top = stack.pop()!;
+        const right = values.pop()!;
+        const left = values.pop()!;
+        values.push(this.b.binary(operatorInfo(top.tokenType).operator, top, left, right));
+      }
+      if (op) {
+        stack.push(op);
+        values.push(operands[i + 1]!);
+      }
     }
-    while (stack.length > 0) reduce();
     return values[0]!;
   }
 

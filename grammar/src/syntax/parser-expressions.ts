@@ -301,6 +301,10 @@ export abstract class ExpressionParser extends ExpressionActions {
     { recoveryValueFunc: (e) => this.recoveredExpression(e) },
   );
 
+  private literal(tok: IToken): Expression {
+    return this.ACTION(() => this.literalNode(tok));
+  }
+
   /** `new X` — the word ML does not have, before a name. */
   protected newAhead(): boolean {
     const t = this.LA(1);

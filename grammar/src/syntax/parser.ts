@@ -7,7 +7,6 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Expression, Statement, TopLevelStatement } from './ast.js';
 import type { LineMap } from './line-map.js';
 import type { ParserOptions } from './parser-base.js';
-import type { Suffix } from './parser-expression-actions.js';
 import { StatementParser } from './parser-statements.js';
 import type { SimpleParts } from './statement-builder.js';
 import * as T from './tokens.js';
@@ -86,14 +85,12 @@ export class MlParser extends StatementParser {
     let expr = this.atomFast();
     for (;;) {
       const type = this.LA(1).tokenType;
-      let suffix: Suffix;
-      if (type === T.LParen) suffix = { kind: 'call', value: this.SUBRULE(this.callArguments) };
+      if (type === T.LParen) expr = this.applyCall(expr, this.SUBRULE(this.callArguments));
       else if (type === T.Dot) {
         this.CONSUME(T.Dot);
-        suffix = { kind: 'member', name: this.CONSUME(T.Name) };
-      } else if (type === T.LBracket) suffix = { kind: 'index', value: this.SUBRULE(this.indexSuffix) };
+        expr = this.applySuffix(expr, { kind: 'member', name: this.CONSUME(T.Name) });
+      } else if (type === T.LBracket) expr = this.applyIndex(expr, this.SUBRULE(this.indexSuffix));
       else break;
-      expr = this.applySuffix(expr, suffix);
     }
     let arrowUsed = false;
     if (this.LA(1).tokenType === T.Arrow) {
@@ -108,11 +105,11 @@ export class MlParser extends StatementParser {
   private atomFast(): Expression {
     const tok = this.LA(1);
     const type = tok.tokenType;
-    if (type === T.NumberLit) return this.literal(this.CONSUME(T.NumberLit));
-    if (type === T.StringLit || type === T.UnterminatedString || type === T.TemplateString) return this.literal(this.CONSUME(T.StringLit));
-    if (type === T.True) return this.literal(this.CONSUME(T.True));
-    if (type === T.False) return this.literal(this.CONSUME(T.False));
-    if (tokenMatcher(tok, T.Identifier)) return this.literal(this.CONSUME2(T.Identifier));
+    if (type === T.NumberLit) return this.literalNode(this.CONSUME(T.NumberLit));
+    if (type === T.StringLit || type === T.UnterminatedString || type === T.TemplateString) return this.literalNode(this.CONSUME(T.StringLit));
+    if (type === T.True) return this.literalNode(this.CONSUME(T.True));
+    if (type === T.False) return this.literalNode(this.CONSUME(T.False));
+    if (tokenMatcher(tok, T.Identifier)) return this.literalNode(this.CONSUME2(T.Identifier));
     if (type === T.LBracket) return this.SUBRULE(this.arrayLiteral);
     if (type === T.LCurly) return this.SUBRULE(this.objectLiteral);
     if (type === T.Fn) return this.SUBRULE(this.arrowFunction);
