@@ -81,6 +81,14 @@ export class SandboxEngine {
 
   async execute(req: ExecRequest, hooks: ExecHooks, onControl?: (c: RunControl) => void): Promise<ExecOutcome> {
     const started = performance.now();
+    // Control is handed out at once; requests made before the isolate exists are applied to it.
+    const early = { paused: false, terminated: false };
+    let live: RunControl | null = null;
+    onControl?.({
+      pauseWallClock: () => (live ? live.pauseWallClock() : (early.paused = true)),
+      resumeWallClock: () => (live ? live.resumeWallClock() : (early.paused = false)),
+      terminate: () => (live ? live.terminate() : (early.terminated = true)),
+    });
     let prepared: PreparedIsolate;
     try {
       prepared = await this.factory.take(req.limits);
@@ -113,11 +121,13 @@ export class SandboxEngine {
     });
     prepared.channel = session;
     const watchdog = new Watchdog(isolate, req.limits.cpuTimeMs, req.limits.wallTimeMs, stop);
-    onControl?.({
+    live = {
       pauseWallClock: () => watchdog.pause(),
       resumeWallClock: () => watchdog.resume(),
       terminate: () => stop('terminated'),
-    });
+    };
+    if (early.paused) watchdog.pause();
+    if (early.terminated) stop('terminated');
 
     let report: ThrownReport | null = null;
     let failure: unknown = null;

@@ -204,12 +204,13 @@ export class Supervisor {
     return new Promise<ExecOutcome>((resolve) => {
       handle.runs.set(id, { request, hooks, resolve });
       handle.updateRef();
+      // The run message goes first: control messages for it must not overtake it.
+      handle.send({ type: 'run', id, request });
       onControl?.({
         pauseWallClock: () => handle.send({ type: 'control', id, action: 'pause-wall' }),
         resumeWallClock: () => handle.send({ type: 'control', id, action: 'resume-wall' }),
         terminate: () => handle.send({ type: 'control', id, action: 'terminate' }),
       });
-      handle.send({ type: 'run', id, request });
     });
   }
 
