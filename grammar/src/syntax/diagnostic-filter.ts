@@ -14,9 +14,9 @@ function boundaryOffsets(tokens: IToken[]): number[] {
   return out;
 }
 
-/** Number of values in sorted `xs` strictly between `lo` and `hi`. */
+/** Number of values in sorted `xs` in [lo, hi): a diagnostic sitting on a `;` ends that statement. */
 function countBetween(xs: number[], lo: number, hi: number): number {
-  const first = lowerBound(xs, lo + 1);
+  const first = lowerBound(xs, lo);
   const last = lowerBound(xs, hi);
   return Math.max(0, last - first);
 }

@@ -63,4 +63,18 @@ describe('malformed inputs', () => {
       ['ML210', 9],
     ]);
   });
+
+  test('seven mistakes spread over two functions give seven diagnostics on their own lines', () => {
+    const source = readFileSync(`${MALFORMED_DIR}seven-mistakes-in-functions.ml`, 'utf8');
+    const lines = parse(source).diagnostics.map((d) => [d.code, d.range.start.line + 1]);
+    expect(lines).toEqual([
+      ['ML200', 2],
+      ['ML202', 3],
+      ['ML201', 5],
+      ['ML201', 7],
+      ['ML208', 10],
+      ['ML209', 11],
+      ['ML202', 13],
+    ]);
+  });
 });
