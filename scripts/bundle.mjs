@@ -27,6 +27,17 @@ const entries = [
     external: ['isolated-vm'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   },
+  // The VS Code extension. CommonJS for the extension host's require(); `.cjs` because the root
+  // package.json (the extension manifest) says "type": "module". The client uses only the shared
+  // protocol module of @mlsec/grammar, so only that is bundled (importing more fails the build).
+  {
+    entryPoints: [r('client/src/extension.ts')],
+    outfile: r('client/dist/extension.cjs'),
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+    alias: { '@mlsec/grammar': r('grammar/src/protocol/index.ts') },
+  },
 ];
 
 await Promise.all(entries.map((e) => build({ ...common, ...e })));

@@ -1,0 +1,68 @@
+// Packages the extension as mlsec.vsix from a staging folder holding only what it ships: the bundles,
+// grammar, snippets, language configuration, README/LICENSE and isolated-vm's addon (debug symbols
+// stripped). Run after `node scripts/bundle.mjs --production`; it never builds or edits sources.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const stage = path.join(root, '.cache', 'vsix-stage');
+const out = path.join(root, process.env.MLSEC_VSIX ?? 'mlsec.vsix');
+
+/** Files that must exist: a missing one is a build error. */
+const required = ['package.json', 'client/dist/extension.cjs', 'server/dist/server.js', 'debug-adapter/dist/cli.js', 'language-configuration.json'];
+/** Folders whose `.js` files ship (bundles only; source maps and declarations stay behind). */
+const bundleDirs = ['client/dist', 'server/dist', 'debug-adapter/dist'];
+const assetDirs = [['syntaxes', '.json'], ['snippets', '.json']];
+const optional = ['README.md', 'LICENSE', 'CHANGELOG.md'];
+/** isolated-vm: its entry, manifest, licence and the native addon, next to the bundles that load it. */
+const ivmFrom = path.join(root, 'node_modules', 'isolated-vm');
+const ivmTo = 'debug-adapter/dist/node_modules/isolated-vm';
+const ivmFiles = ['package.json', 'isolated-vm.js', 'LICENSE', 'out/isolated_vm.node'];
+
+function copy(from, to) {
+  fs.mkdirSync(path.dirname(to), { recursive: true });
+  fs.copyFileSync(from, to);
+}
+
+function hasCommand(name) {
+  try {
+    execFileSync(name, ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const missing = required.filter((f) => !fs.existsSync(path.join(root, f)));
+if (missing.length > 0) {
+  console.error(`package-vsix: missing ${missing.join(', ')} (run \`node scripts/bundle.mjs --production\` first)`);
+  process.exit(1);
+}
+fs.rmSync(stage, { recursive: true, force: true });
+for (const f of required) copy(path.join(root, f), path.join(stage, f));
+for (const dir of bundleDirs) {
+  for (const name of fs.readdirSync(path.join(root, dir))) {
+    if (/\.(c|m)?js$/.test(name)) copy(path.join(root, dir, name), path.join(stage, dir, name));
+  }
+}
+for (const [dir, ext] of assetDirs) {
+  for (const name of fs.readdirSync(path.join(root, dir))) {
+    if (name.endsWith(ext)) copy(path.join(root, dir, name), path.join(stage, dir, name));
+  }
+}
+for (const f of optional) if (fs.existsSync(path.join(root, f))) copy(path.join(root, f), path.join(stage, f));
+for (const f of ivmFiles) copy(path.join(ivmFrom, f), path.join(stage, ivmTo, f));
+const addon = path.join(stage, ivmTo, 'out/isolated_vm.node');
+if (hasCommand('strip')) execFileSync('strip', ['--strip-debug', addon]);
+else console.warn('package-vsix: `strip` not found; shipping isolated-vm with its debug symbols (about 25 MB)');
+
+const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+const flags = ['package', '--no-dependencies', '--allow-missing-repository', '--out', out];
+if (!fs.existsSync(path.join(stage, 'LICENSE'))) {
+  console.warn('package-vsix: no LICENSE file at the repository root; packaging with --skip-license');
+  flags.push('--skip-license');
+}
+execFileSync(process.execPath, [vsce, ...flags], { cwd: stage, stdio: 'inherit' });
+console.log(`package-vsix: ${path.relative(root, out)} ${(fs.statSync(out).size / 1024).toFixed(0)} KiB`);
