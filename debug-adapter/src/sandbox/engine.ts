@@ -37,6 +37,8 @@ export interface ExecHooks {
   output(stream: OutputStream, text: string): void;
   audit(records: AuditRecord[]): void;
   input(prompt: string): Promise<string | null>;
+  /** A `debug.*` operation from debug-mode code; the program waits for the answer. */
+  debug(op: string, args: unknown[]): Promise<unknown>;
 }
 
 export interface ExecOutcome {
@@ -117,6 +119,7 @@ export class SandboxEngine {
       limits: req.limits,
       bridges: bridges.table,
       output: hooks.output,
+      debug: hooks.debug,
       onOutputLimit: () => stop('output'),
     });
     prepared.channel = session;

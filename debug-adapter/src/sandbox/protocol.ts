@@ -6,7 +6,9 @@ import type { AuditRecord, OutputStream } from './types.js';
 /** Parent → worker. */
 export type ParentMessage =
   | { type: 'run'; id: number; request: ExecRequest }
-  | { type: 'input'; id: number; seq: number; line: string | null }
+  /** Answer to a worker `request` (stdin line, debugger hook). */
+  | { type: 'reply'; id: number; seq: number; ok: true; value: unknown }
+  | { type: 'reply'; id: number; seq: number; ok: false; kind: string; message: string }
   | { type: 'control'; id: number; action: 'pause-wall' | 'resume-wall' | 'terminate' }
   | { type: 'shutdown' };
 
@@ -15,7 +17,8 @@ export type WorkerMessage =
   | { type: 'ready'; startupMs: number }
   | { type: 'output'; id: number; stream: OutputStream; text: string }
   | { type: 'audit'; id: number; records: AuditRecord[] }
-  | { type: 'input-request'; id: number; seq: number; prompt: string }
+  /** Something only the caller can answer: `input` (args [prompt]) or a `debug.*` hook. */
+  | { type: 'request'; id: number; seq: number; op: string; args: unknown[] }
   | { type: 'done'; id: number; outcome: ExecOutcome }
   /** V8 lost control of an isolate (onCatastrophicError) or the worker hit a bug: it is exiting. */
   | { type: 'fatal'; message: string };

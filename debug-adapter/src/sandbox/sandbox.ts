@@ -2,6 +2,7 @@
 // events)` → RunResult. Compiles ML to JavaScript in the caller's process, executes in a worker
 // process or in-process, streams output and audit events, and assembles the result of SANDBOX.md.
 import path from 'node:path';
+import { BridgeError } from '../bridges/types.js';
 import { defaultRuntimePath, defaultWorkerPath } from './artifacts.js';
 import type { ExecHooks, ExecOutcome, ExecRequest } from './engine.js';
 import { InProcessExecutor } from './inprocess.js';
@@ -137,6 +138,8 @@ async function runOne(
       }
     },
     input: (prompt) => (events.input ? events.input(prompt) : Promise.resolve(null)),
+    debug: (op, args) =>
+      events.debug ? events.debug(op, args) : Promise.reject(new BridgeError('RuntimeError', 'no debugger is attached to this run')),
   };
   const outcome = await executor.exec(exec, hooks, events.control);
   stats.runMs = outcome.runMs;

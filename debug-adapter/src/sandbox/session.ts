@@ -15,6 +15,8 @@ export interface RunSessionOptions {
   limits: SandboxLimits;
   bridges: BridgeTable;
   output(stream: OutputStream, text: string): void;
+  /** Answers `debug.*` operations (the debugger's statement hooks); the isolate waits. */
+  debug(op: string, args: unknown[]): Promise<unknown>;
   /** Stops the run (disposes its isolate) for an overrun of the output limit. */
   onOutputLimit(): void;
 }
@@ -70,6 +72,13 @@ export class RunSession implements HostChannel {
   }
 
   async async(op: string, args: unknown): Promise<Reply> {
+    if (typeof op === 'string' && op.startsWith('debug.') && Array.isArray(args)) {
+      try {
+        return { ok: true, value: await this.options.debug(op, args) };
+      } catch (e) {
+        return this.failure(op, e);
+      }
+    }
     this.bridgeCalls++;
     const fn = Object.prototype.hasOwnProperty.call(this.options.bridges.async, op)
       ? this.options.bridges.async[op]

@@ -111,13 +111,17 @@ class WorkerHandle {
       case 'audit':
         this.runs.get(m.id)?.hooks.audit(m.records);
         return;
-      case 'input-request': {
+      case 'request': {
         const run = this.runs.get(m.id);
         if (!run) return;
-        run.hooks
-          .input(m.prompt)
-          .catch(() => null)
-          .then((line) => this.send({ type: 'input', id: m.id, seq: m.seq, line }));
+        const answer =
+          m.op === 'input'
+            ? run.hooks.input(typeof m.args[0] === 'string' ? m.args[0] : '').catch(() => null)
+            : run.hooks.debug(m.op, m.args);
+        answer.then(
+          (value) => this.send({ type: 'reply', id: m.id, seq: m.seq, ok: true, value }),
+          (e: unknown) => this.send({ type: 'reply', id: m.id, seq: m.seq, ok: false, ...errorOf(e) }),
+        );
         return;
       }
       case 'done': {
@@ -144,6 +148,16 @@ class WorkerHandle {
     this.runs.clear();
     for (const run of runs) run.resolve(crashOutcome(run.request, this.fatalMessage, this.stderrTail, code, signal));
   }
+}
+
+/** An error from the caller's hook as ML error data (a `kind` it carries, else RuntimeError). */
+function errorOf(e: unknown): { kind: string; message: string } {
+  const kind = (e as { kind?: unknown } | null)?.kind;
+  const message = (e as { message?: unknown } | null)?.message;
+  return {
+    kind: typeof kind === 'string' ? kind : 'RuntimeError',
+    message: typeof message === 'string' ? message : 'the debugger request failed',
+  };
 }
 
 function describeExit(code: number | null, signal: NodeJS.Signals | null): string {

@@ -72,6 +72,12 @@ export interface RunEvents {
   audit?(record: AuditRecord): void;
   /** Asked for each line `input()` reads when the request has no `stdin`; null = end of input. */
   input?(prompt: string): Promise<string | null>;
+  /**
+   * Answers `debug.*` operations that debug-mode code sends through the runtime host's
+   * `callAsync(op, args)` (statement hooks, frame/variable queries). The program is blocked until
+   * the promise settles; plain data in and out. A rejection with a `kind` raises that ML error.
+   */
+  debug?(op: string, args: unknown[]): Promise<unknown>;
   /** Receives control over the run once it is scheduled (the debugger pauses wall time with it). */
   control?(control: RunControl): void;
 }

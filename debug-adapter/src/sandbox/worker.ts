@@ -2,6 +2,7 @@
 // worker.js CONFIG`): hosts isolated-vm isolates, runs requests from the supervisor over IPC and
 // streams output back. Exits on a catastrophic isolate error; the supervisor starts a new worker.
 import { readFileSync } from 'node:fs';
+import { BridgeError } from '../bridges/types.js';
 import { sandboxInternalRoots, loadIsolatedVm } from './artifacts.js';
 import { resolveLimits } from './limits.js';
 import { SandboxEngine } from './engine.js';
@@ -45,8 +46,14 @@ function main(): void {
     onCatastrophicError: (message) => fatal(`catastrophic isolate error: ${message}`),
   });
   const controls = new Map<number, RunControl>();
-  const inputWaiters = new Map<string, (line: string | null) => void>();
-  let inputSeq = 0;
+  const waiters = new Map<string, { resolve(v: unknown): void; reject(e: unknown): void }>();
+  let seq = 0;
+  const ask = (id: number, op: string, args: unknown[]): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      const n = ++seq;
+      waiters.set(`${id}:${n}`, { resolve, reject });
+      send({ type: 'request', id, seq: n, op, args });
+    });
 
   const handle = (m: ParentMessage): void => {
     switch (m.type) {
@@ -55,12 +62,8 @@ function main(): void {
         const hooks = {
           output: (stream: 'stdout' | 'stderr', text: string) => send({ type: 'output', id, stream, text }),
           audit: (records: AuditRecord[]) => send({ type: 'audit', id, records }),
-          input: (prompt: string) =>
-            new Promise<string | null>((resolve) => {
-              const seq = ++inputSeq;
-              inputWaiters.set(`${id}:${seq}`, resolve);
-              send({ type: 'input-request', id, seq, prompt });
-            }),
+          input: (prompt: string) => ask(id, 'input', [prompt]).then((v) => (typeof v === 'string' ? v : null)),
+          debug: (op: string, args: unknown[]) => ask(id, op, args),
         };
         engine
           .execute(m.request, hooks, (control) => controls.set(id, control))
@@ -69,10 +72,12 @@ function main(): void {
           .finally(() => controls.delete(id));
         return;
       }
-      case 'input': {
+      case 'reply': {
         const key = `${m.id}:${m.seq}`;
-        inputWaiters.get(key)?.(typeof m.line === 'string' ? m.line : null);
-        inputWaiters.delete(key);
+        const waiter = waiters.get(key);
+        waiters.delete(key);
+        if (m.ok) waiter?.resolve(m.value);
+        else waiter?.reject(new BridgeError(m.kind, m.message));
         return;
       }
       case 'control': {
