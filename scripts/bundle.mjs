@@ -27,6 +27,14 @@ const entries = [
     external: ['isolated-vm'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   },
+  // The language server (started by the VS Code client, `mlsec lsp` and other editors).
+  {
+    entryPoints: [r('server/src/main.ts')],
+    outfile: r('server/dist/server.js'),
+    platform: 'node',
+    format: 'esm',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  },
   // The VS Code extension. CommonJS for the extension host's require(); `.cjs` because the root
   // package.json (the extension manifest) says "type": "module". The client uses only the shared
   // protocol module of @mlsec/grammar, so only that is bundled (importing more fails the build).

@@ -8,6 +8,7 @@ export const SHOW_REQUIRED_CAPABILITIES_COMMAND = 'ml.showRequiredCapabilities';
 export const SEMANTIC_TOKEN_TYPES = [
   'keyword',
   'function',
+  'method',
   'parameter',
   'variable',
   'namespace',

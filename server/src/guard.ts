@@ -1,0 +1,23 @@
+// Every request handler runs through here: a cancelled request answers RequestCancelled, a failure
+// in one feature becomes that request's error (and a log line), and the server keeps serving.
+import { ErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+import { cancelledError, RequestCancelled, throwIfCancelled } from './progress.js';
+
+export type Handler<P, R> = (params: P, token: CancellationToken) => Promise<R> | R;
+
+export function guard<P, R>(connection: Connection, feature: string, handler: Handler<P, R>): (params: P, token: CancellationToken) => Promise<R | ResponseError<never>> {
+  return async (params, token) => {
+    try {
+      throwIfCancelled(token);
+      const result = await handler(params, token);
+      throwIfCancelled(token);
+      return result;
+    } catch (error) {
+      if (error instanceof RequestCancelled) return cancelledError();
+      if (error instanceof ResponseError) return error as ResponseError<never>;
+      const message = error instanceof Error ? error.message : String(error);
+      connection.console.error(`${feature} failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+      return new ResponseError<never>(ErrorCodes.InternalError, `${feature} failed: ${message}`);
+    }
+  };
+}

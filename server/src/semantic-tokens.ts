@@ -1,0 +1,194 @@
+// textDocument/semanticTokens (full, range, delta): keywords as the parser used them (contextual
+// ones included), functions, methods, parameters, variables, modules, stdlib members
+// (defaultLibrary), strings, numbers, comments, operators, capability names, and the custom
+// `securitySensitive` modifier on calls that need capabilities. Encoding only; no analysis of its own.
+import {
+  forEachChild,
+  SEMANTIC_TOKEN_MODIFIERS,
+  SEMANTIC_TOKEN_TYPES,
+  type CallExpr,
+  type Identifier,
+  type Node,
+  type SemanticTokenModifier,
+  type SemanticTokenType,
+} from '@mlsec/grammar';
+import { SemanticTokensBuilder, type Range, type SemanticTokens, type SemanticTokensDelta, type SemanticTokensLegend } from 'vscode-languageserver';
+import type { DocumentAnalysis } from './document-analysis.js';
+import { expressionType } from './value-types.js';
+
+export const SEMANTIC_LEGEND: SemanticTokensLegend = {
+  tokenTypes: [...SEMANTIC_TOKEN_TYPES],
+  tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS],
+};
+
+const TYPE_INDEX = new Map<string, number>(SEMANTIC_TOKEN_TYPES.map((t, i) => [t, i]));
+const MODIFIER_BIT = new Map<string, number>(SEMANTIC_TOKEN_MODIFIERS.map((m, i) => [m, 1 << i]));
+
+interface Classified {
+  type: SemanticTokenType;
+  modifiers: SemanticTokenModifier[];
+}
+
+interface Entry {
+  start: number;
+  length: number;
+  type: number;
+  modifiers: number;
+}
+
+const SYMBOL_TYPES: Partial<Record<string, SemanticTokenType>> = {
+  function: 'function',
+  parameter: 'parameter',
+  import: 'namespace',
+  builtin: 'function',
+};
+
+/** Classification of every identifier node by its start offset. */
+function classifyIdentifiers(a: DocumentAnalysis): Map<number, Classified> {
+  const out = new Map<number, Classified>();
+  const sensitive = new Set<CallExpr>();
+  const usesByRange = new Set(a.security.capabilities.uses.filter((u) => u.file === undefined).map((u) => `${u.range.start.offset}:${u.range.end.offset}`));
+  const needy = new Set(a.security.capabilities.functions.filter((f) => f.transitive.length > 0).map((f) => f.range.start.offset));
+  const lookup = (id: Identifier) => a.resolution.symbolOf(id);
+  const set = (id: Identifier, c: Classified): void => {
+    out.set(id.range.start.offset, c);
+  };
+  const visit = (node: Node): void => {
+    switch (node.kind) {
+      case 'CallExpr': {
+        if (usesByRange.has(`${node.range.start.offset}:${node.range.end.offset}`)) sensitive.add(node);
+        const callee = node.callee.kind === 'Identifier' ? a.resolution.symbolOf(node.callee) : undefined;
+        const def = callee?.declarations[0];
+        if (callee?.kind === 'function' && def && needy.has(def.identifier.range.start.offset)) sensitive.add(node);
+        break;
+      }
+      case 'MemberExpr': {
+        const object = expressionType(node.object, lookup);
+        const mods: SemanticTokenModifier[] = [];
+        let type: SemanticTokenType = 'property';
+        if (object?.kind === 'stdlib-module') {
+          mods.push('defaultLibrary');
+          type = 'function';
+        } else if (object?.kind === 'instance') {
+          mods.push('defaultLibrary');
+          type = 'method';
+        } else if (object?.kind === 'user-module') type = 'function';
+        set(node.property, { type, modifiers: mods });
+        break;
+      }
+      case 'ObjectProperty':
+        if (node.key.kind === 'Identifier') set(node.key, { type: 'property', modifiers: [] });
+        break;
+      case 'CapabilityDecl':
+        set(node.name, { type: 'capability', modifiers: ['declaration'] });
+        break;
+      case 'ImportStmt':
+        for (const p of node.path) set(p, { type: 'namespace', modifiers: [] });
+        break;
+      case 'Identifier': {
+        if (out.has(node.range.start.offset)) break;
+        const occ = a.resolution.occurrenceOf(node);
+        if (!occ) break;
+        const kind = occ.symbol.kind;
+        const modifiers: SemanticTokenModifier[] = [];
+        if (occ.role === 'declaration') modifiers.push('declaration');
+        if (kind === 'builtin' || kind === 'implicit') modifiers.push('defaultLibrary');
+        set(node, { type: SYMBOL_TYPES[kind] ?? 'variable', modifiers });
+        break;
+      }
+      default:
+        break;
+    }
+    forEachChild(node, visit);
+  };
+  visit(a.program);
+  for (const call of sensitive) {
+    const id = call.callee.kind === 'Identifier' ? call.callee : call.callee.property;
+    const c = out.get(id.range.start.offset) ?? { type: 'function', modifiers: [] };
+    out.set(id.range.start.offset, { type: c.type, modifiers: [...c.modifiers, 'securitySensitive'] });
+  }
+  return out;
+}
+
+function encodeModifiers(mods: readonly SemanticTokenModifier[]): number {
+  return mods.reduce((bits, m) => bits | (MODIFIER_BIT.get(m) ?? 0), 0);
+}
+
+const cache = new WeakMap<DocumentAnalysis, Entry[]>();
+
+function entries(a: DocumentAnalysis): Entry[] {
+  const cached = cache.get(a);
+  if (cached) return cached;
+  const ids = classifyIdentifiers(a);
+  const out: Entry[] = [];
+  const push = (start: number, length: number, type: SemanticTokenType, modifiers = 0): void => {
+    out.push({ start, length, type: TYPE_INDEX.get(type)!, modifiers });
+  };
+  for (const t of a.tokens) {
+    const start = t.range.start.offset;
+    const length = t.range.end.offset - start;
+    if (t.kind === 'keyword' || t.kind === 'boolean') push(start, length, 'keyword');
+    else if (t.kind === 'number') push(start, length, 'number');
+    else if (t.kind === 'string') push(start, length, 'string');
+    else if (t.kind === 'operator') push(start, length, 'operator');
+    else if (t.kind === 'identifier') {
+      const c = ids.get(start);
+      push(start, length, c?.type ?? 'variable', c ? encodeModifiers(c.modifiers) : 0);
+    }
+  }
+  for (const c of a.program.comments) push(c.range.start.offset, c.range.end.offset - c.range.start.offset, 'comment');
+  out.sort((x, y) => x.start - y.start);
+  cache.set(a, out);
+  return out;
+}
+
+/** Pushes the entries overlapping `range` (all when undefined), split at line breaks. */
+function fill(builder: SemanticTokensBuilder, a: DocumentAnalysis, range: Range | undefined): void {
+  const text = a.text;
+  const from = range ? a.offsetAt(range.start) : 0;
+  const to = range ? a.offsetAt(range.end) : text.length;
+  for (const e of entries(a)) {
+    if (e.start + e.length <= from || e.start >= to) continue;
+    let start = e.start;
+    const end = e.start + e.length;
+    while (start < end) {
+      let lineEnd = start;
+      while (lineEnd < end && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+      if (lineEnd > start) {
+        const p = a.positionAt(start);
+        builder.push(p.line, p.character, lineEnd - start, e.type, e.modifiers);
+      }
+      start = lineEnd;
+      while (start < end && (text[start] === '\n' || text[start] === '\r')) start++;
+    }
+  }
+}
+
+export class SemanticTokenProvider {
+  private readonly builders = new Map<string, SemanticTokensBuilder>();
+
+  full(a: DocumentAnalysis): SemanticTokens {
+    const builder = new SemanticTokensBuilder();
+    fill(builder, a, undefined);
+    this.builders.set(a.uri, builder);
+    return builder.build();
+  }
+
+  delta(a: DocumentAnalysis, previousResultId: string): SemanticTokens | SemanticTokensDelta {
+    const builder = this.builders.get(a.uri) ?? new SemanticTokensBuilder();
+    builder.previousResult(previousResultId);
+    fill(builder, a, undefined);
+    this.builders.set(a.uri, builder);
+    return builder.buildEdits();
+  }
+
+  range(a: DocumentAnalysis, range: Range): SemanticTokens {
+    const builder = new SemanticTokensBuilder();
+    fill(builder, a, range);
+    return builder.build();
+  }
+
+  forget(uri: string): void {
+    this.builders.delete(uri);
+  }
+}
