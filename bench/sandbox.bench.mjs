@@ -4,6 +4,7 @@
 // worker and runtime bundles are built here with esbuild exactly as scripts/bundle.mjs ships them.
 // Run: node --no-node-snapshot scripts/bench.mjs sandbox
 import { build } from 'esbuild';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -123,7 +124,7 @@ export async function run(emit) {
   const timeHello = async (gapMs) => {
     const totals = [];
     for (let i = 0; i < 100; i++) {
-      if (gapMs > 0) await new Promise((r) => setTimeout(r, gapMs));
+      if (gapMs > 0) await sleep(gapMs);
       const t = performance.now();
       const r = await sandbox.run(hello);
       totals.push(performance.now() - t);
@@ -139,7 +140,7 @@ export async function run(emit) {
 
   // Memory per run above the idle worker (peak RSS while one run executes, minus idle RSS).
   const pid = sandbox.hostPid();
-  await new Promise((r) => setTimeout(r, 200));
+  await sleep(200);
   const idle = memory(pid).rss;
   let worst = 0;
   let peakHeap = 0;

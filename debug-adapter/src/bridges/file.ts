@@ -43,6 +43,7 @@ export function encodeText(content: string, enc: BufferEncoding): Buffer {
 
 /** Python's str.splitlines(): \n, \r\n, \r and the other Unicode line boundaries. */
 export function splitLines(text: string): string[] {
+  // eslint-disable-next-line no-control-regex -- \x1c-\x1e are line boundaries for Python.
   const lines = text.split(/\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/);
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines;

@@ -46,7 +46,7 @@ export function isolatePrelude(
 ): HostFacade {
   'use strict';
   const g = globalThis as unknown as Record<PropertyKey, unknown>;
-  const { freeze, getPrototypeOf, keys, defineProperty } = Object;
+  const { freeze, getPrototypeOf, keys, defineProperty, getOwnPropertyDescriptor } = Object;
   const isArray = Array.isArray;
   const ObjectProto = Object.prototype;
   const ArrayProto = Array.prototype;
@@ -62,8 +62,8 @@ export function isolatePrelude(
   };
 
   // Copies a value into fresh plain data while measuring it: only null, booleans, numbers,
-  // bigints, strings, Uint8Arrays, arrays and plain objects cross, at most 32 levels deep and
-  // `copyOutChars` in total. The copy is what crosses, so getters cannot change it afterwards.
+  // bigints, strings, Uint8Arrays, arrays and plain objects (data properties) cross, at most 32
+  // levels deep and `copyOutChars` in total. The copy is what crosses, so nothing can change it.
   const budget = { left: 0 };
   const copy = (v: unknown, depth: number): unknown => {
     if (depth > 32) return fail('ValueError', 'value passed to a host function is nested too deeply');
@@ -99,12 +99,10 @@ export function isolatePrelude(
           const out: Record<string, unknown> = {};
           for (const k of keys(v)) {
             budget.left -= k.length + 8;
-            defineProperty(out, k, {
-              value: copy((v as Record<string, unknown>)[k], depth + 1),
-              enumerable: true,
-              writable: true,
-              configurable: true,
-            });
+            // Data properties only: a getter would run host-bound code twice with different results.
+            const d = getOwnPropertyDescriptor(v, k);
+            if (d === undefined || !('value' in d)) return fail('TypeError', 'only plain data can be passed to a host function');
+            defineProperty(out, k, { value: copy(d.value, depth + 1), enumerable: true, writable: true, configurable: true });
           }
           return out;
         }

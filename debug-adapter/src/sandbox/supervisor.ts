@@ -67,7 +67,8 @@ class WorkerHandle {
       });
       this.child.once('exit', (code, signal) => {
         clearTimeout(timer);
-        reject(new Error(`the sandbox worker exited during start-up (${describeExit(code, signal)})`));
+        const why = startupReason(this.stderrTail);
+        reject(new Error(`the sandbox worker exited during start-up (${describeExit(code, signal)})${why ? `: ${why}` : ''}`));
       });
       this.child.once('error', (e) => {
         clearTimeout(timer);
@@ -148,6 +149,12 @@ class WorkerHandle {
     this.runs.clear();
     for (const run of runs) run.resolve(crashOutcome(run.request, this.fatalMessage, this.stderrTail, code, signal));
   }
+}
+
+/** The line of a dead worker's stderr that says why (Node prints `Error: ...` among other lines). */
+function startupReason(stderr: string): string | undefined {
+  const lines = stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  return (lines.find((l) => /^[A-Za-z]*Error\b/.test(l)) ?? lines[lines.length - 1])?.slice(0, 300);
 }
 
 /** An error from the caller's hook as ML error data (a `kind` it carries, else RuntimeError). */

@@ -205,3 +205,21 @@ describe('run result shape', () => {
     expect((await sandbox.run(request(CASES[5]!))).exitCode).toBe(4);
   });
 });
+
+describe('supervisor', () => {
+  it('reports a worker that cannot start, every time, without hanging', async () => {
+    const sandbox = createSandbox({ mode: 'worker', workerPath: '/nonexistent/worker.mjs', runtimePath: null });
+    for (let i = 0; i < 2; i++) {
+      const r = await sandbox.run(request(CASES[0]!));
+      expect(r.error?.kind).toBe('SandboxError');
+      expect(r.error?.message).toMatch(/the sandbox worker exited during start-up \(exit code 1\): .*Cannot find module/);
+    }
+    await sandbox.dispose();
+  });
+
+  it('refuses runs after dispose', async () => {
+    const sandbox = createSandbox({ mode: 'worker', workerPath: artifacts.workerPath, runtimePath: null });
+    await sandbox.dispose();
+    expect((await sandbox.run(request(CASES[0]!))).error?.message).toBe('the sandbox has been disposed');
+  });
+});

@@ -51,6 +51,7 @@ export const THREATS: ThreatCase[] = [
     outcome: { ok: true, stdout: '|true\n' },
   },
   { category: 2, name: 'JS: a Proxy passed to the host', js: 'call("file.read", new Proxy({}, { get() { throw new Error("x"); } }));', outcome: { ok: false, kind: 'TypeError' } },
+  { category: 2, name: 'JS: a getter object passed to the host', js: 'call("env.get", { get k() { return "PATH"; } });', allow: ['env:*:*'], outcome: { ok: false, kind: 'TypeError', message: /only plain data/ } },
   { category: 2, name: 'JS: a toString object passed to the host', js: 'call("file.read", { toString() { return "/etc/passwd"; } });', allow: ['file:read:**'], outcome: { ok: false, kind: 'TypeError', message: /cannot be passed/ } },
   // 3. Capability bypass.
   { category: 3, name: '.. traversal', js: 'out(call("file.read", "data/../../outside/secret.txt"));', allow: ['file:read:data/**'], outcome: { ok: false, kind: 'CapabilityError', message: /not granted/ } },
