@@ -8,11 +8,18 @@ import { ExpressionActions } from './parser-expression-actions.js';
 import type { CallArgs, IndexSuffix, Suffix } from './parser-expression-actions.js';
 import * as T from './tokens.js';
 
+/** SUBRULE options for lists, allocated once. */
+const UNTIL_RPAREN = { ARGS: [T.RParen] as [typeof T.RParen] };
+const UNTIL_RBRACKET = { ARGS: [T.RBracket] as [typeof T.RParen] };
+
 export abstract class ExpressionParser extends ExpressionActions {
   protected abstract readonly block: ParserMethod<[], Block>;
   protected abstract expressionFast(): Expression;
   protected abstract operandFast(): Expression;
   protected abstract expressionListFast(closer: typeof T.RParen): Expression[];
+  protected abstract indexSuffixFast(): IndexSuffix | null;
+  protected abstract objectLiteralFast(): ObjectLiteral | ErrorExpr;
+  protected abstract objectPropertyFast(): ObjectProperty | null;
 
   readonly expression = this.RULE(
     'expression',
@@ -102,6 +109,7 @@ export abstract class ExpressionParser extends ExpressionActions {
   readonly indexSuffix = this.RULE(
     'indexSuffix',
     (): IndexSuffix | null => {
+      if (this.fast) return this.indexSuffixFast();
       const open = this.CONSUME(T.LBracket);
       let start: Expression | null = null;
       let stop: Expression | null = null;
@@ -133,7 +141,7 @@ export abstract class ExpressionParser extends ExpressionActions {
     'callArguments',
     (): CallArgs | null => {
       const open = this.CONSUME(T.LParen);
-      const args = this.SUBRULE(this.expressionList, { ARGS: [T.RParen] });
+      const args = this.SUBRULE(this.expressionList, UNTIL_RPAREN);
       const close = this.CONSUME(T.RParen);
       return { open, args, close };
     },
@@ -166,7 +174,7 @@ export abstract class ExpressionParser extends ExpressionActions {
     'arrayLiteral',
     (): Expression => {
       const open = this.CONSUME(T.LBracket);
-      const elements = this.SUBRULE(this.expressionList, { ARGS: [T.RBracket] });
+      const elements = this.SUBRULE(this.expressionList, UNTIL_RBRACKET);
       const close = this.CONSUME(T.RBracket);
       return this.ACTION(() => ({ kind: 'ArrayLiteral', elements, range: this.b.tokens(open, close) }));
     },
@@ -176,6 +184,7 @@ export abstract class ExpressionParser extends ExpressionActions {
   readonly objectLiteral = this.RULE(
     'objectLiteral',
     (): ObjectLiteral | ErrorExpr => {
+      if (this.fast) return this.objectLiteralFast();
       const open = this.CONSUME(T.LCurly);
       const properties: (ObjectProperty | null)[] = [];
       this.OPTION(() => {
@@ -190,26 +199,21 @@ export abstract class ExpressionParser extends ExpressionActions {
         this.OPTION2(() => this.trailingComma(this.CONSUME2(T.Comma)));
       });
       const close = this.CONSUME(T.RCurly);
-      return this.ACTION(() => ({
-        kind: 'ObjectLiteral',
-        properties: properties.filter((p): p is ObjectProperty => p !== null),
-        range: this.b.tokens(open, close),
-      }));
+      return this.ACTION(() => this.objectNode(open, properties, close));
     },
     { recoveryValueFunc: (e) => this.recoveredExpression(e) },
   );
 
+  protected readonly keyAlts = [{ ALT: () => this.CONSUME(T.Name) }, { ALT: () => this.CONSUME(T.StringLit) }];
+
   readonly objectProperty = this.RULE(
     'objectProperty',
     (): ObjectProperty | null => {
-      const keyTok = this.OR([{ ALT: () => this.CONSUME(T.Name) }, { ALT: () => this.CONSUME(T.StringLit) }]);
+      if (this.fast) return this.objectPropertyFast();
+      const keyTok = this.OR(this.keyAlts);
       this.CONSUME(T.Colon);
       const value = this.SUBRULE(this.expression);
-      return this.ACTION(() => {
-        const key = tokenMatcher(keyTok, T.StringLit) ? this.b.string(keyTok) : this.nameNode(keyTok);
-        const keyName = key.kind === 'Identifier' ? key.name : key.value;
-        return { kind: 'ObjectProperty', key, keyName, value, range: this.b.span(key.range.start, value.range.end) };
-      });
+      return this.ACTION(() => this.property(keyTok, value));
     },
     { recoveryValueFunc: () => null },
   );
@@ -294,7 +298,7 @@ export abstract class ExpressionParser extends ExpressionActions {
     'parenExpression',
     (): Expression => {
       const open = this.CONSUME(T.LParen);
-      const items = this.SUBRULE(this.expressionList, { ARGS: [T.RParen] });
+      const items = this.SUBRULE(this.expressionList, UNTIL_RPAREN);
       const close = this.CONSUME(T.RParen);
       return this.ACTION(() => this.parenthesised(open, items, close));
     },
@@ -303,6 +307,16 @@ export abstract class ExpressionParser extends ExpressionActions {
 
   private literal(tok: IToken): Expression {
     return this.ACTION(() => this.literalNode(tok));
+  }
+
+  protected objectNode(open: IToken, properties: (ObjectProperty | null)[], close: IToken): ObjectLiteral {
+    return { kind: 'ObjectLiteral', properties: properties.filter((p): p is ObjectProperty => p !== null), range: this.b.tokens(open, close) };
+  }
+
+  protected property(keyTok: IToken, value: Expression): ObjectProperty {
+    const key = tokenMatcher(keyTok, T.StringLit) ? this.b.string(keyTok) : this.nameNode(keyTok);
+    const keyName = key.kind === 'Identifier' ? key.name : key.value;
+    return { kind: 'ObjectProperty', key, keyName, value, range: this.b.span(key.range.start, value.range.end) };
   }
 
   /** `new X` — the word ML does not have, before a name. */

@@ -8,9 +8,14 @@ import { buildSimpleStatement } from './statement-builder.js';
 import type { SimpleParts } from './statement-builder.js';
 import * as T from './tokens.js';
 
+/** SUBRULE options for name lists, allocated once. */
+const UNTIL_SEMI = { ARGS: [T.Semi] as [typeof T.Semi] };
+const UNTIL_RCURLY = { ARGS: [T.RCurly] as [typeof T.Semi] };
+
 export abstract class StatementParser extends ControlFlowParser {
   protected abstract statementFast(): Statement | null;
   protected abstract simpleStatementFast(): Statement | null;
+  protected abstract blockFast(): Block;
 
   private statementOptions: OrMethodOpts<Statement | null> | undefined;
 
@@ -68,14 +73,10 @@ export abstract class StatementParser extends ControlFlowParser {
   readonly block = this.RULE(
     'block',
     (): Block => {
+      if (this.fast) return this.blockFast();
       const open = this.CONSUME(T.LCurly);
       const body: Statement[] = [];
-      this.MANY(() => {
-        const s = this.SUBRULE(this.statement);
-        this.ACTION(() => {
-          if (s) body.push(s);
-        });
-      });
+      this.statementLoop(body);
       const close = this.CONSUME(T.RCurly);
       return this.ACTION(() => this.b.block(open, body, close));
     },
@@ -159,7 +160,7 @@ export abstract class StatementParser extends ControlFlowParser {
     'nonlocalStatement',
     (): Statement | null => {
       const kw = this.CONSUME(T.Nonlocal);
-      const names = this.SUBRULE(this.nameList, { ARGS: [T.Semi] });
+      const names = this.SUBRULE(this.nameList, UNTIL_SEMI);
       const semi = this.CONSUME(T.Semi);
       return this.ACTION(() => ({ kind: 'NonlocalStmt', names, range: this.b.tokens(kw, semi) }));
     },
@@ -200,7 +201,7 @@ export abstract class StatementParser extends ControlFlowParser {
     'objectDestructure',
     (): Statement | null => {
       const open = this.CONSUME(T.LCurly);
-      const names = this.SUBRULE(this.nameList, { ARGS: [T.RCurly] });
+      const names = this.SUBRULE(this.nameList, UNTIL_RCURLY);
       this.CONSUME(T.RCurly);
       this.CONSUME(T.Assign);
       const value = this.SUBRULE(this.expression);
@@ -244,6 +245,14 @@ export abstract class StatementParser extends ControlFlowParser {
     },
     { recoveryValueFunc: () => null },
   );
+
+  /** The statement list of `block` (its MANY carries Chevrotain's in-repetition recovery). */
+  protected statementLoop(body: Statement[]): void {
+    this.MANY(() => {
+      const s = this.SUBRULE(this.statement);
+      if (s && !this.RECORDING_PHASE) body.push(s);
+    });
+  }
 
   protected finishSimpleStatement(parts: SimpleParts): Statement | null {
     if (parts.decl) this.declarationKeyword(parts.decl);

@@ -2,9 +2,10 @@
 // follows its DSL rule exactly (same CONSUME/SUBRULE occurrences, so Chevrotain's recovery sees the
 // same grammar positions) and falls back to the DSL alternation wherever it would report an error.
 import { tokenMatcher } from 'chevrotain';
-import type { IRecognitionException, IToken } from 'chevrotain';
+import type { IRecognitionException, IToken, OrMethodOpts } from 'chevrotain';
 import type { Diagnostic } from '../diagnostics.js';
-import type { Expression, Statement, TopLevelStatement } from './ast.js';
+import type { Block, ErrorExpr, Expression, ObjectLiteral, ObjectProperty, Statement, TopLevelStatement } from './ast.js';
+import type { IndexSuffix } from './parser-expression-actions.js';
 import type { LineMap } from './line-map.js';
 import type { ParserOptions } from './parser-base.js';
 import { StatementParser } from './parser-statements.js';
@@ -19,21 +20,22 @@ export interface ParsedTokens {
 }
 
 export class MlParser extends StatementParser {
+  /** Top-level alternatives, built once (this runs for every top-level statement). */
+  private readonly topLevelChoice: OrMethodOpts<TopLevelStatement | null> = {
+    MAX_LOOKAHEAD: 1,
+    IGNORE_AMBIGUITIES: true,
+    DEF: [
+      { GATE: () => this.keywordAt(T.Capability), ALT: () => this.SUBRULE(this.capabilityDecl) },
+      { GATE: () => this.keywordAt(T.Import), ALT: () => this.SUBRULE(this.importStatement) },
+      { ALT: () => this.SUBRULE(this.statement) },
+    ],
+  };
+
   readonly program = this.RULE('program', (): TopLevelStatement[] => {
     const body: TopLevelStatement[] = [];
     this.MANY(() => {
-      const s = this.OR({
-        MAX_LOOKAHEAD: 1,
-        IGNORE_AMBIGUITIES: true,
-        DEF: [
-          { GATE: () => this.keywordAt(T.Capability), ALT: () => this.SUBRULE(this.capabilityDecl) },
-          { GATE: () => this.keywordAt(T.Import), ALT: () => this.SUBRULE(this.importStatement) },
-          { ALT: () => this.SUBRULE(this.statement) },
-        ],
-      });
-      this.ACTION(() => {
-        if (s) body.push(s);
-      });
+      const s = this.OR(this.topLevelChoice);
+      if (s && !this.RECORDING_PHASE) body.push(s);
     });
     return body;
   });
@@ -129,7 +131,67 @@ export class MlParser extends StatementParser {
     return items;
   }
 
+  protected indexSuffixFast(): IndexSuffix | null {
+    const open = this.CONSUME(T.LBracket);
+    let start: Expression | null = null;
+    let stop: Expression | null = null;
+    let step: Expression | null = null;
+    let isSlice = false;
+    if (startsExpression(this.LA(1))) start = this.SUBRULE(this.expression);
+    if (this.LA(1).tokenType === T.Colon) {
+      this.CONSUME(T.Colon);
+      isSlice = true;
+      if (startsExpression(this.LA(1))) stop = this.SUBRULE2(this.expression);
+      if (this.LA(1).tokenType === T.Colon) {
+        this.CONSUME2(T.Colon);
+        if (startsExpression(this.LA(1))) step = this.SUBRULE3(this.expression);
+      }
+    }
+    const close = this.CONSUME(T.RBracket);
+    return { open, start, stop, step, isSlice, close };
+  }
+
+  protected objectLiteralFast(): ObjectLiteral | ErrorExpr {
+    const open = this.CONSUME(T.LCurly);
+    const properties: (ObjectProperty | null)[] = [];
+    if (tokenMatcher(this.LA(1), T.Name) || tokenMatcher(this.LA(1), T.StringLit)) {
+      properties.push(this.SUBRULE(this.objectProperty));
+      while (this.LA(1).tokenType === T.Comma && this.LA(2).tokenType !== T.RCurly) {
+        this.CONSUME(T.Comma);
+        properties.push(this.SUBRULE2(this.objectProperty));
+      }
+      if (this.LA(1).tokenType === T.Comma) this.trailingComma(this.CONSUME2(T.Comma));
+    }
+    const close = this.CONSUME(T.RCurly);
+    return this.objectNode(open, properties, close);
+  }
+
+  protected objectPropertyFast(): ObjectProperty | null {
+    const next = this.LA(1);
+    const keyTok = tokenMatcher(next, T.Name)
+      ? this.CONSUME(T.Name)
+      : tokenMatcher(next, T.StringLit)
+        ? this.CONSUME(T.StringLit)
+        : this.OR(this.keyAlts);
+    this.CONSUME(T.Colon);
+    const value = this.SUBRULE(this.expression);
+    return this.property(keyTok, value);
+  }
+
   // ---- statements ----------------------------------------------------------------------------
+
+  protected blockFast(): Block {
+    const open = this.CONSUME(T.LCurly);
+    const body: Statement[] = [];
+    while (startsStatement(this.LA(1))) {
+      const s = this.SUBRULE(this.statement);
+      if (s) body.push(s);
+    }
+    // Anything else: the DSL loop, whose exit runs Chevrotain's in-repetition recovery.
+    if (this.LA(1).tokenType !== T.RCurly) this.statementLoop(body);
+    const close = this.CONSUME(T.RCurly);
+    return this.b.block(open, body, close);
+  }
 
   protected statementFast(): Statement | null {
     const tok = this.LA(1);
@@ -182,6 +244,12 @@ export class MlParser extends StatementParser {
 }
 
 const EXPRESSION_STARTS = [T.Name, T.NumberLit, T.StringLit, T.Fn, T.LParen, T.LBracket, T.LCurly, T.PrefixOp];
+
+/** The first set of `statement`: an expression, `++`/`--`, or `;`. */
+function startsStatement(tok: IToken): boolean {
+  const type = tok.tokenType;
+  return type === T.Semi || type === T.IncDec || startsExpression(tok);
+}
 
 /** The first set of `expression` (what Chevrotain computes for OPTION lookahead over it). */
 function startsExpression(tok: IToken): boolean {
