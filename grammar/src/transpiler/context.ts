@@ -5,6 +5,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { CallExpr, Range } from '../syntax/ast.js';
 import type { FnScope, ScopeInfo } from './scopes.js';
 import type { MappedPosition } from './source-map.js';
+import type { DebugGen } from './debug-gen.js';
 
 /** Per-function generation state. */
 export interface FnState {
@@ -42,6 +43,8 @@ export class GenContext {
   statementCall: CallExpr | null = null;
   /** Set when a top-level `return` needs the `$top` label. */
   topReturn = false;
+  /** Debug-mode instrumentation (statement hooks, frames); null in run mode. */
+  debug: DebugGen | null = null;
   fn!: FnState;
 
   constructor(

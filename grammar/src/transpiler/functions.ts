@@ -33,7 +33,8 @@ export function functionExpression(ctx: GenContext, node: FunctionDef | ArrowFun
         statements(ctx, node.body.body);
         ctx.line('return null;');
       } else {
-        ctx.line(`$p = ${ctx.position(node.body.range)}; return ${expression(ctx, node.body)};`, node.body.range);
+        const k = ctx.position(node.body.range);
+        ctx.line(`$p = ${k};${ctx.debug ? ctx.debug.hook(k) : ''} return ${expression(ctx, node.body)};`, node.body.range);
       }
     });
     const head = ctx.capture(() => {
@@ -50,14 +51,19 @@ export function functionExpression(ctx: GenContext, node: FunctionDef | ArrowFun
       ctx.line(`let $p = ${ctx.position(node.range)};`);
       ctx.line(`if ($S.depth >= ${MAX_DEPTH}) ${ctx.helper('recursionError')}();`);
       ctx.line('$S.depth++;');
+      if (ctx.debug) {
+        const params = node.params.map((p) => p.name.name).filter((n, i, all) => all.indexOf(n) === i);
+        ctx.line(ctx.debug.enter(mlName, node.range.start.line, node.range.start.column, scope, params));
+      }
       ctx.line('try {');
     });
     const tail = ctx.capture(() => {
       ctx.indent();
       ctx.line('} catch ($e) {');
-      ctx.line(`  throw ${ctx.helper('frame')}($e, ${quoted}, $P, $p);`);
+      const frame = `${ctx.helper('frame')}($e, ${quoted}, $P, $p)`;
+      ctx.line(`  throw ${ctx.debug ? ctx.debug.thrown(frame) : frame};`);
       ctx.line('} finally {');
-      ctx.line('  $S.depth--;');
+      ctx.line(ctx.debug ? '  $S.depth--; $X();' : '  $S.depth--;');
       ctx.line('}');
     });
     const jsName = node.kind === 'FunctionDef' ? ` $f_${node.name.name}` : '';

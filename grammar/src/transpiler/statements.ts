@@ -26,8 +26,16 @@ function assign(ctx: GenContext, name: string): string {
   return varName(name);
 }
 
+/** `$p = k;` for the statement's position, plus its statement hook in debug mode. */
 function at(ctx: GenContext, s: { range: Statement['range'] }): string {
-  return `$p = ${ctx.position(s.range)};`;
+  const k = ctx.position(s.range);
+  return `$p = ${k};${ctx.debug ? ctx.debug.hook(k) : ''}`;
+}
+
+/** A loop or elif condition preceded by `$p = k` (and the statement hook in debug mode). */
+function atExpr(ctx: GenContext, range: Statement['range'], cond: () => string): string {
+  const k = ctx.position(range);
+  return `($p = ${k}, ${ctx.debug ? `${ctx.debug.hookExpr(k)}, ` : ''}${cond()})`;
 }
 
 function statement(ctx: GenContext, s: TopLevelStatement): void {
@@ -98,7 +106,7 @@ function statement(ctx: GenContext, s: TopLevelStatement): void {
       ctx.line(`${at(ctx, s)} if (${condition(ctx, s.condition)}) {`, s.range);
       block(ctx, s.then);
       for (const e of s.elifs) {
-        ctx.line(`} else if (($p = ${ctx.position(e.range)}, ${condition(ctx, e.condition)})) {`, e.range);
+        ctx.line(`} else if (${atExpr(ctx, e.range, () => condition(ctx, e.condition))}) {`, e.range);
         block(ctx, e.body);
       }
       if (s.else) {
@@ -109,7 +117,7 @@ function statement(ctx: GenContext, s: TopLevelStatement): void {
       return;
     }
     case 'WhileStmt':
-      ctx.line(`while (($p = ${ctx.position(s.range)}, ${condition(ctx, s.condition)})) {`, s.range);
+      ctx.line(`while (${atExpr(ctx, s.range, () => condition(ctx, s.condition))}) {`, s.range);
       block(ctx, s.body);
       ctx.line('}');
       return;
@@ -133,10 +141,10 @@ function statement(ctx: GenContext, s: TopLevelStatement): void {
       tryStatement(ctx, s);
       return;
     case 'BreakStmt':
-      ctx.line('break;', s.range);
+      ctx.line(ctx.debug ? `${at(ctx, s)} break;` : 'break;', s.range);
       return;
     case 'ContinueStmt':
-      ctx.line('continue;', s.range);
+      ctx.line(ctx.debug ? `${at(ctx, s)} continue;` : 'continue;', s.range);
       return;
   }
 }
@@ -145,20 +153,23 @@ function statement(ctx: GenContext, s: TopLevelStatement): void {
 function forStatement(ctx: GenContext, s: ForStmt): void {
   const it = s.iterable;
   const name = s.variable.name;
+  // Debug mode hooks each iteration (after the variable is set) instead of the header.
+  const head = (): string => (ctx.debug ? `$p = ${ctx.position(s.range)};` : at(ctx, s));
+  const each = (): string => (ctx.debug ? ` $p = ${ctx.position(s.range)};${ctx.debug.hook(ctx.position(s.range))}` : '');
   if (it.kind === 'CallExpr' && it.callee.kind === 'Identifier' && it.callee.name === 'range' && it.args.length >= 1 && it.args.length <= 3) {
     const [i, stop, step] = [ctx.temp(), ctx.temp(), ctx.temp()];
     const args = it.args.map((a) => expression(ctx, a)).join(', ');
     const test = it.args.length < 3 ? `${i} < ${stop}` : `(${step} > 0 ? ${i} < ${stop} : ${i} > ${stop})`;
-    ctx.line(`${at(ctx, s)} [${i}, ${stop}, ${step}] = ${ctx.helper('rangeBounds')}([${args}]);`, s.range);
+    ctx.line(`${head()} [${i}, ${stop}, ${step}] = ${ctx.helper('rangeBounds')}([${args}]);`, s.range);
     ctx.line(`for (; ${test}; ${i} += ${step}) {`);
     ctx.indent();
-    ctx.line(`${varName(name)} = ${i};`);
+    ctx.line(`${varName(name)} = ${i};${each()}`);
     ctx.dedent();
   } else {
     const item = ctx.temp();
-    ctx.line(`${at(ctx, s)} for (${item} of ${ctx.helper('iterate')}(${expression(ctx, it)})) {`, s.range);
+    ctx.line(`${head()} for (${item} of ${ctx.helper('iterate')}(${expression(ctx, it)})) {`, s.range);
     ctx.indent();
-    ctx.line(`${varName(name)} = ${item};`);
+    ctx.line(`${varName(name)} = ${item};${each()}`);
     ctx.dedent();
   }
   block(ctx, s.body, [name]);
@@ -166,12 +177,16 @@ function forStatement(ctx: GenContext, s: ForStmt): void {
 }
 
 function tryStatement(ctx: GenContext, s: TryStmt): void {
-  ctx.line(`${at(ctx, s)} try {`, s.range);
-  block(ctx, s.body);
   // Every except clause catches everything, so only the first one can ever run.
   const handler = s.handlers[0];
+  // Debug mode counts the frame's active handlers, so the agent can tell caught errors apart.
+  const counted = ctx.debug !== null && handler !== undefined;
+  ctx.line(`${at(ctx, s)} try {${counted ? ' $fr.c++; try {' : ''}`, s.range);
+  block(ctx, s.body);
+  if (counted) ctx.line('} finally { $fr.c--; }');
   if (handler) {
-    const caught = `${ctx.helper('caught')}($e)`;
+    const raw = `${ctx.helper('caught')}($e)`;
+    const caught = ctx.debug ? ctx.debug.caught(raw) : raw;
     const bind = handler.variable ? `${varName(handler.variable.name)} = ${caught};` : `${caught};`;
     ctx.line(`} catch ($e) {`, handler.range);
     ctx.indent();

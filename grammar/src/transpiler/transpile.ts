@@ -8,12 +8,18 @@ import { GenContext, varName, type FnState } from './context.js';
 import { analyzeScopes } from './scopes.js';
 import { statements } from './statements.js';
 import { toSourceMapV3, type LineMap, type SourceMapV3 } from './source-map.js';
+import { DebugGen, type DebugUnitInfo } from './debug-gen.js';
 
 export interface TranspileOptions {
   /** The ML file's name as errors should show it (relative to the program's root). */
   file: string;
   /** Module name (`lib.stats`) for a user module; the main program uses its file name. */
   moduleName?: string;
+  /**
+   * Debug mode: the unit becomes `(function ($rt, $D) {...})` with a statement hook at every ML
+   * statement and loop iteration, frame entry/exit hooks and variable accessors (debug-gen.ts).
+   */
+  debug?: boolean;
 }
 
 export interface TranspileResult {
@@ -24,6 +30,8 @@ export interface TranspileResult {
   /** The same mapping as a standard Source Map V3 object. */
   sourceMapV3: SourceMapV3;
   diagnostics: Diagnostic[];
+  /** Hook sites and frame layouts (debug mode only). */
+  debug?: DebugUnitInfo;
 }
 
 export function transpile(program: Program, options: TranspileOptions): TranspileResult {
@@ -31,6 +39,9 @@ export function transpile(program: Program, options: TranspileOptions): Transpil
   const ctx = new GenContext(scopes, options.file);
   const main: FnState = { scope: scopes.program, temps: [], assigned: new Set(), isProgram: true, name: '<module>' };
   ctx.fn = main;
+  const debug = options.debug === true ? new DebugGen() : null;
+  ctx.debug = debug;
+  const enterTop = debug ? debug.enter('<module>', 0, 0, scopes.program, []) : '';
   const body = ctx.capture(() => {
     ctx.indent();
     ctx.indent();
@@ -39,24 +50,31 @@ export function transpile(program: Program, options: TranspileOptions): Transpil
   });
 
   const globals = [...scopes.program.locals];
-  ctx.line('(function ($rt) {');
+  ctx.line(debug ? '(function ($rt, $D) {' : '(function ($rt) {');
   ctx.line('"use strict";');
   ctx.indent();
   const helpers = [...ctx.helpers].sort();
   if (helpers.length > 0) ctx.line(`const {${helpers.map((h) => `${h}: $${h}`).join(', ')}} = $rt;`);
   ctx.line('const $S = $rt.callState;');
   ctx.line(`const $P = $rt.positions(${JSON.stringify(options.file)}, [${ctx.positionData.join(', ')}]);`);
+  if (debug) ctx.line(debug.prelude(options.file, options.moduleName ?? null));
   for (const b of [...ctx.builtinsUsed].sort()) ctx.line(`const $b_${b} = $rt.builtins[${JSON.stringify(b)}];`);
   ctx.constants.forEach((c, i) => ctx.line(`const $c${i} = ${c};`));
   const decls = [...globals.map(varName), ...main.temps];
   if (decls.length > 0) ctx.line(`let ${decls.join(', ')};`);
   ctx.line('let $p = 0;');
+  if (debug) ctx.line(enterTop);
   ctx.line('try {');
   ctx.line(ctx.topReturn ? '  $top: {' : '  {');
   ctx.raw(body);
   ctx.line('  }');
   ctx.line('} catch ($e) {');
-  ctx.line('  throw $rt.frame($e, "<module>", $P, $p);');
+  const frame = '$rt.frame($e, "<module>", $P, $p)';
+  ctx.line(`  throw ${debug ? debug.thrown(frame) : frame};`);
+  if (debug) {
+    ctx.line('} finally {');
+    ctx.line('  $X();');
+  }
   ctx.line('}');
   const name = JSON.stringify(options.moduleName ?? options.file);
   ctx.line(`return $rt.exports(${name}, [${globals.map((g) => `[${JSON.stringify(g)}, ${varName(g)}]`).join(', ')}]);`);
@@ -70,5 +88,6 @@ export function transpile(program: Program, options: TranspileOptions): Transpil
     sourceMap,
     sourceMapV3: toSourceMapV3(sourceMap, `${options.file}.js`),
     diagnostics: ctx.diagnostics,
+    ...(debug ? { debug: debug.info(ctx.positionData) } : {}),
   };
 }
