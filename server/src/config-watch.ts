@@ -5,6 +5,7 @@ import path from 'node:path';
 import { CONFIG_FILE_NAMES } from '@mlsec/grammar';
 import {
   DidChangeWatchedFilesNotification,
+  type BulkRegistration,
   FileChangeType,
   type Connection,
   type DidChangeWatchedFilesParams,
@@ -29,11 +30,9 @@ export class ConfigWatch {
     private readonly refreshSupported: boolean,
   ) {}
 
-  /** Registers the file watchers (clients that support dynamic registration). */
-  async register(): Promise<void> {
-    await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })),
-    });
+  /** Adds the file watchers to a registration (clients that support dynamic registration). */
+  addRegistration(registrations: BulkRegistration): void {
+    registrations.add(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
   }
 
   async onWatchedFiles(params: DidChangeWatchedFilesParams): Promise<void> {

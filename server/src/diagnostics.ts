@@ -74,11 +74,21 @@ export function documentDiagnostics(a: DocumentAnalysis): MlDiagnostic[] {
   return found;
 }
 
+/** Security rules that already say all there is about an unknown name or module at their range. */
+const SUBSUMING_RULES = new Set(['SEC001', 'SEC002', 'SEC005', 'SEC007']);
+const SUBSUMED_CODES = new Set(['ML301', 'ML302', IMPORT_NOT_FOUND]);
+
 function collect(a: DocumentAnalysis): MlDiagnostic[] {
+  const flagged = new Set(
+    a.security.findings.filter((f) => SUBSUMING_RULES.has(f.code)).map((f) => `${f.range.start.offset}:${f.range.end.offset}`),
+  );
+  // `eval(...)` is SEC001, not also "unknown function"; `import os;` is SEC007, not also "module not found".
+  const names = [...a.resolution.diagnostics, ...importDiagnostics(a)].filter(
+    (d) => !(SUBSUMED_CODES.has(d.code) && flagged.has(`${d.range.start.offset}:${d.range.end.offset}`)),
+  );
   const all: MlDiagnostic[] = [
     ...a.parsed.diagnostics,
-    ...a.resolution.diagnostics,
-    ...importDiagnostics(a),
+    ...names,
     ...declarationDiagnostics(a),
     ...settingDiagnostics(a),
     ...a.security.findings,

@@ -3,7 +3,7 @@
 // features. Transport-agnostic: main.ts hands it a connection.
 import type { MlInitializationOptions } from '@mlsec/grammar';
 import type { ClientCapabilities, Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
-import { DidChangeConfigurationNotification } from 'vscode-languageserver';
+import { BulkRegistration, DidChangeConfigurationNotification } from 'vscode-languageserver';
 import { AnalysisService } from './analysis-service.js';
 import { ConfigStore } from './config-store.js';
 import { ConfigWatch } from './config-watch.js';
@@ -56,8 +56,11 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(async () => {
     try {
-      if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) await watch.register();
-      if (client.workspace?.didChangeConfiguration?.dynamicRegistration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'ml' });
+      // One registration request, sent before any later request is handled.
+      const registrations = BulkRegistration.create();
+      if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) watch.addRegistration(registrations);
+      if (client.workspace?.didChangeConfiguration?.dynamicRegistration) registrations.add(DidChangeConfigurationNotification.type, { section: 'ml' });
+      await connection.client.register(registrations);
     } catch (error) {
       connection.console.warn(`registration failed: ${String(error)}`);
     }
