@@ -9,14 +9,15 @@ import { parse } from '../syntax/api.js';
 import type { Program } from '../syntax/ast.js';
 import { buildCallGraph } from './call-graph.js';
 import { checkDeclarations } from './capability-decls.js';
-import { scanCapabilities } from './capability-scan.js';
+import { CapabilityScanner } from './capability-scan.js';
 import { summarise } from './capability-summary.js';
 import { UNTRUSTED_SOURCES } from './flow-specs.js';
 import { runFlowRules } from './rules-flow.js';
 import type { Report } from './rules-names.js';
-import { runSyntaxRules } from './rules-syntax.js';
+import { syntaxRules } from './rules-syntax.js';
 import { makeFinding, securityScore } from './severity.js';
 import { StaticValues } from './static-values.js';
+import { traverse } from './traverse.js';
 import { applySuppressions } from './suppress.js';
 import type { AnalysisOptions, AnalysisResult, Finding } from './types.js';
 
@@ -46,13 +47,15 @@ export function analyze(program: Program, resolution: Resolution, options: Analy
   const raw: Finding[] = [];
   const report: Report = (rule, node, message) => raw.push(makeFinding(rule, node.range, message, level));
 
-  const facts = runSyntaxRules(program, resolution, values, options.text, report);
-  const scan = scanCapabilities(program, values, root);
+  const scanner = new CapabilityScanner(values, root, undefined);
+  const rules = syntaxRules(resolution, values, options.text, report);
+  traverse(program, scanner, rules.visit);
+  const scan = scanner.result();
   const graph = buildCallGraph(scan, program, root, options.file, options.moduleLoader, STDLIB_MODULE_NAMES);
   const declarations = checkDeclarations(program, options.grant, level);
   const summary = summarise(graph, options.grant, level);
-  const untrusted = scan.uses.some((u) => UNTRUSTED_SOURCES.has(u.callee));
-  runFlowRules(program, resolution, values, { untrusted, codeStrings: facts.codeStrings }, report);
+  const untrusted = [...scan.usesByCall].filter(([, uses]) => UNTRUSTED_SOURCES.has(uses[0]!.callee)).map(([call]) => call);
+  runFlowRules(program, resolution, values, { untrusted, codeStrings: rules.codeStrings }, report);
   raw.push(...declarations.findings, ...summary.findings);
 
   const { active, suppressed } = applySuppressions(unique(raw).sort(byPosition), program.comments, options.suppress ?? []);

@@ -5,30 +5,16 @@ import { canonicalizePath } from '../capabilities/path-canonical.js';
 import { instantiateCapabilities, type RequiredCapability, type TemplateArguments } from '../stdlib/templates.js';
 import type { FunctionSpec, MethodSpec } from '../stdlib/types.js';
 import type { CallExpr, Expression, Range } from '../syntax/ast.js';
-import type { StaticValues } from './static-values.js';
+import type { ResolvedCall, StaticValues } from './static-values.js';
 import type { CapabilityUse } from './types.js';
 
 export const DYNAMIC = '<dynamic>';
 
-/** A call as the templates see it: the spec invoked and its arguments (shifted for `call(f, ...)`). */
-export interface ResolvedCall {
-  spec: FunctionSpec | MethodSpec;
-  display: string;
-  args: readonly Expression[];
-}
+export type { ResolvedCall };
 
 /** Resolves `call(f, a, b)` to `f(a, b)` when `f` is a known stdlib function; other calls as they are. */
 export function resolveCall(call: CallExpr, values: StaticValues): ResolvedCall | undefined {
-  const callee = values.calleeSpec(call);
-  if (!callee) return undefined;
-  const spec = callee.spec;
-  if ('module' in spec && spec.module === 'builtin' && spec.name === 'call' && call.args.length > 0) {
-    const target = values.refOf(call.args[0]!);
-    if (target?.kind !== 'stdlib-function') return undefined;
-    const inner = target.spec;
-    return { spec: inner, display: inner.module === 'builtin' ? inner.name : `${inner.module}.${inner.name}`, args: call.args.slice(1) };
-  }
-  return { spec, display: callee.display, args: call.args };
+  return values.resolvedCall(call);
 }
 
 function astArguments(args: readonly Expression[], values: StaticValues): TemplateArguments {

@@ -22,8 +22,9 @@ export interface GraphModule {
 
 export interface CallGraph {
   main: GraphModule;
-  /** Capability strings each unit needs, itself and through everything it calls. */
-  transitive: Map<ScanUnit, Set<string>>;
+  sets: CapabilitySets;
+  /** What each unit needs, itself and through everything it calls (a bitset over `sets`). */
+  transitive: Map<ScanUnit, Uint32Array>;
   /** Units reachable from the analysed file's units (its own included). */
   reachable: Set<ScanUnit>;
   calls(unit: ScanUnit): ScanUnit[];
@@ -105,25 +106,74 @@ export function buildCallGraph(
     return out;
   };
 
-  const transitive = solve([...unitModule.keys()], calls);
+  const sets = new CapabilitySets(unitModule.keys());
+  const transitive = solve([...unitModule.keys()], calls, sets);
   const reachable = new Set<ScanUnit>();
   const stack = [...main.scan.units];
   while (stack.length > 0) {
     const u = stack.pop()!;
     if (reachable.has(u)) continue;
     reachable.add(u);
-    stack.push(...calls(u));
+    for (const c of calls(u)) stack.push(c);
   }
-  return { main, transitive, reachable, calls };
+  return { main, sets, transitive, reachable, calls };
+}
+
+/**
+ * Capability sets as bitsets over the sorted list of every capability string in the graph: unions
+ * are word-wise ORs and listing a set yields its strings already sorted.
+ */
+export class CapabilitySets {
+  readonly names: readonly string[];
+  private readonly rank = new Map<string, number>();
+  private readonly words: number;
+
+  constructor(units: Iterable<ScanUnit>) {
+    const all = new Set<string>();
+    for (const u of units) for (const use of u.uses) all.add(use.capability);
+    this.names = [...all].sort();
+    this.names.forEach((n, i) => this.rank.set(n, i));
+    this.words = Math.max(1, Math.ceil(this.names.length / 32));
+  }
+
+  empty(): Uint32Array {
+    return new Uint32Array(this.words);
+  }
+
+  direct(unit: ScanUnit): Uint32Array {
+    const bits = this.empty();
+    for (const use of unit.uses) {
+      const i = this.rank.get(use.capability)!;
+      bits[i >>> 5]! |= 1 << (i & 31);
+    }
+    return bits;
+  }
+
+  list(bits: Uint32Array): string[] {
+    const out: string[] = [];
+    for (let w = 0; w < bits.length; w++) {
+      let x = bits[w]!;
+      while (x !== 0) {
+        const low = x & -x;
+        out.push(this.names[w * 32 + 31 - Math.clz32(low)]!);
+        x ^= low;
+      }
+    }
+    return out;
+  }
+}
+
+function orInto(target: Uint32Array, source: Uint32Array): void {
+  for (let i = 0; i < target.length; i++) target[i]! |= source[i]!;
 }
 
 /** Tarjan's SCCs (iterative); each component gets the union of its members and its successors. */
-function solve(units: readonly ScanUnit[], calls: (u: ScanUnit) => ScanUnit[]): Map<ScanUnit, Set<string>> {
+function solve(units: readonly ScanUnit[], calls: (u: ScanUnit) => ScanUnit[], sets: CapabilitySets): Map<ScanUnit, Uint32Array> {
   const index = new Map<ScanUnit, number>();
   const low = new Map<ScanUnit, number>();
   const onStack = new Set<ScanUnit>();
   const stack: ScanUnit[] = [];
-  const result = new Map<ScanUnit, Set<string>>();
+  const result = new Map<ScanUnit, Uint32Array>();
   let counter = 0;
 
   for (const start of units) {
@@ -160,12 +210,15 @@ function solve(units: readonly ScanUnit[], calls: (u: ScanUnit) => ScanUnit[]): 
         onStack.delete(w);
         members.push(w);
       } while (w !== frame.unit);
-      const set = new Set<string>();
+      const bits = sets.empty();
       for (const m of members) {
-        for (const use of m.uses) set.add(use.capability);
-        for (const c of calls(m)) for (const cap of result.get(c) ?? []) set.add(cap);
+        orInto(bits, sets.direct(m));
+        for (const c of calls(m)) {
+          const done = result.get(c);
+          if (done) orInto(bits, done);
+        }
       }
-      for (const m of members) result.set(m, set);
+      for (const m of members) result.set(m, bits);
     }
   }
   return result;

@@ -1,10 +1,10 @@
-// One walk over a program that finds every capability use (stdlib calls, and capability-needing
-// stdlib functions passed as values) and every reference to a user function, grouped by the
-// enclosing named function ("unit"; arrow functions count for the function around them).
-import type { CallExpr, Expression, FunctionDef, Node, Program } from '../syntax/ast.js';
-import { forEachChild } from '../syntax/visit.js';
-import { capabilityUses, resolveCall } from './call-capabilities.js';
+// Finds every capability use (stdlib calls, and capability-needing stdlib functions passed as
+// values) and every reference to a user function, grouped by the enclosing named function ("unit";
+// arrow functions count for the function around them). Driven by traverse.ts, one node at a time.
+import type { CallExpr, Expression, FunctionDef, Identifier, MemberExpr, Program } from '../syntax/ast.js';
+import { capabilityUses } from './call-capabilities.js';
 import { displayName, type StaticRef, type StaticValues } from './static-values.js';
+import { traverse } from './traverse.js';
 import type { CapabilityUse } from './types.js';
 
 /** A user function a unit calls or passes on: in this file, or a member of an imported user module. */
@@ -22,7 +22,7 @@ export interface ScanResult {
   units: ScanUnit[];
   /** Every use in source order. */
   uses: CapabilityUse[];
-  /** The uses of each call, for the rules that look at calls (SEC010). */
+  /** The calls with uses, for the rules that look at calls (SEC010, SEC015 seeds). */
   usesByCall: Map<CallExpr, CapabilityUse[]>;
 }
 
@@ -32,87 +32,72 @@ function edgeOf(ref: StaticRef | undefined): UnitEdge | undefined {
   return undefined;
 }
 
-export function scanCapabilities(program: Program, values: StaticValues, root: string | undefined, file?: string): ScanResult {
-  const top: ScanUnit = { node: null, uses: [], edges: [] };
-  const units: ScanUnit[] = [top];
-  const all: CapabilityUse[] = [];
-  const usesByCall = new Map<CallExpr, CapabilityUse[]>();
+const byStart = (a: { range: { start: { offset: number } } }, b: { range: { start: { offset: number } } }): number =>
+  a.range.start.offset - b.range.start.offset;
 
-  const add = (unit: ScanUnit, uses: CapabilityUse[]): void => {
+export class CapabilityScanner {
+  readonly top: ScanUnit = { node: null, uses: [], edges: [] };
+  private readonly units: ScanUnit[] = [this.top];
+  private readonly uses: CapabilityUse[] = [];
+  private readonly usesByCall = new Map<CallExpr, CapabilityUse[]>();
+
+  constructor(
+    private readonly values: StaticValues,
+    private readonly root: string | undefined,
+    private readonly file: string | undefined,
+  ) {}
+
+  enterFunction(node: FunctionDef): ScanUnit {
+    const unit: ScanUnit = { node, uses: [], edges: [] };
+    this.units.push(unit);
+    return unit;
+  }
+
+  private add(unit: ScanUnit, uses: CapabilityUse[]): void {
     for (const u of uses) {
-      if (file !== undefined) u.file = file;
+      if (this.file !== undefined) u.file = this.file;
       unit.uses.push(u);
-      all.push(u);
+      this.uses.push(u);
     }
-  };
+  }
+
+  call(call: CallExpr, unit: ScanUnit): void {
+    const resolved = this.values.resolvedCall(call);
+    if (resolved) {
+      const uses = capabilityUses(resolved.spec, resolved.display, resolved.args, call.range, this.values, this.root, unit.node?.name.name ?? null);
+      if (uses.length > 0) this.usesByCall.set(call, uses);
+      this.add(unit, uses);
+      return;
+    }
+    const edge = edgeOf(this.values.refOf(call.callee));
+    if (edge) unit.edges.push(edge);
+  }
 
   /** A name or member used as a value: a stdlib function passed on, or a user function reference. */
-  const valueReference = (expr: Expression, unit: ScanUnit): void => {
-    const ref = values.refOf(expr);
+  reference(expr: Identifier | MemberExpr, unit: ScanUnit): void {
+    const ref = this.values.refOf(expr);
+    if (!ref) return;
     const edge = edgeOf(ref);
     if (edge) unit.edges.push(edge);
-    if (ref?.kind === 'stdlib-function' && ref.spec.capabilities.length > 0) {
-      const name = unit.node?.name.name ?? null;
-      add(unit, capabilityUses(ref.spec, displayName(ref.spec), null, expr.range, values, root, name));
+    if (ref.kind === 'stdlib-function' && ref.spec.capabilities.length > 0) {
+      this.add(unit, capabilityUses(ref.spec, displayName(ref.spec), null, expr.range, this.values, this.root, unit.node?.name.name ?? null));
     }
-  };
+  }
 
-  const visitCall = (call: CallExpr, unit: ScanUnit): void => {
-    const resolved = resolveCall(call, values);
-    const name = unit.node?.name.name ?? null;
-    let skipFirstArg = false;
-    if (resolved) {
-      const uses = capabilityUses(resolved.spec, resolved.display, resolved.args, call.range, values, root, name);
-      if (uses.length > 0) usesByCall.set(call, uses);
-      add(unit, uses);
-      skipFirstArg = resolved.args !== call.args;
-    } else {
-      const edge = edgeOf(values.refOf(call.callee));
-      if (edge) unit.edges.push(edge);
-    }
-    // The callee itself is not a value use; its object part (`a.b().c()`) may hold calls.
-    if (call.callee.kind === 'MemberExpr') visit(call.callee.object, unit);
-    call.args.forEach((arg, i) => {
-      if (!(skipFirstArg && i === 0)) visit(arg, unit);
-    });
-  };
+  /** Whether `expr` is the function argument `call(f, ...)` was resolved through (not a value use). */
+  isShiftedArgument(expr: Expression, call: CallExpr): boolean {
+    return call.args[0] === expr && this.values.resolvedCall(call)?.args !== undefined && this.values.resolvedCall(call)!.args !== call.args;
+  }
 
-  const visit = (node: Node, unit: ScanUnit): void => {
-    switch (node.kind) {
-      case 'FunctionDef': {
-        const inner: ScanUnit = { node, uses: [], edges: [] };
-        units.push(inner);
-        node.body.body.forEach((s) => visit(s, inner));
-        return;
-      }
-      case 'CallExpr':
-        visitCall(node, unit);
-        return;
-      case 'Identifier':
-        valueReference(node, unit);
-        return;
-      case 'MemberExpr':
-        valueReference(node, unit);
-        visit(node.object, unit);
-        return;
-      case 'AssignStmt':
-        // The target identifier is a binding, not a value use.
-        if (node.target.kind !== 'Identifier') visit(node.target, unit);
-        visit(node.value, unit);
-        return;
-      case 'ObjectProperty':
-        visit(node.value, unit);
-        return;
-      case 'ImportStmt':
-      case 'CapabilityDecl':
-      case 'Parameter':
-      case 'NonlocalStmt':
-        return;
-      default:
-        forEachChild(node, (child) => visit(child, unit));
-    }
-  };
+  result(): ScanResult {
+    const units = [this.top, ...this.units.slice(1).sort((a, b) => byStart(a.node!, b.node!))];
+    return { units, uses: this.uses.sort(byStart), usesByCall: this.usesByCall };
+  }
+}
 
-  program.body.forEach((s) => visit(s, top));
-  return { units, uses: all, usesByCall };
+/** Scans a program on its own (imported user modules; the analysed file is scanned by the rule walk). */
+export function scanCapabilities(program: Program, values: StaticValues, root: string | undefined, file?: string): ScanResult {
+  const scanner = new CapabilityScanner(values, root, file);
+  traverse(program, scanner);
+  return scanner.result();
 }

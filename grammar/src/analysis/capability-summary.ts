@@ -6,17 +6,14 @@ import type { ScanUnit } from './capability-scan.js';
 import type { AnalysisLevel } from '../config/types.js';
 import type { AnalysisGrant, CapabilityGroup, CapabilityUse, Finding, FunctionCapabilities } from './types.js';
 
-function sortedUnique(values: Iterable<string>): string[] {
-  return [...new Set(values)].sort();
-}
-
 function functionEntry(unit: ScanUnit, graph: CallGraph): FunctionCapabilities {
   const node = unit.node!;
+  const transitive = graph.transitive.get(unit);
   return {
     name: node.name.name,
     range: node.name.range,
-    direct: sortedUnique(unit.uses.map((u) => u.capability)),
-    transitive: sortedUnique(graph.transitive.get(unit) ?? []),
+    direct: graph.sets.list(graph.sets.direct(unit)),
+    transitive: transitive ? graph.sets.list(transitive) : [],
   };
 }
 

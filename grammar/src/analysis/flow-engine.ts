@@ -1,9 +1,8 @@
 // Intra-procedural data-flow engine shared by SEC014 and SEC015: evaluates each function of one file
 // over its statements (branches joined, loops iterated, `if` conditions count as checks of the
 // names they mention) and links functions of the same file through parameters and return values.
-import type { Resolution, Scope } from '../names/types.js';
+import type { MlSymbol, Resolution } from '../names/types.js';
 import type { ArrowFunction, BinaryExpr, CallExpr, Expression, FunctionDef, Node, Program, StringLiteral } from '../syntax/ast.js';
-import { forEachChild } from '../syntax/visit.js';
 import { resolveCall, type ResolvedCall } from './call-capabilities.js';
 import { forward, size, substitute, union, unionAll, type Taint } from './flow-taint.js';
 import { FlowUnit, type UnitNode } from './flow-unit.js';
@@ -17,21 +16,64 @@ export interface FlowSpec {
   propagate(call: CallExpr, resolved: ResolvedCall | undefined, receiver: Taint, args: readonly Taint[]): Taint;
   /** Inspect a call once its arguments are evaluated; `taintOf` answers for any evaluated expression. */
   sinkCall(call: CallExpr, resolved: ResolvedCall | undefined, taintOf: (e: Expression) => Taint, sink: SinkReporter): void;
-  /** Inspect the outermost node of a `+` chain. */
-  sinkConcat(chain: BinaryExpr, taintOf: (e: Expression) => Taint, sink: SinkReporter): void;
+  /** Inspect a whole `+` chain, given the taint of each of its leaves (chainParts order). */
+  sinkConcat(chain: BinaryExpr, parts: readonly Taint[], sink: SinkReporter): void;
 }
 
 export type SinkReporter = (at: Expression, taint: Taint, what: string) => void;
 
-/** Passes before the final reporting pass; summaries of real programs settle in two or three. */
-const MAX_PASSES = 6;
+/** Names mentioned in an expression (the symbols an `if` condition checks). */
+function mentionedSymbols(expr: Expression, resolution: Resolution): Set<unknown> {
+  const out = new Set<unknown>();
+  const stack: Node[] = [expr];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.kind === 'Identifier') {
+      const s = resolution.symbolOf(n);
+      if (s) out.add(s);
+      continue;
+    }
+    if (n.kind === 'MemberExpr') {
+      stack.push(n.object);
+      continue;
+    }
+    if (n.kind === 'ArrowFunction') continue;
+    if (n.kind === 'CallExpr') {
+      if (n.callee.kind === 'MemberExpr') stack.push(n.callee.object);
+      stack.push(...n.args);
+      continue;
+    }
+    if (n.kind === 'BinaryExpr') stack.push(n.left, n.right);
+    else if (n.kind === 'UnaryExpr') stack.push(n.operand);
+    else if (n.kind === 'ParenExpr') stack.push(n.expression);
+    else if (n.kind === 'IndexExpr') stack.push(n.object, n.index);
+    else if (n.kind === 'ConditionalExpr') stack.push(n.test, n.consequent, n.alternate);
+  }
+  return out;
+}
 
+/** Evaluations allowed per unit on average before the engine stops refining (pathological inputs). */
+const EVALUATIONS_PER_UNIT = 8;
+
+export interface SinkHit {
+  at: Expression;
+  taint: Taint;
+  what: string;
+}
+
+/**
+ * Worklist solver: every unit is evaluated once, then again whenever one of its inputs grows (its
+ * parameters' forwarded taint, the return summary of a function it calls, or the taint of an outer
+ * variable it reads). Sinks are taken from each unit's last evaluation, made with final inputs.
+ */
 export class FlowEngine {
   readonly units: FlowUnit[] = [];
   private readonly unitByNode = new Map<UnitNode, FlowUnit>();
   /** Flow-insensitive taint of every symbol (what code in other functions sees). */
-  readonly globalTaint = new Map<unknown, Taint>();
-  changed = false;
+  readonly globalTaint = new Map<MlSymbol, Taint>();
+  private readonly queue: FlowUnit[] = [];
+  private head = 0;
+  private readonly queued = new Set<FlowUnit>();
 
   constructor(
     readonly program: Program,
@@ -39,54 +81,101 @@ export class FlowEngine {
     readonly values: StaticValues,
     readonly spec: FlowSpec,
   ) {
-    const scopeOf = new Map<Node, Scope>();
-    for (const s of resolution.scopes) scopeOf.set(s.node, s);
-    const add = (node: UnitNode): void => {
-      const scope = scopeOf.get(node);
-      if (!scope) return;
-      const unit = new FlowUnit(this, node, scope);
+    for (const scope of resolution.scopes) {
+      const unit = new FlowUnit(this, scope.node, scope);
       this.units.push(unit);
-      this.unitByNode.set(node, unit);
-    };
-    add(program);
-    const stack: Node[] = [program];
-    while (stack.length > 0) {
-      const n = stack.pop()!;
-      if (n.kind === 'FunctionDef' || n.kind === 'ArrowFunction') add(n);
-      forEachChild(n, (c) => stack.push(c));
+      this.unitByNode.set(scope.node, unit);
     }
   }
 
-  run(report: SinkReporter): void {
-    for (let pass = 0; pass < MAX_PASSES; pass++) {
-      this.changed = false;
-      for (const unit of this.units) unit.evaluate(null);
-      if (!this.changed) break;
+  /**
+   * Evaluates the units holding `seeds` (source calls or literals) and everything their data
+   * reaches; units no tainted value can reach are never evaluated.
+   */
+  run(seeds: Iterable<Node>, report: SinkReporter): void {
+    for (const seed of seeds) {
+      const unit = this.unitByNode.get(this.resolution.scopeAt(seed.range.start.offset).node);
+      if (unit) this.enqueue(unit);
     }
-    for (const unit of this.units) unit.evaluate(report);
+    let budget = this.units.length * EVALUATIONS_PER_UNIT;
+    while (this.head < this.queue.length && budget-- > 0) {
+      const unit = this.queue[this.head++]!;
+      this.queued.delete(unit);
+      unit.evaluate();
+    }
+    for (const unit of this.units) for (const hit of unit.hits) report(hit.at, hit.taint, hit.what);
   }
 
-  unitOf(node: FunctionDef | ArrowFunction): FlowUnit | undefined {
-    return this.unitByNode.get(node);
+  enqueue(unit: FlowUnit): void {
+    if (this.queued.has(unit)) return;
+    this.queued.add(unit);
+    this.queue.push(unit);
   }
 
-  /** Records what a symbol may hold anywhere (monotone). */
-  noteGlobal(symbol: unknown, taint: Taint): void {
+  /** Every unit that names a function (its callers, and code passing it on), evaluated or not. */
+  enqueueCallers(unit: FlowUnit): void {
+    if (unit.node.kind !== 'FunctionDef') return;
+    const symbol = this.resolution.symbolOf(unit.node.name);
+    for (const o of symbol?.occurrences ?? []) {
+      if (o.role === 'declaration') continue;
+      const caller = this.unitByNode.get(o.scope.node);
+      if (caller) this.enqueue(caller);
+    }
+  }
+
+  /** What code outside a symbol's own function sees of it. */
+  readGlobal(symbol: MlSymbol): Taint {
+    return this.globalTaint.get(symbol) ?? null;
+  }
+
+  /** Records what a symbol may hold anywhere (monotone); code elsewhere that uses it is re-evaluated. */
+  noteGlobal(symbol: MlSymbol, taint: Taint, writer: FlowUnit): void {
     if (!taint) return;
     const before = this.globalTaint.get(symbol) ?? null;
     const after = union(before, taint);
-    if (size(after) !== size(before)) {
-      this.globalTaint.set(symbol, after);
-      this.changed = true;
+    if (size(after) === size(before)) return;
+    this.globalTaint.set(symbol, after);
+    for (const o of symbol.occurrences) {
+      if (o.scope === symbol.scope || o.role === 'declaration') continue;
+      const reader = this.unitByNode.get(o.scope.node);
+      if (reader && reader !== writer) this.enqueue(reader);
     }
   }
 
   /** A call of a function of this file: forward argument taint, return its substituted result. */
-  callUser(node: FunctionDef | ArrowFunction, args: readonly Taint[]): Taint {
+  callUser(node: FunctionDef | ArrowFunction, args: readonly Taint[], caller: FlowUnit): Taint {
     const unit = this.unitByNode.get(node);
     if (!unit) return unionAll(args);
+    unit.dependents.add(caller);
     args.forEach((t, i) => unit.forwardParam(i, forward(t)));
     return substitute(unit.returns, args);
+  }
+
+  private readonly checks = new Map<Expression, Set<unknown>>();
+  private readonly chains = new Map<BinaryExpr, Expression[]>();
+
+  /** The leaves of a `+` chain (through parentheses), left to right. Memoised. */
+  chainParts(chain: BinaryExpr): Expression[] {
+    let parts = this.chains.get(chain);
+    if (!parts) {
+      parts = [];
+      const stack: Expression[] = [chain];
+      while (stack.length > 0) {
+        const e = stack.pop()!;
+        if (e.kind === 'ParenExpr') stack.push(e.expression);
+        else if (e.kind === 'BinaryExpr' && e.operator === '+') stack.push(e.right, e.left);
+        else parts.push(e);
+      }
+      this.chains.set(chain, parts);
+    }
+    return parts;
+  }
+
+  /** The symbols an `if` condition mentions: inside the branch they count as checked. Memoised. */
+  checkedBy(condition: Expression): Set<unknown> {
+    let set = this.checks.get(condition);
+    if (!set) this.checks.set(condition, (set = mentionedSymbols(condition, this.resolution)));
+    return set;
   }
 
   resolveCall(call: CallExpr): ResolvedCall | undefined {

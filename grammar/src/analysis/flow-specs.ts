@@ -2,7 +2,7 @@
 // string) and SEC014 (a string holding code → a call that is not a known function). Decide sources,
 // propagation and sinks; the engine decides how values move.
 import { BUILTIN_VALUE_TYPES, STDLIB_MODULES } from '../stdlib/catalogue.js';
-import type { CallExpr, StringLiteral } from '../syntax/ast.js';
+import type { BinaryExpr, CallExpr, StringLiteral } from '../syntax/ast.js';
 import type { ResolvedCall } from './call-capabilities.js';
 import { flattenConcat, looksLikeCommand, looksLikeSql, templateText } from './concat.js';
 import type { FlowSpec } from './flow-engine.js';
@@ -59,6 +59,17 @@ export const UNTRUSTED_SOURCES: ReadonlySet<string> = new Set([
 const TARGET_WORDS: Readonly<Record<string, string>> = { path: 'path', dir: 'directory', url: 'URL' };
 
 export function taintSpec(values: StaticValues): FlowSpec {
+  // Whether a `+` chain builds SQL or a shell command does not change between evaluations.
+  const shapes = new Map<BinaryExpr, string | null>();
+  const shapeOf = (chain: BinaryExpr): string | null => {
+    let what = shapes.get(chain);
+    if (what === undefined) {
+      const template = templateText(flattenConcat(chain, values));
+      what = template === undefined ? null : looksLikeSql(template) ? 'an SQL statement' : looksLikeCommand(template) ? 'a shell command' : null;
+      shapes.set(chain, what);
+    }
+    return what;
+  };
   return {
     literal: () => null,
     callSource: (call, resolved) => (resolved && UNTRUSTED_SOURCES.has(resolved.display) ? [sourceAtom(resolved.display, call.range)] : null),
@@ -78,13 +89,9 @@ export function taintSpec(values: StaticValues): FlowSpec {
         sink(arg, taintOf(arg), `the ${word} of ${resolved.display}`);
       }
     },
-    sinkConcat: (chain, taintOf, sink) => {
-      const parts = flattenConcat(chain, values);
-      const template = templateText(parts);
-      if (template === undefined) return;
-      const what = looksLikeSql(template) ? 'an SQL statement' : looksLikeCommand(template) ? 'a shell command' : undefined;
-      if (!what) return;
-      sink(chain, unionAll(parts.filter((p) => p.text === undefined).map((p) => taintOf(p.expr))), what);
+    sinkConcat: (chain, parts, sink) => {
+      const what = shapeOf(chain);
+      if (what) sink(chain, unionAll(parts), what);
     },
   };
 }

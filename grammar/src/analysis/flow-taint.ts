@@ -30,13 +30,20 @@ export function paramAtom(index: number): ParamAtom {
   return { kind: 'param', key: `p${index}`, index };
 }
 
+/**
+ * Atoms kept per value. Reports need one source per sink, so a bound costs nothing in findings and
+ * keeps values small and the solver quick on long call chains.
+ */
+export const MAX_ATOMS = 8;
+
 export function union(a: Taint, b: Taint): Taint {
   if (!a || a.length === 0) return b && b.length > 0 ? b : null;
-  if (!b || b.length === 0 || a === b) return a;
+  if (!b || b.length === 0 || a === b || a.length >= MAX_ATOMS) return a;
   let out: Atom[] | null = null;
   for (const atom of b) {
     if (a.some((x) => x.key === atom.key) || out?.some((x) => x.key === atom.key)) continue;
     (out ??= [...a]).push(atom);
+    if (out.length >= MAX_ATOMS) break;
   }
   return out ?? a;
 }

@@ -1,43 +1,13 @@
 // Evaluation of one function (or the top level) for the data-flow engine: a state of symbol → taint
 // carried through statements in order. Nested functions are separate units; names of enclosing
 // scopes are read from the engine's flow-insensitive table.
-import type { MlSymbol, Resolution, Scope } from '../names/types.js';
-import type { ArrowFunction, BinaryExpr, CallExpr, Expression, FunctionDef, Identifier, Node, Program, Statement } from '../syntax/ast.js';
-import type { FlowEngine, SinkReporter } from './flow-engine.js';
+import type { MlSymbol, Scope } from '../names/types.js';
+import type { ArrowFunction, BinaryExpr, CallExpr, Expression, FunctionDef, Identifier, Program, Statement } from '../syntax/ast.js';
+import type { FlowEngine, SinkHit, SinkReporter } from './flow-engine.js';
 import { paramAtom, size, union, unionAll, type Taint } from './flow-taint.js';
 
 export type UnitNode = Program | FunctionDef | ArrowFunction;
 type State = Map<unknown, Taint>;
-
-/** Names mentioned in an expression (the symbols an `if` condition checks). */
-function mentionedSymbols(expr: Expression, resolution: Resolution): Set<unknown> {
-  const out = new Set<unknown>();
-  const stack: Node[] = [expr];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (n.kind === 'Identifier') {
-      const s = resolution.symbolOf(n);
-      if (s) out.add(s);
-      continue;
-    }
-    if (n.kind === 'MemberExpr') {
-      stack.push(n.object);
-      continue;
-    }
-    if (n.kind === 'ArrowFunction') continue;
-    if (n.kind === 'CallExpr') {
-      if (n.callee.kind === 'MemberExpr') stack.push(n.callee.object);
-      stack.push(...n.args);
-      continue;
-    }
-    if (n.kind === 'BinaryExpr') stack.push(n.left, n.right);
-    else if (n.kind === 'UnaryExpr') stack.push(n.operand);
-    else if (n.kind === 'ParenExpr') stack.push(n.expression);
-    else if (n.kind === 'IndexExpr') stack.push(n.object, n.index);
-    else if (n.kind === 'ConditionalExpr') stack.push(n.test, n.consequent, n.alternate);
-  }
-  return out;
-}
 
 interface LoopFrame {
   exits: State[];
@@ -45,13 +15,18 @@ interface LoopFrame {
 
 export class FlowUnit {
   returns: Taint = null;
+  /** Units whose evaluation used this unit's return summary. */
+  readonly dependents = new Set<FlowUnit>();
+  /** What reached a sink in the latest evaluation. */
+  hits: SinkHit[] = [];
   private readonly paramForward: Taint[] = [];
   private state: State = new Map();
-  private taints = new Map<Expression, Taint>();
-  private inChain = new Set<Expression>();
+  /** Taint of object-literal property values (an options object's `url`), for the sinks. */
+  private propertyTaints = new Map<Expression, Taint>();
   private loops: LoopFrame[] = [];
-  private report: SinkReporter | null = null;
-  private readonly taintOf = (e: Expression): Taint => this.taints.get(e) ?? null;
+  private readonly report: SinkReporter = (at, taint, what) => {
+    if (taint) this.hits.push({ at, taint, what });
+  };
 
   constructor(
     private readonly engine: FlowEngine,
@@ -64,15 +39,14 @@ export class FlowUnit {
     const after = union(before, taint);
     if (size(after) !== size(before)) {
       this.paramForward[index] = after;
-      this.engine.changed = true;
+      this.engine.enqueue(this);
     }
   }
 
-  evaluate(report: SinkReporter | null): void {
-    this.report = report;
+  evaluate(): void {
+    this.hits = [];
     this.state = new Map();
-    this.taints = new Map();
-    this.inChain = new Set();
+    this.propertyTaints = new Map();
     this.loops = [];
     const node = this.node;
     if (node.kind === 'Program') {
@@ -91,7 +65,8 @@ export class FlowUnit {
     const after = union(this.returns, t);
     if (size(after) !== size(this.returns)) {
       this.returns = after;
-      this.engine.changed = true;
+      for (const d of this.dependents) this.engine.enqueue(d);
+      this.engine.enqueueCallers(this);
     }
   }
 
@@ -103,7 +78,7 @@ export class FlowUnit {
   }
 
   private fallback(symbol: unknown): Taint {
-    return this.isLocal(symbol as MlSymbol) ? null : (this.engine.globalTaint.get(symbol) ?? null);
+    return this.isLocal(symbol as MlSymbol) ? null : this.engine.readGlobal(symbol as MlSymbol);
   }
 
   private read(symbol: unknown): Taint {
@@ -114,7 +89,7 @@ export class FlowUnit {
     const symbol = this.engine.resolution.symbolOf(id);
     if (!symbol) return;
     this.state.set(symbol, taint);
-    this.engine.noteGlobal(symbol, taint);
+    this.engine.noteGlobal(symbol, taint, this);
   }
 
   /** `o.k = t` / `a[i] = t`: the container now may hold `t` too. */
@@ -128,7 +103,7 @@ export class FlowUnit {
     if (!symbol) return;
     const t = union(this.read(symbol), taint);
     this.state.set(symbol, t);
-    this.engine.noteGlobal(symbol, t);
+    this.engine.noteGlobal(symbol, t, this);
   }
 
   private copy(): State {
@@ -179,17 +154,17 @@ export class FlowUnit {
       case 'IfStmt':
         return this.execIf(s);
       case 'WhileStmt':
-        this.loop(() => {
+        this.loop(null, () => {
           this.eval(s.condition);
           this.execList(s.body.body);
         });
         return false;
       case 'ForStmt': {
         const t = this.eval(s.iterable);
-        this.loop(() => {
-          this.bind(s.variable, t);
-          this.execList(s.body.body);
-        });
+        this.loop(
+          () => this.bind(s.variable, t),
+          () => this.execList(s.body.body),
+        );
         return false;
       }
       case 'ReturnStmt':
@@ -222,7 +197,7 @@ export class FlowUnit {
   private execIf(s: Extract<Statement, { kind: 'IfStmt' }>): boolean {
     this.eval(s.condition);
     const entry = this.copy();
-    const checked = mentionedSymbols(s.condition, this.engine.resolution);
+    const checked = this.engine.checkedBy(s.condition);
     const reaching: State[] = [];
     let anyExit = false;
     const branch = (body: readonly Statement[], cleaned: Set<unknown> | null): void => {
@@ -235,7 +210,7 @@ export class FlowUnit {
     for (const elif of s.elifs) {
       this.state = new Map(entry);
       this.eval(elif.condition);
-      branch(elif.body.body, mentionedSymbols(elif.condition, this.engine.resolution));
+      branch(elif.body.body, this.engine.checkedBy(elif.condition));
     }
     if (s.else) branch(s.else.body, null);
     else reaching.push(entry);
@@ -246,16 +221,26 @@ export class FlowUnit {
     return false;
   }
 
-  /** Runs a loop body until the state stops growing (at most three rounds). */
-  private loop(body: () => void): void {
+  /**
+   * Runs a loop body until the state stops growing (at most three rounds). `prepare` binds what each
+   * iteration starts with (the `for` variable), so it is not mistaken for a loop-carried change.
+   */
+  private loop(prepare: (() => void) | null, body: () => void): void {
     const frame: LoopFrame = { exits: [] };
     this.loops.push(frame);
     for (let round = 0; round < 3; round++) {
+      prepare?.();
       const before = this.copy();
       body();
       const after = this.join([before, this.state, ...frame.exits]);
       frame.exits = [];
-      const stable = [...after].every(([k, v]) => size(v) === size(before.has(k) ? (before.get(k) ?? null) : this.fallback(k)));
+      let stable = true;
+      for (const [k, v] of after) {
+        if (size(v) !== size(before.has(k) ? (before.get(k) ?? null) : this.fallback(k))) {
+          stable = false;
+          break;
+        }
+      }
       this.state = after;
       if (stable) break;
     }
@@ -280,12 +265,6 @@ export class FlowUnit {
   // Expressions
 
   private eval(e: Expression): Taint {
-    const t = this.compute(e);
-    if (t) this.taints.set(e, t);
-    return t;
-  }
-
-  private compute(e: Expression): Taint {
     switch (e.kind) {
       case 'StringLiteral':
         return this.engine.spec.literal(e);
@@ -293,10 +272,20 @@ export class FlowUnit {
         const symbol = this.engine.resolution.symbolOf(e);
         return symbol ? this.read(symbol) : null;
       }
-      case 'ArrayLiteral':
-        return unionAll(e.elements.map((x) => this.eval(x)));
-      case 'ObjectLiteral':
-        return unionAll(e.properties.map((p) => this.eval(p.value)));
+      case 'ArrayLiteral': {
+        let t: Taint = null;
+        for (const x of e.elements) t = union(t, this.eval(x));
+        return t;
+      }
+      case 'ObjectLiteral': {
+        let t: Taint = null;
+        for (const p of e.properties) {
+          const v = this.eval(p.value);
+          if (v) this.propertyTaints.set(p.value, v);
+          t = union(t, v);
+        }
+        return t;
+      }
       case 'ParenExpr':
         return this.eval(e.expression);
       case 'UnaryExpr':
@@ -316,7 +305,9 @@ export class FlowUnit {
       }
       case 'SliceExpr': {
         const t = this.eval(e.object);
-        for (const part of [e.start, e.stop, e.step]) if (part) this.eval(part);
+        if (e.start) this.eval(e.start);
+        if (e.stop) this.eval(e.stop);
+        if (e.step) this.eval(e.step);
         return t;
       }
       case 'CallExpr':
@@ -330,48 +321,49 @@ export class FlowUnit {
   }
 
   private binary(e: BinaryExpr): Taint {
-    const outermost = e.operator === '+' && !this.inChain.has(e);
-    if (outermost) this.markChain(e);
+    if (e.operator === '+') return this.concat(e);
     const l = this.eval(e.left);
     const r = this.eval(e.right);
-    switch (e.operator) {
-      case '+': {
-        const t = union(l, r);
-        if (outermost && this.report) this.engine.spec.sinkConcat(e, this.taintOf, this.report);
-        return t;
-      }
-      case '&&':
-      case '||':
-      case '*':
-        return union(l, r);
-      default:
-        return null;
-    }
+    return e.operator === '&&' || e.operator === '||' || e.operator === '*' ? union(l, r) : null;
   }
 
-  private markChain(e: Expression): void {
-    const stack: Expression[] = [e];
-    while (stack.length > 0) {
-      const x = stack.pop()!;
-      if (x.kind === 'ParenExpr') stack.push(x.expression);
-      else if (x.kind === 'BinaryExpr' && x.operator === '+') {
-        this.inChain.add(x);
-        stack.push(x.left, x.right);
-      }
+  /** A whole `+` chain: its non-constant parts evaluated once each, then the chain as a sink. */
+  private concat(e: BinaryExpr): Taint {
+    const parts = this.engine.chainParts(e);
+    const taints: Taint[] = new Array<Taint>(parts.length);
+    let t: Taint = null;
+    for (let i = 0; i < parts.length; i++) {
+      const pt = this.eval(parts[i]!);
+      taints[i] = pt;
+      t = union(t, pt);
     }
+    if (t) this.engine.spec.sinkConcat(e, taints, this.report);
+    return t;
   }
 
   private call(call: CallExpr): Taint {
     const receiver = call.callee.kind === 'MemberExpr' ? this.eval(call.callee.object) : null;
-    const args = call.args.map((a) => this.eval(a));
+    const args: Taint[] = new Array<Taint>(call.args.length);
+    let anyArg = false;
+    for (let i = 0; i < call.args.length; i++) {
+      const t = this.eval(call.args[i]!);
+      args[i] = t;
+      if (t) anyArg = true;
+    }
     const engine = this.engine;
     const resolved = engine.resolveCall(call);
     let result: Taint;
     const ref = resolved ? undefined : engine.values.refOf(call.callee);
-    if (ref?.kind === 'user-function') result = engine.callUser(ref.node, args);
+    if (ref?.kind === 'user-function') result = engine.callUser(ref.node, args, this);
     else result = engine.spec.propagate(call, resolved, receiver, args);
     result = union(result, engine.spec.callSource(call, resolved));
-    if (this.report) engine.spec.sinkCall(call, resolved, this.taintOf, this.report);
+    if (anyArg) {
+      const taintOf = (x: Expression): Taint => {
+        const i = call.args.indexOf(x);
+        return i >= 0 ? (args[i] ?? null) : (this.propertyTaints.get(x) ?? null);
+      };
+      engine.spec.sinkCall(call, resolved, taintOf, this.report);
+    }
     return result;
   }
 }

@@ -39,9 +39,15 @@ export function grantFromConfig(config: MlpyConfig | null, selection: GrantSelec
     if (!others.has(name)) others.set(name, resolveRootContext(config, { ...selection, profile: name }).context);
     return others.get(name) ?? null;
   };
+  // The context never changes after this point, so verdicts can be kept for the grant's lifetime.
+  const verdicts = new Map<string, boolean>();
   const grant: AnalysisGrant = {
     label: describe(selection),
-    allows: (capability) => context.covers(capability),
+    allows: (capability) => {
+      let ok = verdicts.get(capability);
+      if (ok === undefined) verdicts.set(capability, (ok = context.covers(capability)));
+      return ok;
+    },
     suggest: (capability) => {
       for (const name of config?.security.profiles.keys() ?? []) {
         if (name !== selection.profile && profileContext(name)?.covers(capability)) return `--profile ${name}`;

@@ -2,24 +2,24 @@
 // sink (naming the source), SEC014 at the code-looking literal (naming the call it reaches).
 // One finding per sink and source; nothing is reported for values that never reach a sink.
 import type { Resolution } from '../names/types.js';
-import type { Program } from '../syntax/ast.js';
+import type { Node, Program } from '../syntax/ast.js';
 import { FlowEngine } from './flow-engine.js';
 import { sources } from './flow-taint.js';
 import { suspiciousSpec, taintSpec } from './flow-specs.js';
 import type { Report } from './rules-names.js';
 import type { StaticValues } from './static-values.js';
 
-export interface FlowNeeds {
-  /** The file calls an untrusted source (SEC015 can only fire then). */
-  untrusted: boolean;
-  /** The file has a code-looking string literal (SEC014 can only fire then). */
-  codeStrings: boolean;
+export interface FlowSeeds {
+  /** Calls of untrusted sources (SEC015 starts from them). */
+  untrusted: readonly Node[];
+  /** String literals holding code-looking text (SEC014 starts from them). */
+  codeStrings: readonly Node[];
 }
 
-export function runFlowRules(program: Program, resolution: Resolution, values: StaticValues, needs: FlowNeeds, report: Report): void {
-  if (needs.untrusted) {
+export function runFlowRules(program: Program, resolution: Resolution, values: StaticValues, seeds: FlowSeeds, report: Report): void {
+  if (seeds.untrusted.length > 0) {
     const seen = new Set<string>();
-    new FlowEngine(program, resolution, values, taintSpec(values)).run((at, taint, what) => {
+    new FlowEngine(program, resolution, values, taintSpec(values)).run(seeds.untrusted, (at, taint, what) => {
       for (const atom of sources(taint)) {
         const key = `${at.range.start.offset}:${at.range.end.offset}:${atom.label}:${atom.range.start.offset}`;
         if (seen.has(key)) continue;
@@ -29,9 +29,9 @@ export function runFlowRules(program: Program, resolution: Resolution, values: S
       }
     });
   }
-  if (needs.codeStrings) {
+  if (seeds.codeStrings.length > 0) {
     const seen = new Set<number>();
-    new FlowEngine(program, resolution, values, suspiciousSpec(values)).run((_at, taint, what) => {
+    new FlowEngine(program, resolution, values, suspiciousSpec(values)).run(seeds.codeStrings, (_at, taint, what) => {
       for (const atom of sources(taint)) {
         if (seen.has(atom.range.start.offset)) continue;
         seen.add(atom.range.start.offset);

@@ -4,6 +4,7 @@
 import type { Resolution } from '../names/types.js';
 import type { Identifier, ImportStmt, IndexExpr, MemberExpr, Node, ObjectProperty } from '../syntax/ast.js';
 import type { RuleId } from './rules.js';
+import { identifierRole } from './traverse.js';
 import type { StaticValues } from './static-values.js';
 
 export const CODE_EVAL_NAMES: ReadonlySet<string> = new Set(['eval', 'exec', 'compile', 'execfile', '__import__', 'globals', 'locals', 'vars']);
@@ -26,33 +27,6 @@ const isDunder = (name: string): boolean => name.startsWith('__');
 /** A key reachable as a member: a dunder name, a reflection attribute or a JavaScript internal member. */
 export function isInternalKey(key: string): boolean {
   return isDunder(key) || REFLECTION_NAMES.has(key) || JS_MEMBER_NAMES.has(key);
-}
-
-/** How an identifier appears in its parent: a name use, a binding, a member name or a key. */
-function identifierRole(id: Identifier, parent: Node | null): 'use' | 'member' | 'other' {
-  if (!parent) return 'use';
-  switch (parent.kind) {
-    case 'MemberExpr':
-      return parent.property === id ? 'member' : 'use';
-    case 'ObjectProperty':
-      return parent.key === id ? 'other' : 'use';
-    case 'AssignStmt':
-      return parent.target === id ? 'other' : 'use';
-    case 'FunctionDef':
-    case 'Parameter':
-    case 'ImportStmt':
-    case 'CapabilityDecl':
-    case 'NonlocalStmt':
-    case 'ArrayDestructureStmt':
-    case 'ObjectDestructureStmt':
-      return 'other';
-    case 'ForStmt':
-      return parent.variable === id ? 'other' : 'use';
-    case 'ExceptClause':
-      return parent.variable === id ? 'other' : 'use';
-    default:
-      return 'use';
-  }
 }
 
 export class NameRules {

@@ -1,59 +1,54 @@
-// One pre-order walk over the AST that dispatches each node to the node-local rules (SEC001–SEC007,
-// SEC011–SEC013, SEC016) and notes whether the data-flow rules have anything to look at.
-// Comments are not AST nodes, so they are never inspected by any rule.
+// The node-local rules (SEC001–SEC007, SEC011–SEC013, SEC016) as one visitor for traverse.ts, plus
+// what the data-flow rules need to know: the code-looking string literals (SEC014's sources).
+// Comments are not AST nodes, so no rule ever inspects one.
 import type { Resolution } from '../names/types.js';
-import type { Node, Program } from '../syntax/ast.js';
-import { forEachChild } from '../syntax/visit.js';
+import type { Node, StringLiteral } from '../syntax/ast.js';
 import { codeLookingText } from './flow-specs.js';
 import { NameRules, type Report } from './rules-names.js';
 import { StringRules } from './rules-strings.js';
 import type { StaticValues } from './static-values.js';
+import type { NodeVisitor } from './traverse.js';
 
-export interface SyntaxFacts {
-  /** Some string literal holds code-looking text (SEC014 has a candidate). */
-  codeStrings: boolean;
+export interface SyntaxRules {
+  visit: NodeVisitor;
+  /** String literals holding code-looking text, in source order. */
+  codeStrings: StringLiteral[];
 }
 
-export function runSyntaxRules(program: Program, resolution: Resolution, values: StaticValues, text: string, report: Report): SyntaxFacts {
+export function syntaxRules(resolution: Resolution, values: StaticValues, text: string, report: Report): SyntaxRules {
   const names = new NameRules(resolution, values, report);
   const strings = new StringRules(values, text, report);
-  const facts: SyntaxFacts = { codeStrings: false };
-  const stack: { node: Node; parent: Node | null }[] = [{ node: program, parent: null }];
-  const children: Node[] = [];
-  while (stack.length > 0) {
-    const { node, parent } = stack.pop()!;
+  const codeStrings: StringLiteral[] = [];
+  const visit = (node: Node, parent: Node | null): void => {
     switch (node.kind) {
       case 'Identifier':
         names.identifier(node, parent);
-        break;
+        return;
       case 'MemberExpr':
         names.member(node);
-        break;
+        return;
       case 'IndexExpr':
         names.index(node);
-        break;
+        return;
       case 'ObjectProperty':
         names.property(node);
-        break;
+        return;
       case 'ImportStmt':
         names.importStmt(node);
-        break;
+        return;
       case 'BinaryExpr':
         if (node.operator === '+') strings.concat(node);
         else if (node.operator === '//') strings.floorDivision(node);
-        break;
+        return;
       case 'CallExpr':
         strings.call(node);
-        break;
+        return;
       case 'StringLiteral':
-        if (!facts.codeStrings && codeLookingText(node) !== undefined) facts.codeStrings = true;
-        break;
+        if (codeLookingText(node) !== undefined) codeStrings.push(node);
+        return;
       default:
-        break;
+        return;
     }
-    children.length = 0;
-    forEachChild(node, (c) => children.push(c));
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, parent: node });
-  }
-  return facts;
+  };
+  return { visit, codeStrings };
 }

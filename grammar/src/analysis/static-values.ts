@@ -21,6 +21,13 @@ export type StaticRef =
 /** The callee of a call: a stdlib function, a method of a stdlib class, or something else. */
 export type CalleeSpec = { spec: FunctionSpec | MethodSpec; display: string };
 
+/** A call as the templates see it: the spec invoked and its arguments (shifted for `call(f, ...)`). */
+export interface ResolvedCall {
+  spec: FunctionSpec | MethodSpec;
+  display: string;
+  args: readonly Expression[];
+}
+
 const MAX_DEPTH = 8;
 const VALUE_TYPE_NAMES = new Set(['string', 'array', 'object', 'pair']);
 
@@ -34,6 +41,7 @@ export function pythonText(c: Constant): string {
 export class StaticValues {
   private readonly constants = new Map<Expression, Constant | null>();
   private readonly refs = new Map<Expression, StaticRef | null>();
+  private readonly calls = new Map<CallExpr, ResolvedCall | null>();
 
   constructor(readonly resolution: Resolution) {}
 
@@ -98,6 +106,8 @@ export class StaticValues {
   }
 
   refOf(expr: Expression, depth = 0): StaticRef | undefined {
+    // Names are answered from the resolution directly (cheaper than a memo entry per identifier).
+    if (expr.kind === 'Identifier') return depth > MAX_DEPTH ? undefined : this.identifierRef(expr, depth);
     const cached = this.refs.get(expr);
     if (cached !== undefined) return cached ?? undefined;
     if (depth > MAX_DEPTH) return undefined;
@@ -150,6 +160,30 @@ export class StaticValues {
     if (decl.kind === 'function' && decl.node.kind === 'FunctionDef') return { kind: 'user-function', node: decl.node };
     const value = this.singleValue(id);
     return value ? this.refOf(value, depth + 1) : undefined;
+  }
+
+  /**
+   * The stdlib function or method a call invokes, with its arguments; `call(f, a, b)` resolves to
+   * `f(a, b)` when `f` is a known stdlib function. Undefined for anything else. Memoised.
+   */
+  resolvedCall(call: CallExpr): ResolvedCall | undefined {
+    const cached = this.calls.get(call);
+    if (cached !== undefined) return cached ?? undefined;
+    const resolved = this.computeResolvedCall(call);
+    this.calls.set(call, resolved ?? null);
+    return resolved;
+  }
+
+  private computeResolvedCall(call: CallExpr): ResolvedCall | undefined {
+    const callee = this.calleeSpec(call);
+    if (!callee) return undefined;
+    const spec = callee.spec;
+    if ('module' in spec && spec.module === 'builtin' && spec.name === 'call' && call.args.length > 0) {
+      const target = this.refOf(call.args[0]!);
+      if (target?.kind !== 'stdlib-function') return undefined;
+      return { spec: target.spec, display: displayName(target.spec), args: call.args.slice(1) };
+    }
+    return { spec, display: callee.display, args: call.args };
   }
 
   /** The stdlib function or stdlib-class method a call invokes, when statically known. */
