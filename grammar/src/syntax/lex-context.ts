@@ -25,6 +25,8 @@ export class LexContext {
   private pendingBlock = false;
   private afterArrow = false;
   private fed = 0;
+  /** Token class by tokenTypeIdx, filled on first sight of each token type. */
+  private readonly classes = new Uint8Array(1024);
   private tokens: IToken[] | null = null;
   private text = '';
 
@@ -79,18 +81,19 @@ export class LexContext {
     this.afterArrow = false;
     const depth = this.headerCounts.length;
     if (depth > 0) this.headerCounts[depth - 1]!++;
-    const type = tok.tokenType.name;
-    if (type === 'Identifier') {
+    let cls = this.classes[tok.tokenTypeIdx]!;
+    if (cls === 0) cls = this.classes[tok.tokenTypeIdx] = classify(tok);
+    if (cls === WORD) {
       this.feedWord(tok.image, wasStmtStart, prevKeyword);
       return;
     }
-    if (type === 'NumberLit' || type === 'StringLit' || type === 'UnterminatedString' || type === 'TemplateString') {
+    if (cls === LITERAL) {
       this.endsValueFlag = true;
       return;
     }
     this.endsValueFlag = false;
-    switch (tok.image) {
-      case '(': {
+    switch (cls) {
+      case OPEN_PAREN: {
         const kind: Frame =
           prevKeyword !== null && HEADER_KEYWORDS.has(prevKeyword)
             ? 'header'
@@ -104,7 +107,7 @@ export class LexContext {
         this.headerOpeners.push(kind === 'header' ? prevKeyword : null);
         return;
       }
-      case ')': {
+      case CLOSE_PAREN: {
         const kind = this.pop();
         this.headerCounts.pop();
         this.headerOpeners.pop();
@@ -112,14 +115,14 @@ export class LexContext {
         else if (kind === 'header' || kind === 'params') this.pendingBlock = true;
         return;
       }
-      case '[':
+      case OPEN_BRACKET:
         this.stack.push('index');
         return;
-      case ']':
+      case CLOSE_BRACKET:
         this.pop();
         this.endsValueFlag = true;
         return;
-      case '{': {
+      case OPEN_CURLY: {
         let kind: Frame;
         const after = tok.startOffset + 1;
         if (prevPendingBlock || prevKeyword === 'capability-name') kind = 'block';
@@ -130,16 +133,16 @@ export class LexContext {
         this.stmtStart = kind === 'block';
         return;
       }
-      case '}': {
+      case CLOSE_CURLY: {
         const kind = this.pop();
         if (kind === 'object') this.endsValueFlag = true;
         else if (kind !== 'pattern') this.stmtStart = true;
         return;
       }
-      case ';':
+      case SEMI:
         this.stmtStart = true;
         return;
-      case '=>':
+      case ARROW:
         this.afterArrow = true;
         return;
       default:
@@ -173,6 +176,37 @@ export class LexContext {
   private pop(): Frame | undefined {
     return this.stack.pop();
   }
+}
+
+const WORD = 1;
+const LITERAL = 2;
+const OPEN_PAREN = 3;
+const CLOSE_PAREN = 4;
+const OPEN_BRACKET = 5;
+const CLOSE_BRACKET = 6;
+const OPEN_CURLY = 7;
+const CLOSE_CURLY = 8;
+const SEMI = 9;
+const ARROW = 10;
+const OTHER = 11;
+
+const PUNCTUATION_CLASSES: Record<string, number> = {
+  '(': OPEN_PAREN,
+  ')': CLOSE_PAREN,
+  '[': OPEN_BRACKET,
+  ']': CLOSE_BRACKET,
+  '{': OPEN_CURLY,
+  '}': CLOSE_CURLY,
+  ';': SEMI,
+  '=>': ARROW,
+};
+
+/** The lexical class of a token's type (words are still plain identifiers while lexing). */
+function classify(tok: IToken): number {
+  const name = tok.tokenType.name;
+  if (name === 'Identifier') return WORD;
+  if (name === 'NumberLit' || name === 'StringLit' || name === 'UnterminatedString' || name === 'TemplateString') return LITERAL;
+  return PUNCTUATION_CLASSES[tok.image] ?? OTHER;
 }
 
 /** Skips whitespace and `//` comments (which are comments right after `{` or `,`). */
