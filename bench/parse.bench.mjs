@@ -7,7 +7,9 @@ import { parse } from '@mlsec/grammar';
 const conformance = fileURLToPath(new URL('../test/conformance/', import.meta.url));
 
 function corpus(minBytes) {
-  const files = readdirSync(conformance).filter((f) => f.endsWith('.ml')).sort();
+  const files = readdirSync(conformance)
+    .filter((f) => f.endsWith('.ml'))
+    .sort();
   const one = files.map((f) => readFileSync(conformance + f, 'utf8')).join('\n');
   let text = one;
   while (text.length < minBytes) text += '\n' + one;
@@ -22,7 +24,8 @@ export async function run(emit) {
   const text = corpus(1024 * 1024);
   const bytes = Buffer.byteLength(text, 'utf8');
   const check = parse(text);
-  if (check.diagnostics.length > 0) throw new Error(`benchmark corpus has diagnostics: ${check.diagnostics[0].message}`);
+  if (check.diagnostics.length > 0)
+    throw new Error(`benchmark corpus has diagnostics: ${check.diagnostics[0].message}`);
   for (let i = 0; i < 3; i++) parse(text);
   const runs = 10;
   const t1 = performance.now();

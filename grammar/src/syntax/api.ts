@@ -63,7 +63,9 @@ function parseText(text: string, parser: MlParser): ParseResult {
 
   const deep = tooDeep(lexed.tokens);
   if (deep) {
-    diagnostics.push(syntaxError('ML220', b.range(deep)));
+    diagnostics = [...diagnostics, syntaxError('ML220', b.range(deep))].sort(
+      (x, y) => x.range.start.offset - y.range.start.offset,
+    );
   } else {
     const result = parser.parseTokens(lexed.tokens, lines);
     program.body = result.body;

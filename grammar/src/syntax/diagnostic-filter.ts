@@ -36,7 +36,12 @@ function lowerBound(xs: number[], v: number): number {
  * Merges lexical, targeted and generic diagnostics in source order, dropping generic ones that
  * cascade from an earlier diagnostic of the same statement or sit inside a lexical error.
  */
-export function mergeDiagnostics(lexical: Diagnostic[], targeted: Diagnostic[], generic: Diagnostic[], tokens: IToken[]): Diagnostic[] {
+export function mergeDiagnostics(
+  lexical: Diagnostic[],
+  targeted: Diagnostic[],
+  generic: Diagnostic[],
+  tokens: IToken[],
+): Diagnostic[] {
   const kept = [...lexical, ...targeted].sort(byStart);
   if (generic.length === 0) return kept;
   const boundaries = boundaryOffsets(tokens);

@@ -8,8 +8,22 @@ type Frame = 'value' | 'header' | 'params' | 'fnparams' | 'index' | 'block' | 'o
 
 /** Words that act as keywords when they start a statement (or follow a closed block). */
 const STATEMENT_KEYWORDS = new Set([
-  'if', 'while', 'for', 'function', 'return', 'throw', 'try', 'break', 'continue', 'nonlocal',
-  'import', 'capability', 'else', 'elif', 'except', 'finally',
+  'if',
+  'while',
+  'for',
+  'function',
+  'return',
+  'throw',
+  'try',
+  'break',
+  'continue',
+  'nonlocal',
+  'import',
+  'capability',
+  'else',
+  'elif',
+  'except',
+  'finally',
 ]);
 const HEADER_KEYWORDS = new Set(['if', 'elif', 'while', 'for', 'except']);
 const BLOCK_KEYWORDS = new Set(['else', 'try', 'finally', 'except']);
@@ -205,7 +219,8 @@ const PUNCTUATION_CLASSES: Record<string, number> = {
 function classify(tok: IToken): number {
   const name = tok.tokenType.name;
   if (name === 'Identifier') return WORD;
-  if (name === 'NumberLit' || name === 'StringLit' || name === 'UnterminatedString' || name === 'TemplateString') return LITERAL;
+  if (name === 'NumberLit' || name === 'StringLit' || name === 'UnterminatedString' || name === 'TemplateString')
+    return LITERAL;
   return PUNCTUATION_CLASSES[tok.image] ?? OTHER;
 }
 

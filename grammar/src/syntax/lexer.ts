@@ -56,7 +56,11 @@ export function tokenize(text: string, lines: LineMap): LexResult {
     diagnostics.push(lexError('ML103', lines.range(tok.startOffset, tok.startOffset + tok.image.length)));
   }
   diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  return { tokens: invalid.length > 0 ? mergeByOffset(tokens, invalid) : tokens, comments: result.groups['comments'] ?? [], diagnostics };
+  return {
+    tokens: invalid.length > 0 ? mergeByOffset(tokens, invalid) : tokens,
+    comments: result.groups['comments'] ?? [],
+    diagnostics,
+  };
 }
 
 /** Merges two token lists that are each sorted by offset. */

@@ -30,7 +30,9 @@ const TABLE: [TokenType, BinaryOperator, number][] = [
   [T.StarStar, '*', 6],
 ];
 
-const BY_TYPE = new Map<TokenType, OperatorInfo>(TABLE.map(([t, operator, precedence]) => [t, { operator, precedence }]));
+const BY_TYPE = new Map<TokenType, OperatorInfo>(
+  TABLE.map(([t, operator, precedence]) => [t, { operator, precedence }]),
+);
 
 /** The operator of a `BinaryOp` token (every member of the category is in the table). */
 export function operatorInfo(type: TokenType): OperatorInfo {

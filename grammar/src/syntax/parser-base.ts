@@ -99,7 +99,11 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   /** `let`/`const`/`var` followed by a name: the declaration keyword ML does not have. */
   protected declarationKeywordAhead(): boolean {
     const t = this.LA(1);
-    return t.tokenType === T.Identifier && (t.image === 'let' || t.image === 'const' || t.image === 'var') && this.is(2, T.Identifier);
+    return (
+      t.tokenType === T.Identifier &&
+      (t.image === 'let' || t.image === 'const' || t.image === 'var') &&
+      this.is(2, T.Identifier)
+    );
   }
 
   /** After `=>`, a `{` opens an object literal if it is empty or starts with `key :`. */

@@ -20,29 +20,44 @@ export abstract class ControlFlowParser extends DeclarationParser {
       // LL(2): `else if` (reported, kept as elif) versus the final `else {`.
       this.MANY({
         MAX_LOOKAHEAD: 2,
-        DEF: () => this.OR([
-          {
-            ALT: () => {
-              const elifTok = this.CONSUME(T.Elif);
-              const c = this.SUBRULE2(this.condition);
-              const body = this.SUBRULE2(this.block);
-              this.ACTION(() => elifs.push({ kind: 'ElifClause', condition: c, body, range: this.b.span(this.b.start(elifTok), body.range.end) }));
+        DEF: () =>
+          this.OR([
+            {
+              ALT: () => {
+                const elifTok = this.CONSUME(T.Elif);
+                const c = this.SUBRULE2(this.condition);
+                const body = this.SUBRULE2(this.block);
+                this.ACTION(() =>
+                  elifs.push({
+                    kind: 'ElifClause',
+                    condition: c,
+                    body,
+                    range: this.b.span(this.b.start(elifTok), body.range.end),
+                  }),
+                );
+              },
             },
-          },
-          {
-            ALT: () => {
-              const elseTok = this.CONSUME(T.Else);
-              const ifTok = this.CONSUME2(T.If);
-              const c = this.SUBRULE3(this.condition);
-              const body = this.SUBRULE3(this.block);
-              this.ACTION(() => {
-                const words = this.b.tokens(elseTok, ifTok);
-                this.report('ML203', words, undefined, [{ title: 'Replace with `elif`', edits: [{ range: words, newText: 'elif' }] }]);
-                elifs.push({ kind: 'ElifClause', condition: c, body, range: this.b.span(words.start, body.range.end) });
-              });
+            {
+              ALT: () => {
+                const elseTok = this.CONSUME(T.Else);
+                const ifTok = this.CONSUME2(T.If);
+                const c = this.SUBRULE3(this.condition);
+                const body = this.SUBRULE3(this.block);
+                this.ACTION(() => {
+                  const words = this.b.tokens(elseTok, ifTok);
+                  this.report('ML203', words, undefined, [
+                    { title: 'Replace with `elif`', edits: [{ range: words, newText: 'elif' }] },
+                  ]);
+                  elifs.push({
+                    kind: 'ElifClause',
+                    condition: c,
+                    body,
+                    range: this.b.span(words.start, body.range.end),
+                  });
+                });
+              },
             },
-          },
-        ]),
+          ]),
       });
       this.OPTION(() => {
         this.CONSUME2(T.Else);
@@ -78,7 +93,12 @@ export abstract class ControlFlowParser extends DeclarationParser {
       const kw = this.CONSUME(T.While);
       const condition = this.SUBRULE(this.condition);
       const body = this.SUBRULE(this.block);
-      return this.ACTION(() => ({ kind: 'WhileStmt', condition, body, range: this.b.span(this.b.start(kw), body.range.end) }));
+      return this.ACTION(() => ({
+        kind: 'WhileStmt',
+        condition,
+        body,
+        range: this.b.span(this.b.start(kw), body.range.end),
+      }));
     },
     { recoveryValueFunc: () => null },
   );
@@ -208,7 +228,9 @@ export abstract class ControlFlowParser extends DeclarationParser {
           this.ACTION(() => {
             if (word.tokenType !== T.Except) {
               const r = this.b.range(word);
-              this.report('ML210', r, undefined, [{ title: 'Replace with `except`', edits: [{ range: r, newText: 'except' }] }]);
+              this.report('ML210', r, undefined, [
+                { title: 'Replace with `except`', edits: [{ range: r, newText: 'except' }] },
+              ]);
             }
             handlers.push({
               kind: 'ExceptClause',
@@ -248,7 +270,11 @@ export abstract class ControlFlowParser extends DeclarationParser {
       this.SUBRULE(this.block);
       return this.ACTION(() => {
         const owner = word.image === 'except' || word.image === 'finally' ? 'a `try` block' : 'an `if` block';
-        this.report('ML226', this.b.range(word), `\`${word.image}\` must directly follow the closing \`}\` of ${owner}.`);
+        this.report(
+          'ML226',
+          this.b.range(word),
+          `\`${word.image}\` must directly follow the closing \`}\` of ${owner}.`,
+        );
         return null;
       });
     },
@@ -257,7 +283,11 @@ export abstract class ControlFlowParser extends DeclarationParser {
 
   private skipBadForHeader(): void {
     const first = this.LA(1);
-    this.report('ML200', first.tokenType === EOF ? this.b.at(this.b.end(this.LA(0))) : this.b.range(first), `Expected \`name in expression\` inside \`for ( )\` but found ${describeToken(first)}.`);
+    this.report(
+      'ML200',
+      first.tokenType === EOF ? this.b.at(this.b.end(this.LA(0))) : this.b.range(first),
+      `Expected \`name in expression\` inside \`for ( )\` but found ${describeToken(first)}.`,
+    );
     let depth = 0;
     for (let t = this.LA(1); t.tokenType !== EOF; t = this.LA(1)) {
       if (depth === 0 && (t.tokenType === T.RParen || t.tokenType === T.LCurly)) return;

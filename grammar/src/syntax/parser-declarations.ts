@@ -39,7 +39,11 @@ export abstract class DeclarationParser extends ExpressionParser {
             const kw = this.CONSUME(T.Resource);
             const pattern = this.CONSUME(T.StringLit);
             const semi = this.CONSUME(T.Semi);
-            return this.ACTION(() => ({ kind: 'CapabilityResource', pattern: this.b.string(pattern), range: this.b.tokens(kw, semi) }));
+            return this.ACTION(() => ({
+              kind: 'CapabilityResource',
+              pattern: this.b.string(pattern),
+              range: this.b.tokens(kw, semi),
+            }));
           },
         },
         {
@@ -53,7 +57,11 @@ export abstract class DeclarationParser extends ExpressionParser {
             const semi = this.CONSUME2(T.Semi);
             return this.ACTION((): CapabilityItem | null => {
               if (!PERMISSIONS.includes(perm.image)) {
-                this.report('ML227', this.b.range(perm), `Unknown permission \`${perm.image}\`: use ${PERMISSION_LIST}.`);
+                this.report(
+                  'ML227',
+                  this.b.range(perm),
+                  `Unknown permission \`${perm.image}\`: use ${PERMISSION_LIST}.`,
+                );
                 return null;
               }
               return {

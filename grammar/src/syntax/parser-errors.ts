@@ -58,9 +58,25 @@ const NAME_ROLES: Record<string, string> = {
 };
 
 /** Rules whose closing bracket ends a comma-separated list. */
-const LIST_RULES = new Set(['callArguments', 'arrayLiteral', 'parenExpression', 'objectLiteral', 'arrowFunction', 'functionDef']);
+const LIST_RULES = new Set([
+  'callArguments',
+  'arrayLiteral',
+  'parenExpression',
+  'objectLiteral',
+  'arrowFunction',
+  'functionDef',
+]);
 
-const OPERAND_STARTS: TokenType[] = [T.Name, T.NumberLit, T.StringLit, T.Fn, T.LParen, T.LBracket, T.LCurly, T.PrefixOp];
+const OPERAND_STARTS: TokenType[] = [
+  T.Name,
+  T.NumberLit,
+  T.StringLit,
+  T.Fn,
+  T.LParen,
+  T.LBracket,
+  T.LCurly,
+  T.PrefixOp,
+];
 const OPERAND_ENDS: TokenType[] = [T.Name, T.NumberLit, T.StringLit, T.RParen, T.RBracket, T.RCurly];
 
 function startsOperand(tok: IToken): boolean {
@@ -90,14 +106,17 @@ export const errorMessageProvider: IParserErrorMessageProvider = {
     if (closer && LIST_RULES.has(ruleName) && startsOperand(actual) && endsOperand(previous)) {
       return mark('ML200', `Expected \`,\` or \`${closer[2]}\` but found ${describeToken(actual)}.`);
     }
-    if (expected === T.Semi) return mark('ML201', `Missing \`;\` at the end of the statement (found ${describeToken(actual)}).`);
+    if (expected === T.Semi)
+      return mark('ML201', `Missing \`;\` at the end of the statement (found ${describeToken(actual)}).`);
     if (closer) return mark('ML202', `Missing \`${closer[2]}\` (found ${describeToken(actual)}).`);
     const what = ((expected === T.Name || expected === T.Identifier) && NAME_ROLES[ruleName]) || label(expected);
-    const after = previous && tokenMatcher(previous, T.Name) && expected === T.LParen ? ` after \`${previous.image}\`` : '';
+    const after =
+      previous && tokenMatcher(previous, T.Name) && expected === T.LParen ? ` after \`${previous.image}\`` : '';
     return mark('ML200', `Expected ${what}${after} but found ${describeToken(actual)}.`);
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
-    if (firstRedundant.tokenType === T.RCurly) return mark('ML200', 'Unexpected `}`: there is no open `{` to close here.');
+    if (firstRedundant.tokenType === T.RCurly)
+      return mark('ML200', 'Unexpected `}`: there is no open `{` to close here.');
     return mark('ML200', `Expected a statement but found ${describeToken(firstRedundant)}.`);
   },
   buildNoViableAltMessage({ actual, ruleName }) {

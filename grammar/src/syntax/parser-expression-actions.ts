@@ -24,7 +24,10 @@ export interface CallArgs {
 }
 
 /** A postfix operation recognised by `operand`: index/slice, member, or call. */
-export type Suffix = { kind: 'index'; value: IndexSuffix | null } | { kind: 'member'; name: IToken } | { kind: 'call'; value: CallArgs | null };
+export type Suffix =
+  | { kind: 'index'; value: IndexSuffix | null }
+  | { kind: 'member'; name: IToken }
+  | { kind: 'call'; value: CallArgs | null };
 
 /** `()` and `(a, b)`: only valid as the parameters of a (misused) JS arrow. */
 interface ParenList {
@@ -42,7 +45,12 @@ export abstract class ExpressionActions extends ParserBase {
   }
 
   /** Paren lists not used as arrow parameters, prefix operators, and `new`. */
-  protected finishOperand(prefixes: IToken[] | undefined, newTok: IToken | undefined, expr: Expression, arrowUsed: boolean): Expression {
+  protected finishOperand(
+    prefixes: IToken[] | undefined,
+    newTok: IToken | undefined,
+    expr: Expression,
+    arrowUsed: boolean,
+  ): Expression {
     if (!arrowUsed && expr.kind === 'ErrorExpr' && this.parenLists.has(expr)) {
       const empty = this.parenLists.get(expr)!.items.length === 0;
       this.report('ML224', expr.range, empty ? 'Empty parentheses: expected an expression inside `()`.' : undefined);
@@ -81,7 +89,8 @@ export abstract class ExpressionActions extends ParserBase {
     const type = tok.tokenType;
     if (type === T.NumberLit) return this.b.number(tok);
     if (tokenMatcher(tok, T.StringLit)) return this.b.string(tok);
-    if (type === T.True || type === T.False) return { kind: 'BooleanLiteral', value: type === T.True, range: this.b.range(tok) };
+    if (type === T.True || type === T.False)
+      return { kind: 'BooleanLiteral', value: type === T.True, range: this.b.range(tok) };
     return this.nameNode(tok);
   }
 
@@ -122,7 +131,12 @@ export abstract class ExpressionActions extends ParserBase {
   protected applyIndex(object: Expression, s: IndexSuffix | null): Expression {
     if (s === null) {
       const end = this.b.endPos(this.LA(0));
-      return { kind: 'IndexExpr', object, index: this.b.errorExpr(this.b.at(end.offset)), range: this.b.span(object.range.start, end) };
+      return {
+        kind: 'IndexExpr',
+        object,
+        index: this.b.errorExpr(this.b.at(end.offset)),
+        range: this.b.span(object.range.start, end),
+      };
     }
     const range = this.b.span(object.range.start, this.b.endPos(s.close));
     if (s.isSlice) return { kind: 'SliceExpr', object, start: s.start, stop: s.stop, step: s.step, range };

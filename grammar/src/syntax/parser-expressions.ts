@@ -288,7 +288,12 @@ export abstract class ExpressionParser extends ExpressionActions {
       return this.ACTION(() => {
         const name = this.nameNode(nameTok);
         const annotation = annTok ? this.nameNode(annTok) : null;
-        return { kind: 'Parameter', name, annotation, range: this.b.span(name.range.start, (annotation ?? name).range.end) };
+        return {
+          kind: 'Parameter',
+          name,
+          annotation,
+          range: this.b.span(name.range.start, (annotation ?? name).range.end),
+        };
       });
     },
     { recoveryValueFunc: () => null },
@@ -310,7 +315,11 @@ export abstract class ExpressionParser extends ExpressionActions {
   }
 
   protected objectNode(open: IToken, properties: (ObjectProperty | null)[], close: IToken): ObjectLiteral {
-    return { kind: 'ObjectLiteral', properties: properties.filter((p): p is ObjectProperty => p !== null), range: this.b.tokens(open, close) };
+    return {
+      kind: 'ObjectLiteral',
+      properties: properties.filter((p): p is ObjectProperty => p !== null),
+      range: this.b.tokens(open, close),
+    };
   }
 
   protected property(keyTok: IToken, value: Expression): ObjectProperty {
@@ -326,6 +335,12 @@ export abstract class ExpressionParser extends ExpressionActions {
   }
 
   protected conditional(test: Expression, consequent: Expression, alternate: Expression): Expression {
-    return { kind: 'ConditionalExpr', test, consequent, alternate, range: this.b.span(test.range.start, alternate.range.end) };
+    return {
+      kind: 'ConditionalExpr',
+      test,
+      consequent,
+      alternate,
+      range: this.b.span(test.range.start, alternate.range.end),
+    };
   }
 }

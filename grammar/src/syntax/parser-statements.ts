@@ -31,43 +31,46 @@ export abstract class StatementParser extends ControlFlowParser {
   /** The `statement` alternation, built once; the fast path falls back to it to report errors. */
   protected statementChoice(): OrMethodOpts<Statement | null> {
     return (this.statementOptions ??= {
-        MAX_LOOKAHEAD: 1,
-        IGNORE_AMBIGUITIES: true,
-        DEF: [
-          { GATE: () => this.keywordAt(T.If), ALT: () => this.SUBRULE(this.ifStatement) },
-          { GATE: () => this.keywordAt(T.While), ALT: () => this.SUBRULE(this.whileStatement) },
-          { GATE: () => this.keywordAt(T.For), ALT: () => this.SUBRULE(this.forStatement) },
-          { GATE: () => this.keywordAt(T.Function), ALT: () => this.SUBRULE(this.functionDef) },
-          { GATE: () => this.keywordAt(T.Return), ALT: () => this.SUBRULE(this.returnStatement) },
-          { GATE: () => this.keywordAt(T.Throw), ALT: () => this.SUBRULE(this.throwStatement) },
-          { GATE: () => this.keywordAt(T.Try), ALT: () => this.SUBRULE(this.tryStatement) },
-          { GATE: () => this.keywordAt(T.Break) || this.keywordAt(T.Continue), ALT: () => this.SUBRULE(this.jumpStatement) },
-          { GATE: () => this.keywordAt(T.Nonlocal), ALT: () => this.SUBRULE(this.nonlocalStatement) },
-          {
-            GATE: () => this.LA(1).tokenType === T.Import && this.is(2, T.Identifier),
-            ALT: () => {
-              const kw = this.LA(1);
-              this.SUBRULE2(this.importStatement);
-              return this.ACTION(() => this.misplaced('ML213', kw));
-            },
+      MAX_LOOKAHEAD: 1,
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: () => this.keywordAt(T.If), ALT: () => this.SUBRULE(this.ifStatement) },
+        { GATE: () => this.keywordAt(T.While), ALT: () => this.SUBRULE(this.whileStatement) },
+        { GATE: () => this.keywordAt(T.For), ALT: () => this.SUBRULE(this.forStatement) },
+        { GATE: () => this.keywordAt(T.Function), ALT: () => this.SUBRULE(this.functionDef) },
+        { GATE: () => this.keywordAt(T.Return), ALT: () => this.SUBRULE(this.returnStatement) },
+        { GATE: () => this.keywordAt(T.Throw), ALT: () => this.SUBRULE(this.throwStatement) },
+        { GATE: () => this.keywordAt(T.Try), ALT: () => this.SUBRULE(this.tryStatement) },
+        {
+          GATE: () => this.keywordAt(T.Break) || this.keywordAt(T.Continue),
+          ALT: () => this.SUBRULE(this.jumpStatement),
+        },
+        { GATE: () => this.keywordAt(T.Nonlocal), ALT: () => this.SUBRULE(this.nonlocalStatement) },
+        {
+          GATE: () => this.LA(1).tokenType === T.Import && this.is(2, T.Identifier),
+          ALT: () => {
+            const kw = this.LA(1);
+            this.SUBRULE2(this.importStatement);
+            return this.ACTION(() => this.misplaced('ML213', kw));
           },
-          {
-            GATE: () => this.LA(1).tokenType === T.Capability && this.is(2, T.Identifier) && this.is(3, T.LCurly),
-            ALT: () => {
-              const kw = this.LA(1);
-              this.SUBRULE2(this.capabilityDecl);
-              return this.ACTION(() => this.misplaced('ML214', kw));
-            },
+        },
+        {
+          GATE: () => this.LA(1).tokenType === T.Capability && this.is(2, T.Identifier) && this.is(3, T.LCurly),
+          ALT: () => {
+            const kw = this.LA(1);
+            this.SUBRULE2(this.capabilityDecl);
+            return this.ACTION(() => this.misplaced('ML214', kw));
           },
-          { ALT: () => this.SUBRULE(this.emptyStatement) },
-          { GATE: () => this.strayClauseAhead(), ALT: () => this.SUBRULE(this.strayClause) },
-          {
-            GATE: () => this.is(2, T.Identifier) && (this.is(3, T.Comma) || this.is(3, T.RCurly)),
-            ALT: () => this.SUBRULE(this.objectDestructure),
-          },
-          { ALT: () => this.SUBRULE(this.simpleStatement) },
-        ],
-      });
+        },
+        { ALT: () => this.SUBRULE(this.emptyStatement) },
+        { GATE: () => this.strayClauseAhead(), ALT: () => this.SUBRULE(this.strayClause) },
+        {
+          GATE: () => this.is(2, T.Identifier) && (this.is(3, T.Comma) || this.is(3, T.RCurly)),
+          ALT: () => this.SUBRULE(this.objectDestructure),
+        },
+        { ALT: () => this.SUBRULE(this.simpleStatement) },
+      ],
+    });
   }
 
   readonly block = this.RULE(
@@ -151,7 +154,10 @@ export abstract class StatementParser extends ControlFlowParser {
     (): Statement | null => {
       const kw = this.OR([{ ALT: () => this.CONSUME(T.Break) }, { ALT: () => this.CONSUME(T.Continue) }]);
       const semi = this.CONSUME(T.Semi);
-      return this.ACTION(() => ({ kind: kw.tokenType === T.Break ? 'BreakStmt' : 'ContinueStmt', range: this.b.tokens(kw, semi) }));
+      return this.ACTION(() => ({
+        kind: kw.tokenType === T.Break ? 'BreakStmt' : 'ContinueStmt',
+        range: this.b.tokens(kw, semi),
+      }));
     },
     { recoveryValueFunc: () => null },
   );
@@ -215,7 +221,15 @@ export abstract class StatementParser extends ControlFlowParser {
     'simpleStatement',
     (): Statement | null => {
       if (this.fast) return this.simpleStatementFast();
-      const parts: SimpleParts = { decl: undefined, prefix: undefined, target: undefined!, op: undefined, value: undefined, chained: undefined, semi: undefined! };
+      const parts: SimpleParts = {
+        decl: undefined,
+        prefix: undefined,
+        target: undefined!,
+        op: undefined,
+        value: undefined,
+        chained: undefined,
+        semi: undefined!,
+      };
       this.OPTION({ GATE: () => this.declarationKeywordAhead(), DEF: () => (parts.decl = this.CONSUME(T.Identifier)) });
       this.OPTION2(() => (parts.prefix = this.CONSUME(T.IncDec)));
       parts.target = this.SUBRULE(this.expression);

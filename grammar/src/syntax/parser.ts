@@ -1,10 +1,18 @@
-// The ML parser: the `program` rule, hand-written fast paths for the hottest rules, and the entry point. Each fast path
-// follows its DSL rule exactly (same CONSUME/SUBRULE occurrences, so Chevrotain's recovery sees the
-// same grammar positions) and falls back to the DSL alternation wherever it would report an error.
+// The ML parser: the `program` rule, hand-written fast paths for the hottest rules, and the entry
+// point. Each fast path follows its DSL rule exactly (same CONSUME/SUBRULE occurrences, so Chevrotain's
+// recovery sees the same grammar positions) and falls back to the DSL where it would report an error.
 import { tokenMatcher } from 'chevrotain';
 import type { IRecognitionException, IToken, OrMethodOpts } from 'chevrotain';
 import type { Diagnostic } from '../diagnostics.js';
-import type { Block, ErrorExpr, Expression, ObjectLiteral, ObjectProperty, Statement, TopLevelStatement } from './ast.js';
+import type {
+  Block,
+  ErrorExpr,
+  Expression,
+  ObjectLiteral,
+  ObjectProperty,
+  Statement,
+  TopLevelStatement,
+} from './ast.js';
 import type { IndexSuffix } from './parser-expression-actions.js';
 import type { LineMap } from './line-map.js';
 import type { ParserOptions } from './parser-base.js';
@@ -50,7 +58,12 @@ export class MlParser extends StatementParser {
   parseTokens(tokens: IToken[], lines: LineMap): ParsedTokens {
     this.begin(tokens, lines);
     const body = this.program();
-    const result = { body: body ?? [], problems: this.problems, errors: this.errors, namesFromKeywords: this.namesFromKeywords };
+    const result = {
+      body: body ?? [],
+      problems: this.problems,
+      errors: this.errors,
+      namesFromKeywords: this.namesFromKeywords,
+    };
     this.input = [];
     return result;
   }
@@ -108,7 +121,8 @@ export class MlParser extends StatementParser {
     const tok = this.LA(1);
     const type = tok.tokenType;
     if (type === T.NumberLit) return this.literalNode(this.CONSUME(T.NumberLit));
-    if (type === T.StringLit || type === T.UnterminatedString || type === T.TemplateString) return this.literalNode(this.CONSUME(T.StringLit));
+    if (type === T.StringLit || type === T.UnterminatedString || type === T.TemplateString)
+      return this.literalNode(this.CONSUME(T.StringLit));
     if (type === T.True) return this.literalNode(this.CONSUME(T.True));
     if (type === T.False) return this.literalNode(this.CONSUME(T.False));
     if (tokenMatcher(tok, T.Identifier)) return this.literalNode(this.CONSUME2(T.Identifier));
@@ -220,7 +234,15 @@ export class MlParser extends StatementParser {
   }
 
   protected simpleStatementFast(): Statement | null {
-    const parts: SimpleParts = { decl: undefined, prefix: undefined, target: undefined!, op: undefined, value: undefined, chained: undefined, semi: undefined! };
+    const parts: SimpleParts = {
+      decl: undefined,
+      prefix: undefined,
+      target: undefined!,
+      op: undefined,
+      value: undefined,
+      chained: undefined,
+      semi: undefined!,
+    };
     if (this.declarationKeywordAhead()) parts.decl = this.CONSUME(T.Identifier);
     if (this.LA(1).tokenType === T.IncDec) parts.prefix = this.CONSUME(T.IncDec);
     parts.target = this.SUBRULE(this.expression);

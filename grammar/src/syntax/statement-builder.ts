@@ -37,10 +37,17 @@ export function buildSimpleStatement(p: SimpleParts, b: AstBuilder, report: Repo
 
   if (p.prefix || (p.op && p.op.tokenType === T.IncDec)) {
     const opTok = (p.prefix ?? p.op)!;
-    const whole = p.prefix ? b.span(b.start(p.prefix), p.target.range.end) : b.span(p.target.range.start, b.endPos(opTok));
+    const whole = p.prefix
+      ? b.span(b.start(p.prefix), p.target.range.end)
+      : b.span(p.target.range.start, b.endPos(opTok));
     const sign = opTok.image === '++' ? '+' : '-';
     const fixes: QuickFix[] = isTarget(p.target)
-      ? [{ title: `Write \`${text(p.target.range)} = ${text(p.target.range)} ${sign} 1\``, edits: [{ range: whole, newText: `${text(p.target.range)} = ${text(p.target.range)} ${sign} 1` }] }]
+      ? [
+          {
+            title: `Write \`${text(p.target.range)} = ${text(p.target.range)} ${sign} 1\``,
+            edits: [{ range: whole, newText: `${text(p.target.range)} = ${text(p.target.range)} ${sign} 1` }],
+          },
+        ]
       : [];
     const t = isTarget(p.target) ? text(p.target.range) : 'x';
     report('ML206', b.range(opTok), `\`${opTok.image}\` is not part of ML: write \`${t} = ${t} ${sign} 1;\`.`, fixes);
@@ -69,9 +76,17 @@ export function buildSimpleStatement(p: SimpleParts, b: AstBuilder, report: Repo
   // Compound assignment `x += v`: reported, kept as `x = x + v` so later passes still see both sides.
   const operator = compoundOperator(p.op.tokenType);
   const targetText = text(p.target.range);
-  report('ML205', b.range(p.op), `\`${p.op.image}\` is not part of ML: write \`${targetText} = ${targetText} ${operator} ...;\`.`, [
-    { title: `Write \`${targetText} = ${targetText} ${operator} ...\``, edits: [{ range: b.range(p.op), newText: `= ${targetText} ${operator}` }] },
-  ]);
+  report(
+    'ML205',
+    b.range(p.op),
+    `\`${p.op.image}\` is not part of ML: write \`${targetText} = ${targetText} ${operator} ...;\`.`,
+    [
+      {
+        title: `Write \`${targetText} = ${targetText} ${operator} ...\``,
+        edits: [{ range: b.range(p.op), newText: `= ${targetText} ${operator}` }],
+      },
+    ],
+  );
   const left = JSON.parse(JSON.stringify(p.target)) as Expression;
   return { kind: 'AssignStmt', target: p.target, value: b.binary(operator, p.op, left, p.value), range };
 }

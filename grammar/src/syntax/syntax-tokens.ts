@@ -20,7 +20,18 @@ const KEYWORD = 0;
 const IDENTIFIER = 1;
 const BOOLEAN = 6;
 
-const PUNCTUATION = new Set<TokenType>([T.LParen, T.RParen, T.LBracket, T.RBracket, T.LCurly, T.RCurly, T.Comma, T.Semi, T.Dot, T.Colon]);
+const PUNCTUATION = new Set<TokenType>([
+  T.LParen,
+  T.RParen,
+  T.LBracket,
+  T.RBracket,
+  T.LCurly,
+  T.RCurly,
+  T.Comma,
+  T.Semi,
+  T.Dot,
+  T.Colon,
+]);
 const KEYWORDS = new Set<TokenType>([...T.WORD_TYPES.values()].filter((t) => t !== T.True && t !== T.False));
 
 function kindOf(tok: IToken, namesFromKeywords: ReadonlySet<number>): number {

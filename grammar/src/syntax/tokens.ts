@@ -55,8 +55,31 @@ export const Fn = createToken({ name: 'Fn', pattern: Lexer.NA, label: "'fn'" });
 /** Words the lexer emits as `Identifier` and the keyword pass retypes (see lexer.ts). */
 export const WORD_TYPES: ReadonlyMap<string, TokenType> = new Map([
   ...[
-    Capability, Resource, Allow, Read, Write, Execute, Network, System, Import, As, Function, If, Elif,
-    Else, While, For, In, Return, Throw, Try, Except, Finally, Break, Continue, Nonlocal,
+    Capability,
+    Resource,
+    Allow,
+    Read,
+    Write,
+    Execute,
+    Network,
+    System,
+    Import,
+    As,
+    Function,
+    If,
+    Elif,
+    Else,
+    While,
+    For,
+    In,
+    Return,
+    Throw,
+    Try,
+    Except,
+    Finally,
+    Break,
+    Continue,
+    Nonlocal,
   ].map((t): [string, TokenType] => [t.name.slice(3), t]),
   ['true', True],
   ['false', False],
@@ -65,7 +88,12 @@ export const WORD_TYPES: ReadonlyMap<string, TokenType> = new Map([
 
 // ---- Trivia and literals -----------------------------------------------------------------------
 
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f]+/, group: Lexer.SKIPPED, line_breaks: true });
+export const WhiteSpace = createToken({
+  name: 'WhiteSpace',
+  pattern: /[ \t\r\n\f]+/,
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+});
 export const Comment = createToken({
   name: 'Comment',
   pattern: { exec: commentPattern },
@@ -123,7 +151,12 @@ export const CompoundAssign = createToken({ name: 'CompoundAssign', pattern: Lex
  * Stands for characters the lexer could not match (already reported as ML102). It joins the
  * binary operators so that `a & b` parses on without a second, cascading diagnostic.
  */
-export const Invalid = createToken({ name: 'Invalid', pattern: Lexer.NA, categories: [BinaryOp], label: 'an invalid character' });
+export const Invalid = createToken({
+  name: 'Invalid',
+  pattern: Lexer.NA,
+  categories: [BinaryOp],
+  label: 'an invalid character',
+});
 
 function op(name: string, text: string, categories: TokenType[] = []): TokenType {
   const escaped = text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -176,15 +209,60 @@ export const RCurly = op('RCurly', '}');
 
 /** Lexer order: trivia, literals, then longest operators first. */
 export const LEXER_TOKENS: TokenType[] = [
-  WhiteSpace, Comment, BlockComment, StringLit, UnterminatedString, TemplateString, NumberLit, IncDec, Identifier,
-  StrictEq, StrictNotEq, EqEq, NotEq, LessEq, GreaterEq, Arrow, AndAnd, OrOr,
-  PlusAssign, MinusAssign, StarAssign, SlashAssign, PercentAssign, StarStar, SlashSlash,
-  Assign, Less, Greater, Bang, Plus, Minus, Star, Slash, Percent, Question, Colon, Dot, Comma, Semi,
-  LParen, RParen, LBracket, RBracket, LCurly, RCurly,
+  WhiteSpace,
+  Comment,
+  BlockComment,
+  StringLit,
+  UnterminatedString,
+  TemplateString,
+  NumberLit,
+  IncDec,
+  Identifier,
+  StrictEq,
+  StrictNotEq,
+  EqEq,
+  NotEq,
+  LessEq,
+  GreaterEq,
+  Arrow,
+  AndAnd,
+  OrOr,
+  PlusAssign,
+  MinusAssign,
+  StarAssign,
+  SlashAssign,
+  PercentAssign,
+  StarStar,
+  SlashSlash,
+  Assign,
+  Less,
+  Greater,
+  Bang,
+  Plus,
+  Minus,
+  Star,
+  Slash,
+  Percent,
+  Question,
+  Colon,
+  Dot,
+  Comma,
+  Semi,
+  LParen,
+  RParen,
+  LBracket,
+  RBracket,
+  LCurly,
+  RCurly,
 ];
 
 /** Every token type the parser knows (lexer tokens plus categories and retyped words). */
 export const ALL_TOKENS: TokenType[] = [
   ...LEXER_TOKENS,
-  Name, BinaryOp, PrefixOp, CompoundAssign, Invalid, ...WORD_TYPES.values(),
+  Name,
+  BinaryOp,
+  PrefixOp,
+  CompoundAssign,
+  Invalid,
+  ...WORD_TYPES.values(),
 ];

@@ -30,13 +30,15 @@ describe('conformance programs', () => {
       if (start.offset > end.offset) problems.push(`${where}: start after end`);
       for (const p of [start, end]) {
         const expected = lines.position(p.offset);
-        if (expected.line !== p.line || expected.column !== p.column) problems.push(`${where}: line/column do not match offset`);
+        if (expected.line !== p.line || expected.column !== p.column)
+          problems.push(`${where}: line/column do not match offset`);
       }
       if (parent && (start.offset < parent.range.start.offset || end.offset > parent.range.end.offset)) {
         problems.push(`${where}: outside its parent ${parent.kind}`);
       }
       const slice = source.slice(start.offset, end.offset);
-      if (node.kind === 'Identifier' && slice !== node.name) problems.push(`${where}: slice ${slice} is not ${node.name}`);
+      if (node.kind === 'Identifier' && slice !== node.name)
+        problems.push(`${where}: slice ${slice} is not ${node.name}`);
       if ((node.kind === 'NumberLiteral' || node.kind === 'StringLiteral') && slice !== node.raw) {
         problems.push(`${where}: slice ${slice} is not ${node.raw}`);
       }

@@ -16,7 +16,8 @@ function rangeProblems(source: string, program: Node): string[] {
   const out: string[] = [];
   const visit = (n: Node, parent: Node | null) => {
     const { start, end } = n.range;
-    if (!(start.offset >= 0 && start.offset <= end.offset && end.offset <= source.length)) out.push(`${n.kind} range outside document`);
+    if (!(start.offset >= 0 && start.offset <= end.offset && end.offset <= source.length))
+      out.push(`${n.kind} range outside document`);
     if (parent && (start.offset < parent.range.start.offset || end.offset > parent.range.end.offset)) {
       out.push(`${n.kind} at ${start.offset} outside parent ${parent.kind}`);
     }
@@ -58,11 +59,13 @@ describe('parser fuzzing', () => {
       const problems: string[] = [];
       for (const d of result.diagnostics) {
         const { start, end } = d.range;
-        if (!(start.offset >= 0 && start.offset <= end.offset && end.offset <= source.length)) problems.push(`diagnostic ${d.code} outside document`);
+        if (!(start.offset >= 0 && start.offset <= end.offset && end.offset <= source.length))
+          problems.push(`diagnostic ${d.code} outside document`);
         if (d.code === 'ML299') problems.push(`internal error: ${d.message}`);
       }
       problems.push(...rangeProblems(source, result.program));
-      if (problems.length > 0) failures.push(`case ${i}: ${problems.slice(0, 3).join('; ')}\n${JSON.stringify(source)}`);
+      if (problems.length > 0)
+        failures.push(`case ${i}: ${problems.slice(0, 3).join('; ')}\n${JSON.stringify(source)}`);
     }
     expect(failures).toEqual([]);
     expect(slowest).toBeLessThanOrEqual(TIME_BOUND_MS);

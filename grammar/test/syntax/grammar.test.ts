@@ -67,20 +67,29 @@ const CASES: [string, string][] = [
   ['[a, b] = pair;', '(ArrayDestructureStmt a b pair)'],
   ['{a, b} = obj;', '(ObjectDestructureStmt a b obj)'],
   ['o.k = 1; a[0] = 2;', '(= (. o k) 1); (= (index a 0) 2);'],
-  ['if (a) { x = 1; } elif (b) { x = 2; } else { x = 3; }', '(IfStmt a {(= x 1);} (ElifClause b {(= x 2);}) {(= x 3);})'],
+  [
+    'if (a) { x = 1; } elif (b) { x = 2; } else { x = 3; }',
+    '(IfStmt a {(= x 1);} (ElifClause b {(= x 2);}) {(= x 3);})',
+  ],
   ['while (i < 3) { i = i + 1; }', '(WhileStmt (< i 3) {(= i (+ i 1));})'],
   ['for (x in xs) { print(x); }', '(ForStmt x xs {(call print x);})'],
   ['function f(a, b: int) { return a; }', '(FunctionDef f (Parameter a) (Parameter b int) {(ReturnStmt a)})'],
   ['function f() { return; }', '(FunctionDef f {(ReturnStmt)})'],
   ['throw {message: "m"};', '(ThrowStmt {message: "m"})'],
-  ['try { f(); } except (e) { g(e); } finally { h(); }', '(TryStmt {(call f);} (ExceptClause e {(call g e);}) {(call h);})'],
+  [
+    'try { f(); } except (e) { g(e); } finally { h(); }',
+    '(TryStmt {(call f);} (ExceptClause e {(call g e);}) {(call h);})',
+  ],
   ['try { f(); } except { g(); }', '(TryStmt {(call f);} (ExceptClause {(call g);}))'],
   ['while (true) { break; continue; }', '(WhileStmt true {(BreakStmt) (ContinueStmt)})'],
   ['function f() { nonlocal a, b; }', '(FunctionDef f {(NonlocalStmt a b)})'],
   // declarations
   ['import math;', '(ImportStmt math)'],
   ['import a.b.c as d;', '(ImportStmt a b c d)'],
-  ['capability Files { resource "data/*.csv"; allow read "data/*"; allow network; }', '(CapabilityDecl Files (CapabilityResource "data/*.csv") (CapabilityAllow "data/*") (CapabilityAllow))'],
+  [
+    'capability Files { resource "data/*.csv"; allow read "data/*"; allow network; }',
+    '(CapabilityDecl Files (CapabilityResource "data/*.csv") (CapabilityAllow "data/*") (CapabilityAllow))',
+  ],
   // contextual keywords
   ['in = 5;', '(= in 5);'],
   ['elif = 1;', '(= elif 1);'],
@@ -119,6 +128,9 @@ describe('number and boolean literal details', () => {
     const { program, diagnostics } = parse(`x = ${text};`);
     expect(diagnostics).toEqual([]);
     const stmt = program.body[0];
-    expect(stmt?.kind === 'AssignStmt' && stmt.value.kind === 'NumberLiteral' && stmt.value).toMatchObject({ raw: text, isFloat });
+    expect(stmt?.kind === 'AssignStmt' && stmt.value.kind === 'NumberLiteral' && stmt.value).toMatchObject({
+      raw: text,
+      isFloat,
+    });
   });
 });

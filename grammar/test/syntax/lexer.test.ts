@@ -50,7 +50,10 @@ describe('`//`: floor division after a complete operand, comment elsewhere', () 
   test('a comment range covers exactly the comment text', () => {
     const source = 'x = 1;   // note here\r\ny = 2;';
     const [c] = parse(source).comments;
-    expect(c).toMatchObject({ text: '// note here', range: { start: { line: 0, column: 9, offset: 9 }, end: { line: 0, column: 21 } } });
+    expect(c).toMatchObject({
+      text: '// note here',
+      range: { start: { line: 0, column: 9, offset: 9 }, end: { line: 0, column: 21 } },
+    });
   });
 });
 
@@ -75,11 +78,14 @@ describe('contextual keywords', () => {
     expect(sexprBody(result.program.body)).toBe(tree);
   });
 
-  test.each([['fn = 1;'], ['x = fn;'], ['o = {fn: 1};'], ['function fn() { }']])('`fn` is always reserved: %s', (source) => {
-    const codes = parse(source).diagnostics.map((d) => d.code);
-    expect(codes.length).toBeGreaterThan(0);
-    expect(codes[0]).toMatch(/^ML2/);
-  });
+  test.each([['fn = 1;'], ['x = fn;'], ['o = {fn: 1};'], ['function fn() { }']])(
+    '`fn` is always reserved: %s',
+    (source) => {
+      const codes = parse(source).diagnostics.map((d) => d.code);
+      expect(codes.length).toBeGreaterThan(0);
+      expect(codes[0]).toMatch(/^ML2/);
+    },
+  );
 
   test('`fn = 1;` gets exactly the reserved-word diagnostic on `fn`', () => {
     const result = parse('fn = 1;');
@@ -96,17 +102,43 @@ describe('contextual keywords', () => {
     const { tokens } = parse('if (in) { x = o.if; } o = {while: true, false: 1}; y = trueValue;');
     const kinds = tokens.map((t) => `${t.text}:${t.kind}`);
     expect(kinds).toEqual([
-      'if:keyword', '(:punctuation', 'in:identifier', '):punctuation', '{:punctuation', 'x:identifier', '=:operator',
-      'o:identifier', '.:punctuation', 'if:identifier', ';:punctuation', '}:punctuation', 'o:identifier', '=:operator',
-      '{:punctuation', 'while:identifier', '::punctuation', 'true:boolean', ',:punctuation', 'false:identifier',
-      '::punctuation', '1:number', '}:punctuation', ';:punctuation', 'y:identifier', '=:operator', 'trueValue:identifier',
+      'if:keyword',
+      '(:punctuation',
+      'in:identifier',
+      '):punctuation',
+      '{:punctuation',
+      'x:identifier',
+      '=:operator',
+      'o:identifier',
+      '.:punctuation',
+      'if:identifier',
+      ';:punctuation',
+      '}:punctuation',
+      'o:identifier',
+      '=:operator',
+      '{:punctuation',
+      'while:identifier',
+      '::punctuation',
+      'true:boolean',
+      ',:punctuation',
+      'false:identifier',
+      '::punctuation',
+      '1:number',
+      '}:punctuation',
+      ';:punctuation',
+      'y:identifier',
+      '=:operator',
+      'trueValue:identifier',
       ';:punctuation',
     ]);
   });
 
   test('keywords acting as keywords are classified as such', () => {
-    const source = 'import a as b; capability C { allow read "x"; } function f() { for (v in xs) { return fn(q) => q; } }';
-    const keywords = parse(source).tokens.filter((t) => t.kind === 'keyword').map((t) => t.text);
+    const source =
+      'import a as b; capability C { allow read "x"; } function f() { for (v in xs) { return fn(q) => q; } }';
+    const keywords = parse(source)
+      .tokens.filter((t) => t.kind === 'keyword')
+      .map((t) => t.text);
     expect(keywords).toEqual(['import', 'as', 'capability', 'allow', 'read', 'function', 'for', 'in', 'return', 'fn']);
   });
 });
@@ -119,7 +151,7 @@ describe('strings', () => {
     ['"\\u00e9\\u0041"', 'éA'],
     ['"\\q\\u12"', '\\q\\u12'],
     ['"line one\nline two"', 'line one\nline two'],
-    ["'say \"hi\"'", 'say "hi"'],
+    ['\'say "hi"\'', 'say "hi"'],
     ['""', ''],
   ])('%s decodes', (literal, value) => {
     const { program, diagnostics } = parse(`x = ${literal};`);
@@ -132,11 +164,20 @@ describe('strings', () => {
 describe('lexical errors are diagnostics with ranges', () => {
   test.each([
     ['x = "abc\ny = 2;', ['1:5-1:9 ML101 Unterminated string literal: add the closing quote.']],
-    ['x = 1; /* no */ y = 2;', ['1:8-1:16 ML103 Block comments `/* */` are not part of ML; use `//` at the start of each line.']],
+    [
+      'x = 1; /* no */ y = 2;',
+      ['1:8-1:16 ML103 Block comments `/* */` are not part of ML; use `//` at the start of each line.'],
+    ],
     ['x = a & b;', ['1:7-1:8 ML102 Unexpected character `&`: ML has no bitwise operators (logical and is `&&`).']],
     ['x = 1 @ 2;', ['1:7-1:8 ML102 Unexpected character `@`.']],
-    ['x = `t ${a}`;', ['1:5-1:13 ML104 Template strings are not part of ML: use a quoted string and `+` to join values.']],
-    ['x = 1 ` 2;', ['1:7-1:8 ML102 Unexpected character `` ` ``: ML has no template strings; use `+` to join strings.']],
+    [
+      'x = `t ${a}`;',
+      ['1:5-1:13 ML104 Template strings are not part of ML: use a quoted string and `+` to join values.'],
+    ],
+    [
+      'x = 1 ` 2;',
+      ['1:7-1:8 ML102 Unexpected character `` ` ``: ML has no template strings; use `+` to join strings.'],
+    ],
   ])('%j', (source, expected) => {
     expect(parse(source).diagnostics.map(describeDiagnostic)).toEqual(expected);
   });

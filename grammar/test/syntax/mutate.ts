@@ -15,15 +15,88 @@ export function prng(seed: number): () => number {
 }
 
 const SNIPPETS = [
-  '(', ')', '[', ']', '{', '}', ',', ';', ':', '.', '?', '=', '==', '===', '=>', '+', '-', '*', '/', '//', '%', '**',
-  '!', '&&', '||', '<', '>=', '+=', '++', '--', 'if', 'elif', 'else', 'while', 'for', 'in', 'function', 'fn', 'return',
-  'throw', 'try', 'except', 'finally', 'break', 'continue', 'nonlocal', 'import', 'capability', 'allow', 'resource',
-  'read', 'as', 'true', 'false', 'null', 'x', 'let', 'new', 'catch', '0', '-1', '3.5e2', '.5', '"s"', "'t", '"', '\\',
-  '/*', '*/', '// c\n', '\n', '@', '&', '`', 'é', '\u0000', '\r', '\t',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  ';',
+  ':',
+  '.',
+  '?',
+  '=',
+  '==',
+  '===',
+  '=>',
+  '+',
+  '-',
+  '*',
+  '/',
+  '//',
+  '%',
+  '**',
+  '!',
+  '&&',
+  '||',
+  '<',
+  '>=',
+  '+=',
+  '++',
+  '--',
+  'if',
+  'elif',
+  'else',
+  'while',
+  'for',
+  'in',
+  'function',
+  'fn',
+  'return',
+  'throw',
+  'try',
+  'except',
+  'finally',
+  'break',
+  'continue',
+  'nonlocal',
+  'import',
+  'capability',
+  'allow',
+  'resource',
+  'read',
+  'as',
+  'true',
+  'false',
+  'null',
+  'x',
+  'let',
+  'new',
+  'catch',
+  '0',
+  '-1',
+  '3.5e2',
+  '.5',
+  '"s"',
+  "'t",
+  '"',
+  '\\',
+  '/*',
+  '*/',
+  '// c\n',
+  '\n',
+  '@',
+  '&',
+  '`',
+  'é',
+  '\u0000',
+  '\r',
+  '\t',
 ];
 
 export type Rand = () => number;
-export const pick = <T,>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+export const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 export function tokenSpans(source: string): [number, number][] {
   return parse(source).tokens.map((t) => [t.range.start.offset, t.range.end.offset]);
@@ -46,7 +119,13 @@ export function mutate(r: Rand, source: string, spans: [number, number][]): stri
       const a = spans[i];
       const b = spans[i + 1];
       if (!a || !b) return source;
-      return source.slice(0, a[0]) + source.slice(b[0], b[1]) + source.slice(a[1], b[0]) + source.slice(a[0], a[1]) + source.slice(b[1]);
+      return (
+        source.slice(0, a[0]) +
+        source.slice(b[0], b[1]) +
+        source.slice(a[1], b[0]) +
+        source.slice(a[0], a[1]) +
+        source.slice(b[1])
+      );
     }
     case 3:
       return source.slice(0, at());
