@@ -10,6 +10,7 @@ import {
   type FunctionSpec,
   type MethodSpec,
   type MlSymbol,
+  type Resolution,
   type SyntaxToken,
 } from '@mlsec/grammar';
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
@@ -22,6 +23,7 @@ import { expressionType, symbolType, type ValueType } from './value-types.js';
 import type { ModuleCache } from './modules.js';
 import { modulePath } from './modules.js';
 import { capabilityTargets } from './capability-block.js';
+import { resolutionAt } from './repair.js';
 
 function callableItem(spec: FunctionSpec | MethodSpec, kind: CompletionItemKind): CompletionItem {
   return {
@@ -70,12 +72,12 @@ const SYMBOL_KINDS: Partial<Record<MlSymbol['kind'], CompletionItemKind>> = {
   implicit: CompletionItemKind.Constant,
 };
 
-function scopeItems(a: DocumentAnalysis, offset: number): CompletionItem[] {
+function scopeItems(resolution: Resolution, offset: number): CompletionItem[] {
   const items: CompletionItem[] = [];
-  for (const symbol of a.resolution.visibleNames(offset)) {
+  for (const symbol of resolution.visibleNames(offset)) {
     if (symbol.kind === 'unresolved') continue;
     const item: CompletionItem = { label: symbol.name, kind: SYMBOL_KINDS[symbol.kind] ?? CompletionItemKind.Variable };
-    const type = symbolType(symbol, (id) => a.resolution.symbolOf(id));
+    const type = symbolType(symbol, (id) => resolution.symbolOf(id));
     if (type?.kind === 'stdlib-function') {
       item.detail = completionDetail(type.spec);
       item.documentation = { kind: MarkupKind.Markdown, value: callableMarkdown(type.spec) };
@@ -110,6 +112,7 @@ export async function completion(a: DocumentAnalysis, position: Position, module
   const inString = stringAt(tokens, offset);
   if (inString) return capabilityTargets(a, inString, offset);
   const { start } = wordBefore(text, offset);
+  const resolution = resolutionAt(a, start);
   const index = tokenIndexAt(tokens, start);
   const prev = tokens[index - 1];
   if (prev?.text === '.' && prev.kind === 'punctuation') {
@@ -117,12 +120,12 @@ export async function completion(a: DocumentAnalysis, position: Position, module
     if (first < 0) return [];
     const expr = expressionOf(text, tokens, first, index - 2);
     if (!expr) return [];
-    const visible = new Map(a.resolution.visibleNames(offset).map((s) => [s.name, s]));
+    const visible = new Map(resolution.visibleNames(start).map((s) => [s.name, s]));
     return memberItems(expressionType(expr, (id) => visible.get(id.name)), a, modules);
   }
   const imports = importItems(tokens, index);
   if (imports) return imports;
   const context = wordContextAt(tokens, index);
   const keywords = context.keywords.map((k): CompletionItem => ({ label: k, kind: CompletionItemKind.Keyword, sortText: `3${k}` }));
-  return context.names ? [...keywords, ...scopeItems(a, offset)] : keywords;
+  return context.names ? [...keywords, ...scopeItems(resolution, start)] : keywords;
 }

@@ -34,6 +34,7 @@ function scan(tokens: readonly SyntaxToken[], end: number): Scan {
     const t = tokens[i]!;
     const before = prev;
     closed = null;
+    if (t.text === '(' || t.text === ')') statement.push(t);
     if (t.text === '(' && t.kind === 'punctuation') {
       const owner = before?.kind === 'keyword' || before?.text === 'fn' ? before.text : tokens[i - 2]?.text === 'function' ? 'function' : '';
       parens.push({ kind: HEADER_WORDS.has(owner) ? 'header' : 'expr', owner });

@@ -9,6 +9,7 @@ import { moduleFunction } from './module-analysis.js';
 import { topLevelName } from './module-symbols.js';
 import { modulePath, type ModuleCache } from './modules.js';
 import { callableMarkdown, parameterText, signatureText } from './stdlib-text.js';
+import { resolutionAt } from './repair.js';
 import { expressionType } from './value-types.js';
 
 const CLOSERS: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{' };
@@ -52,7 +53,7 @@ export async function signatureHelp(a: DocumentAnalysis, position: Position, mod
   if (first < 0) return null;
   const callee = expressionOf(a.text, tokens, first, call.paren - 1);
   if (!callee) return null;
-  const visible = new Map(a.resolution.visibleNames(offset).map((s) => [s.name, s]));
+  const visible = new Map(resolutionAt(a, offset).visibleNames(offset).map((s) => [s.name, s]));
   const type = expressionType(callee, (id) => visible.get(id.name));
   let signature: SignatureInformation | undefined;
   let variadic = -1;
