@@ -3,7 +3,18 @@
 // never the host's process.env.
 import { str } from './arg-check.js';
 import type { BridgeEnv } from './bridge-env.js';
+import { asFloat } from './file.js';
 import { BridgeError, type SyncBridge } from './types.js';
+
+/** Python's float() of a string (inf, nan, exponents, surrounding spaces), or null when invalid. */
+export function pythonFloat(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const t = text.trim();
+  const sign = t.startsWith('-') ? -1 : 1;
+  if (/^[+-]?(inf|infinity)$/i.test(t)) return sign * Infinity;
+  if (/^[+-]?nan$/i.test(t)) return NaN;
+  return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t) ? Number(t) : null;
+}
 
 export function envBridges(env: BridgeEnv, initial: Record<string, string>): Record<string, SyncBridge> {
   const vars = new Map<string, string>(Object.entries(initial));
@@ -25,8 +36,23 @@ export function envBridges(env: BridgeEnv, initial: Record<string, string>): Rec
       return v;
     },
     'env.has': (args) => read('has', args) !== undefined,
-    /** Raw text for get_int/get_bool/get_float: the runtime converts (with its own error messages). */
-    'env.getRaw': (args) => read('getRaw', args) ?? null,
+    /** get_int(key, default=0): the value as an int; the default when unset or not an integer. */
+    'env.get_int': (args) => {
+      const v = read('get_int', args)?.trim();
+      return v !== undefined && /^[+-]?\d+$/.test(v) && Number.isSafeInteger(Number(v)) ? Number(v) : (args[1] ?? 0);
+    },
+    /** get_bool(key, default=False): true for 1/true/yes/on, false for 0/false/no/off (any case). */
+    'env.get_bool': (args) => {
+      const v = read('get_bool', args)?.trim().toLowerCase();
+      if (v !== undefined && ['1', 'true', 'yes', 'on'].includes(v)) return true;
+      if (v !== undefined && ['0', 'false', 'no', 'off', ''].includes(v)) return false;
+      return args[1] ?? false;
+    },
+    /** get_float(key, default=0.0): the value as a float; the default when unset or not a number. */
+    'env.get_float': (args) => {
+      const n = pythonFloat(read('get_float', args));
+      return asFloat(n ?? (typeof args[1] === 'number' ? args[1] : 0));
+    },
     'env.set': (args) => {
       const key = str(args, 0, 'set', 'key');
       const value = args[1];

@@ -36,6 +36,11 @@ function statOrNull(real: string, shown: string): Stats | null {
   }
 }
 
+/** A float result: integral values are marked `{"$float": n}` so the runtime keeps them floats. */
+export function asFloat(n: number): number | { $float: number } {
+  return Number.isInteger(n) ? { $float: n } : n;
+}
+
 /** Text to bytes, for a file write. */
 export function encodeText(content: string, enc: BufferEncoding): Buffer {
   return Buffer.from(content, enc);
@@ -56,12 +61,14 @@ export function fileBridges(env: BridgeEnv): Record<string, SyncBridge> {
     const real = checkedPath(env, 'read', path, `file.${fn}`);
     return readChecked(env.files, real, path, env.limits.fileReadBytes).toString(enc);
   };
-  const writeData = (fn: string, op: 'write' | 'append', path: string, data: Buffer): null => {
+  /** Writes and returns what Python's write() returns: characters for text, bytes for bytes. */
+  const writeData = (fn: string, op: 'write' | 'append', path: string, data: Buffer, count: number): number => {
     checkWriteSize(env, data, path);
     const real = checkedPath(env, op, path, `file.${fn}`);
     writeChecked(env.files, real, path, data, op);
-    return null;
+    return count;
   };
+  const chars = (text: string): number => Array.from(text).length;
   const stat = (fn: string, args: unknown[]) => {
     const path = str(args, 0, fn, 'path');
     const real = checkedPath(env, 'stat', path, `file.${fn}`);
@@ -74,24 +81,28 @@ export function fileBridges(env: BridgeEnv): Record<string, SyncBridge> {
     'file.readBytes': (args) => {
       const path = str(args, 0, 'readBytes', 'path');
       const real = checkedPath(env, 'read', path, 'file.readBytes');
-      return new Uint8Array(readChecked(env.files, real, path, env.limits.fileReadBytes));
+      return [...readChecked(env.files, real, path, env.limits.fileReadBytes)];
     },
     'file.write': (args) => {
       const path = str(args, 0, 'write', 'path');
       const content = str(args, 1, 'write', 'content');
-      return writeData('write', 'write', path, encodeText(content, encoding(optStr(args, 2, 'write', 'encoding', 'utf-8'), 'write')));
+      return writeData('write', 'write', path, encodeText(content, encoding(optStr(args, 2, 'write', 'encoding', 'utf-8'), 'write')), chars(content));
     },
-    'file.writeBytes': (args) => writeData('writeBytes', 'write', str(args, 0, 'writeBytes', 'path'), bytes(args, 1, 'writeBytes', 'data')),
+    'file.writeBytes': (args) => {
+      const data = bytes(args, 1, 'writeBytes', 'data');
+      return writeData('writeBytes', 'write', str(args, 0, 'writeBytes', 'path'), data, data.length);
+    },
     'file.writeLines': (args) => {
       const path = str(args, 0, 'writeLines', 'path');
       const lines = strList(args, 1, 'writeLines', 'lines');
       const enc = encoding(optStr(args, 2, 'writeLines', 'encoding', 'utf-8'), 'writeLines');
-      return writeData('writeLines', 'write', path, encodeText(lines.map((l) => l + '\n').join(''), enc));
+      const text = lines.map((l) => l + '\n').join('');
+      return writeData('writeLines', 'write', path, encodeText(text, enc), chars(text));
     },
     'file.append': (args) => {
       const path = str(args, 0, 'append', 'path');
       const content = str(args, 1, 'append', 'content');
-      return writeData('append', 'append', path, encodeText(content, encoding(optStr(args, 2, 'append', 'encoding', 'utf-8'), 'append')));
+      return writeData('append', 'append', path, encodeText(content, encoding(optStr(args, 2, 'append', 'encoding', 'utf-8'), 'append')), chars(content));
     },
     'file.exists': (args) => stat('exists', args).st !== null,
     'file.isFile': (args) => stat('isFile', args).st?.isFile() ?? false,
@@ -104,7 +115,7 @@ export function fileBridges(env: BridgeEnv): Record<string, SyncBridge> {
     'file.modifiedTime': (args) => {
       const { path, st } = stat('modifiedTime', args);
       if (st === null) throw fsError({ code: 'ENOENT' }, path);
-      return Number(st.mtimeMs) / 1000;
+      return asFloat(Number(st.mtimeMs) / 1000);
     },
     'file.delete': (args) => {
       const path = str(args, 0, 'delete', 'path');
@@ -117,7 +128,7 @@ export function fileBridges(env: BridgeEnv): Record<string, SyncBridge> {
       } catch (e) {
         throw fsError(e, path);
       }
-      return null;
+      return true;
     },
     'file.copy': (args) => {
       const source = str(args, 0, 'copy', 'source');
@@ -127,7 +138,7 @@ export function fileBridges(env: BridgeEnv): Record<string, SyncBridge> {
       const data = readChecked(env.files, src, source, env.limits.fileReadBytes);
       checkWriteSize(env, data, destination);
       writeChecked(env.files, dst, destination, data, 'write');
-      return null;
+      return true;
     },
     'file.move': (args) => {
       const source = str(args, 0, 'move', 'source');
@@ -152,7 +163,7 @@ export function fileBridges(env: BridgeEnv): Record<string, SyncBridge> {
           throw fsError(e2, source);
         }
       }
-      return null;
+      return true;
     },
   };
 }

@@ -1,6 +1,7 @@
 // Builds the host bridge table of one run: every operation that needs authority (files, paths,
 // http, env, args, clock, randomness, stdin) with the run's capability context in front of it.
 // The table is per run; nothing here survives the run or is shared with another run.
+import path from 'node:path';
 import type { AuditEvent } from '@mlsec/grammar';
 import type { ExecRequest } from '../sandbox/engine.js';
 import type { BridgeEnv } from './bridge-env.js';
@@ -40,6 +41,12 @@ export interface RunBridges {
   close(): void;
 }
 
+/** The program file as the program sees it: relative to the run root when inside it. */
+function scriptName(request: ExecRequest): string {
+  const rel = path.relative(request.rootDir, request.program.file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : path.basename(request.program.file);
+}
+
 /** The run's bridges, or why its capabilities cannot be used (the run must not start). */
 export function createBridges(ctx: BridgeRunContext): { bridges: RunBridges } | { error: string } {
   const { request } = ctx;
@@ -60,7 +67,7 @@ export function createBridges(ctx: BridgeRunContext): { bridges: RunBridges } | 
       ...fileBridges(env),
       ...pathBridges(env),
       ...envBridges(env, request.env),
-      ...runInfoBridges(env, { script: request.program.file, args: request.args, randomSeed: request.randomSeed }),
+      ...runInfoBridges(env, { script: scriptName(request), args: request.args, randomSeed: request.randomSeed }),
       ...cryptoFileBridges(env),
       ...csvFileBridges(env),
       ...log.bridges,

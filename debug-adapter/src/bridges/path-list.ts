@@ -52,20 +52,20 @@ export function pathBridges(env: BridgeEnv): Record<string, SyncBridge> {
     }
   };
 
-  const walk = (real: string, shown: string, maxDepth: number, budget: Budget): [string, string[], string[]][] => {
-    const out: [string, string[], string[]][] = [];
+  /** Every path below a directory (directories first, then their contents), not following links. */
+  const walk = (real: string, shown: string, maxDepth: number, budget: Budget): string[] => {
+    const out: string[] = [];
+    // `depth` of an entry: 1 for the directory's own entries; max_depth < 0 means no limit.
     const visit = (r: string, s: string, depth: number): void => {
-      const dirs: string[] = [];
-      const files: string[] = [];
+      if (maxDepth >= 0 && depth > maxDepth) return;
       for (const d of readDir(r, s)) {
         budget.take(shown);
-        (d.isDirectory() ? dirs : files).push(d.name);
+        const child = joinShown(s, d.name);
+        out.push(child);
+        if (d.isDirectory()) visit(`${r}/${d.name}`, child, depth + 1);
       }
-      out.push([s, dirs, files]);
-      if (maxDepth >= 0 && depth >= maxDepth) return;
-      for (const name of dirs) visit(`${r}/${name}`, joinShown(s, name), depth + 1);
     };
-    visit(real, shown, 0);
+    visit(real, shown, 1);
     return out;
   };
 
@@ -128,7 +128,7 @@ export function pathBridges(env: BridgeEnv): Record<string, SyncBridge> {
       } catch (e) {
         throw fsError(e, dir);
       }
-      return null;
+      return true;
     },
     'path.removeDir': (args) => {
       const dir = str(args, 0, 'removeDir', 'dir_path');
@@ -138,7 +138,7 @@ export function pathBridges(env: BridgeEnv): Record<string, SyncBridge> {
       } catch (e) {
         throw fsError(e, dir);
       }
-      return null;
+      return true;
     },
     'path.removeDirRecursive': (args) => {
       const dir = str(args, 0, 'removeDirRecursive', 'dir_path');
@@ -153,7 +153,7 @@ export function pathBridges(env: BridgeEnv): Record<string, SyncBridge> {
       } catch (e) {
         throw fsError(e, dir);
       }
-      return null;
+      return true;
     },
     'path.cwd': () => env.rootDir,
     'path.home': () => {

@@ -4,7 +4,7 @@
 
 /** Host facade the runtime (and `js` harness programs) use; every method is a frozen function. */
 export interface HostFacade {
-  /** Synchronous bridge call; throws the error the host reports (built by the error factory). */
+  /** Synchronous bridge call; throws the error the host reports as a frozen {kind, message}. */
   call(op: string, args: unknown[]): unknown;
   /** Bridge call whose host side is asynchronous (http, stdin, debugger); blocks the isolate. */
   callAsync(op: string, args: unknown[]): unknown;
@@ -12,8 +12,6 @@ export interface HostFacade {
   write(stream: 1 | 2, text: string): void;
   /** Waits until the host has seen every write so far. */
   flush(): void;
-  /** Installs how host errors become ML errors (once; later calls are ignored). */
-  setErrorFactory(factory: (kind: string, message: string) => unknown): void;
 }
 
 export interface PreludeConfig {
@@ -55,10 +53,11 @@ export function isolatePrelude(
   const u8Length = Object.getOwnPropertyDescriptor(getPrototypeOf(U8Proto), 'byteLength')!.get!;
   const u8Slice = U8Proto.slice;
   const apply = Reflect.apply;
-  let errorFactory: ((kind: string, message: string) => unknown) | null = null;
 
+  // Errors that end the run carry `Kind: text` as their message: the runtime lets those through
+  // every ML `try` (grammar/src/runtime/errors.ts hostStop). Others are plain {kind, message}.
   const fail = (kind: string, message: string): never => {
-    throw errorFactory ? errorFactory(kind, message) : freeze({ kind, message });
+    throw freeze({ kind, message: kind.startsWith('Sandbox') ? `${kind}: ${message}` : message });
   };
 
   // Copies a value into fresh plain data while measuring it: only null, booleans, numbers,
@@ -193,9 +192,6 @@ export function isolatePrelude(
       }
     },
     flush,
-    setErrorFactory(factory: (kind: string, message: string) => unknown): void {
-      if (errorFactory === null && typeof factory === 'function') errorFactory = factory;
-    },
   };
   for (const k of keys(facade)) freeze((facade as unknown as Record<string, object>)[k]);
   freeze(facade);

@@ -66,9 +66,22 @@ export function makeRuntimeHost(facade: HostFacade, info: RuntimeHostInfo): obje
     },
     cwd: (): string => cwd,
     argv: (): string[] => argv.slice(),
-    /** Bridge operations with authority (`file.read`, ...): plain data in and out. */
-    call: (op: string, args: unknown[]): unknown => facade.call(op, args),
-    /** Bridge operations whose host side waits (`http.get`, ...); blocks the isolate. */
+    /**
+     * Host-implemented stdlib function `module.fn` (file, path, http, env, csv, ...): the host checks
+     * its capabilities with the actual arguments and acts. ML errors come back as data; errors that
+     * end the run (limits) are rethrown for the runtime to pass through.
+     */
+    bridge(module: string, fn: string, args: unknown[]): unknown {
+      const op = `${module}.${fn}`;
+      try {
+        return { ok: true, value: module === 'http' ? facade.callAsync(op, args) : facade.call(op, args) };
+      } catch (e) {
+        const kind = (e as { kind?: unknown } | null)?.kind;
+        if (typeof kind !== 'string' || kind.startsWith('Sandbox')) throw e;
+        return { ok: false, kind, message: String((e as { message?: unknown }).message) };
+      }
+    },
+    /** Any host operation by name (debug-mode hooks use `debug.*` here); blocks until answered. */
     callAsync: (op: string, args: unknown[]): unknown => facade.callAsync(op, args),
   };
   for (const k of Object.keys(host)) Object.freeze((host as Record<string, unknown>)[k]);
