@@ -1,7 +1,6 @@
 // Classifies lexer tokens for editors (semantic tokens): a word is `keyword` only where the parser
 // used it as one. The classification is stored compactly at parse time and turned into objects only
 // when a consumer asks for them. Reads token types; no parsing.
-import { tokenMatcher } from 'chevrotain';
 import type { IToken, TokenType } from 'chevrotain';
 import type { Range } from './ast.js';
 import type { LineMap } from './line-map.js';
@@ -18,6 +17,10 @@ export interface SyntaxToken {
 const KINDS: SyntaxTokenKind[] = ['keyword', 'identifier', 'number', 'string', 'operator', 'punctuation', 'boolean'];
 const KEYWORD = 0;
 const IDENTIFIER = 1;
+const NUMBER = 2;
+const STRING = 3;
+const OPERATOR = 4;
+const PUNCTUATION_KIND = 5;
 const BOOLEAN = 6;
 
 const PUNCTUATION = new Set<TokenType>([
@@ -32,17 +35,24 @@ const PUNCTUATION = new Set<TokenType>([
   T.Dot,
   T.Colon,
 ]);
-const KEYWORDS = new Set<TokenType>([...T.WORD_TYPES.values()].filter((t) => t !== T.True && t !== T.False));
+
+/** Kind code by tokenTypeIdx for every token type the lexer can produce. */
+const KIND_BY_TYPE = new Uint8Array(1024).fill(OPERATOR);
+for (const type of T.ALL_TOKENS) {
+  const idx = type.tokenTypeIdx!;
+  if (type === T.Identifier) KIND_BY_TYPE[idx] = IDENTIFIER;
+  else if (type === T.NumberLit) KIND_BY_TYPE[idx] = NUMBER;
+  else if (type === T.StringLit || type === T.UnterminatedString || type === T.TemplateString)
+    KIND_BY_TYPE[idx] = STRING;
+  else if (type === T.True || type === T.False) KIND_BY_TYPE[idx] = BOOLEAN;
+  else if ([...T.WORD_TYPES.values()].includes(type)) KIND_BY_TYPE[idx] = KEYWORD;
+  else if (PUNCTUATION.has(type)) KIND_BY_TYPE[idx] = PUNCTUATION_KIND;
+}
 
 function kindOf(tok: IToken, namesFromKeywords: ReadonlySet<number>): number {
-  const type = tok.tokenType;
-  if (type === T.Identifier) return IDENTIFIER;
-  if (type === T.NumberLit) return 2;
-  if (tokenMatcher(tok, T.StringLit)) return 3;
-  if (type === T.True || type === T.False) return namesFromKeywords.has(tok.startOffset) ? IDENTIFIER : BOOLEAN;
-  if (KEYWORDS.has(type)) return namesFromKeywords.has(tok.startOffset) ? IDENTIFIER : KEYWORD;
-  if (PUNCTUATION.has(type)) return 5;
-  return 4;
+  const kind = KIND_BY_TYPE[tok.tokenTypeIdx]!;
+  if ((kind === KEYWORD || kind === BOOLEAN) && namesFromKeywords.has(tok.startOffset)) return IDENTIFIER;
+  return kind;
 }
 
 /** Compact token table: start offset, length and kind code per token. */
