@@ -55,7 +55,7 @@ export function checkDeclarations(program: Program, grant: AnalysisGrant | undef
 
 /** The SEC010 finding for a capability the grant does not cover. */
 export function exceedsGrant(capability: string, range: Range, grant: AnalysisGrant, level: AnalysisLevel, what: string): Finding {
-  const hint = grant.suggest?.(capability);
-  const fix = hint ? `; ${hint} would grant it` : `; grant it with --allow ${capability}`;
-  return makeFinding('SEC010', range, `${what} '${capability}', which ${grant.label} does not grant${fix}`, level, capability);
+  const shown = grant.display?.(capability) ?? capability;
+  const advice = grant.advice?.(capability) ?? `grant it with --allow ${shown}`;
+  return makeFinding('SEC010', range, `${what} '${shown}', which ${grant.label} does not grant; ${advice}`, level, capability);
 }

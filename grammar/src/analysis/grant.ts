@@ -1,7 +1,9 @@
 // Builds the AnalysisGrant SEC010 checks against from mlpy.yaml and the run's selection (default
 // grant, --profile, --allow, --deny), through the capability model's own root context, and finds
 // grants that give everything away (SEC008). No I/O: the host passes the parsed config.
+import { rootRelativizer } from '../capabilities/closest.js';
 import type { CapabilityContext } from '../capabilities/context.js';
+import { parseCapability } from '../capabilities/parse.js';
 import { resolveRootContext, type ResolveProblem } from '../config/resolve.js';
 import type { MlpyConfig } from '../config/types.js';
 import type { Range } from '../syntax/ast.js';
@@ -39,6 +41,7 @@ export function grantFromConfig(config: MlpyConfig | null, selection: GrantSelec
     if (!others.has(name)) others.set(name, resolveRootContext(config, { ...selection, profile: name }).context);
     return others.get(name) ?? null;
   };
+  const display = rootRelativizer(context.root);
   // The context never changes after this point, so verdicts can be kept for the grant's lifetime.
   const verdicts = new Map<string, boolean>();
   const grant: AnalysisGrant = {
@@ -48,14 +51,25 @@ export function grantFromConfig(config: MlpyConfig | null, selection: GrantSelec
       if (ok === undefined) verdicts.set(capability, (ok = context.covers(capability)));
       return ok;
     },
-    suggest: (capability) => {
+    advice: (capability) => {
+      const denial = denialOf(context, capability);
+      if (denial !== null) return `it is denied by '${display(denial.replace(/^!/, ''))}'`;
       for (const name of config?.security.profiles.keys() ?? []) {
-        if (name !== selection.profile && profileContext(name)?.covers(capability)) return `--profile ${name}`;
+        if (name !== selection.profile && profileContext(name)?.covers(capability)) return `--profile ${name} would grant it`;
       }
       return undefined;
     },
+    display,
   };
   return { grant, context, problems: resolved.problems };
+}
+
+/** The denial that refuses a capability, if a denial (rather than a missing grant) is the reason. */
+function denialOf(context: CapabilityContext, capability: string): string | null {
+  const parsed = parseCapability(capability).capability;
+  if (parsed === null || parsed.denial || parsed.resource === '*' || parsed.operation === '*') return null;
+  const result = context.check({ resource: parsed.resource, operation: parsed.operation, target: parsed.target });
+  return result.reason === 'denied' ? result.by : null;
 }
 
 export interface BroadGrant {

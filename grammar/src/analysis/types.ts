@@ -47,8 +47,13 @@ export interface AnalysisGrant {
   label: string;
   /** Whether the grant covers the capability (a pattern must be contained in a grant). */
   allows(capability: string): boolean;
-  /** Something that would grant it (`profile 'data_processing'`), for the message. */
-  suggest?(capability: string): string | undefined;
+  /**
+   * For a refused capability, a clause for the message: why, or what would grant it
+   * (`it is denied by 'file:read:data/secret/**'`, `--profile data_processing would grant it`).
+   */
+  advice?(capability: string): string | undefined;
+  /** How messages show a capability (absolute paths under the root made relative to it). */
+  display?(capability: string): string;
 }
 
 /** A user module the analysis reads through the host (no I/O in grammar/). */

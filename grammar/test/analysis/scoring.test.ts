@@ -1,5 +1,8 @@
 // Severity mapping per analysis level, the score formula, suppression-entry parsing, the grant built
-// from mlpy.yaml (labels, suggestions, SEC008 on grants), and that every rule is fully described.
+// from mlpy.yaml (labels, advice, SEC008 on grants), and that every rule is fully described here
+// and in docs/security-rules.md.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { grantFromConfig, mapSeverity, overlyBroadGrants, parseMlpyConfig, parseSuppressEntry, RULE_IDS, ruleOf, securityScore, type Finding } from '@mlsec/grammar';
 import { describe, expect, test } from 'vitest';
 import { analyzeText } from './harness.js';
@@ -84,7 +87,8 @@ describe('grant from mlpy.yaml', () => {
     expect(grant!.label).toBe('the default grant');
     expect(grant!.allows('console:write')).toBe(true);
     expect(grant!.allows('file:read:/ws/data/a.csv')).toBe(false);
-    expect(grant!.suggest!('file:read:/ws/data/a.csv')).toBe('--profile data');
+    expect(grant!.advice!('file:read:/ws/data/a.csv')).toBe('--profile data would grant it');
+    expect(grant!.display!('file:read:/ws/data/a.csv')).toBe('file:read:data/a.csv');
   });
 
   test('a profile grants its entries, denials still win', () => {
@@ -93,6 +97,7 @@ describe('grant from mlpy.yaml', () => {
     expect(grant!.allows('file:read:/ws/data/a.csv')).toBe(true);
     expect(grant!.allows('file:read:/ws/data/secret/key')).toBe(false);
     expect(grant!.allows('env:read:HOME')).toBe(true);
+    expect(grant!.advice!('file:read:/ws/data/secret/key')).toBe("it is denied by 'file:read:data/secret/**'");
   });
 
   test('an unknown profile is a problem, not an exception', () => {
@@ -107,5 +112,16 @@ describe('grant from mlpy.yaml', () => {
       ['file:*:/**', '--allow', true],
     ]);
     expect(overlyBroadGrants(config, { root: '/ws', profile: 'data' })).toEqual([]);
+  });
+});
+
+describe('docs/security-rules.md', () => {
+  const docs = readFileSync(fileURLToPath(new URL('../../../docs/security-rules.md', import.meta.url)), 'utf8');
+  test.each(RULE_IDS)('%s has an anchored section with an example, a look-alike and a fix', (id) => {
+    const start = docs.indexOf(`<a id="${id.toLowerCase()}"></a>\n## ${id} `);
+    expect(start).toBeGreaterThanOrEqual(0);
+    const next = docs.indexOf('<a id="sec', start + 1);
+    const section = docs.slice(start, next < 0 ? undefined : next);
+    for (const part of ['**What.**', '```ml', '**Not flagged.**', '**Fix.**']) expect(section).toContain(part);
   });
 });

@@ -1,0 +1,2 @@
+// Nothing to report.
+print("hello");
