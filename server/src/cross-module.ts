@@ -56,7 +56,7 @@ export interface CrossModuleDeps {
 export async function entityOccurrences(
   entity: ModuleEntity,
   deps: CrossModuleDeps,
-  reporter: WorkDoneProgressReporter,
+  reporter: WorkDoneProgressReporter | undefined,
   token: CancellationToken | undefined,
 ): Promise<EntityOccurrence[]> {
   const out: EntityOccurrence[] = [];

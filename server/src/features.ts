@@ -2,7 +2,7 @@
 // folding, selection, formatting, code actions, lenses, custom requests) on the connection, each
 // through the guard and on the analysis of the document's current version.
 import { REQUIRED_CAPABILITIES_METHOD, SECURITY_REPORT_METHOD, type DocumentRequestParams } from '@mlsec/grammar';
-import type { CancellationToken, Connection, Position } from 'vscode-languageserver';
+import type { CancellationToken, Connection, Position, WorkDoneProgressReporter } from 'vscode-languageserver';
 import type { AnalysisService } from './analysis-service.js';
 import { codeActions, type CodeActionEnv } from './code-actions.js';
 import { codeLenses } from './code-lens.js';
@@ -18,7 +18,7 @@ import { foldingRanges } from './folding.js';
 import { formatDocument, formatDocumentRange } from './formatting.js';
 import { guard } from './guard.js';
 import { hover } from './hover.js';
-import { throwIfCancelled, workDone } from './progress.js';
+import { throwIfCancelled } from './progress.js';
 import { documentHighlights, references } from './references.js';
 import { prepareRename, rename } from './rename.js';
 import { selectionRanges } from './selection-range.js';
@@ -40,13 +40,17 @@ type DocParams = { textDocument: { uri: string } };
 export function registerFeatures(connection: Connection, env: FeatureEnv): void {
   const { service, deps } = env;
   /** A handler over the analysis of `params.textDocument`; `empty` when it is not an open ML document. */
-  const onDoc = <P extends DocParams, R>(feature: string, empty: R, fn: (a: DocumentAnalysis, params: P, token: CancellationToken) => R | Promise<R>) =>
-    guard(connection, feature, async (params: P, token: CancellationToken): Promise<R> => {
+  const onDoc = <P extends DocParams, R>(
+    feature: string,
+    empty: R,
+    fn: (a: DocumentAnalysis, params: P, token: CancellationToken, workDone: WorkDoneProgressReporter | undefined) => R | Promise<R>,
+  ) =>
+    guard(connection, feature, async (params: P, token: CancellationToken, workDone): Promise<R> => {
       const pending = service.get(params.textDocument.uri);
       if (!pending) return empty;
       const a = await pending;
       throwIfCancelled(token);
-      return fn(a, params, token);
+      return fn(a, params, token, workDone);
     });
   const at = (p: { position: Position }): Position => p.position;
 
@@ -64,12 +68,12 @@ export function registerFeatures(connection: Connection, env: FeatureEnv): void 
   );
   connection.onSignatureHelp(onDoc('signature help', null, (a, p) => signatureHelp(a, at(p), deps.modules)));
   connection.onDefinition(onDoc('definition', null, (a, p) => definition(a, at(p), deps.modules)));
-  connection.onReferences(onDoc('references', [], (a, p, token) => references(a, p.position, p.context?.includeDeclaration !== false, deps, workDone(connection, p), token)));
+  connection.onReferences(onDoc('references', [], (a, p, token, progress) => references(a, p.position, p.context?.includeDeclaration !== false, deps, progress, token)));
   connection.onDocumentHighlight(onDoc('document highlight', [], (a, p) => documentHighlights(a, p.position)));
   connection.onPrepareRename(onDoc('prepare rename', null, (a, p) => prepareRename(a, p.position)));
-  connection.onRenameRequest(onDoc('rename', null, (a, p, token) => rename(a, p.position, p.newName, deps, workDone(connection, p), token)));
+  connection.onRenameRequest(onDoc('rename', null, (a, p, token, progress) => rename(a, p.position, p.newName, deps, progress, token)));
   connection.onDocumentSymbol(onDoc('document symbols', [], (a) => documentSymbols(a.program, a.resolution)));
-  connection.onWorkspaceSymbol(guard(connection, 'workspace symbols', (p, token) => workspaceSymbols(typeof p.query === 'string' ? p.query : '', deps, workDone(connection, p), token)));
+  connection.onWorkspaceSymbol(guard(connection, 'workspace symbols', (p, token, progress) => workspaceSymbols(typeof p.query === 'string' ? p.query : '', deps, progress, token)));
   connection.languages.semanticTokens.on(onDoc('semantic tokens', { data: [] }, (a) => env.tokens.full(a)));
   connection.languages.semanticTokens.onDelta(onDoc('semantic tokens delta', { data: [] }, (a, p) => env.tokens.delta(a, p.previousResultId)));
   connection.languages.semanticTokens.onRange(onDoc('semantic tokens range', { data: [] }, (a, p) => env.tokens.range(a, p.range)));

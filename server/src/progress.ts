@@ -1,6 +1,6 @@
 // Work-done progress and cancellation for workspace-wide requests: reports `$/progress` on the token
 // the client sent, and yields to the event loop between files so a cancel can arrive and be honoured.
-import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type WorkDoneProgressReporter } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, type CancellationToken, type WorkDoneProgressReporter } from 'vscode-languageserver';
 
 export class RequestCancelled extends Error {
   constructor() {
@@ -21,30 +21,25 @@ export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Reports progress on the client's token, if it sent one. */
-export function workDone(connection: Connection, params: { workDoneToken?: string | number }): WorkDoneProgressReporter {
-  return connection.window.attachWorkDoneProgress(params.workDoneToken);
-}
-
 /** Runs `each` over `items` with progress, yielding between items and stopping when cancelled. */
 export async function forEachWithProgress<T>(
   items: readonly T[],
-  reporter: WorkDoneProgressReporter,
+  reporter: WorkDoneProgressReporter | undefined,
   title: string,
   token: CancellationToken | undefined,
   each: (item: T) => Promise<void> | void,
 ): Promise<void> {
-  reporter.begin(title, 0, undefined, true);
+  reporter?.begin(title, 0, undefined, true);
   try {
     for (const [i, item] of items.entries()) {
       throwIfCancelled(token);
       await each(item);
       if (i % 20 === 19) {
-        reporter.report(Math.round(((i + 1) / items.length) * 100), `${i + 1}/${items.length} files`);
+        reporter?.report(Math.round(((i + 1) / items.length) * 100), `${i + 1}/${items.length} files`);
         await yieldToEventLoop();
       }
     }
   } finally {
-    reporter.done();
+    reporter?.done();
   }
 }

@@ -19,7 +19,7 @@ export async function occurrencesAt(
   a: DocumentAnalysis,
   position: Position,
   deps: CrossModuleDeps,
-  reporter: WorkDoneProgressReporter,
+  reporter: WorkDoneProgressReporter | undefined,
   token: CancellationToken | undefined,
 ): Promise<EntityOccurrence[] | undefined> {
   const t = targetAt(a, a.offsetAt(position));
@@ -39,7 +39,7 @@ export async function references(
   position: Position,
   includeDeclaration: boolean,
   deps: CrossModuleDeps,
-  reporter: WorkDoneProgressReporter,
+  reporter: WorkDoneProgressReporter | undefined,
   token: CancellationToken | undefined,
 ): Promise<Location[]> {
   const found = (await occurrencesAt(a, position, deps, reporter, token)) ?? [];

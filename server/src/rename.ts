@@ -83,7 +83,7 @@ export async function rename(
   position: Position,
   newName: string,
   deps: CrossModuleDeps,
-  reporter: WorkDoneProgressReporter,
+  reporter: WorkDoneProgressReporter | undefined,
   token: CancellationToken | undefined,
 ): Promise<WorkspaceEdit | ResponseError<never>> {
   const t = targetAt(a, a.offsetAt(position));

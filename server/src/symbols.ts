@@ -86,7 +86,7 @@ const MAX_RESULTS = 1000;
 export async function workspaceSymbols(
   query: string,
   deps: CrossModuleDeps,
-  reporter: WorkDoneProgressReporter,
+  reporter: WorkDoneProgressReporter | undefined,
   token: CancellationToken | undefined,
 ): Promise<SymbolInformation[]> {
   const out: SymbolInformation[] = [];

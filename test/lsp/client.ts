@@ -112,7 +112,7 @@ export class LspClient {
       });
     });
     c.onNotification('window/logMessage', (p: { message: string }) => this.logs.push(p.message));
-    c.onNotification('$/progress', (p: unknown) => this.progress.push(p));
+    c.onUnhandledProgress((p) => this.progress.push(p));
     c.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
     c.onRequest('client/registerCapability', (p: { registrations: { method: string }[] }) => {
       this.registrations.push(...p.registrations.map((r) => r.method));
