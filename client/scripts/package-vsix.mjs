@@ -59,10 +59,17 @@ if (hasCommand('strip')) execFileSync('strip', ['--strip-debug', addon]);
 else console.warn('package-vsix: `strip` not found; shipping isolated-vm with its debug symbols (about 25 MB)');
 
 const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-const flags = ['package', '--no-dependencies', '--allow-missing-repository', '--out', out];
+// `files` in package.json names README/LICENSE/CHANGELOG, which a checkout may not have yet.
+const flags = ['package', '--no-dependencies', '--allow-missing-repository', '--allow-unused-files-pattern', '--out', out];
 if (!fs.existsSync(path.join(stage, 'LICENSE'))) {
   console.warn('package-vsix: no LICENSE file at the repository root; packaging with --skip-license');
   flags.push('--skip-license');
 }
-execFileSync(process.execPath, [vsce, ...flags], { cwd: stage, stdio: 'inherit' });
+fs.mkdirSync(path.dirname(out), { recursive: true });
+try {
+  execFileSync(process.execPath, [vsce, ...flags], { cwd: stage, stdio: 'inherit' });
+} catch {
+  console.error('package-vsix: vsce failed (its output is above)');
+  process.exit(1);
+}
 console.log(`package-vsix: ${path.relative(root, out)} ${(fs.statSync(out).size / 1024).toFixed(0)} KiB`);

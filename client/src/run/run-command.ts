@@ -79,6 +79,7 @@ export class SandboxRunner implements vscode.Disposable {
     const result = outcome.result;
     if (!result) {
       this.channel.appendLine(`■ mlsec run ended with exit code ${outcome.exitCode ?? 'none (killed)'} and no run result.`);
+      void vscode.window.showErrorMessage('ML: the sandbox run failed before the program ran; see the "ML Sandbox" output.');
       return null;
     }
     if (!outcome.streamed) {
