@@ -25,6 +25,8 @@ export interface GateOptions {
   internalRoots: readonly string[];
   /** Receives audit events in order (batched per turn of the event loop). */
   audit(events: AuditEvent[]): void;
+  /** The ML call site being run, when the program reports it (debug runs); merged into audit events. */
+  callSite?: () => CallSite | undefined;
 }
 
 export interface CapabilityRequestInput {
@@ -43,6 +45,7 @@ export class Gate {
   private constructor(
     readonly context: CapabilityContext,
     private readonly deliver: (events: AuditEvent[]) => void,
+    private readonly callSite?: () => CallSite | undefined,
   ) {}
 
   /** The gate, or the problems that make the grant set unusable (the run must not start). */
@@ -74,7 +77,7 @@ export class Gate {
       }
       context = narrowed.context;
     }
-    const gate = new Gate(context, options.audit);
+    const gate = new Gate(context, options.audit, options.callSite);
     context.setAuditSink((e) => gate.record(e));
     return { gate };
   }
@@ -89,7 +92,8 @@ export class Gate {
    */
   require(request: CapabilityRequestInput, site?: CallSite): string | null {
     this.checkCount++;
-    const r = this.context.check(request, site);
+    const where = this.callSite?.();
+    const r = this.context.check(request, where ? { ...where, ...site } : site);
     if (!r.allowed) throw new BridgeError('CapabilityError', r.message);
     if (r.target === null && request.target !== undefined && request.target !== null) {
       // Audit-only mode lets refusals through, but an invalid target has nothing to act on.

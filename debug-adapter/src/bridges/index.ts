@@ -2,7 +2,7 @@
 // http, env, args, clock, randomness, stdin) with the run's capability context in front of it.
 // The table is per run; nothing here survives the run or is shared with another run.
 import path from 'node:path';
-import type { AuditEvent } from '@mlsec/grammar';
+import type { AuditEvent, CallSite } from '@mlsec/grammar';
 import type { ExecRequest } from '../sandbox/engine.js';
 import type { BridgeEnv } from './bridge-env.js';
 import { cryptoFileBridges } from './crypto-file.js';
@@ -31,6 +31,8 @@ export interface BridgeRunContext {
   input(prompt: string): Promise<string | null>;
   /** Delivers pending program output (so a prompt appears after what was printed before it). */
   flushOutput(): void;
+  /** The ML call site being run (debug runs report it before host calls); audited with each check. */
+  callSite?: () => CallSite | undefined;
 }
 
 export interface RunBridges {
@@ -39,6 +41,8 @@ export interface RunBridges {
   capabilityChecks(): number;
   /** Releases what the run still holds (open log files, requests in flight) and flushes audit. */
   close(): void;
+  /** Delivers audit events still batched (before a debugger looks at the run). */
+  flushAudit(): void;
 }
 
 /** The program file as the program sees it: relative to the run root when inside it. */
@@ -56,6 +60,7 @@ export function createBridges(ctx: BridgeRunContext): { bridges: RunBridges } | 
     rootDir: request.rootDir,
     internalRoots: ctx.internalRoots,
     audit: ctx.audit,
+    ...(ctx.callSite ? { callSite: ctx.callSite } : {}),
   });
   if ('error' in created) return { error: created.error };
   const { gate } = created;
@@ -81,6 +86,7 @@ export function createBridges(ctx: BridgeRunContext): { bridges: RunBridges } | 
     bridges: {
       table,
       capabilityChecks: () => gate.checks,
+      flushAudit: () => gate.flush(),
       close() {
         http.close();
         log.close();

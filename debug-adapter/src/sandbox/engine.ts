@@ -1,7 +1,7 @@
 // Runs one program in a fresh isolate within a process that hosts isolated-vm (the sandbox worker,
 // or the one-shot CLI in-process): takes a prepared isolate, wires the run's session and bridges,
 // enforces CPU/wall/memory/output limits, and always disposes the isolate. Knows nothing of IPC.
-import type { DeclaredCapability } from '@mlsec/grammar';
+import type { CallSite, DeclaredCapability } from '@mlsec/grammar';
 import type IVM from 'isolated-vm';
 import { createBridges } from '../bridges/index.js';
 import { IsolateFactory, type PreparedIsolate } from './isolate-factory.js';
@@ -103,27 +103,46 @@ export class SandboxEngine {
       if (stopReason === null) stopReason = reason;
       if (!isolate.isDisposed) isolate.dispose();
     };
+    // Debug-mode code reports the ML location before each host call (`debug.site`) for the audit.
+    let site: CallSite | undefined;
     const created = createBridges({
       request: req,
       internalRoots: this.internalRoots,
       audit: (records) => hooks.audit(records),
       input: (prompt) => hooks.input(prompt),
       flushOutput: () => session.flush(),
+      callSite: () => site,
     });
     if ('error' in created) {
       isolate.dispose();
       return failed(hostError('CapabilityError', created.error), started);
     }
     const { bridges } = created;
+    bridges.table.sync['debug.site'] = (args) => {
+      site = { file: String(args[0]), line: Number(args[1]), column: Number(args[2]) };
+      return null;
+    };
     const session = new RunSession({
       limits: req.limits,
       bridges: bridges.table,
       output: hooks.output,
-      debug: hooks.debug,
+      // A debugger sees everything the program did before it stopped: output and audit go first.
+      debug: (op, args) => {
+        session.flush();
+        bridges.flushAudit();
+        return hooks.debug(op, args);
+      },
       onOutputLimit: () => stop('output'),
     });
     prepared.channel = session;
     const watchdog = new Watchdog(isolate, req.limits.cpuTimeMs, req.limits.wallTimeMs, stop);
+    // What a debugger shows as the run's resources while it holds the program stopped.
+    bridges.table.sync['debug.usage'] = () => ({
+      cpuMs: watchdog.cpuMs(),
+      wallMs: watchdog.wallMs(),
+      heapBytes: isolate.isDisposed ? 0 : isolate.getHeapStatisticsSync().used_heap_size,
+      outputBytes: session.outputBytes,
+    });
     live = {
       pauseWallClock: () => watchdog.pause(),
       resumeWallClock: () => watchdog.resume(),

@@ -16,7 +16,7 @@ import {
 } from '@mlsec/grammar';
 import { hostError } from './limits.js';
 import { wrapJsProgram, wrapMlProgram } from './program-wrapper.js';
-import type { RunError, RunProgram } from './types.js';
+import type { DebugInstrumentation, RunError, RunProgram } from './types.js';
 
 /** Extra analysis run on each ML file after name resolution (security rules, with the caller's settings). */
 export type Analyzer = (input: { program: Program; source: string; file: string }) => Diagnostic[];
@@ -27,6 +27,8 @@ export type ModuleReader = (dotted: string, rootDir: string) => { file: string; 
 export interface PipelineOptions {
   analyze?: Analyzer;
   readModule?: ModuleReader;
+  /** Debug run: transpile in debug mode, report each unit, and let the debugger wrap them. */
+  debug?: DebugInstrumentation;
 }
 
 export interface CompiledProgram {
@@ -131,9 +133,10 @@ export function compileProgram(program: RunProgram, setting: ProgramSetting, opt
     times.analyzeMs += performance.now() - t;
     if (refused) return null;
     t = performance.now();
-    const out = transpile(parsed.program, { file: shown, ...(moduleName ? { moduleName } : {}) });
+    const out = transpile(parsed.program, { file: shown, ...(moduleName ? { moduleName } : {}), ...(options.debug ? { debug: true } : {}) });
     times.transpileMs += performance.now() - t;
     if (fail(out.diagnostics)) return null;
+    options.debug?.unit({ file: absFile, shown, moduleName: moduleName ?? null, source, program: parsed.program, transpiled: out });
     return { code: out.code, imports: userImports(parsed.program) };
   };
 
@@ -161,6 +164,7 @@ export function compileProgram(program: RunProgram, setting: ProgramSetting, opt
     const error = first ? refusal(first.file, first.d) : hostError('SyntaxError', 'the program could not be compiled');
     return { code: '', declared, ...times, error, stderr: errors.map((e) => formatDiagnostic(e.file, e.d)).join('') };
   }
-  const code = wrapMlProgram({ main: main.code, modules, info: { cwd: rootDir, argv: [...setting.args] } });
+  const units = { main: main.code, modules, info: { cwd: rootDir, argv: [...setting.args] } };
+  const code = options.debug ? options.debug.wrap(units) : wrapMlProgram(units);
   return { code, declared, ...times, stderr: '' };
 }

@@ -95,7 +95,7 @@ async function runOne(
   const file = path.resolve(request.program.file);
   const rootDir = path.resolve(request.rootDir ?? path.dirname(file));
   const args = [...(request.args ?? [])];
-  const compiled = compileProgram(request.program, { rootDir, args }, pipeline);
+  const compiled = compileProgram(request.program, { rootDir, args }, request.debug ? { ...pipeline, debug: request.debug } : pipeline);
   const stats = {
     parseMs: compiled.parseMs,
     analyzeMs: compiled.analyzeMs,

@@ -1,6 +1,7 @@
 // Public types of the sandbox API (what the CLI and the debug adapter see): run requests, streamed
 // events and the run result of SANDBOX.md. Types only; nothing here touches isolated-vm or Node.
-import type { AuditEvent } from '@mlsec/grammar';
+import type { AuditEvent, Program, TranspileResult } from '@mlsec/grammar';
+import type { MlUnits } from './program-wrapper.js';
 
 /** Resource limits of one run (SANDBOX.md "Limits"). All optional in a request; see limits.ts. */
 export interface SandboxLimits {
@@ -59,6 +60,30 @@ export interface RunRequest {
   /** Seed of the `random` module (a fixed seed makes runs reproducible). */
   randomSeed?: number;
   limits?: Partial<SandboxLimits>;
+  /** Debug run (the debug adapter): units are transpiled in debug mode and wrapped by the debugger. */
+  debug?: DebugInstrumentation;
+}
+
+/** One ML file compiled for a debug run. */
+export interface DebugUnit {
+  /** Absolute path of the file. */
+  file: string;
+  /** The name the unit was transpiled with (relative to the run root). */
+  shown: string;
+  /** Dotted module name; null for the main program. */
+  moduleName: string | null;
+  source: string;
+  program: Program;
+  /** The debug-mode transpilation (its `debug` field holds hook sites and frame layouts). */
+  transpiled: TranspileResult;
+}
+
+/** How a debug run's program is compiled (ML programs only). */
+export interface DebugInstrumentation {
+  /** Sees each file as it is compiled (the main program first, then the modules it imports). */
+  unit(unit: DebugUnit): void;
+  /** Builds the closure body from the debug-mode units, in place of the normal wrapper. */
+  wrap(units: MlUnits): string;
 }
 
 export type OutputStream = 'stdout' | 'stderr';
