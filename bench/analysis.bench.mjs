@@ -141,7 +141,17 @@ function ioHeavy(i) {
   ];
 }
 
-const HEADER = ['import file;', 'import env;', 'import http;', 'import json;', 'import regex;', 'import path;', 'import collections;', 'import functional;', ''];
+const HEADER = [
+  'import file;',
+  'import env;',
+  'import http;',
+  'import json;',
+  'import regex;',
+  'import path;',
+  'import collections;',
+  'import functional;',
+  '',
+];
 
 /** A program of about `lines` lines built from the templates; `typical` or `io-heavy`. */
 export function generate(lines, kind = 'typical') {
@@ -163,8 +173,12 @@ function median(values) {
 function measure(kind) {
   const text = generate(10_000, kind);
   const { program, diagnostics } = parse(text);
-  if (diagnostics.some((d) => d.severity === 'error')) throw new Error(`generated ${kind} program does not parse: ${diagnostics[0].message}`);
-  const { grant } = grantFromConfig(null, { root: '/bench', allow: ['file:read:data/**', 'env:read:KEY_*', 'env:read:DATA_DIR_*', 'http:get:https://api.example.com/**'] });
+  if (diagnostics.some((d) => d.severity === 'error'))
+    throw new Error(`generated ${kind} program does not parse: ${diagnostics[0].message}`);
+  const { grant } = grantFromConfig(null, {
+    root: '/bench',
+    allow: ['file:read:data/**', 'env:read:KEY_*', 'env:read:DATA_DIR_*', 'http:get:https://api.example.com/**'],
+  });
   const options = { text, root: '/bench', grant };
   const resolution = resolve(program);
   for (let i = 0; i < 5; i++) analyze(program, resolution, options);
@@ -183,7 +197,13 @@ function measure(kind) {
     walk(program, () => undefined);
     walks.push(performance.now() - t);
   }
-  return { lines: text.split('\n').length - 1, analyzeOnly: median(analyzeOnly), withResolve: median(withResolve), walk: median(walks), findings };
+  return {
+    lines: text.split('\n').length - 1,
+    analyzeOnly: median(analyzeOnly),
+    withResolve: median(withResolve),
+    walk: median(walks),
+    findings,
+  };
 }
 
 export async function run(emit) {

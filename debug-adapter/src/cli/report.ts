@@ -25,11 +25,13 @@ export interface JsonFileReport {
   suppressed?: (JsonFileReport['diagnostics'][number] & { suppressedBy: string })[];
 }
 
-const textLine = (file: string, d: Diagnostic): string => `${file}:${d.range.start.line + 1}:${d.range.start.column + 1}: ${d.severity} ${d.code}: ${d.message}`;
+const textLine = (file: string, d: Diagnostic): string =>
+  `${file}:${d.range.start.line + 1}:${d.range.start.column + 1}: ${d.severity} ${d.code}: ${d.message}`;
 
 export function textReport(result: FileResult): string {
   const lines = result.diagnostics.map((d) => `${textLine(result.file, d)}\n`);
-  for (const f of result.suppressed ?? []) lines.push(`${textLine(result.file, f)} (suppressed by ${f.suppression?.text ?? 'config'})\n`);
+  for (const f of result.suppressed ?? [])
+    lines.push(`${textLine(result.file, f)} (suppressed by ${f.suppression?.text ?? 'config'})\n`);
   if (result.score !== undefined && result.diagnostics.some((d) => d.source === 'security')) {
     lines.push(`${result.file}: security score ${result.score}/100\n`);
   }
@@ -48,7 +50,8 @@ export function jsonReport(results: readonly FileResult[]): string {
   const out: JsonFileReport[] = results.map((r) => {
     const entry: JsonFileReport = { file: r.file, diagnostics: r.diagnostics.map(json) };
     if (r.score !== undefined) entry.score = r.score;
-    if (r.suppressed) entry.suppressed = r.suppressed.map((f) => ({ ...json(f), suppressedBy: f.suppression?.text ?? 'config' }));
+    if (r.suppressed)
+      entry.suppressed = r.suppressed.map((f) => ({ ...json(f), suppressedBy: f.suppression?.text ?? 'config' }));
     return entry;
   });
   return JSON.stringify(out, null, 2) + '\n';

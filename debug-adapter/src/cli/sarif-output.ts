@@ -13,8 +13,19 @@ export function artifactUri(file: string): string {
   return relative.split(path.sep).join('/');
 }
 
-export function sarifReport(results: readonly FileResult[], docsBase: string | undefined, includeSuppressed: boolean): string {
-  const files = results.map((r) => ({ uri: artifactUri(r.file), diagnostics: r.diagnostics, suppressed: r.suppressed ?? [] }));
-  const options = docsBase === undefined ? { toolVersion: VERSION, includeSuppressed } : { toolVersion: VERSION, includeSuppressed, docsBase };
+export function sarifReport(
+  results: readonly FileResult[],
+  docsBase: string | undefined,
+  includeSuppressed: boolean,
+): string {
+  const files = results.map((r) => ({
+    uri: artifactUri(r.file),
+    diagnostics: r.diagnostics,
+    suppressed: r.suppressed ?? [],
+  }));
+  const options =
+    docsBase === undefined
+      ? { toolVersion: VERSION, includeSuppressed }
+      : { toolVersion: VERSION, includeSuppressed, docsBase };
   return JSON.stringify(toSarif(files, options), null, 2) + '\n';
 }

@@ -96,7 +96,9 @@ export class ConfigFinder {
 }
 
 function userImports(program: Program): string[][] {
-  return program.body.flatMap((s) => (s.kind === 'ImportStmt' ? [s.path.map((p) => p.name)] : [])).filter((p) => !(p.length === 1 && STDLIB_MODULE_NAMES.has(p[0]!)));
+  return program.body
+    .flatMap((s) => (s.kind === 'ImportStmt' ? [s.path.map((p) => p.name)] : []))
+    .filter((p) => !(p.length === 1 && STDLIB_MODULE_NAMES.has(p[0]!)));
 }
 
 /** Reads every user module reachable from `file` (`import a.b;` → `a/b.ml` beside the importer). */
@@ -128,7 +130,13 @@ export async function preloadModules(file: string, program: Program, io: CliIO):
 const FLAG_ORIGINS = new Set(['--allow', '--deny', '--profile']);
 
 /** Config, grant and modules for one file; bad flags or an unknown profile are usage errors. */
-export async function prepareSecurity(file: string, program: Program, flags: SecurityFlags, finder: ConfigFinder, io: CliIO): Promise<SecuritySetup> {
+export async function prepareSecurity(
+  file: string,
+  program: Program,
+  flags: SecurityFlags,
+  finder: ConfigFinder,
+  io: CliIO,
+): Promise<SecuritySetup> {
   const config = await finder.find(file);
   const root = path.resolve(path.dirname(file));
   const selection = { root, profile: flags.profile ?? null, allow: flags.allow, deny: flags.deny };
@@ -140,10 +148,17 @@ export async function prepareSecurity(file: string, program: Program, flags: Sec
 }
 
 /** SEC008 for grants that give everything away: mlpy.yaml entries as diagnostics, flags as messages. */
-export function broadGrantReport(config: LoadedConfig | null, flags: SecurityFlags): { diagnostics: Diagnostic[]; flagWarnings: string[] } {
+export function broadGrantReport(
+  config: LoadedConfig | null,
+  flags: SecurityFlags,
+): { diagnostics: Diagnostic[]; flagWarnings: string[] } {
   const diagnostics: Diagnostic[] = [];
   const flagWarnings: string[] = [];
-  for (const broad of overlyBroadGrants(config?.config ?? null, { root: '/', profile: flags.profile ?? null, allow: flags.allow })) {
+  for (const broad of overlyBroadGrants(config?.config ?? null, {
+    root: '/',
+    profile: flags.profile ?? null,
+    allow: flags.allow,
+  })) {
     const message = `'${broad.capability}' in ${broad.origin} grants everything; name what the programs need`;
     if (broad.range === null) flagWarnings.push(`warning SEC008: ${message}`);
     else diagnostics.push({ code: 'SEC008', severity: 'warning', message, range: broad.range, source: 'security' });
@@ -173,7 +188,13 @@ export interface SecurityStage {
   config: LoadedConfig | null;
 }
 
-export async function securityStage(file: string, source: string, flags: SecurityFlags, finder: ConfigFinder, io: CliIO): Promise<SecurityStage> {
+export async function securityStage(
+  file: string,
+  source: string,
+  flags: SecurityFlags,
+  finder: ConfigFinder,
+  io: CliIO,
+): Promise<SecurityStage> {
   const setup = await prepareSecurity(file, parse(source).program, flags, finder, io);
   let result: AnalysisResult | undefined;
   return {

@@ -60,13 +60,17 @@ describe('mlsec check: security findings', () => {
   test('a profile that grants everything is reported in mlpy.yaml (SEC008)', async () => {
     const r = await run('check', '--profile', 'everything', file('clean.ml'));
     expect(r.code).toBe(EXIT.ok);
-    expect(r.out).toBe(`<project>/mlpy.yaml:5:18: warning SEC008: '*:*:**' in profile everything grants everything; name what the programs need\n`);
+    expect(r.out).toBe(
+      `<project>/mlpy.yaml:5:18: warning SEC008: '*:*:**' in profile everything grants everything; name what the programs need\n`,
+    );
   });
 
   test('--allow that grants everything warns on stderr', async () => {
     const r = await run('check', '--allow', 'file:*:/**', file('clean.ml'));
     expect(r).toMatchObject({ code: EXIT.ok, out: '' });
-    expect(r.err).toBe("mlsec check: warning SEC008: 'file:*:/**' in --allow grants everything; name what the programs need\n");
+    expect(r.err).toBe(
+      "mlsec check: warning SEC008: 'file:*:/**' in --allow grants everything; name what the programs need\n",
+    );
   });
 
   test('--config points at a config file; without one nothing but the defaults applies', async () => {
@@ -76,7 +80,10 @@ describe('mlsec check: security findings', () => {
 
   test.each([
     [['check', '--profile', 'nope', 'x.ml'], 'cannot read x.ml'],
-    [['check', '--profile', 'nope', file('clean.ml')], '--profile: unknown profile `nope` (known profiles: reports, everything)'],
+    [
+      ['check', '--profile', 'nope', file('clean.ml')],
+      '--profile: unknown profile `nope` (known profiles: reports, everything)',
+    ],
     [['check', '--allow', 'bogus', file('clean.ml')], '--allow bogus:'],
     [['check', '--config', 'missing.yaml', file('clean.ml')], 'cannot read config missing.yaml: no such file'],
   ])('usage error: %j', async (argv, message) => {
@@ -87,7 +94,12 @@ describe('mlsec check: security findings', () => {
 
   test('JSON: findings carry their rule id as code, plus the score and (on request) suppressed ones', async () => {
     const r = await run('check', '--format', 'json', '--show-suppressed', file('report.ml'));
-    const report = JSON.parse(r.out) as { file: string; score: number; diagnostics: { code: string }[]; suppressed: { code: string; suppressedBy: string }[] }[];
+    const report = JSON.parse(r.out) as {
+      file: string;
+      score: number;
+      diagnostics: { code: string }[];
+      suppressed: { code: string; suppressedBy: string }[];
+    }[];
     expect(report.map((f) => f.file)).toEqual([`<project>/app/report.ml`]);
     expect(report[0]!.diagnostics.map((d) => d.code)).toEqual(['SEC010', 'SEC010', 'ML301', 'ML301']);
     expect(report[0]!.score).toBe(60);
@@ -98,16 +110,31 @@ describe('mlsec check: security findings', () => {
   });
 
   test('SARIF: one result per diagnostic with a relative artifact URI and 1-based region', async () => {
-    const r = await run('check', '--format', 'sarif', '--docs-url', 'https://example.com/blob/main/', file('report.ml'));
+    const r = await run(
+      'check',
+      '--format',
+      'sarif',
+      '--docs-url',
+      'https://example.com/blob/main/',
+      file('report.ml'),
+    );
     expect(r.code).toBe(EXIT.findings);
     const log = JSON.parse(r.out);
     expect(log.version).toBe('2.1.0');
     const run0 = log.runs[0];
     expect(run0.tool.driver.rules[0].helpUri).toBe('https://example.com/blob/main/docs/security-rules.md#sec001');
-    const results = run0.results as { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[] }[];
+    const results = run0.results as {
+      ruleId: string;
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[];
+    }[];
     expect(results.map((x) => x.ruleId)).toEqual(['SEC010', 'SEC010', 'ML301', 'ML301']);
     expect(results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('<project>/app/report.ml');
-    expect(results[0]!.locations[0]!.physicalLocation.region).toEqual({ startLine: 5, startColumn: 8, endLine: 5, endColumn: 32 });
+    expect(results[0]!.locations[0]!.physicalLocation.region).toEqual({
+      startLine: 5,
+      startColumn: 8,
+      endLine: 5,
+      endColumn: 32,
+    });
   });
 });
 
@@ -120,14 +147,24 @@ describe('mlsec caps', () => {
 
   test('json: capabilities, functions and declarations', async () => {
     const r = await run('caps', '--json', file('report.ml'));
-    const out = JSON.parse(r.out) as { grant: string; capabilities: { capability: string; concrete: boolean; granted: boolean | null; uses: { file: string; callee: string }[] }[] };
+    const out = JSON.parse(r.out) as {
+      grant: string;
+      capabilities: {
+        capability: string;
+        concrete: boolean;
+        granted: boolean | null;
+        uses: { file: string; callee: string }[];
+      }[];
+    };
     expect(out.grant).toBe('the default grant');
     expect(out.capabilities.map((c) => [c.capability, c.concrete, c.granted])).toEqual([
       ['file:read:<project>/app/data/in.txt', true, false],
       ['file:read:<project>/app/data/secret/key.txt', true, false],
       ['file:write:<dynamic>', false, null],
     ]);
-    expect(out.capabilities[2]!.uses).toEqual([{ file: '<project>/app/lib/store.ml', callee: 'file.write', function: 'save', range: expect.any(Object) }]);
+    expect(out.capabilities[2]!.uses).toEqual([
+      { file: '<project>/app/lib/store.ml', callee: 'file.write', function: 'save', range: expect.any(Object) },
+    ]);
   });
 
   test('an unreadable file is a usage error', async () => {

@@ -22,7 +22,11 @@ import { applySuppressions } from './suppress.js';
 import type { AnalysisOptions, AnalysisResult, Finding } from './types.js';
 
 function byPosition(a: Finding, b: Finding): number {
-  return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.code.localeCompare(b.code);
+  return (
+    a.range.start.offset - b.range.start.offset ||
+    a.range.end.offset - b.range.end.offset ||
+    a.code.localeCompare(b.code)
+  );
 }
 
 function unique(findings: Finding[]): Finding[] {
@@ -54,11 +58,17 @@ export function analyze(program: Program, resolution: Resolution, options: Analy
   const graph = buildCallGraph(scan, program, root, options.file, options.moduleLoader, STDLIB_MODULE_NAMES);
   const declarations = checkDeclarations(program, options.grant, level);
   const summary = summarise(graph, options.grant, level);
-  const untrusted = [...scan.usesByCall].filter(([, uses]) => UNTRUSTED_SOURCES.has(uses[0]!.callee)).map(([call]) => call);
+  const untrusted = [...scan.usesByCall]
+    .filter(([, uses]) => UNTRUSTED_SOURCES.has(uses[0]!.callee))
+    .map(([call]) => call);
   runFlowRules(program, resolution, values, { untrusted, codeStrings: rules.codeStrings }, report);
   raw.push(...declarations.findings, ...summary.findings);
 
-  const { active, suppressed } = applySuppressions(unique(raw).sort(byPosition), program.comments, options.suppress ?? []);
+  const { active, suppressed } = applySuppressions(
+    unique(raw).sort(byPosition),
+    program.comments,
+    options.suppress ?? [],
+  );
   return {
     findings: active,
     suppressed,

@@ -43,7 +43,11 @@ function canonicalTarget(r: RequiredCapability, root: string | undefined): strin
   return r.target;
 }
 
-export function capabilityText(resource: string, operation: string | undefined, target: string | null | undefined): string {
+export function capabilityText(
+  resource: string,
+  operation: string | undefined,
+  target: string | null | undefined,
+): string {
   const head = `${resource}:${operation ?? DYNAMIC}`;
   return target === null ? head : `${head}:${target ?? DYNAMIC}`;
 }

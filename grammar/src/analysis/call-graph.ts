@@ -75,7 +75,11 @@ export function buildCallGraph(
     const existing = loaded.get(mod.file);
     if (existing) return existing;
     const resolution = mod.resolution ?? resolve(mod.program);
-    const m = newModule(mod.file, scanCapabilities(mod.program, new StaticValues(resolution), root, mod.file), mod.program);
+    const m = newModule(
+      mod.file,
+      scanCapabilities(mod.program, new StaticValues(resolution), root, mod.file),
+      mod.program,
+    );
     // Registered before its own imports load, so import cycles end here.
     loaded.set(mod.file, m);
     fillImports(m, mod.program);
@@ -168,7 +172,11 @@ function orInto(target: Uint32Array, source: Uint32Array): void {
 }
 
 /** Tarjan's SCCs (iterative); each component gets the union of its members and its successors. */
-function solve(units: readonly ScanUnit[], calls: (u: ScanUnit) => ScanUnit[], sets: CapabilitySets): Map<ScanUnit, Uint32Array> {
+function solve(
+  units: readonly ScanUnit[],
+  calls: (u: ScanUnit) => ScanUnit[],
+  sets: CapabilitySets,
+): Map<ScanUnit, Uint32Array> {
   const index = new Map<ScanUnit, number>();
   const low = new Map<ScanUnit, number>();
   const onStack = new Set<ScanUnit>();

@@ -22,7 +22,11 @@ export interface DeclarationCheck {
   findings: Finding[];
 }
 
-export function checkDeclarations(program: Program, grant: AnalysisGrant | undefined, level: AnalysisLevel): DeclarationCheck {
+export function checkDeclarations(
+  program: Program,
+  grant: AnalysisGrant | undefined,
+  level: AnalysisLevel,
+): DeclarationCheck {
   const declared: CheckedDeclaration[] = [];
   const findings: Finding[] = [];
   for (const stmt of program.body) {
@@ -45,7 +49,8 @@ export function checkDeclarations(program: Program, grant: AnalysisGrant | undef
       const entry: CheckedDeclaration = { ...d };
       if (grant) {
         entry.granted = grant.allows(d.capability);
-        if (!entry.granted) findings.push(exceedsGrant(d.capability, d.range, grant, level, `Capability '${name}' declares`));
+        if (!entry.granted)
+          findings.push(exceedsGrant(d.capability, d.range, grant, level, `Capability '${name}' declares`));
       }
       declared.push(entry);
     }
@@ -54,8 +59,20 @@ export function checkDeclarations(program: Program, grant: AnalysisGrant | undef
 }
 
 /** The SEC010 finding for a capability the grant does not cover. */
-export function exceedsGrant(capability: string, range: Range, grant: AnalysisGrant, level: AnalysisLevel, what: string): Finding {
+export function exceedsGrant(
+  capability: string,
+  range: Range,
+  grant: AnalysisGrant,
+  level: AnalysisLevel,
+  what: string,
+): Finding {
   const shown = grant.display?.(capability) ?? capability;
   const advice = grant.advice?.(capability) ?? `grant it with --allow ${shown}`;
-  return makeFinding('SEC010', range, `${what} '${shown}', which ${grant.label} does not grant; ${advice}`, level, capability);
+  return makeFinding(
+    'SEC010',
+    range,
+    `${what} '${shown}', which ${grant.label} does not grant; ${advice}`,
+    level,
+    capability,
+  );
 }

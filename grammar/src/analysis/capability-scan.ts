@@ -64,7 +64,15 @@ export class CapabilityScanner {
   call(call: CallExpr, unit: ScanUnit): void {
     const resolved = this.values.resolvedCall(call);
     if (resolved) {
-      const uses = capabilityUses(resolved.spec, resolved.display, resolved.args, call.range, this.values, this.root, unit.node?.name.name ?? null);
+      const uses = capabilityUses(
+        resolved.spec,
+        resolved.display,
+        resolved.args,
+        call.range,
+        this.values,
+        this.root,
+        unit.node?.name.name ?? null,
+      );
       if (uses.length > 0) this.usesByCall.set(call, uses);
       this.add(unit, uses);
       return;
@@ -80,13 +88,28 @@ export class CapabilityScanner {
     const edge = edgeOf(ref);
     if (edge) unit.edges.push(edge);
     if (ref.kind === 'stdlib-function' && ref.spec.capabilities.length > 0) {
-      this.add(unit, capabilityUses(ref.spec, displayName(ref.spec), null, expr.range, this.values, this.root, unit.node?.name.name ?? null));
+      this.add(
+        unit,
+        capabilityUses(
+          ref.spec,
+          displayName(ref.spec),
+          null,
+          expr.range,
+          this.values,
+          this.root,
+          unit.node?.name.name ?? null,
+        ),
+      );
     }
   }
 
   /** Whether `expr` is the function argument `call(f, ...)` was resolved through (not a value use). */
   isShiftedArgument(expr: Expression, call: CallExpr): boolean {
-    return call.args[0] === expr && this.values.resolvedCall(call)?.args !== undefined && this.values.resolvedCall(call)!.args !== call.args;
+    return (
+      call.args[0] === expr &&
+      this.values.resolvedCall(call)?.args !== undefined &&
+      this.values.resolvedCall(call)!.args !== call.args
+    );
   }
 
   result(): ScanResult {
@@ -96,7 +119,12 @@ export class CapabilityScanner {
 }
 
 /** Scans a program on its own (imported user modules; the analysed file is scanned by the rule walk). */
-export function scanCapabilities(program: Program, values: StaticValues, root: string | undefined, file?: string): ScanResult {
+export function scanCapabilities(
+  program: Program,
+  values: StaticValues,
+  root: string | undefined,
+  file?: string,
+): ScanResult {
   const scanner = new CapabilityScanner(values, root, file);
   traverse(program, scanner);
   return scanner.result();

@@ -55,4 +55,3 @@ export function summarise(graph: CallGraph, grant: AnalysisGrant | undefined, le
   const functions = graph.main.scan.units.filter((u) => u.node !== null).map((u) => functionEntry(u, graph));
   return { functions, capabilities: groups(graph), findings };
 }
-

@@ -43,7 +43,13 @@ export function templateText(parts: readonly ChainPart[]): string | undefined {
   return parts.map((p) => p.text ?? HOLE).join('');
 }
 
-const SQL_UPPER = [/\bSELECT\b[\s\S]*?\bFROM\b/, /\bINSERT\s+INTO\b/, /\bUPDATE\b[\s\S]*?\bSET\b/, /\bDELETE\s+FROM\b/, /\bDROP\s+TABLE\b/];
+const SQL_UPPER = [
+  /\bSELECT\b[\s\S]*?\bFROM\b/,
+  /\bINSERT\s+INTO\b/,
+  /\bUPDATE\b[\s\S]*?\bSET\b/,
+  /\bDELETE\s+FROM\b/,
+  /\bDROP\s+TABLE\b/,
+];
 /** Lower-case SQL only where the text starts with a statement shape (prose rarely does). */
 const SQL_LEADING =
   /^\s*(?:select\s+(?:\*|[\w.]+(?:\s*,\s*[\w.]+)*)\s+from\s+[\w\u2063]|insert\s+into\s+[\w\u2063]|update\s+[\w\u2063]+\s+set\s|delete\s+from\s+[\w\u2063]|drop\s+table\s)/i;

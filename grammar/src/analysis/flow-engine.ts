@@ -2,7 +2,16 @@
 // over its statements (branches joined, loops iterated, `if` conditions count as checks of the
 // names they mention) and links functions of the same file through parameters and return values.
 import type { MlSymbol, Resolution } from '../names/types.js';
-import type { ArrowFunction, BinaryExpr, CallExpr, Expression, FunctionDef, Node, Program, StringLiteral } from '../syntax/ast.js';
+import type {
+  ArrowFunction,
+  BinaryExpr,
+  CallExpr,
+  Expression,
+  FunctionDef,
+  Node,
+  Program,
+  StringLiteral,
+} from '../syntax/ast.js';
 import { resolveCall, type ResolvedCall } from './call-capabilities.js';
 import { forward, size, substitute, union, unionAll, type Taint } from './flow-taint.js';
 import { FlowUnit, type UnitNode } from './flow-unit.js';
@@ -15,7 +24,12 @@ export interface FlowSpec {
   /** Result of a call that is not to a function of this file. */
   propagate(call: CallExpr, resolved: ResolvedCall | undefined, receiver: Taint, args: readonly Taint[]): Taint;
   /** Inspect a call once its arguments are evaluated; `taintOf` answers for any evaluated expression. */
-  sinkCall(call: CallExpr, resolved: ResolvedCall | undefined, taintOf: (e: Expression) => Taint, sink: SinkReporter): void;
+  sinkCall(
+    call: CallExpr,
+    resolved: ResolvedCall | undefined,
+    taintOf: (e: Expression) => Taint,
+    sink: SinkReporter,
+  ): void;
   /** Inspect a whole `+` chain, given the taint of each of its leaves (chainParts order). */
   sinkConcat(chain: BinaryExpr, parts: readonly Taint[], sink: SinkReporter): void;
 }

@@ -49,10 +49,24 @@ function propagate(call: CallExpr, resolved: ResolvedCall | undefined, receiver:
 
 /** Calls whose results come from outside the program (SECURITY-RULES.md SEC015). */
 export const UNTRUSTED_SOURCES: ReadonlySet<string> = new Set([
-  'http.get', 'http.post', 'http.put', 'http.delete', 'http.patch', 'http.head', 'http.request',
-  'file.read', 'file.readBytes', 'file.readLines', 'csv.read',
-  'env.get', 'env.require', 'env.all',
-  'args.all', 'args.script', 'args.rest', 'ArgParser.parse',
+  'http.get',
+  'http.post',
+  'http.put',
+  'http.delete',
+  'http.patch',
+  'http.head',
+  'http.request',
+  'file.read',
+  'file.readBytes',
+  'file.readLines',
+  'csv.read',
+  'env.get',
+  'env.require',
+  'env.all',
+  'args.all',
+  'args.script',
+  'args.rest',
+  'ArgParser.parse',
   'input',
 ]);
 
@@ -65,14 +79,22 @@ export function taintSpec(values: StaticValues): FlowSpec {
     let what = shapes.get(chain);
     if (what === undefined) {
       const template = templateText(flattenConcat(chain, values));
-      what = template === undefined ? null : looksLikeSql(template) ? 'an SQL statement' : looksLikeCommand(template) ? 'a shell command' : null;
+      what =
+        template === undefined
+          ? null
+          : looksLikeSql(template)
+            ? 'an SQL statement'
+            : looksLikeCommand(template)
+              ? 'a shell command'
+              : null;
       shapes.set(chain, what);
     }
     return what;
   };
   return {
     literal: () => null,
-    callSource: (call, resolved) => (resolved && UNTRUSTED_SOURCES.has(resolved.display) ? [sourceAtom(resolved.display, call.range)] : null),
+    callSource: (call, resolved) =>
+      resolved && UNTRUSTED_SOURCES.has(resolved.display) ? [sourceAtom(resolved.display, call.range)] : null,
     propagate,
     sinkCall: (_call, resolved, taintOf, sink) => {
       if (!resolved) return;

@@ -2,7 +2,16 @@
 // carried through statements in order. Nested functions are separate units; names of enclosing
 // scopes are read from the engine's flow-insensitive table.
 import type { MlSymbol, Scope } from '../names/types.js';
-import type { ArrowFunction, BinaryExpr, CallExpr, Expression, FunctionDef, Identifier, Program, Statement } from '../syntax/ast.js';
+import type {
+  ArrowFunction,
+  BinaryExpr,
+  CallExpr,
+  Expression,
+  FunctionDef,
+  Identifier,
+  Program,
+  Statement,
+} from '../syntax/ast.js';
 import type { FlowEngine, SinkHit, SinkReporter } from './flow-engine.js';
 import { paramAtom, size, union, unionAll, type Taint } from './flow-taint.js';
 

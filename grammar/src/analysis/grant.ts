@@ -55,7 +55,8 @@ export function grantFromConfig(config: MlpyConfig | null, selection: GrantSelec
       const denial = denialOf(context, capability);
       if (denial !== null) return `it is denied by '${display(denial.replace(/^!/, ''))}'`;
       for (const name of config?.security.profiles.keys() ?? []) {
-        if (name !== selection.profile && profileContext(name)?.covers(capability)) return `--profile ${name} would grant it`;
+        if (name !== selection.profile && profileContext(name)?.covers(capability))
+          return `--profile ${name} would grant it`;
       }
       return undefined;
     },
@@ -89,8 +90,10 @@ export function overlyBroadGrants(config: MlpyConfig | null, selection: GrantSel
   }
   const profile = selection.profile ? security?.profiles.get(selection.profile) : undefined;
   for (const c of profile?.capabilities ?? []) {
-    if (isOverlyBroadGrant(c.value)) out.push({ capability: c.value, origin: `profile ${profile!.name}`, range: c.range });
+    if (isOverlyBroadGrant(c.value))
+      out.push({ capability: c.value, origin: `profile ${profile!.name}`, range: c.range });
   }
-  for (const c of selection.allow ?? []) if (isOverlyBroadGrant(c)) out.push({ capability: c, origin: '--allow', range: null });
+  for (const c of selection.allow ?? [])
+    if (isOverlyBroadGrant(c)) out.push({ capability: c, origin: '--allow', range: null });
   return out;
 }

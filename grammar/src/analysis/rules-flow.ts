@@ -16,7 +16,13 @@ export interface FlowSeeds {
   codeStrings: readonly Node[];
 }
 
-export function runFlowRules(program: Program, resolution: Resolution, values: StaticValues, seeds: FlowSeeds, report: Report): void {
+export function runFlowRules(
+  program: Program,
+  resolution: Resolution,
+  values: StaticValues,
+  seeds: FlowSeeds,
+  report: Report,
+): void {
   if (seeds.untrusted.length > 0) {
     const seen = new Set<string>();
     new FlowEngine(program, resolution, values, taintSpec(values)).run(seeds.untrusted, (at, taint, what) => {

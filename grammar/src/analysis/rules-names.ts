@@ -7,17 +7,72 @@ import type { RuleId } from './rules.js';
 import { identifierRole } from './traverse.js';
 import type { StaticValues } from './static-values.js';
 
-export const CODE_EVAL_NAMES: ReadonlySet<string> = new Set(['eval', 'exec', 'compile', 'execfile', '__import__', 'globals', 'locals', 'vars']);
-export const HOST_BUILTIN_NAMES: ReadonlySet<string> = new Set(['open', 'exit', 'quit', 'file', 'raw_input', 'copyright', 'credits', 'license']);
-export const REFLECTION_NAMES: ReadonlySet<string> = new Set([
-  '__class__', '__bases__', '__subclasses__', '__mro__', '__globals__', '__dict__', '__code__', '__closure__', '__defaults__', '__kwdefaults__',
+export const CODE_EVAL_NAMES: ReadonlySet<string> = new Set([
+  'eval',
+  'exec',
+  'compile',
+  'execfile',
+  '__import__',
+  'globals',
+  'locals',
+  'vars',
 ]);
-export const JS_MEMBER_NAMES: ReadonlySet<string> = new Set(['constructor', 'prototype', '__proto__', 'caller', 'callee', 'arguments']);
+export const HOST_BUILTIN_NAMES: ReadonlySet<string> = new Set([
+  'open',
+  'exit',
+  'quit',
+  'file',
+  'raw_input',
+  'copyright',
+  'credits',
+  'license',
+]);
+export const REFLECTION_NAMES: ReadonlySet<string> = new Set([
+  '__class__',
+  '__bases__',
+  '__subclasses__',
+  '__mro__',
+  '__globals__',
+  '__dict__',
+  '__code__',
+  '__closure__',
+  '__defaults__',
+  '__kwdefaults__',
+]);
+export const JS_MEMBER_NAMES: ReadonlySet<string> = new Set([
+  'constructor',
+  'prototype',
+  '__proto__',
+  'caller',
+  'callee',
+  'arguments',
+]);
 export const JS_GLOBAL_NAMES: ReadonlySet<string> = new Set([
-  'globalThis', 'this', 'process', 'require', 'module', 'Function', 'Reflect', 'Proxy', 'WebAssembly',
+  'globalThis',
+  'this',
+  'process',
+  'require',
+  'module',
+  'Function',
+  'Reflect',
+  'Proxy',
+  'WebAssembly',
 ]);
 export const UNSAFE_MODULES: ReadonlySet<string> = new Set([
-  'os', 'sys', 'subprocess', 'shutil', 'pickle', 'marshal', 'imp', 'importlib', 'types', 'inspect', 'gc', 'ctypes', 'builtins', '__builtin__',
+  'os',
+  'sys',
+  'subprocess',
+  'shutil',
+  'pickle',
+  'marshal',
+  'imp',
+  'importlib',
+  'types',
+  'inspect',
+  'gc',
+  'ctypes',
+  'builtins',
+  '__builtin__',
 ]);
 
 export type Report = (rule: RuleId, node: { range: Identifier['range'] }, message: string) => void;
@@ -45,7 +100,8 @@ export class NameRules {
 
   identifier(id: Identifier, parent: Node | null): void {
     const name = id.name;
-    if (isDunder(name)) this.report('SEC003', id, `'${name}' starts with '__': double-underscore names are host internals`);
+    if (isDunder(name))
+      this.report('SEC003', id, `'${name}' starts with '__': double-underscore names are host internals`);
     if (identifierRole(id, parent) !== 'use') return;
     if (CODE_EVAL_NAMES.has(name) && !this.bound(id)) {
       this.report('SEC001', id, `'${name}' evaluates code or exposes the interpreter; ML has no such builtin`);
@@ -84,6 +140,10 @@ export class NameRules {
     const last = node.path[node.path.length - 1];
     if (!first || !last || !UNSAFE_MODULES.has(first.name)) return;
     const dotted = node.path.map((p) => p.name).join('.');
-    this.report('SEC007', { range: { start: first.range.start, end: last.range.end } }, `'import ${dotted}' reaches the host module '${first.name}'`);
+    this.report(
+      'SEC007',
+      { range: { start: first.range.start, end: last.range.end } },
+      `'import ${dotted}' reaches the host module '${first.name}'`,
+    );
   }
 }

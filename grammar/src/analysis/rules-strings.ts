@@ -62,7 +62,8 @@ export class StringRules {
   private pathArgument(arg: Expression, callee: string): void {
     const constant = this.values.stringOf(arg);
     if (constant !== undefined) {
-      if (hasDotDotSegment(constant)) this.report('SEC013', arg, `Path '${constant}' passed to ${callee} has a '..' segment`);
+      if (hasDotDotSegment(constant))
+        this.report('SEC013', arg, `Path '${constant}' passed to ${callee} has a '..' segment`);
       return;
     }
     const parts = this.pathParts(arg);
@@ -88,7 +89,9 @@ export class StringRules {
       }
       return [undefined];
     }
-    return flattenConcat(e, this.values).flatMap((p) => (p.text !== undefined ? [p.text] : p.expr === e ? [undefined] : this.pathParts(p.expr, depth + 1)));
+    return flattenConcat(e, this.values).flatMap((p) =>
+      p.text !== undefined ? [p.text] : p.expr === e ? [undefined] : this.pathParts(p.expr, depth + 1),
+    );
   }
 
   /** SEC016: `a // note` + line break — the "comment" became a division by `note`. */

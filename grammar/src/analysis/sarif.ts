@@ -40,7 +40,13 @@ function defaultLevel(severity: RuleSeverity): SarifLevel {
 }
 
 /** GitHub's `security-severity` (0–10) per rule severity. */
-const SECURITY_SEVERITY: Readonly<Record<RuleSeverity, string>> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '1.0' };
+const SECURITY_SEVERITY: Readonly<Record<RuleSeverity, string>> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '3.0',
+  info: '1.0',
+};
 
 function ruleDescriptor(id: RuleId, docsBase: string): Record<string, unknown> {
   const r = ruleOf(id);
@@ -52,7 +58,11 @@ function ruleDescriptor(id: RuleId, docsBase: string): Record<string, unknown> {
     help: { text: `${r.full}\nFix: ${r.fix}`, markdown: `${r.full}\n\n**Fix:** ${r.fix}` },
     helpUri: `${docsBase}${ruleDocsAnchor(r.id)}`,
     defaultConfiguration: { level: defaultLevel(r.severity) },
-    properties: { tags: ['security', r.category, `external/cwe/${r.cwe.toLowerCase()}`], precision: 'high', 'security-severity': SECURITY_SEVERITY[r.severity] },
+    properties: {
+      tags: ['security', r.category, `external/cwe/${r.cwe.toLowerCase()}`],
+      precision: 'high',
+      'security-severity': SECURITY_SEVERITY[r.severity],
+    },
   };
 }
 

@@ -6,7 +6,8 @@ import { lookupBuiltin, lookupClass, lookupFunction, lookupMethod } from '../std
 import type { FunctionSpec, MethodSpec } from '../stdlib/types.js';
 import type { ArrowFunction, CallExpr, Expression, FunctionDef, Identifier } from '../syntax/ast.js';
 
-export type Constant = { kind: 'string'; value: string } | { kind: 'int'; value: bigint } | { kind: 'bool'; value: boolean };
+export type Constant =
+  { kind: 'string'; value: string } | { kind: 'int'; value: bigint } | { kind: 'bool'; value: boolean };
 
 export type StaticRef =
   | { kind: 'stdlib-module'; module: string }
@@ -53,7 +54,8 @@ export class StaticValues {
     const symbol = this.resolution.symbolOf(id);
     if (!symbol || symbol.scope === null || symbol.declarations.length !== 1) return undefined;
     const decl = symbol.declarations[0]!;
-    if (decl.kind !== 'variable' || decl.node.kind !== 'AssignStmt' || decl.node.target !== decl.identifier) return undefined;
+    if (decl.kind !== 'variable' || decl.node.kind !== 'AssignStmt' || decl.node.target !== decl.identifier)
+      return undefined;
     return decl.node.value;
   }
 
@@ -130,7 +132,8 @@ export class StaticValues {
           const spec = lookupFunction(object.module, expr.property.name);
           return spec ? { kind: 'stdlib-function', spec } : undefined;
         }
-        if (object?.kind === 'user-module') return { kind: 'module-member', path: object.path, name: expr.property.name };
+        if (object?.kind === 'user-module')
+          return { kind: 'module-member', path: object.path, name: expr.property.name };
         return undefined;
       }
       case 'CallExpr': {
@@ -155,7 +158,9 @@ export class StaticValues {
     const decl = symbol.declarations[0]!;
     if (decl.kind === 'import' && symbol.importInfo) {
       const info = symbol.importInfo;
-      return info.source === 'stdlib' ? { kind: 'stdlib-module', module: info.path[0]! } : { kind: 'user-module', path: info.path };
+      return info.source === 'stdlib'
+        ? { kind: 'stdlib-module', module: info.path[0]! }
+        : { kind: 'user-module', path: info.path };
     }
     if (decl.kind === 'function' && decl.node.kind === 'FunctionDef') return { kind: 'user-function', node: decl.node };
     const value = this.singleValue(id);

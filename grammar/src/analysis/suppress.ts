@@ -39,7 +39,8 @@ export function applySuppressions(
     }
   }
   const entries = config.flatMap((entry) => {
-    if (typeof entry !== 'string') return [{ ...entry, text: entry.line === null ? entry.rule : `${entry.rule}:line_${entry.line}` }];
+    if (typeof entry !== 'string')
+      return [{ ...entry, text: entry.line === null ? entry.rule : `${entry.rule}:line_${entry.line}` }];
     const parsed = parseSuppressEntry(entry);
     return parsed ? [{ ...parsed, text: entry }] : [];
   });
@@ -50,7 +51,8 @@ export function applySuppressions(
     const line = f.range.start.line;
     const byComment = byLine.get(line)?.find((e) => e.rules.has(f.code))?.suppression;
     const byConfig = entries.find((e) => e.rule === f.code && (e.line === null || e.line === line + 1));
-    const suppression: Suppression | undefined = byComment ?? (byConfig ? { by: 'config', range: null, text: byConfig.text } : undefined);
+    const suppression: Suppression | undefined =
+      byComment ?? (byConfig ? { by: 'config', range: null, text: byConfig.text } : undefined);
     if (suppression) suppressed.push({ ...f, suppression });
     else active.push(f);
   }

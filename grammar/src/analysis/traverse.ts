@@ -40,7 +40,8 @@ export type NodeVisitor = (node: Node, parent: Node | null) => void;
  */
 function passedAsValue(node: Expression, parent: Node | null, scanner: CapabilityScanner): boolean {
   if (parent === null) return true;
-  if (parent.kind === 'MemberExpr' || parent.kind === 'IndexExpr' || parent.kind === 'SliceExpr') return parent.object !== node;
+  if (parent.kind === 'MemberExpr' || parent.kind === 'IndexExpr' || parent.kind === 'SliceExpr')
+    return parent.object !== node;
   if (parent.kind === 'CallExpr') return parent.callee !== node && !scanner.isShiftedArgument(node, parent);
   return true;
 }
@@ -89,7 +90,8 @@ export function traverse(program: Program, scanner: CapabilityScanner, visit?: N
         scanner.call(node, unit);
         break;
       case 'Identifier':
-        if (passedAsValue(node, parent, scanner) && identifierRole(node, parent) === 'use') scanner.reference(node, unit);
+        if (passedAsValue(node, parent, scanner) && identifierRole(node, parent) === 'use')
+          scanner.reference(node, unit);
         if (visit) visit(node, parent);
         continue; // a leaf
       case 'MemberExpr':

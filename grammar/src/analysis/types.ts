@@ -7,7 +7,6 @@ import type { Resolution } from '../names/types.js';
 import type { Program, Range } from '../syntax/ast.js';
 import type { RuleId, RuleSeverity } from './rules.js';
 
-
 export interface SuppressRule {
   rule: string;
   line: number | null;

@@ -3,13 +3,24 @@
 // access must be covered by a profile of examples/mlpy.yaml, and SEC010 must name that profile.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { analyze, grantFromConfig, parse, parseMlpyConfig, resolve, type AnalysisResult, type LoadedModule } from '@mlsec/grammar';
+import {
+  analyze,
+  grantFromConfig,
+  parse,
+  parseMlpyConfig,
+  resolve,
+  type AnalysisResult,
+  type LoadedModule,
+} from '@mlsec/grammar';
 import { describe, expect, test } from 'vitest';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const conformance = `${repo}test/conformance/`;
 const examples = `${repo}examples/`;
-const mlFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.ml')).sort();
+const mlFiles = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.ml'))
+    .sort();
 
 const config = parseMlpyConfig(readFileSync(`${examples}mlpy.yaml`, 'utf8'));
 const profiles = [...config.config.security.profiles.keys()];
@@ -32,7 +43,9 @@ function run(dir: string, name: string, profile: string | null): AnalysisResult 
 }
 
 const errors = (r: AnalysisResult): string[] =>
-  r.findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.range.start.line + 1}:${f.range.start.column + 1} ${f.message}`);
+  r.findings
+    .filter((f) => f.severity === 'error')
+    .map((f) => `${f.code} ${f.range.start.line + 1}:${f.range.start.column + 1} ${f.message}`);
 
 test('the examples mlpy.yaml loads without problems', () => {
   expect(config.diagnostics).toEqual([]);

@@ -11,7 +11,11 @@ const root = fileURLToPath(new URL('../fixtures/security/', import.meta.url));
 const update = process.env['MLSEC_UPDATE_FIXTURES'] === '1';
 
 function programs(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.ml')).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.ml'))
+        .sort()
+    : [];
 }
 
 function checkExpected(path: string, actual: string): void {

@@ -36,7 +36,9 @@ export function moduleLoader(modules: Record<string, string>): ModuleLoader {
   return {
     load: (path) => {
       const source = modules[path.join('.')];
-      return source === undefined ? undefined : { file: `${FIXTURE_ROOT}/${path.join('/')}.ml`, program: parse(source).program };
+      return source === undefined
+        ? undefined
+        : { file: `${FIXTURE_ROOT}/${path.join('/')}.ml`, program: parse(source).program };
     },
   };
 }

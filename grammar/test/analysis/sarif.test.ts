@@ -22,7 +22,13 @@ const text = (v: unknown): string => {
 
 const source = 'x = eval("1");\no = {};\ny = o.__class__; // mlsec-ignore SEC003, SEC004\nz = 10 // n\n;\n';
 const analysis = analyzeText(source);
-const syntax: Diagnostic = { code: 'ML301', severity: 'error', message: "Unknown identifier 'n'", range: analysis.findings[0]!.range, source: 'names' };
+const syntax: Diagnostic = {
+  code: 'ML301',
+  severity: 'error',
+  message: "Unknown identifier 'n'",
+  range: analysis.findings[0]!.range,
+  source: 'names',
+};
 const log = obj(
   JSON.parse(
     JSON.stringify(
@@ -54,7 +60,9 @@ test('tool.driver names the tool and lists every rule with the fields code scann
     text(r['shortDescription']);
     text(r['fullDescription']);
     text(r['help']);
-    expect(r['helpUri']).toBe(`https://example.com/repo/blob/main/docs/security-rules.md#${String(r['id']).toLowerCase()}`);
+    expect(r['helpUri']).toBe(
+      `https://example.com/repo/blob/main/docs/security-rules.md#${String(r['id']).toLowerCase()}`,
+    );
     expect(['error', 'warning', 'note']).toContain(obj(r['defaultConfiguration'])['level']);
     expect(obj(r['properties'])['security-severity']).toMatch(/^\d+\.\d$/);
   }
@@ -74,7 +82,8 @@ test('results: rule reference, level, message and a 1-based region', () => {
     const physical = obj(obj(locations[0])['physicalLocation']);
     expect(obj(physical['artifactLocation'])['uri']).toBe('src/main.ml');
     const region = obj(physical['region']);
-    for (const k of ['startLine', 'startColumn', 'endLine', 'endColumn']) expect(Number.isInteger(region[k]) && (region[k] as number) >= 1).toBe(true);
+    for (const k of ['startLine', 'startColumn', 'endLine', 'endColumn'])
+      expect(Number.isInteger(region[k]) && (region[k] as number) >= 1).toBe(true);
   }
   const first = obj(obj(arr(results[0]!['locations'])[0])['physicalLocation']);
   expect(first['region']).toEqual({ startLine: 1, startColumn: 5, endLine: 1, endColumn: 9 });

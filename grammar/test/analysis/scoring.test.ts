@@ -3,7 +3,17 @@
 // and in docs/security-rules.md.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { grantFromConfig, mapSeverity, overlyBroadGrants, parseMlpyConfig, parseSuppressEntry, RULE_IDS, ruleOf, securityScore, type Finding } from '@mlsec/grammar';
+import {
+  grantFromConfig,
+  mapSeverity,
+  overlyBroadGrants,
+  parseMlpyConfig,
+  parseSuppressEntry,
+  RULE_IDS,
+  ruleOf,
+  securityScore,
+  type Finding,
+} from '@mlsec/grammar';
 import { describe, expect, test } from 'vitest';
 import { analyzeText } from './harness.js';
 
@@ -106,7 +116,11 @@ describe('grant from mlpy.yaml', () => {
   });
 
   test('SEC008 on grants that give everything away', () => {
-    const broad = overlyBroadGrants(config, { root: '/ws', profile: 'everything', allow: ['file:*:/**', 'file:read:data/**'] });
+    const broad = overlyBroadGrants(config, {
+      root: '/ws',
+      profile: 'everything',
+      allow: ['file:*:/**', 'file:read:data/**'],
+    });
     expect(broad.map((b) => [b.capability, b.origin, b.range === null])).toEqual([
       ['*:*:**', 'profile everything', false],
       ['file:*:/**', '--allow', true],

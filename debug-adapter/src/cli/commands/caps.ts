@@ -13,13 +13,20 @@ const spec = {
     profile: { type: 'string', valueName: 'NAME', description: 'mark what this mlpy.yaml profile grants' },
     allow: { type: 'strings', valueName: 'CAP', description: 'also grant CAP (repeatable)' },
     deny: { type: 'strings', valueName: 'CAP', description: 'deny CAP (repeatable)' },
-    config: { type: 'string', valueName: 'FILE', description: 'mlpy.yaml to use (default: beside the file or in a parent folder)' },
+    config: {
+      type: 'string',
+      valueName: 'FILE',
+      description: 'mlpy.yaml to use (default: beside the file or in a parent folder)',
+    },
   },
   positionals: { name: 'FILE', min: 1, max: 1 },
 } as const satisfies ArgSpec;
 
 const where = (file: string, r: Range): string => `${file}:${r.start.line + 1}:${r.start.column + 1}`;
-const lsp = (r: Range) => ({ start: { line: r.start.line, character: r.start.column }, end: { line: r.end.line, character: r.end.column } });
+const lsp = (r: Range) => ({
+  start: { line: r.start.line, character: r.start.column },
+  end: { line: r.end.line, character: r.end.column },
+});
 
 function verdict(uses: readonly CapabilityUse[]): boolean | null {
   const first = uses[0];
@@ -35,21 +42,31 @@ function textReport(file: string, grantLabel: string, r: AnalysisResult): string
   const caps = r.capabilities;
   const lines: string[] = [];
   const count = caps.capabilities.length;
-  lines.push(`${file}: ${count === 0 ? 'needs no capabilities' : `needs ${count} ${count === 1 ? 'capability' : 'capabilities'}`} (✓/✗: ${grantLabel}; ?: target known only at run time)`);
+  lines.push(
+    `${file}: ${count === 0 ? 'needs no capabilities' : `needs ${count} ${count === 1 ? 'capability' : 'capabilities'}`} (✓/✗: ${grantLabel}; ?: target known only at run time)`,
+  );
   for (const group of caps.capabilities) {
     lines.push(`  ${mark(verdict(group.uses))} ${group.capability}`);
-    for (const use of group.uses) lines.push(`      ${where(use.file ?? file, use.range)}  ${use.callee}${use.functionName ? ` in ${use.functionName}` : ''}`);
+    for (const use of group.uses)
+      lines.push(
+        `      ${where(use.file ?? file, use.range)}  ${use.callee}${use.functionName ? ` in ${use.functionName}` : ''}`,
+      );
   }
   if (caps.declarations.length > 0) {
     lines.push('declared:');
-    for (const d of caps.declarations) lines.push(`  ${mark(d.granted ?? null)} ${d.capability}  (capability ${d.declaration}, ${where(file, d.range)})`);
+    for (const d of caps.declarations)
+      lines.push(
+        `  ${mark(d.granted ?? null)} ${d.capability}  (capability ${d.declaration}, ${where(file, d.range)})`,
+      );
   }
   if (caps.functions.length > 0) {
     lines.push('functions:');
     for (const f of caps.functions) {
       const needs = f.transitive.length === 0 ? 'nothing' : f.transitive.join(', ');
       const indirect = f.transitive.filter((c) => !f.direct.includes(c));
-      lines.push(`  ${f.name} (${where(file, f.range)}): ${needs}${indirect.length > 0 ? `  [through calls: ${indirect.join(', ')}]` : ''}`);
+      lines.push(
+        `  ${f.name} (${where(file, f.range)}): ${needs}${indirect.length > 0 ? `  [through calls: ${indirect.join(', ')}]` : ''}`,
+      );
     }
   }
   return lines.join('\n') + '\n';
@@ -65,10 +82,25 @@ function jsonReport(file: string, grantLabel: string, r: AnalysisResult): string
       capability: g.capability,
       concrete: g.uses[0]?.concrete ?? false,
       granted: verdict(g.uses),
-      uses: g.uses.map((u) => ({ file: u.file ?? file, callee: u.callee, function: u.functionName, range: lsp(u.range) })),
+      uses: g.uses.map((u) => ({
+        file: u.file ?? file,
+        callee: u.callee,
+        function: u.functionName,
+        range: lsp(u.range),
+      })),
     })),
-    declarations: caps.declarations.map((d) => ({ declaration: d.declaration, capability: d.capability, granted: d.granted ?? null, range: lsp(d.range) })),
-    functions: caps.functions.map((f) => ({ name: f.name, range: lsp(f.range), direct: f.direct, transitive: f.transitive })),
+    declarations: caps.declarations.map((d) => ({
+      declaration: d.declaration,
+      capability: d.capability,
+      granted: d.granted ?? null,
+      range: lsp(d.range),
+    })),
+    functions: caps.functions.map((f) => ({
+      name: f.name,
+      range: lsp(f.range),
+      direct: f.direct,
+      transitive: f.transitive,
+    })),
   };
   return JSON.stringify(out, null, 2) + '\n';
 }

@@ -11,13 +11,29 @@ import { broadGrantReport, ConfigFinder, securityStage } from '../security.js';
 
 const spec = {
   options: {
-    format: { type: 'string', choices: ['text', 'json', 'sarif'], valueName: 'FORMAT', description: 'output format (default text)' },
+    format: {
+      type: 'string',
+      choices: ['text', 'json', 'sarif'],
+      valueName: 'FORMAT',
+      description: 'output format (default text)',
+    },
     profile: { type: 'string', valueName: 'NAME', description: 'check capabilities against this mlpy.yaml profile' },
     allow: { type: 'strings', valueName: 'CAP', description: 'also grant CAP (repeatable)' },
     deny: { type: 'strings', valueName: 'CAP', description: 'deny CAP (repeatable)' },
-    config: { type: 'string', valueName: 'FILE', description: 'mlpy.yaml to use (default: beside the file or in a parent folder)' },
-    'show-suppressed': { type: 'boolean', description: 'also list security findings silenced by mlsec-ignore or suppress' },
-    'docs-url': { type: 'string', valueName: 'URL', description: 'base URL of docs/security-rules.md links in SARIF output' },
+    config: {
+      type: 'string',
+      valueName: 'FILE',
+      description: 'mlpy.yaml to use (default: beside the file or in a parent folder)',
+    },
+    'show-suppressed': {
+      type: 'boolean',
+      description: 'also list security findings silenced by mlsec-ignore or suppress',
+    },
+    'docs-url': {
+      type: 'string',
+      valueName: 'URL',
+      description: 'base URL of docs/security-rules.md links in SARIF output',
+    },
   },
   positionals: { name: 'FILE', min: 1, max: Infinity },
 } as const satisfies ArgSpec;
@@ -50,7 +66,9 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
       // mlpy.yaml problems (and grants that give everything away) once per config file.
       configsShown.add(config.file);
       const broad = broadGrantReport(config, flags);
-      const diagnostics = [...config.diagnostics, ...broad.diagnostics].sort((a, b) => a.range.start.offset - b.range.start.offset);
+      const diagnostics = [...config.diagnostics, ...broad.diagnostics].sort(
+        (a, b) => a.range.start.offset - b.range.start.offset,
+      );
       if (diagnostics.length > 0) emit({ file: config.file, diagnostics });
     }
     const diagnostics = analyzeSource(source, [...CHECK_STAGES, security.stage]);
