@@ -14,7 +14,7 @@ import {
 } from '@mlsec/grammar';
 import { SemanticTokensBuilder, type Range, type SemanticTokens, type SemanticTokensDelta, type SemanticTokensLegend } from 'vscode-languageserver';
 import type { DocumentAnalysis } from './document-analysis.js';
-import { expressionType } from './value-types.js';
+import { expressionType, memberType } from './value-types.js';
 
 export const SEMANTIC_LEGEND: SemanticTokensLegend = {
   tokenTypes: [...SEMANTIC_TOKEN_TYPES],
@@ -47,6 +47,7 @@ const SYMBOL_TYPES: Partial<Record<string, SemanticTokenType>> = {
 function classifyIdentifiers(a: DocumentAnalysis): Map<number, Classified> {
   const out = new Map<number, Classified>();
   const sensitive = new Set<CallExpr>();
+  const callees = new Set<Node>();
   const usesByRange = new Set(a.security.capabilities.uses.filter((u) => u.file === undefined).map((u) => `${u.range.start.offset}:${u.range.end.offset}`));
   const needy = new Set(a.security.capabilities.functions.filter((f) => f.transitive.length > 0).map((f) => f.range.start.offset));
   const lookup = (id: Identifier) => a.resolution.symbolOf(id);
@@ -56,6 +57,7 @@ function classifyIdentifiers(a: DocumentAnalysis): Map<number, Classified> {
   const visit = (node: Node): void => {
     switch (node.kind) {
       case 'CallExpr': {
+        if (node.callee.kind === 'MemberExpr') callees.add(node.callee);
         if (usesByRange.has(`${node.range.start.offset}:${node.range.end.offset}`)) sensitive.add(node);
         const callee = node.callee.kind === 'Identifier' ? a.resolution.symbolOf(node.callee) : undefined;
         const def = callee?.declarations[0];
@@ -64,16 +66,13 @@ function classifyIdentifiers(a: DocumentAnalysis): Map<number, Classified> {
       }
       case 'MemberExpr': {
         const object = expressionType(node.object, lookup);
-        const mods: SemanticTokenModifier[] = [];
-        let type: SemanticTokenType = 'property';
-        if (object?.kind === 'stdlib-module') {
-          mods.push('defaultLibrary');
-          type = 'function';
-        } else if (object?.kind === 'instance') {
-          mods.push('defaultLibrary');
-          type = 'method';
-        } else if (object?.kind === 'user-module') type = 'function';
-        set(node.property, { type, modifiers: mods });
+        const member = memberType(object, node.property.name);
+        let c: Classified = { type: 'property', modifiers: [] };
+        if (member?.kind === 'stdlib-function') c = { type: 'function', modifiers: ['defaultLibrary'] };
+        else if (member?.kind === 'method') c = { type: 'method', modifiers: ['defaultLibrary'] };
+        else if (object?.kind === 'stdlib-module' || (object?.kind === 'instance' && object.className !== 'object')) c = { type: 'property', modifiers: ['defaultLibrary'] };
+        else if (member?.kind === 'module-member' && callees.has(node)) c = { type: 'function', modifiers: [] };
+        set(node.property, c);
         break;
       }
       case 'ObjectProperty':
