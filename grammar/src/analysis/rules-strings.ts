@@ -96,7 +96,9 @@ export class StringRules {
 
   /** SEC016: `a // note` + line break — the "comment" became a division by `note`. */
   floorDivision(node: BinaryExpr): void {
-    if (node.operator !== '//') return;
+    // A comment that became division starts with a word (`// note`, `// total.count`); a number or a
+    // parenthesised divisor at the end of a line is a deliberate division in a wrapped expression.
+    if (node.operator !== '//' || (node.right.kind !== 'Identifier' && node.right.kind !== 'MemberExpr')) return;
     let i = node.right.range.end.offset;
     while (i < this.text.length && (this.text[i] === ' ' || this.text[i] === '\t' || this.text[i] === '\f')) i++;
     const next = this.text[i];
