@@ -5,7 +5,7 @@ import { resolve } from '../names/resolve.js';
 import type { Program } from '../syntax/ast.js';
 import { scanCapabilities, type ScanResult, type ScanUnit } from './capability-scan.js';
 import { StaticValues } from './static-values.js';
-import type { ModuleLoader } from './types.js';
+import type { LoadedModule, ModuleLoader } from './types.js';
 
 /** Modules beyond this many are not loaded (a bound on work for pathological import graphs). */
 const MAX_MODULES = 256;
@@ -70,7 +70,13 @@ export function buildCallGraph(
     }
   };
   const load = (path: readonly string[], from: string | undefined): GraphModule | undefined => {
-    const mod = loader!.load(path, from);
+    let mod: LoadedModule | undefined;
+    try {
+      mod = loader!.load(path, from);
+    } catch {
+      // A failing host loader means "module not available": the analysis itself must not throw.
+      return undefined;
+    }
     if (!mod) return undefined;
     const existing = loaded.get(mod.file);
     if (existing) return existing;

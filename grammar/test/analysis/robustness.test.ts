@@ -1,9 +1,10 @@
 // The analysis never throws on user input: every truncation of every security fixture (programs the
-// parser recovers from) and random token soup analyse cleanly, with ranges inside the text.
+// parser recovers from) and random token soup analyse cleanly, with ranges inside the text; a
+// failing module loader is only a missing module.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import type { AnalysisResult } from '@mlsec/grammar';
+import { analyze, parse, resolve, type AnalysisResult } from '@mlsec/grammar';
 import { expect, test } from 'vitest';
 import { analyzeText } from './harness.js';
 
@@ -86,4 +87,16 @@ test('random token sequences analyse without throwing', () => {
     }),
     { numRuns: 400, seed: 7 },
   );
+});
+
+test('a module loader that fails is treated as "module not available"', () => {
+  const text = 'import lib.store as store;\nfunction save() {\n  return store.put("k");\n}\n';
+  const { program } = parse(text);
+  const loader = {
+    load: (): never => {
+      throw new Error('disk on fire');
+    },
+  };
+  const result = analyze(program, resolve(program), { text, moduleLoader: loader });
+  expect(result.capabilities.functions.map((f) => [f.name, f.transitive])).toEqual([['save', []]]);
 });
