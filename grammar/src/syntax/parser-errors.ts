@@ -31,7 +31,6 @@ function label(type: TokenType): string {
 }
 
 const RULE_EXPECTATIONS: Record<string, string> = {
-  operand: 'an expression',
   expression: 'an expression',
   statement: 'a statement',
   program: 'a statement',
@@ -54,7 +53,7 @@ const NAME_ROLES: Record<string, string> = {
   forStatement: 'a loop variable name',
   capabilityDecl: 'a capability name',
   nameList: 'a name',
-  operand: 'a property name',
+  expression: 'a property name',
 };
 
 /** Rules whose closing bracket ends a comma-separated list. */

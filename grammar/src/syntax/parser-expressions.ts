@@ -2,37 +2,41 @@
 // are one rule with precedence climbing. The hottest rules also have hand-written fast paths
 // (parser.ts) that follow exactly this grammar; the DSL body is what Chevrotain records and checks.
 import { tokenMatcher } from 'chevrotain';
-import type { IToken, ParserMethod } from 'chevrotain';
+import type { AtLeastOneSepMethodOpts, IToken, ParserMethod } from 'chevrotain';
 import type { ArrowFunction, Block, ErrorExpr, Expression, ObjectLiteral, ObjectProperty, Parameter } from './ast.js';
 import { ExpressionActions } from './parser-expression-actions.js';
 import type { CallArgs, IndexSuffix, Suffix } from './parser-expression-actions.js';
 import * as T from './tokens.js';
 
-/** SUBRULE options for lists, allocated once. */
-const UNTIL_RPAREN = { ARGS: [T.RParen] as [typeof T.RParen] };
-const UNTIL_RBRACKET = { ARGS: [T.RBracket] as [typeof T.RParen] };
-
 export abstract class ExpressionParser extends ExpressionActions {
   protected abstract readonly block: ParserMethod<[], Block>;
   protected abstract expressionFast(): Expression;
-  protected abstract operandFast(): Expression;
-  protected abstract expressionListFast(closer: typeof T.RParen): Expression[];
+  protected abstract listFast(closer: typeof T.RParen): Expression[];
   protected abstract indexSuffixFast(): IndexSuffix | null;
   protected abstract objectLiteralFast(): ObjectLiteral | ErrorExpr;
   protected abstract objectPropertyFast(): ObjectProperty | null;
 
+  /**
+   * `expression` = `operand (BinaryOp operand)* ('?' expression ':' expression)?`, the operands being
+   * one separated repetition inside this rule rather than a rule of their own: that saves a rule
+   * invocation per operand on the parser's hottest path.
+   */
   readonly expression = this.RULE(
     'expression',
     (): Expression => {
       if (this.fast) return this.expressionFast();
-      const operands: Expression[] = [this.SUBRULE(this.operand)];
+      const operands: Expression[] = [];
       const ops: IToken[] = [];
-      this.MANY(() => {
-        ops.push(this.CONSUME(T.BinaryOp));
-        operands.push(this.SUBRULE2(this.operand));
+      this.AT_LEAST_ONE_SEP({
+        SEP: T.BinaryOp,
+        DEF: () => {
+          // Chevrotain consumed the separator: from the second operand on it is the previous token.
+          if (operands.length > 0 && !this.RECORDING_PHASE) ops.push(this.LA(0));
+          operands.push(this.operandBody());
+        },
       });
       let result = this.ACTION(() => this.climb(operands, ops));
-      this.OPTION(() => {
+      this.OPTION3(() => {
         this.CONSUME(T.Question);
         const consequent = this.SUBRULE(this.expression);
         this.CONSUME(T.Colon);
@@ -45,6 +49,9 @@ export abstract class ExpressionParser extends ExpressionActions {
     },
     { recoveryValueFunc: (e) => this.recoveredExpression(e) },
   );
+
+  /** Raises Chevrotain's "expected an expression" error where no operand can start (fast path). */
+  protected readonly noOperand: AtLeastOneSepMethodOpts<void> = { SEP: T.BinaryOp, DEF: () => undefined };
 
   /** Alternatives of `atom`, built once; the fast path falls back to them to report errors. */
   protected atomAlts = [
@@ -70,41 +77,37 @@ export abstract class ExpressionParser extends ExpressionActions {
     { ALT: (): Suffix => ({ kind: 'call', value: this.SUBRULE(this.callArguments) }) },
   ];
 
-  readonly operand = this.RULE(
-    'operand',
-    (): Expression => {
-      if (this.fast) return this.operandFast();
-      const prefixes: IToken[] = [];
-      this.MANY(() => {
-        prefixes.push(this.CONSUME(T.PrefixOp));
+  /** `unary` and `primary` of §2: prefix operators, an atom, then index/member/call suffixes. */
+  protected operandBody(): Expression {
+    const prefixes: IToken[] = [];
+    this.MANY(() => {
+      prefixes.push(this.CONSUME(T.PrefixOp));
+    });
+    let newTok: IToken | undefined;
+    this.OPTION({
+      GATE: () => this.newAhead(),
+      DEF: () => {
+        newTok = this.CONSUME(T.Identifier);
+      },
+    });
+    let expr = this.OR(this.atomAlts);
+    this.MANY2(() => {
+      const suffix = this.OR2(this.suffixAlts);
+      this.ACTION(() => {
+        expr = this.applySuffix(expr, suffix);
       });
-      let newTok: IToken | undefined;
-      this.OPTION({
-        GATE: () => this.newAhead(),
-        DEF: () => {
-          newTok = this.CONSUME(T.Identifier);
-        },
+    });
+    let arrowUsed = false;
+    this.OPTION2(() => {
+      const arrow = this.CONSUME(T.Arrow);
+      const body = this.SUBRULE(this.arrowBody);
+      this.ACTION(() => {
+        arrowUsed = true;
+        expr = this.misusedArrow(expr, arrow, body);
       });
-      let expr = this.OR(this.atomAlts);
-      this.MANY2(() => {
-        const suffix = this.OR2(this.suffixAlts);
-        this.ACTION(() => {
-          expr = this.applySuffix(expr, suffix);
-        });
-      });
-      let arrowUsed = false;
-      this.OPTION2(() => {
-        const arrow = this.CONSUME(T.Arrow);
-        const body = this.SUBRULE(this.arrowBody);
-        this.ACTION(() => {
-          arrowUsed = true;
-          expr = this.misusedArrow(expr, arrow, body);
-        });
-      });
-      return this.ACTION(() => this.finishOperand(prefixes, newTok, expr, arrowUsed));
-    },
-    { recoveryValueFunc: (e) => this.recoveredExpression(e) },
-  );
+    });
+    return this.ACTION(() => this.finishOperand(prefixes, newTok, expr, arrowUsed));
+  }
 
   readonly indexSuffix = this.RULE(
     'indexSuffix',
@@ -141,40 +144,18 @@ export abstract class ExpressionParser extends ExpressionActions {
     'callArguments',
     (): CallArgs | null => {
       const open = this.CONSUME(T.LParen);
-      const args = this.SUBRULE(this.expressionList, UNTIL_RPAREN);
+      const args = this.list(T.RParen);
       const close = this.CONSUME(T.RParen);
       return { open, args, close };
     },
     { recoveryValueFunc: () => null },
   );
 
-  /** `a, b, c` before a closer; a trailing comma is reported (ML209) and tolerated. */
-  readonly expressionList = this.RULE(
-    'expressionList',
-    (closer: typeof T.RParen): Expression[] => {
-      if (this.fast) return this.expressionListFast(closer);
-      const items: Expression[] = [];
-      this.OPTION(() => {
-        items.push(this.SUBRULE(this.expression));
-        this.MANY({
-          GATE: () => !(this.is(1, T.Comma) && this.is(2, closer)),
-          DEF: () => {
-            this.CONSUME(T.Comma);
-            items.push(this.SUBRULE2(this.expression));
-          },
-        });
-        this.OPTION2(() => this.trailingComma(this.CONSUME2(T.Comma)));
-      });
-      return items;
-    },
-    { recoveryValueFunc: () => [] },
-  );
-
   readonly arrayLiteral = this.RULE(
     'arrayLiteral',
     (): Expression => {
       const open = this.CONSUME(T.LBracket);
-      const elements = this.SUBRULE(this.expressionList, UNTIL_RBRACKET);
+      const elements = this.list(T.RBracket);
       const close = this.CONSUME(T.RBracket);
       return this.ACTION(() => ({ kind: 'ArrayLiteral', elements, range: this.b.tokens(open, close) }));
     },
@@ -303,7 +284,7 @@ export abstract class ExpressionParser extends ExpressionActions {
     'parenExpression',
     (): Expression => {
       const open = this.CONSUME(T.LParen);
-      const items = this.SUBRULE(this.expressionList, UNTIL_RPAREN);
+      const items = this.list(T.RParen);
       const close = this.CONSUME(T.RParen);
       return this.ACTION(() => this.parenthesised(open, items, close));
     },
@@ -326,6 +307,27 @@ export abstract class ExpressionParser extends ExpressionActions {
     const key = tokenMatcher(keyTok, T.StringLit) ? this.b.string(keyTok) : this.nameNode(keyTok);
     const keyName = key.kind === 'Identifier' ? key.name : key.value;
     return { kind: 'ObjectProperty', key, keyName, value, range: this.b.span(key.range.start, value.range.end) };
+  }
+
+  /**
+   * `a, b, c` before `closer`, inside call arguments, array literals and parentheses (each of those
+   * rules holds the list itself: no rule invocation per list). A trailing comma is reported (ML209).
+   */
+  private list(closer: typeof T.RParen): Expression[] {
+    if (this.fast) return this.listFast(closer);
+    const items: Expression[] = [];
+    this.OPTION9(() => {
+      items.push(this.SUBRULE8(this.expression));
+      this.MANY9({
+        GATE: () => !(this.is(1, T.Comma) && this.is(2, closer)),
+        DEF: () => {
+          this.CONSUME8(T.Comma);
+          items.push(this.SUBRULE9(this.expression));
+        },
+      });
+      this.OPTION8(() => this.trailingComma(this.CONSUME9(T.Comma)));
+    });
+    return items;
   }
 
   /** `new X` — the word ML does not have, before a name. */

@@ -71,14 +71,15 @@ export class MlParser extends StatementParser {
   // ---- expressions ---------------------------------------------------------------------------
 
   protected expressionFast(): Expression {
-    const first = this.SUBRULE(this.operand);
+    if (!startsExpression(this.LA(1))) this.AT_LEAST_ONE_SEP(this.noOperand);
+    const first = this.operandFast();
     let result = first;
     if (tokenMatcher(this.LA(1), T.BinaryOp)) {
       const operands: Expression[] = [first];
       const ops: IToken[] = [];
       do {
         ops.push(this.CONSUME(T.BinaryOp));
-        operands.push(this.SUBRULE2(this.operand));
+        operands.push(this.operandFast());
       } while (tokenMatcher(this.LA(1), T.BinaryOp));
       result = this.climb(operands, ops);
     }
@@ -92,7 +93,8 @@ export class MlParser extends StatementParser {
     return result;
   }
 
-  protected operandFast(): Expression {
+  /** `operandBody` without the DSL (same CONSUME/SUBRULE occurrences). */
+  private operandFast(): Expression {
     let prefixes: IToken[] | undefined;
     while (tokenMatcher(this.LA(1), T.PrefixOp)) (prefixes ??= []).push(this.CONSUME(T.PrefixOp));
     let newTok: IToken | undefined;
@@ -133,15 +135,15 @@ export class MlParser extends StatementParser {
     return this.OR(this.atomAlts);
   }
 
-  protected expressionListFast(closer: typeof T.RParen): Expression[] {
+  protected listFast(closer: typeof T.RParen): Expression[] {
     const items: Expression[] = [];
     if (!startsExpression(this.LA(1))) return items;
-    items.push(this.SUBRULE(this.expression));
+    items.push(this.SUBRULE8(this.expression));
     while (this.LA(1).tokenType === T.Comma && !tokenMatcher(this.LA(2), closer)) {
-      this.CONSUME(T.Comma);
-      items.push(this.SUBRULE2(this.expression));
+      this.CONSUME8(T.Comma);
+      items.push(this.SUBRULE9(this.expression));
     }
-    if (this.LA(1).tokenType === T.Comma) this.trailingComma(this.CONSUME2(T.Comma));
+    if (this.LA(1).tokenType === T.Comma) this.trailingComma(this.CONSUME9(T.Comma));
     return items;
   }
 
