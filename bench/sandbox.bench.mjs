@@ -19,7 +19,6 @@ async function bundle(entry, outName, options) {
     bundle: true,
     write: false,
     logLevel: 'silent',
-    alias: { '@mlsec/grammar': path.join(root, 'grammar/src/index.ts') },
     ...options,
   });
   mkdirSync(path.dirname(out), { recursive: true });
@@ -99,6 +98,7 @@ export async function run(emit) {
     platform: 'node',
     target: 'node20',
     external: ['isolated-vm'],
+    alias: { '@mlsec/grammar': path.join(root, 'grammar/src/capabilities/index.ts') },
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
 
