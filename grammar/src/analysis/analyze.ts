@@ -61,7 +61,7 @@ export function analyze(program: Program, resolution: Resolution, options: Analy
   const untrusted = [...scan.usesByCall]
     .filter(([, uses]) => UNTRUSTED_SOURCES.has(uses[0]!.callee))
     .map(([call]) => call);
-  runFlowRules(program, resolution, values, { untrusted, codeStrings: rules.codeStrings }, report);
+  runFlowRules(resolution, values, { untrusted, codeStrings: rules.codeStrings }, report);
   raw.push(...declarations.findings, ...summary.findings);
 
   const { active, suppressed } = applySuppressions(

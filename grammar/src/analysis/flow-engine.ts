@@ -1,6 +1,6 @@
-// Intra-procedural data-flow engine shared by SEC014 and SEC015: evaluates each function of one file
-// over its statements (branches joined, loops iterated, `if` conditions count as checks of the
-// names they mention) and links functions of the same file through parameters and return values.
+// Data-flow engine shared by SEC014 and SEC015: evaluates each function of one file over its
+// statements (branches joined, loops iterated, `if` conditions count as checks of the names they
+// mention) and links the file's functions through parameters, return values and outer variables.
 import type { MlSymbol, Resolution } from '../names/types.js';
 import type {
   ArrowFunction,
@@ -9,7 +9,6 @@ import type {
   Expression,
   FunctionDef,
   Node,
-  Program,
   StringLiteral,
 } from '../syntax/ast.js';
 import { resolveCall, type ResolvedCall } from './call-capabilities.js';
@@ -23,7 +22,7 @@ export interface FlowSpec {
   callSource(call: CallExpr, resolved: ResolvedCall | undefined): Taint;
   /** Result of a call that is not to a function of this file. */
   propagate(call: CallExpr, resolved: ResolvedCall | undefined, receiver: Taint, args: readonly Taint[]): Taint;
-  /** Inspect a call once its arguments are evaluated; `taintOf` answers for any evaluated expression. */
+  /** Inspect a call once its arguments are evaluated; `taintOf` answers for its arguments and for the property values of object literals. */
   sinkCall(
     call: CallExpr,
     resolved: ResolvedCall | undefined,
@@ -88,9 +87,10 @@ export class FlowEngine {
   private readonly queue: FlowUnit[] = [];
   private head = 0;
   private readonly queued = new Set<FlowUnit>();
+  private readonly checks = new Map<Expression, Set<unknown>>();
+  private readonly chains = new Map<BinaryExpr, Expression[]>();
 
   constructor(
-    readonly program: Program,
     readonly resolution: Resolution,
     readonly values: StaticValues,
     readonly spec: FlowSpec,
@@ -164,9 +164,6 @@ export class FlowEngine {
     args.forEach((t, i) => unit.forwardParam(i, forward(t)));
     return substitute(unit.returns, args);
   }
-
-  private readonly checks = new Map<Expression, Set<unknown>>();
-  private readonly chains = new Map<BinaryExpr, Expression[]>();
 
   /** The leaves of a `+` chain (through parentheses), left to right. Memoised. */
   chainParts(chain: BinaryExpr): Expression[] {

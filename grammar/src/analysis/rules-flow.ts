@@ -2,7 +2,7 @@
 // sink (naming the source), SEC014 at the code-looking literal (naming the call it reaches).
 // One finding per sink and source; nothing is reported for values that never reach a sink.
 import type { Resolution } from '../names/types.js';
-import type { Node, Program } from '../syntax/ast.js';
+import type { Node } from '../syntax/ast.js';
 import { FlowEngine } from './flow-engine.js';
 import { sources } from './flow-taint.js';
 import { suspiciousSpec, taintSpec } from './flow-specs.js';
@@ -16,16 +16,10 @@ export interface FlowSeeds {
   codeStrings: readonly Node[];
 }
 
-export function runFlowRules(
-  program: Program,
-  resolution: Resolution,
-  values: StaticValues,
-  seeds: FlowSeeds,
-  report: Report,
-): void {
+export function runFlowRules(resolution: Resolution, values: StaticValues, seeds: FlowSeeds, report: Report): void {
   if (seeds.untrusted.length > 0) {
     const seen = new Set<string>();
-    new FlowEngine(program, resolution, values, taintSpec(values)).run(seeds.untrusted, (at, taint, what) => {
+    new FlowEngine(resolution, values, taintSpec(values)).run(seeds.untrusted, (at, taint, what) => {
       for (const atom of sources(taint)) {
         const key = `${at.range.start.offset}:${at.range.end.offset}:${atom.label}:${atom.range.start.offset}`;
         if (seen.has(key)) continue;
@@ -37,7 +31,7 @@ export function runFlowRules(
   }
   if (seeds.codeStrings.length > 0) {
     const seen = new Set<number>();
-    new FlowEngine(program, resolution, values, suspiciousSpec(values)).run(seeds.codeStrings, (_at, taint, what) => {
+    new FlowEngine(resolution, values, suspiciousSpec(values)).run(seeds.codeStrings, (_at, taint, what) => {
       for (const atom of sources(taint)) {
         if (seen.has(atom.range.start.offset)) continue;
         seen.add(atom.range.start.offset);
