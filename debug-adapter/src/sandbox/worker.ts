@@ -69,7 +69,11 @@ function main(): void {
           .execute(m.request, hooks, (control) => controls.set(id, control))
           .then((outcome) => send({ type: 'done', id, outcome }))
           .catch(() => fatal('the sandbox engine failed'))
-          .finally(() => controls.delete(id));
+          .finally(() => {
+            controls.delete(id);
+            // Questions a killed run left unanswered are forgotten with it.
+            for (const key of waiters.keys()) if (key.startsWith(`${id}:`)) waiters.delete(key);
+          });
         return;
       }
       case 'reply': {
