@@ -221,3 +221,27 @@ describe('open-files limit', () => {
     }
   });
 });
+
+describe('audit-only mode', () => {
+  it('lets a refused operation through and records what would have been denied', () => {
+    const f = makeFixture();
+    try {
+      const { bridges, audit } = bridgesFor(f, ['file:read:out/**'], [], undefined, true);
+      expect(bridges.table.sync['file.read']!(['data/a.txt'])).toBe('hello\nworld\n');
+      bridges.close();
+      expect(audit.map((e) => [e.capability, e.result, e.enforced])).toEqual([[`file:read:${f.root}/data/a.txt`, 'DENIED', false]]);
+    } finally {
+      f.dispose();
+    }
+  });
+
+  it('still refuses what has no valid target', () => {
+    const f = makeFixture();
+    try {
+      const { bridges } = bridgesFor(f, [], [], undefined, true);
+      expect(() => bridges.table.sync['file.read']!(['data/\0x'])).toThrow(/NUL/);
+    } finally {
+      f.dispose();
+    }
+  });
+});

@@ -65,11 +65,17 @@ export function subst(text: string, f: Fixture): string {
   return text.replaceAll('${root}', f.root).replaceAll('${outside}', f.outside).replaceAll('${base}', f.base);
 }
 
-export function execRequest(f: Fixture, allow: string[], deny: string[] = [], limits?: Partial<SandboxLimits>): ExecRequest {
+export function execRequest(
+  f: Fixture,
+  allow: string[],
+  deny: string[] = [],
+  limits?: Partial<SandboxLimits>,
+  auditOnly = false,
+): ExecRequest {
   return {
     program: { code: '', file: path.join(f.root, 'main.ml') },
     declared: [],
-    capabilities: { allow: allow.map((a) => subst(a, f)), deny: deny.map((d) => subst(d, f)), auditOnly: false },
+    capabilities: { allow: allow.map((a) => subst(a, f)), deny: deny.map((d) => subst(d, f)), auditOnly },
     rootDir: f.root,
     args: ['one', 'two'],
     env: { HOME_DIR: '/home/user', APP_MODE: 'test', SECRET_TOKEN: 'abc' },
@@ -85,10 +91,11 @@ export function bridgesFor(
   allow: string[],
   deny: string[] = [],
   limits?: Partial<SandboxLimits>,
+  auditOnly = false,
 ): { bridges: RunBridges; audit: AuditRecord[] } {
   const audit: AuditRecord[] = [];
   const created = createBridges({
-    request: execRequest(f, allow, deny, limits),
+    request: execRequest(f, allow, deny, limits, auditOnly),
     internalRoots: [],
     audit: (events) => audit.push(...events),
     input: () => Promise.resolve(null),
