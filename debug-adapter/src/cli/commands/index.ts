@@ -3,5 +3,6 @@ import type { Command } from '../command.js';
 import { capsCommand } from './caps.js';
 import { checkCommand } from './check.js';
 import { fmtCommand } from './fmt.js';
+import { lspCommand } from './lsp.js';
 
-export const COMMANDS: readonly Command[] = [checkCommand, capsCommand, fmtCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, capsCommand, fmtCommand, lspCommand];
