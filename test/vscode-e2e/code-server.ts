@@ -75,7 +75,10 @@ function prepareWorkspace(root: string): string {
   return workspace;
 }
 
-export async function startWorkbench(vsix: string, settings: Record<string, unknown>): Promise<Workbench> {
+/** No extension gallery: the workbench must not reach for the network (only 127.0.0.1 is ours). */
+const offlineEnv = { ...process.env, EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: '', itemUrl: '', resourceUrlTemplate: '' }) };
+
+export async function startWorkbench(vsix: string, settings: Record<string, unknown>, logFile: string): Promise<Workbench> {
   const root = mkdtempSync(path.join(tmpdir(), 'mlsec-e2e-'));
   const userData = path.join(root, 'user-data');
   const extensions = path.join(userData, 'ext');
@@ -83,13 +86,13 @@ export async function startWorkbench(vsix: string, settings: Record<string, unkn
   writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   const workspace = prepareWorkspace(root);
   const common = ['--user-data-dir', userData, '--extensions-dir', extensions];
-  execFileSync(process.execPath, [codeServerEntry, ...common, '--install-extension', vsix], { stdio: 'pipe' });
+  execFileSync(process.execPath, [codeServerEntry, ...common, '--install-extension', vsix], { stdio: 'pipe', env: offlineEnv });
   const port = await freePort();
   let logs = '';
   const child = spawn(
     process.execPath,
     [codeServerEntry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', ...common, workspace],
-    { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: offlineEnv },
   );
   child.stdout?.on('data', (d: Buffer) => (logs += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (logs += d.toString()));
@@ -101,6 +104,8 @@ export async function startWorkbench(vsix: string, settings: Record<string, unkn
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
       if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
     }
+    mkdirSync(path.dirname(logFile), { recursive: true });
+    writeFileSync(logFile, logs);
     rmSync(root, { recursive: true, force: true });
   };
   try {

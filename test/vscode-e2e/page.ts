@@ -73,12 +73,13 @@ export class WorkbenchPage {
   async hoverToken(editor: Locator, lineText: string, token: string, hoverText: string): Promise<Locator> {
     const exact = new RegExp(`^${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
     const span = this.line(editor, lineText).locator('span span').filter({ hasText: exact }).first();
-    await span.waitFor();
-    const box = await span.boundingBox();
-    if (!box) throw new Error(`"${token}" is not visible in the editor`);
     const hover = this.page.locator('.monaco-hover:not(.hidden)', { hasText: hoverText }).first();
-    // Hovers can be dismissed by an editor refresh (e.g. semantic tokens arriving): move and retry.
-    for (let attempt = 0; attempt < 5; attempt++) {
+    // Lines re-render when semantic tokens or diagnostics arrive, which detaches spans and dismisses
+    // hovers: look the token up again on every attempt.
+    for (let attempt = 0; attempt < 6; attempt++) {
+      await span.waitFor();
+      const box = await span.boundingBox();
+      if (!box) continue;
       await this.page.mouse.move(box.x + 2, box.y + box.height / 2);
       await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
       try {
@@ -88,7 +89,7 @@ export class WorkbenchPage {
         await this.page.mouse.move(0, 0);
       }
     }
-    throw new Error(`no hover containing "${hoverText}" over "${token}"`);
+    throw new Error(`no hover containing "${hoverText}" over "${token}" on the line "${lineText}"`);
   }
 
   /** Puts a breakpoint on the line containing `text` (cursor there, F9). */

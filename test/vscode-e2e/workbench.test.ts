@@ -25,6 +25,9 @@ const settings = {
   'editor.hover.delay': 150,
   'editor.minimap.enabled': false,
   'chat.commandCenter.enabled': false,
+  'extensions.ignoreRecommendations': true,
+  'workbench.enableExperiments': false,
+  'update.mode': 'none',
   'ml.nodePath': process.execPath,
 };
 
@@ -40,7 +43,7 @@ describe.skipIf(skip)(title, () => {
     if (missing.length > 0) throw new Error(`workbench e2e prerequisites missing: ${missing.join('; ')}`);
     const vsix = path.join(repoRoot, '.cache', 'e2e', 'mlsec-e2e.vsix');
     packageExtension(vsix);
-    workbench = await startWorkbench(vsix, settings);
+    workbench = await startWorkbench(vsix, settings, path.join(artifacts, 'code-server.log'));
     ui = await WorkbenchPage.open(chromiumPath, workbench.url, artifacts);
   }, 150_000);
 
