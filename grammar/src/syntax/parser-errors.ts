@@ -58,7 +58,7 @@ const NAME_ROLES: Record<string, string> = {
 
 /** Rules whose closing bracket ends a comma-separated list. */
 const LIST_RULES = new Set([
-  'callArguments',
+  'expression',
   'arrayLiteral',
   'parenExpression',
   'objectLiteral',

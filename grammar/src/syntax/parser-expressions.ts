@@ -74,7 +74,7 @@ export abstract class ExpressionParser extends ExpressionActions {
         return { kind: 'member', name: this.CONSUME(T.Name) };
       },
     },
-    { ALT: (): Suffix => ({ kind: 'call', value: this.SUBRULE(this.callArguments) }) },
+    { ALT: (): Suffix => ({ kind: 'call', value: this.callArguments() }) },
   ];
 
   /** `unary` and `primary` of §2: prefix operators, an atom, then index/member/call suffixes. */
@@ -136,17 +136,6 @@ export abstract class ExpressionParser extends ExpressionActions {
       });
       const close = this.CONSUME(T.RBracket);
       return { open, start, stop, step, isSlice, close };
-    },
-    { recoveryValueFunc: () => null },
-  );
-
-  readonly callArguments = this.RULE(
-    'callArguments',
-    (): CallArgs | null => {
-      const open = this.CONSUME(T.LParen);
-      const args = this.list(T.RParen);
-      const close = this.CONSUME(T.RParen);
-      return { open, args, close };
     },
     { recoveryValueFunc: () => null },
   );
@@ -309,11 +298,19 @@ export abstract class ExpressionParser extends ExpressionActions {
     return { kind: 'ObjectProperty', key, keyName, value, range: this.b.span(key.range.start, value.range.end) };
   }
 
+  /** `( args )` of a call, inside `expression` (calls are too frequent for a rule of their own). */
+  protected callArguments(): CallArgs {
+    const open = this.CONSUME(T.LParen);
+    const args = this.list(T.RParen);
+    const close = this.CONSUME(T.RParen);
+    return { open, args, close };
+  }
+
   /**
    * `a, b, c` before `closer`, inside call arguments, array literals and parentheses (each of those
    * rules holds the list itself: no rule invocation per list). A trailing comma is reported (ML209).
    */
-  private list(closer: typeof T.RParen): Expression[] {
+  protected list(closer: typeof T.RParen): Expression[] {
     if (this.fast) return this.listFast(closer);
     const items: Expression[] = [];
     this.OPTION9(() => {

@@ -68,7 +68,7 @@ export abstract class StatementParser extends ControlFlowParser {
           GATE: () => this.is(2, T.Identifier) && (this.is(3, T.Comma) || this.is(3, T.RCurly)),
           ALT: () => this.SUBRULE(this.objectDestructure),
         },
-        { ALT: () => this.SUBRULE(this.simpleStatement) },
+        { ALT: () => this.simpleStatement() },
       ],
     });
   }
@@ -217,48 +217,48 @@ export abstract class StatementParser extends ControlFlowParser {
     { recoveryValueFunc: () => null },
   );
 
-  readonly simpleStatement = this.RULE(
-    'simpleStatement',
-    (): Statement | null => {
-      if (this.fast) return this.simpleStatementFast();
-      const parts: SimpleParts = {
-        decl: undefined,
-        prefix: undefined,
-        target: undefined!,
-        op: undefined,
-        value: undefined,
-        chained: undefined,
-        semi: undefined!,
-      };
-      this.OPTION({ GATE: () => this.declarationKeywordAhead(), DEF: () => (parts.decl = this.CONSUME(T.Identifier)) });
-      this.OPTION2(() => (parts.prefix = this.CONSUME(T.IncDec)));
-      parts.target = this.SUBRULE(this.expression);
-      this.OPTION3(() => {
-        this.OR([
-          {
-            ALT: () => {
-              parts.op = this.CONSUME(T.Assign);
-              parts.value = this.SUBRULE2(this.expression);
-              this.OPTION4(() => {
-                parts.chained = this.CONSUME2(T.Assign);
-                this.SUBRULE4(this.expression);
-              });
-            },
+  /**
+   * `exprStmt`, `assignStmt` and `[a, b] = e;` (plus the tolerated `let`, `+=`, `++`), parsed inside
+   * `statement`: they are most statements, so they get no rule invocation of their own.
+   */
+  protected simpleStatement(): Statement | null {
+    if (this.fast) return this.simpleStatementFast();
+    const parts: SimpleParts = {
+      decl: undefined,
+      prefix: undefined,
+      target: undefined!,
+      op: undefined,
+      value: undefined,
+      chained: undefined,
+      semi: undefined!,
+    };
+    this.OPTION({ GATE: () => this.declarationKeywordAhead(), DEF: () => (parts.decl = this.CONSUME(T.Identifier)) });
+    this.OPTION2(() => (parts.prefix = this.CONSUME(T.IncDec)));
+    parts.target = this.SUBRULE(this.expression);
+    this.OPTION3(() => {
+      this.OR2([
+        {
+          ALT: () => {
+            parts.op = this.CONSUME(T.Assign);
+            parts.value = this.SUBRULE2(this.expression);
+            this.OPTION4(() => {
+              parts.chained = this.CONSUME2(T.Assign);
+              this.SUBRULE4(this.expression);
+            });
           },
-          {
-            ALT: () => {
-              parts.op = this.CONSUME(T.CompoundAssign);
-              parts.value = this.SUBRULE3(this.expression);
-            },
+        },
+        {
+          ALT: () => {
+            parts.op = this.CONSUME(T.CompoundAssign);
+            parts.value = this.SUBRULE3(this.expression);
           },
-          { ALT: () => (parts.op = this.CONSUME2(T.IncDec)) },
-        ]);
-      });
-      parts.semi = this.CONSUME(T.Semi);
-      return this.ACTION(() => this.finishSimpleStatement(parts));
-    },
-    { recoveryValueFunc: () => null },
-  );
+        },
+        { ALT: () => (parts.op = this.CONSUME2(T.IncDec)) },
+      ]);
+    });
+    parts.semi = this.CONSUME(T.Semi);
+    return this.ACTION(() => this.finishSimpleStatement(parts));
+  }
 
   /** The statement list of `block` (its MANY carries Chevrotain's in-repetition recovery). */
   protected statementLoop(body: Statement[]): void {

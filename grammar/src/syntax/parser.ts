@@ -102,7 +102,7 @@ export class MlParser extends StatementParser {
     let expr = this.atomFast();
     for (;;) {
       const type = this.LA(1).tokenType;
-      if (type === T.LParen) expr = this.applyCall(expr, this.SUBRULE(this.callArguments));
+      if (type === T.LParen) expr = this.applyCall(expr, this.callArguments());
       else if (type === T.Dot) {
         this.CONSUME(T.Dot);
         expr = this.applySuffix(expr, { kind: 'member', name: this.CONSUME(T.Name) });
@@ -228,7 +228,7 @@ export class MlParser extends StatementParser {
         if (this.keywordAt(T.Return)) return this.SUBRULE(this.returnStatement);
         break;
       case T.Identifier:
-        return this.SUBRULE(this.simpleStatement);
+        return this.simpleStatementFast();
       default:
         break;
     }
