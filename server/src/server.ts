@@ -47,6 +47,7 @@ export function startServer(connection: Connection): void {
     const rootUri = params.rootUri ?? (params.rootPath ? pathToUri(params.rootPath) : null);
     workspace.setFolders(params.workspaceFolders, rootUri);
     settings.setPullSupported(client.workspace?.configuration === true);
+    settings.setInitial(init.settings);
     if (typeof init.rulesDocumentationUrl === 'string' && init.rulesDocumentationUrl !== '') docsBase = init.rulesDocumentationUrl;
     pull = client.textDocument?.diagnostic !== undefined && init.pullDiagnostics !== false;
     scheduler = new DiagnosticScheduler(connection, service, documents, docsBase);
@@ -58,9 +59,11 @@ export function startServer(connection: Connection): void {
     try {
       // One registration request, sent before any later request is handled.
       const registrations = BulkRegistration.create();
-      if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) watch.addRegistration(registrations);
-      if (client.workspace?.didChangeConfiguration?.dynamicRegistration) registrations.add(DidChangeConfigurationNotification.type, { section: 'ml' });
-      await connection.client.register(registrations);
+      const watchFiles = client.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+      const watchConfig = client.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+      if (watchFiles) watch.addRegistration(registrations);
+      if (watchConfig) registrations.add(DidChangeConfigurationNotification.type, { section: 'ml' });
+      if (watchFiles || watchConfig) await connection.client.register(registrations);
     } catch (error) {
       connection.console.warn(`registration failed: ${String(error)}`);
     }

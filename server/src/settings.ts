@@ -52,6 +52,11 @@ export class SettingsStore {
     return found;
   }
 
+  /** Settings a client gave with `initialize` (used when it does not answer workspace/configuration). */
+  setInitial(raw: unknown): void {
+    if (raw !== undefined) this.pushed = normalizeSettings(raw);
+  }
+
   /** A configuration change: forget every cached answer (and keep pushed settings if any). */
   changed(pushedSettings: unknown): void {
     const section = record(pushedSettings)[ML_SETTINGS_SECTION];

@@ -2,7 +2,7 @@
 // rules with documentation links, grant problems) and for mlpy.yaml; debounced with no stale
 // publishes; pull reports with result ids; settings pulled per document.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { LspClient, uriOf, WS } from './client.js';
+import { FULL_CLIENT, LspClient, uriOf, WS } from './client.js';
 import path from 'node:path';
 
 type Expected = [code: string, line: number, character: number];
@@ -173,6 +173,23 @@ describe('settings pulled per document', () => {
         ['SEC010', 6],
         ['SEC010', 15],
       ]);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  test('settings from initializationOptions serve clients without workspace/configuration', async () => {
+    const client = await LspClient.start({
+      capabilities: { ...FULL_CLIENT, workspace: { ...FULL_CLIENT.workspace, configuration: false } },
+      initializationOptions: { settings: { profile: 'web' } },
+    });
+    try {
+      const uri = await client.open('main.ml');
+      const published = await client.diagnosticsFor(uri, 1);
+      expect(published.diagnostics.map((d) => d.range.start.line)).toEqual([6, 15]);
+      await client.notify('workspace/didChangeConfiguration', { settings: { ml: { profile: 'data_processing' } } });
+      const next = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 1);
+      expect(next.diagnostics.map((d) => d.range.start.line)).toEqual([16]);
     } finally {
       await client.stop();
     }

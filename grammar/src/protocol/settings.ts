@@ -40,4 +40,9 @@ export interface MlInitializationOptions {
    * diagnostics in separate collections (vscode-languageclient) should pass false.
    */
   pullDiagnostics?: boolean;
+  /**
+   * The `ml` settings to use until the client pushes others with didChangeConfiguration, for clients
+   * that answer no workspace/configuration requests (Neovim 0.7 does not announce them).
+   */
+  settings?: unknown;
 }
