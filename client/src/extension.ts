@@ -5,6 +5,7 @@ import { SHOW_REQUIRED_CAPABILITIES_COMMAND } from '@mlsec/grammar';
 import { configurationFor, type MlLaunchConfig } from './debug/launch.js';
 import { DEBUG_TYPE, MlAdapterFactory, MlConfigurationProvider } from './debug/provider.js';
 import { ServerManager } from './language-client.js';
+import { OcamlClaimWatcher } from './ocaml-claim.js';
 import { extensionPaths } from './paths.js';
 import { selectProfile } from './profiles.js';
 import { SandboxRunner, targetDocument } from './run/run-command.js';
@@ -69,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): MlExtensionApi {
     capabilitiesTree,
     report,
     new MlStatusBar(server),
+    new OcamlClaimWatcher(),
     vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, new MlConfigurationProvider(false)),
     vscode.debug.registerDebugConfigurationProvider(
       DEBUG_TYPE,
