@@ -27,6 +27,16 @@ const entries = [
     external: ['isolated-vm'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   },
+  // The debug agent: evaluated inside each debug run's isolate (an IIFE assigning one local name;
+  // no Node APIs). `mlsec dap` reads it from beside cli.js.
+  {
+    entryPoints: [r('debug-adapter/src/debug/agent/index.ts')],
+    outfile: r('debug-adapter/dist/debug-agent.js'),
+    platform: 'neutral',
+    format: 'iife',
+    globalName: '__mlsecDebugAgent',
+    sourcemap: false,
+  },
   // The language server (started by the VS Code client, `mlsec lsp` and other editors).
   {
     entryPoints: [r('server/src/main.ts')],
