@@ -11,10 +11,19 @@ const stage = path.join(root, '.cache', 'vsix-stage');
 const out = path.join(root, process.env.MLSEC_VSIX ?? 'mlsec.vsix');
 
 /** Files that must exist: a missing one is a build error. */
-const required = ['package.json', 'client/dist/extension.cjs', 'server/dist/server.js', 'debug-adapter/dist/cli.js', 'language-configuration.json'];
+const required = [
+  'package.json',
+  'client/dist/extension.cjs',
+  'server/dist/server.js',
+  'debug-adapter/dist/cli.js',
+  'language-configuration.json',
+];
 /** Folders whose `.js` files ship (bundles only; source maps and declarations stay behind). */
 const bundleDirs = ['client/dist', 'server/dist', 'debug-adapter/dist'];
-const assetDirs = [['syntaxes', '.json'], ['snippets', '.json']];
+const assetDirs = [
+  ['syntaxes', '.json'],
+  ['snippets', '.json'],
+];
 const optional = ['README.md', 'LICENSE', 'CHANGELOG.md'];
 /** isolated-vm: its entry, manifest, licence and the native addon, next to the bundles that load it. */
 const ivmFrom = path.join(root, 'node_modules', 'isolated-vm');
@@ -60,7 +69,14 @@ else console.warn('package-vsix: `strip` not found; shipping isolated-vm with it
 
 const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
 // `files` in package.json names README/LICENSE/CHANGELOG, which a checkout may not have yet.
-const flags = ['package', '--no-dependencies', '--allow-missing-repository', '--allow-unused-files-pattern', '--out', out];
+const flags = [
+  'package',
+  '--no-dependencies',
+  '--allow-missing-repository',
+  '--allow-unused-files-pattern',
+  '--out',
+  out,
+];
 if (!fs.existsSync(path.join(stage, 'LICENSE'))) {
   console.warn('package-vsix: no LICENSE file at the repository root; packaging with --skip-license');
   flags.push('--skip-license');

@@ -28,7 +28,9 @@ async function debugInSandbox(uri: unknown): Promise<boolean> {
   if (!doc) return false;
   if (doc.isDirty) await doc.save();
   const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
-  const configs = folder ? (vscode.workspace.getConfiguration('launch', folder.uri).get<unknown[]>('configurations') ?? []) : [];
+  const configs = folder
+    ? (vscode.workspace.getConfiguration('launch', folder.uri).get<unknown[]>('configurations') ?? [])
+    : [];
   const found = configurationFor(configs, doc.uri.fsPath, folder?.uri.fsPath ?? null);
   const config: MlLaunchConfig = found ?? {
     type: DEBUG_TYPE,
@@ -80,11 +82,15 @@ export function activate(context: vscode.ExtensionContext): MlExtensionApi {
     vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, new MlAdapterFactory(paths.cli)),
     vscode.commands.registerCommand('ml.runInSandbox', (uri?: unknown) => runner.run(uri)),
     vscode.commands.registerCommand('ml.debugInSandbox', (uri?: unknown) => debugInSandbox(uri)),
-    vscode.commands.registerCommand(SHOW_REQUIRED_CAPABILITIES_COMMAND, async (uri?: unknown, functionName?: unknown) => {
-      const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri instanceof vscode.Uri ? uri : activeMlUri();
-      await vscode.commands.executeCommand(`${CAPABILITIES_VIEW}.focus`);
-      return capabilities.refresh(target, typeof functionName === 'string' ? functionName : null);
-    }),
+    vscode.commands.registerCommand(
+      SHOW_REQUIRED_CAPABILITIES_COMMAND,
+      async (uri?: unknown, functionName?: unknown) => {
+        const target =
+          typeof uri === 'string' ? vscode.Uri.parse(uri) : uri instanceof vscode.Uri ? uri : activeMlUri();
+        await vscode.commands.executeCommand(`${CAPABILITIES_VIEW}.focus`);
+        return capabilities.refresh(target, typeof functionName === 'string' ? functionName : null);
+      },
+    ),
     vscode.commands.registerCommand('ml.securityReport', async (uri?: unknown) => {
       const doc = await targetDocument(uri);
       return doc ? report.show(doc) : null;
@@ -92,12 +98,17 @@ export function activate(context: vscode.ExtensionContext): MlExtensionApi {
     vscode.commands.registerCommand('ml.restartLanguageServer', () => server.restart()),
     vscode.commands.registerCommand(SELECT_PROFILE_COMMAND, () => selectProfile()),
     capabilitiesTree.onDidChangeVisibility(refreshCapabilities),
-    vscode.window.onDidChangeActiveTextEditor((editor) => editor?.document.languageId === 'ml' && refreshCapabilities()),
+    vscode.window.onDidChangeActiveTextEditor(
+      (editor) => editor?.document.languageId === 'ml' && refreshCapabilities(),
+    ),
     vscode.workspace.onDidSaveTextDocument((doc) => doc.languageId === 'ml' && refreshCapabilities()),
     server.onDidStart(refreshCapabilities),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (!e.affectsConfiguration('ml.nodePath')) return;
-      const choice = await vscode.window.showInformationMessage('ML: restart the language server to use the new ml.nodePath?', 'Restart');
+      const choice = await vscode.window.showInformationMessage(
+        'ML: restart the language server to use the new ml.nodePath?',
+        'Restart',
+      );
       if (choice) await server.restart();
     }),
   );

@@ -1,7 +1,12 @@
 // Starts, restarts and talks to the ML language server (`node server/dist/server.js --stdio`) through
 // vscode-languageclient. It owns the LanguageClient; features call `request` and never see it.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node.js';
 import type { MlInitializationOptions } from '@mlsec/grammar';
 import { resolveNodeRuntime } from './node-runtime.js';
 import { nodePathSetting } from './settings.js';
@@ -52,7 +57,9 @@ export class ServerManager implements vscode.Disposable {
       this.started.fire();
     } catch (error) {
       this.output.appendLine(`The ML language server did not start: ${String(error)}`);
-      void vscode.window.showErrorMessage('ML: the language server did not start. See the "ML Language Server" output.');
+      void vscode.window.showErrorMessage(
+        'ML: the language server did not start. See the "ML Language Server" output.',
+      );
     }
   }
 

@@ -65,7 +65,10 @@ export function findNodeOnPath(env: NodeEnvironment): string | null {
   return null;
 }
 
-export function resolveNodeRuntime(setting: string | undefined, env: NodeEnvironment = currentEnvironment()): NodeLookup {
+export function resolveNodeRuntime(
+  setting: string | undefined,
+  env: NodeEnvironment = currentEnvironment(),
+): NodeLookup {
   let warning: string | undefined;
   const configured = setting?.trim() ?? '';
   if (configured !== '') {

@@ -10,7 +10,9 @@ export function profileNames(text: string): string[] {
   const doc = parseDocument(text);
   const profiles = doc.errors.length === 0 ? doc.getIn(['security', 'capability_profiles'], true) : undefined;
   if (!isMap(profiles)) return [];
-  return profiles.items.map((pair) => String((pair.key as { value?: unknown } | null)?.value ?? pair.key)).filter((n) => n !== '');
+  return profiles.items
+    .map((pair) => String((pair.key as { value?: unknown } | null)?.value ?? pair.key))
+    .filter((n) => n !== '');
 }
 
 export async function selectProfile(): Promise<void> {

@@ -14,5 +14,6 @@ describe('grantFor', () => {
     ['env:read:HOME', '/ws', 'env:read:HOME'],
     ['console:write', '/ws', 'console:write'],
   ];
-  for (const [cap, root, expected] of table) it(`${cap} (root ${root})`, () => expect(grantFor(cap, root)).toBe(expected));
+  for (const [cap, root, expected] of table)
+    it(`${cap} (root ${root})`, () => expect(grantFor(cap, root)).toBe(expected));
 });

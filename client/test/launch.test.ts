@@ -22,7 +22,13 @@ describe('substitute', () => {
   });
 });
 
-const config = (program: string, extra: Partial<MlLaunchConfig> = {}): MlLaunchConfig => ({ type: 'ml', request: 'launch', name: program, program, ...extra });
+const config = (program: string, extra: Partial<MlLaunchConfig> = {}): MlLaunchConfig => ({
+  type: 'ml',
+  request: 'launch',
+  name: program,
+  program,
+  ...extra,
+});
 
 describe('programPath and configurationFor', () => {
   it('resolves relative programs against the folder', () => {
@@ -63,7 +69,12 @@ describe('withSettings', () => {
 
   it('keeps the configuration’s own values and adds denials up', () => {
     const merged = withSettings(
-      config('/ws/a.ml', { profile: 'data', capabilities: [], deny: ['http:*:**', 'file:delete:**'], limits: { memoryMb: 256 } }),
+      config('/ws/a.ml', {
+        profile: 'data',
+        capabilities: [],
+        deny: ['http:*:**', 'file:delete:**'],
+        limits: { memoryMb: 256 },
+      }),
       settings,
     );
     expect(merged.profile).toBe('data');

@@ -1,6 +1,11 @@
 // Which Node runs the server, the CLI and the adapter: ml.nodePath, PATH, then the editor's runtime.
 import { describe, expect, it } from 'vitest';
-import { childEnvironment, resolveNodeRuntime, sandboxUnavailableReason, type NodeEnvironment } from '../src/node-runtime.js';
+import {
+  childEnvironment,
+  resolveNodeRuntime,
+  sandboxUnavailableReason,
+  type NodeEnvironment,
+} from '../src/node-runtime.js';
 
 function env(pathVariable: string, executables: string[], electron = false): NodeEnvironment {
   return {
@@ -13,13 +18,60 @@ function env(pathVariable: string, executables: string[], electron = false): Nod
 }
 
 describe('resolveNodeRuntime', () => {
-  const table: { name: string; setting?: string; env: NodeEnvironment; path: string; source: string; warns: boolean }[] = [
-    { name: 'setting wins', setting: '/opt/node20/bin/node', env: env('/usr/bin', ['/opt/node20/bin/node', '/usr/bin/node']), path: '/opt/node20/bin/node', source: 'setting', warns: false },
-    { name: 'first node on PATH', env: env('/nope:/usr/local/bin:/usr/bin', ['/usr/local/bin/node', '/usr/bin/node']), path: '/usr/local/bin/node', source: 'path', warns: false },
-    { name: 'relative PATH entries are ignored', env: env('bin:/usr/bin', ['bin/node', '/usr/bin/node']), path: '/usr/bin/node', source: 'path', warns: false },
-    { name: 'relative setting is ignored with a warning', setting: 'node', env: env('/usr/bin', ['/usr/bin/node']), path: '/usr/bin/node', source: 'path', warns: true },
-    { name: 'missing setting falls back with a warning', setting: '/gone/node', env: env('', []), path: '/opt/editor/code', source: 'extension-host', warns: true },
-    { name: 'nothing found: the extension host', setting: '  ', env: env('', []), path: '/opt/editor/code', source: 'extension-host', warns: false },
+  const table: {
+    name: string;
+    setting?: string;
+    env: NodeEnvironment;
+    path: string;
+    source: string;
+    warns: boolean;
+  }[] = [
+    {
+      name: 'setting wins',
+      setting: '/opt/node20/bin/node',
+      env: env('/usr/bin', ['/opt/node20/bin/node', '/usr/bin/node']),
+      path: '/opt/node20/bin/node',
+      source: 'setting',
+      warns: false,
+    },
+    {
+      name: 'first node on PATH',
+      env: env('/nope:/usr/local/bin:/usr/bin', ['/usr/local/bin/node', '/usr/bin/node']),
+      path: '/usr/local/bin/node',
+      source: 'path',
+      warns: false,
+    },
+    {
+      name: 'relative PATH entries are ignored',
+      env: env('bin:/usr/bin', ['bin/node', '/usr/bin/node']),
+      path: '/usr/bin/node',
+      source: 'path',
+      warns: false,
+    },
+    {
+      name: 'relative setting is ignored with a warning',
+      setting: 'node',
+      env: env('/usr/bin', ['/usr/bin/node']),
+      path: '/usr/bin/node',
+      source: 'path',
+      warns: true,
+    },
+    {
+      name: 'missing setting falls back with a warning',
+      setting: '/gone/node',
+      env: env('', []),
+      path: '/opt/editor/code',
+      source: 'extension-host',
+      warns: true,
+    },
+    {
+      name: 'nothing found: the extension host',
+      setting: '  ',
+      env: env('', []),
+      path: '/opt/editor/code',
+      source: 'extension-host',
+      warns: false,
+    },
   ];
   for (const row of table) {
     it(row.name, () => {

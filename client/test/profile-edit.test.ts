@@ -6,7 +6,12 @@ import { addToProfile, yamlScalar } from '../src/run/profile-edit.js';
 
 const dir = new URL('./fixtures/profile-edit/', import.meta.url);
 const read = (name: string): string => readFileSync(new URL(name, dir), 'utf8');
-const cases = JSON.parse(read('cases.json')) as { name: string; profile: string; capability: string; present?: boolean }[];
+const cases = JSON.parse(read('cases.json')) as {
+  name: string;
+  profile: string;
+  capability: string;
+  present?: boolean;
+}[];
 
 function applied(text: string, profile: string, capability: string): string {
   const result = addToProfile(text, profile, capability);
@@ -29,7 +34,10 @@ describe('addToProfile', () => {
 
   it('refuses files it cannot edit safely', () => {
     expect(addToProfile('security: [oops', 'web', 'console:write').kind).toBe('error');
-    expect(addToProfile('- a\n- b\n', 'web', 'console:write')).toEqual({ kind: 'error', message: 'mlpy.yaml is not a mapping' });
+    expect(addToProfile('- a\n- b\n', 'web', 'console:write')).toEqual({
+      kind: 'error',
+      message: 'mlpy.yaml is not a mapping',
+    });
     expect(addToProfile('security:\n  capability_profiles:\n    web: console:write\n', 'web', 'x:y')).toEqual({
       kind: 'error',
       message: "profile 'web' in mlpy.yaml is not a list",

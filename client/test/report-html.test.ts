@@ -19,7 +19,13 @@ describe('reportHtml', () => {
   it('escapes markup from findings', () => {
     expect(escapeHtml(`<img src=x onerror="a">'&`)).toBe('&#60;img src=x onerror=&#34;a&#34;&#62;&#39;&#38;');
     const html = reportHtml(
-      { uri: 'file:///ws/a.ml', score: 60, analysisLevel: 'moderate', findings: [finding('SEC001', '<script>alert(1)</script>', 'critical')], suppressed: [] },
+      {
+        uri: 'file:///ws/a.ml',
+        score: 60,
+        analysisLevel: 'moderate',
+        findings: [finding('SEC001', '<script>alert(1)</script>', 'critical')],
+        suppressed: [],
+      },
       'a<b>.ml',
       'NONCE',
       'vscode-webview:',
@@ -32,13 +38,20 @@ describe('reportHtml', () => {
   });
 
   it('shows score, counts by rule severity, locations and suppressed findings', () => {
-    const suppressed = { ...finding('SEC014', 'code-like string', 'medium'), suppression: { by: 'comment' as const, text: '// mlsec-ignore SEC014' } };
+    const suppressed = {
+      ...finding('SEC014', 'code-like string', 'medium'),
+      suppression: { by: 'comment' as const, text: '// mlsec-ignore SEC014' },
+    };
     const html = reportHtml(
       {
         uri: 'file:///ws/a.ml',
         score: 40,
         analysisLevel: 'strict',
-        findings: [finding('SEC001', 'eval', 'critical'), finding('SEC005', 'this', 'critical'), finding('SEC016', 'div', 'medium')],
+        findings: [
+          finding('SEC001', 'eval', 'critical'),
+          finding('SEC005', 'this', 'critical'),
+          finding('SEC016', 'div', 'medium'),
+        ],
         suppressed: [suppressed],
       },
       'a.ml',
@@ -53,7 +66,12 @@ describe('reportHtml', () => {
   });
 
   it('says so when there are no findings', () => {
-    const html = reportHtml({ uri: 'file:///ws/a.ml', score: 100, analysisLevel: 'moderate', findings: [], suppressed: [] }, 'a.ml', 'N', 'x');
+    const html = reportHtml(
+      { uri: 'file:///ws/a.ml', score: 100, analysisLevel: 'moderate', findings: [], suppressed: [] },
+      'a.ml',
+      'N',
+      'x',
+    );
     expect(html).toContain('No security findings.');
     expect(html).toContain('no findings');
   });

@@ -8,11 +8,26 @@ const compact = JSON.stringify(result);
 const pretty = JSON.stringify(result, null, 2);
 
 const table: { name: string; chunks: string[]; emitted: string; ok: boolean | null }[] = [
-  { name: 'output lines then a compact result', chunks: ['hello\nwor', 'ld\n', compact + '\n'], emitted: 'hello\nworld\n', ok: true },
-  { name: 'result split across chunks', chunks: ['x\n', compact.slice(0, 10), compact.slice(10)], emitted: 'x\n', ok: true },
+  {
+    name: 'output lines then a compact result',
+    chunks: ['hello\nwor', 'ld\n', compact + '\n'],
+    emitted: 'hello\nworld\n',
+    ok: true,
+  },
+  {
+    name: 'result split across chunks',
+    chunks: ['x\n', compact.slice(0, 10), compact.slice(10)],
+    emitted: 'x\n',
+    ok: true,
+  },
   { name: 'pretty-printed result only', chunks: [pretty + '\n'], emitted: '', ok: true },
   { name: 'output then a pretty-printed result', chunks: ['one\n', pretty], emitted: 'one\n', ok: true },
-  { name: 'ML object-looking output is program output', chunks: ['{a: 1}\n', '{"b":2}\n'], emitted: '{a: 1}\n{"b":2}\n', ok: null },
+  {
+    name: 'ML object-looking output is program output',
+    chunks: ['{a: 1}\n', '{"b":2}\n'],
+    emitted: '{a: 1}\n{"b":2}\n',
+    ok: null,
+  },
   { name: 'a lone { line that is not a result is still emitted', chunks: ['{\n', 'x\n'], emitted: '{\nx\n', ok: null },
   { name: 'last line without newline', chunks: ['tail'], emitted: 'tail', ok: null },
 ];

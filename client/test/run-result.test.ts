@@ -2,7 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { describeDenied, readRunResult, summarize } from '../src/run/run-result.js';
 
-const stats = { parseMs: 1, analyzeMs: 1, transpileMs: 1, runMs: 12.4, cpuMs: 3, peakHeapBytes: 1, capabilityChecks: 2, bridgeCalls: 2 };
+const stats = {
+  parseMs: 1,
+  analyzeMs: 1,
+  transpileMs: 1,
+  runMs: 12.4,
+  cpuMs: 3,
+  peakHeapBytes: 1,
+  capabilityChecks: 2,
+  bridgeCalls: 2,
+};
 const audit = (capability: string, result: string, extra: Record<string, unknown> = {}) => ({
   time: 1,
   capability,
@@ -21,7 +30,8 @@ const audit = (capability: string, result: string, extra: Record<string, unknown
 
 describe('readRunResult', () => {
   it('rejects values without the SANDBOX.md shape', () => {
-    for (const value of [null, 42, [], { ok: true }, { ok: 'yes', stats }, { stats }]) expect(readRunResult(value)).toBeNull();
+    for (const value of [null, 42, [], { ok: true }, { ok: 'yes', stats }, { stats }])
+      expect(readRunResult(value)).toBeNull();
   });
 
   it('summarises a successful run', () => {
@@ -36,7 +46,14 @@ describe('readRunResult', () => {
       exitCode: 3,
       stdout: '',
       stderr: '',
-      error: { kind: 'CapabilityError', message: 'file:read denied', file: '/ws/sales_report.ml', line: 8, column: 8, mlStack: [] },
+      error: {
+        kind: 'CapabilityError',
+        message: 'file:read denied',
+        file: '/ws/sales_report.ml',
+        line: 8,
+        column: 8,
+        mlStack: [],
+      },
       stats,
       audit: [
         audit('console:write', 'GRANTED'),
@@ -46,7 +63,9 @@ describe('readRunResult', () => {
         audit('file:delete:/ws/y', 'DENIED', { reason: 'denied', by: 'file:delete:**', line: 9, column: 1 }),
       ],
     })!;
-    expect(summarize(result)).toBe('Failed in 12 ms (exit code 3): CapabilityError: file:read denied at /ws/sales_report.ml:8:8');
+    expect(summarize(result)).toBe(
+      'Failed in 12 ms (exit code 3): CapabilityError: file:read denied at /ws/sales_report.ml:8:8',
+    );
     expect(result.denied.map((d) => [d.capability, d.deniedBy])).toEqual([
       ['file:read:/ws/data/orders.csv', null],
       ['file:delete:/ws/y', 'file:delete:**'],

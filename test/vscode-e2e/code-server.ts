@@ -17,7 +17,8 @@ const bundles = ['client/dist/extension.cjs', 'server/dist/server.js', 'debug-ad
 /** Missing prerequisites, each with the command that provides it. */
 export function missingPrerequisites(): string[] {
   const missing: string[] = [];
-  if (!existsSync(codeServerEntry)) missing.push('code-server (bash ../shared/tools/setup-code-server.sh .cache/code-server)');
+  if (!existsSync(codeServerEntry))
+    missing.push('code-server (bash ../shared/tools/setup-code-server.sh .cache/code-server)');
   if (!existsSync(chromiumPath)) missing.push(`Chromium at ${chromiumPath} (apt-get install -y chromium)`);
   for (const b of bundles) if (!existsSync(path.join(repoRoot, b))) missing.push(`${b} (npm run build)`);
   return missing;
@@ -76,9 +77,16 @@ function prepareWorkspace(root: string): string {
 }
 
 /** No extension gallery: the workbench must not reach for the network (only 127.0.0.1 is ours). */
-const offlineEnv = { ...process.env, EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: '', itemUrl: '', resourceUrlTemplate: '' }) };
+const offlineEnv = {
+  ...process.env,
+  EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: '', itemUrl: '', resourceUrlTemplate: '' }),
+};
 
-export async function startWorkbench(vsix: string, settings: Record<string, unknown>, logFile: string): Promise<Workbench> {
+export async function startWorkbench(
+  vsix: string,
+  settings: Record<string, unknown>,
+  logFile: string,
+): Promise<Workbench> {
   const root = mkdtempSync(path.join(tmpdir(), 'mlsec-e2e-'));
   const userData = path.join(root, 'user-data');
   const extensions = path.join(userData, 'ext');
@@ -86,12 +94,25 @@ export async function startWorkbench(vsix: string, settings: Record<string, unkn
   writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   const workspace = prepareWorkspace(root);
   const common = ['--user-data-dir', userData, '--extensions-dir', extensions];
-  execFileSync(process.execPath, [codeServerEntry, ...common, '--install-extension', vsix], { stdio: 'pipe', env: offlineEnv });
+  execFileSync(process.execPath, [codeServerEntry, ...common, '--install-extension', vsix], {
+    stdio: 'pipe',
+    env: offlineEnv,
+  });
   const port = await freePort();
   let logs = '';
   const child = spawn(
     process.execPath,
-    [codeServerEntry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', ...common, workspace],
+    [
+      codeServerEntry,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      ...common,
+      workspace,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: offlineEnv },
   );
   child.stdout?.on('data', (d: Buffer) => (logs += d.toString()));

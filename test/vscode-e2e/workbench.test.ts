@@ -5,13 +5,22 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeSource } from '@mlsec/grammar';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, missingPrerequisites, packageExtension, repoRoot, startWorkbench, type Workbench } from './code-server.js';
+import {
+  chromiumPath,
+  missingPrerequisites,
+  packageExtension,
+  repoRoot,
+  startWorkbench,
+  type Workbench,
+} from './code-server.js';
 import { WorkbenchPage } from './page.js';
 
 const missing = missingPrerequisites();
 const ci = process.env['CI'] === 'true';
 const skip = missing.length > 0 && !ci;
-const title = skip ? `VS Code workbench — skipped outside CI, missing: ${missing.join('; ')}` : 'VS Code workbench (code-server)';
+const title = skip
+  ? `VS Code workbench — skipped outside CI, missing: ${missing.join('; ')}`
+  : 'VS Code workbench (code-server)';
 const artifacts = path.join(repoRoot, 'test-artifacts', 'vscode-e2e');
 
 const settings = {
@@ -65,7 +74,9 @@ describe.skipIf(skip)(title, () => {
     await squiggle.waitFor({ timeout: 30_000 });
     const evalLine = await page().line(editor, 'result = eval(code);').boundingBox();
     const mark = await squiggle.boundingBox();
-    expect(evalLine && mark && Math.abs(mark.y + mark.height / 2 - (evalLine.y + evalLine.height / 2)) < evalLine.height).toBe(true);
+    expect(
+      evalLine && mark && Math.abs(mark.y + mark.height / 2 - (evalLine.y + evalLine.height / 2)) < evalLine.height,
+    ).toBe(true);
     const hover = await page().hoverToken(editor, 'result = eval(code);', 'eval', 'SEC001');
     // The expected message comes from the analyzer itself, so the test checks the wiring, not wording.
     const source = readFileSync(path.join(repoRoot, 'test/vscode-e2e/fixtures/unsafe_eval.ml'), 'utf8');

@@ -12,7 +12,9 @@ const executable = process.env.VSCODE_EXECUTABLE;
 const download = process.env.MLSEC_VSCODE_DOWNLOAD === '1';
 
 if (!executable && !download) {
-  console.log('vscode-electron: skipped — no VS Code: set VSCODE_EXECUTABLE=/path/to/code, or MLSEC_VSCODE_DOWNLOAD=1 to download one');
+  console.log(
+    'vscode-electron: skipped — no VS Code: set VSCODE_EXECUTABLE=/path/to/code, or MLSEC_VSCODE_DOWNLOAD=1 to download one',
+  );
   process.exit(0);
 }
 if (executable && !existsSync(executable)) {

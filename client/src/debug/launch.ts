@@ -61,7 +61,11 @@ export function programPath(config: MlLaunchConfig, ctx: VariableContext): strin
 }
 
 /** The first `ml` launch configuration whose program is `file` (what Run/Debug in Sandbox reuse). */
-export function configurationFor(configs: readonly unknown[], file: string, workspaceFolder: string | null): MlLaunchConfig | null {
+export function configurationFor(
+  configs: readonly unknown[],
+  file: string,
+  workspaceFolder: string | null,
+): MlLaunchConfig | null {
   for (const c of configs) {
     if (!isMlLaunch(c)) continue;
     // `${file}` follows the active editor, so it does not tie a configuration to one program.

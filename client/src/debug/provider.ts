@@ -15,7 +15,13 @@ function activeMlFile(): vscode.Uri | null {
 }
 
 export function currentFileConfiguration(): MlLaunchConfig {
-  return { type: DEBUG_TYPE, request: 'launch', name: 'ML: Debug current file', program: '${file}', stopOnEntry: false };
+  return {
+    type: DEBUG_TYPE,
+    request: 'launch',
+    name: 'ML: Debug current file',
+    program: '${file}',
+    stopOnEntry: false,
+  };
 }
 
 export class MlConfigurationProvider implements vscode.DebugConfigurationProvider {
@@ -29,7 +35,12 @@ export class MlConfigurationProvider implements vscode.DebugConfigurationProvide
     return files
       .map((uri) => vscode.workspace.asRelativePath(uri, false))
       .sort()
-      .map((rel) => ({ type: DEBUG_TYPE, request: 'launch', name: `Debug ${rel}`, program: `\${workspaceFolder}/${rel}` }));
+      .map((rel) => ({
+        type: DEBUG_TYPE,
+        request: 'launch',
+        name: `Debug ${rel}`,
+        program: `\${workspaceFolder}/${rel}`,
+      }));
   }
 
   resolveDebugConfiguration(
@@ -40,7 +51,9 @@ export class MlConfigurationProvider implements vscode.DebugConfigurationProvide
     // F5 without a launch.json: debug the active ML file.
     if (!config.type && !config.request && !config.name) {
       if (!activeMlFile()) {
-        void vscode.window.showInformationMessage('ML: open an .ml file to debug it, or add an "ml" launch configuration.');
+        void vscode.window.showInformationMessage(
+          'ML: open an .ml file to debug it, or add an "ml" launch configuration.',
+        );
         return undefined;
       }
       config = currentFileConfiguration();
@@ -75,6 +88,10 @@ export class MlAdapterFactory implements vscode.DebugAdapterDescriptorFactory {
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries(childEnvironment(runtime))) if (v !== undefined) env[k] = v;
     const cwd = session.workspaceFolder?.uri.fsPath;
-    return new vscode.DebugAdapterExecutable(runtime.path, ['--no-node-snapshot', this.cliPath, 'dap'], cwd ? { env, cwd } : { env });
+    return new vscode.DebugAdapterExecutable(
+      runtime.path,
+      ['--no-node-snapshot', this.cliPath, 'dap'],
+      cwd ? { env, cwd } : { env },
+    );
   }
 }

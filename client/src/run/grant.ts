@@ -45,7 +45,11 @@ async function grantInProfile(folder: vscode.WorkspaceFolder, profile: string, c
   }
   const doc = await vscode.workspace.openTextDocument(uri);
   const edit = new vscode.WorkspaceEdit();
-  edit.replace(uri, new vscode.Range(doc.positionAt(result.edit.start), doc.positionAt(result.edit.end)), result.edit.text);
+  edit.replace(
+    uri,
+    new vscode.Range(doc.positionAt(result.edit.start), doc.positionAt(result.edit.end)),
+    result.edit.text,
+  );
   return (await vscode.workspace.applyEdit(edit)) && (await doc.save());
 }
 
@@ -53,7 +57,8 @@ async function grantInSettings(file: vscode.Uri, capability: string): Promise<bo
   const config = vscode.workspace.getConfiguration('ml', file);
   const inspected = config.inspect<string[]>('capabilities.allow');
   const current = inspected?.workspaceValue ?? [];
-  if (!current.includes(capability)) await config.update('capabilities.allow', [...current, capability], vscode.ConfigurationTarget.Workspace);
+  if (!current.includes(capability))
+    await config.update('capabilities.allow', [...current, capability], vscode.ConfigurationTarget.Workspace);
   return true;
 }
 
@@ -63,7 +68,8 @@ async function grantInLaunch(folder: vscode.WorkspaceFolder, file: vscode.Uri, c
   const existing = configurationFor(configs, file.fsPath, folder.uri.fsPath);
   if (existing) {
     const caps = existing.capabilities ?? [];
-    if (!caps.includes(capability)) configs[configs.indexOf(existing)] = { ...existing, capabilities: [...caps, capability] };
+    if (!caps.includes(capability))
+      configs[configs.indexOf(existing)] = { ...existing, capabilities: [...caps, capability] };
   } else {
     const rel = path.relative(folder.uri.fsPath, file.fsPath).split(path.sep).join('/');
     const created: MlLaunchConfig = {
@@ -83,18 +89,37 @@ async function grantInLaunch(folder: vscode.WorkspaceFolder, file: vscode.Uri, c
  * Asks where to grant `capability` for `file` and writes it there. Returns false when the user
  * cancelled or the write failed.
  */
-export async function grantCapability(file: vscode.Uri, capability: string, profile: string | null, fromLaunch: boolean): Promise<boolean> {
+export async function grantCapability(
+  file: vscode.Uri,
+  capability: string,
+  profile: string | null,
+  fromLaunch: boolean,
+): Promise<boolean> {
   const folder = vscode.workspace.getWorkspaceFolder(file);
   if (!folder) {
     void vscode.window.showErrorMessage('ML: granting needs the file to be inside a workspace folder.');
     return false;
   }
   const items: (vscode.QuickPickItem & { target: Target })[] = [];
-  if (profile !== null) items.push({ label: `Profile '${profile}' in mlpy.yaml`, description: 'the active profile', target: 'profile' });
+  if (profile !== null)
+    items.push({ label: `Profile '${profile}' in mlpy.yaml`, description: 'the active profile', target: 'profile' });
   items.push({ label: 'Launch configuration for this file', description: 'launch.json', target: 'launch' });
-  items.push({ label: 'Workspace setting ml.capabilities.allow', description: 'every ML file of the workspace', target: 'settings' });
-  if (fromLaunch) items.unshift(items.splice(items.findIndex((i) => i.target === 'launch'), 1)[0]!);
-  const picked = await vscode.window.showQuickPick(items, { title: `Grant ${capability}`, placeHolder: 'Where should the grant be written?' });
+  items.push({
+    label: 'Workspace setting ml.capabilities.allow',
+    description: 'every ML file of the workspace',
+    target: 'settings',
+  });
+  if (fromLaunch)
+    items.unshift(
+      items.splice(
+        items.findIndex((i) => i.target === 'launch'),
+        1,
+      )[0]!,
+    );
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `Grant ${capability}`,
+    placeHolder: 'Where should the grant be written?',
+  });
   if (!picked) return false;
   if (picked.target === 'profile' && profile !== null) return grantInProfile(folder, profile, capability);
   if (picked.target === 'launch') return grantInLaunch(folder, file, capability);

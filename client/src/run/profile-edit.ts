@@ -12,10 +12,7 @@ export interface TextEdit {
   text: string;
 }
 
-export type ProfileEdit =
-  | { kind: 'edit'; edit: TextEdit }
-  | { kind: 'present' }
-  | { kind: 'error'; message: string };
+export type ProfileEdit = { kind: 'edit'; edit: TextEdit } | { kind: 'present' } | { kind: 'error'; message: string };
 
 /** A YAML scalar for the capability: plain when unambiguous, else double-quoted. */
 export function yamlScalar(capability: string): string {
@@ -66,7 +63,8 @@ function contains(text: string, profile: string, capability: string): boolean {
 /** The edit adding `capability` to `profile` in the mlpy.yaml `text` (which may be empty). */
 export function addToProfile(text: string, profile: string, capability: string): ProfileEdit {
   const doc = parseDocument(text);
-  if (doc.errors.length > 0) return { kind: 'error', message: `mlpy.yaml has YAML errors: ${doc.errors[0]?.message.split('\n')[0]}` };
+  if (doc.errors.length > 0)
+    return { kind: 'error', message: `mlpy.yaml has YAML errors: ${doc.errors[0]?.message.split('\n')[0]}` };
   if (doc.contents !== null && !isMap(doc.contents)) return { kind: 'error', message: 'mlpy.yaml is not a mapping' };
   const seq = profileSeq(doc, profile);
   if (seq === 'not-a-list') return { kind: 'error', message: `profile '${profile}' in mlpy.yaml is not a list` };
@@ -79,6 +77,7 @@ export function addToProfile(text: string, profile: string, capability: string):
   if (seq) seq.add(capability);
   else doc.setIn([...PROFILES, profile], doc.createNode([capability], { flow: true }));
   const rewritten = doc.toString();
-  if (!contains(rewritten, profile, capability)) return { kind: 'error', message: `could not add ${capability} to mlpy.yaml` };
+  if (!contains(rewritten, profile, capability))
+    return { kind: 'error', message: `could not add ${capability} to mlpy.yaml` };
   return { kind: 'edit', edit: { start: 0, end: text.length, text: rewritten } };
 }

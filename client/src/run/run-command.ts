@@ -27,7 +27,9 @@ export async function targetDocument(uri: unknown): Promise<vscode.TextDocument 
 
 function launchFor(file: vscode.Uri): { config: MlLaunchConfig; fromLaunch: boolean; folder: string | null } {
   const folder = vscode.workspace.getWorkspaceFolder(file)?.uri.fsPath ?? null;
-  const configs = folder ? (vscode.workspace.getConfiguration('launch', file).get<unknown[]>('configurations') ?? []) : [];
+  const configs = folder
+    ? (vscode.workspace.getConfiguration('launch', file).get<unknown[]>('configurations') ?? [])
+    : [];
   const found = configurationFor(configs, file.fsPath, folder);
   const base: MlLaunchConfig = found ?? { type: 'ml', request: 'launch', name: 'Run in Sandbox', program: file.fsPath };
   return { config: withSettings(base, runSettings(file)), fromLaunch: found !== null, folder };
@@ -52,7 +54,8 @@ export class SandboxRunner implements vscode.Disposable {
     if (doc.isDirty) await doc.save();
     const { config, fromLaunch, folder } = launchFor(doc.uri);
     const ctx = { workspaceFolder: folder, file: doc.uri.fsPath };
-    const cwd = (config.cwd !== undefined ? substitute(config.cwd, ctx) : null) ?? folder ?? path.dirname(doc.uri.fsPath);
+    const cwd =
+      (config.cwd !== undefined ? substitute(config.cwd, ctx) : null) ?? folder ?? path.dirname(doc.uri.fsPath);
     const options: RunOptions = {
       file: doc.uri.fsPath,
       cwd,
@@ -68,7 +71,9 @@ export class SandboxRunner implements vscode.Disposable {
     this.channel.show(true);
     const name = vscode.workspace.asRelativePath(doc.uri, false);
     const grant = [options.profile ? `profile '${options.profile}'` : 'the default grant', ...options.allow].join(', ');
-    this.channel.appendLine(`▶ ${name}  (${fromLaunch ? `launch configuration "${config.name}"` : 'settings'}: ${grant})`);
+    this.channel.appendLine(
+      `▶ ${name}  (${fromLaunch ? `launch configuration "${config.name}"` : 'settings'}: ${grant})`,
+    );
     const running = startRun(runtime, this.cliPath, options, { output: (text) => this.channel.append(text) });
     this.current = running;
     const outcome = await vscode.window.withProgress(
@@ -78,8 +83,12 @@ export class SandboxRunner implements vscode.Disposable {
     if (this.current === running) this.current = null;
     const result = outcome.result;
     if (!result) {
-      this.channel.appendLine(`■ mlsec run ended with exit code ${outcome.exitCode ?? 'none (killed)'} and no run result.`);
-      void vscode.window.showErrorMessage('ML: the sandbox run failed before the program ran; see the "ML Sandbox" output.');
+      this.channel.appendLine(
+        `■ mlsec run ended with exit code ${outcome.exitCode ?? 'none (killed)'} and no run result.`,
+      );
+      void vscode.window.showErrorMessage(
+        'ML: the sandbox run failed before the program ran; see the "ML Sandbox" output.',
+      );
       return null;
     }
     if (!outcome.streamed) {
@@ -92,7 +101,13 @@ export class SandboxRunner implements vscode.Disposable {
     return result;
   }
 
-  private async report(file: vscode.Uri, result: RunResultView, profile: string | null, fromLaunch: boolean, folder: string | null): Promise<void> {
+  private async report(
+    file: vscode.Uri,
+    result: RunResultView,
+    profile: string | null,
+    fromLaunch: boolean,
+    folder: string | null,
+  ): Promise<void> {
     const name = path.basename(file.fsPath);
     if (result.ok) {
       vscode.window.setStatusBarMessage(`ML: ${name} — ${summarize(result)}`, 8000);
@@ -100,11 +115,17 @@ export class SandboxRunner implements vscode.Disposable {
     }
     const grantable = result.denied.find((d) => d.deniedBy === null);
     if (!grantable) {
-      void vscode.window.showErrorMessage(`ML: ${name} — ${summarize(result)}`, 'Show Output').then((c) => c && this.channel.show());
+      void vscode.window
+        .showErrorMessage(`ML: ${name} — ${summarize(result)}`, 'Show Output')
+        .then((c) => c && this.channel.show());
       return;
     }
     const capability = grantFor(grantable.capability, folder);
-    const choice = await vscode.window.showWarningMessage(`ML: ${name} was refused ${grantable.capability}.`, GRANT_AND_RERUN, 'Show Output');
+    const choice = await vscode.window.showWarningMessage(
+      `ML: ${name} was refused ${grantable.capability}.`,
+      GRANT_AND_RERUN,
+      'Show Output',
+    );
     if (choice === 'Show Output') this.channel.show();
     if (choice !== GRANT_AND_RERUN) return;
     if (await grantCapability(file, capability, profile, fromLaunch)) await this.run(file);

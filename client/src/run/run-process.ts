@@ -47,7 +47,12 @@ export interface RunningProgram {
   kill(): void;
 }
 
-export function startRun(runtime: NodeRuntime, cliPath: string, options: RunOptions, handlers: RunHandlers): RunningProgram {
+export function startRun(
+  runtime: NodeRuntime,
+  cliPath: string,
+  options: RunOptions,
+  handlers: RunHandlers,
+): RunningProgram {
   const child = spawn(runtime.path, ['--no-node-snapshot', cliPath, ...runArguments(options)], {
     cwd: options.cwd,
     env: childEnvironment(runtime),

@@ -100,7 +100,9 @@ export function summarize(result: RunResultView): string {
   const time = result.runMs === null ? '' : ` in ${Math.round(result.runMs)} ms`;
   if (result.ok) return `Finished${time} (exit code ${result.exitCode}).`;
   const error = result.error;
-  const reason = error ? `${error.kind}: ${error.message}${where(error.file, error.line, error.column)}` : 'the run failed';
+  const reason = error
+    ? `${error.kind}: ${error.message}${where(error.file, error.line, error.column)}`
+    : 'the run failed';
   return `Failed${time} (exit code ${result.exitCode}): ${reason}`;
 }
 

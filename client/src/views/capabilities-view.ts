@@ -14,8 +14,20 @@ import { revealCommand } from './reveal.js';
 export const CAPABILITIES_VIEW = 'ml.requiredCapabilities';
 
 type Node =
-  | { kind: 'capability'; capability: string; granted: boolean | null; concrete: boolean; locations: CapabilityLocation[] }
-  | { kind: 'declaration'; capability: string; declaration: string; granted: boolean | null; location: ProtocolLocation }
+  | {
+      kind: 'capability';
+      capability: string;
+      granted: boolean | null;
+      concrete: boolean;
+      locations: CapabilityLocation[];
+    }
+  | {
+      kind: 'declaration';
+      capability: string;
+      declaration: string;
+      granted: boolean | null;
+      location: ProtocolLocation;
+    }
   | { kind: 'location'; location: CapabilityLocation }
   | { kind: 'empty'; text: string };
 
@@ -46,14 +58,18 @@ export class CapabilitiesView implements vscode.TreeDataProvider<Node>, vscode.D
     let result: RequiredCapabilitiesResult | null = null;
     if (uri) {
       try {
-        result = await this.server.request<RequiredCapabilitiesResult>(REQUIRED_CAPABILITIES_METHOD, { textDocument: { uri: uri.toString() } });
+        result = await this.server.request<RequiredCapabilitiesResult>(REQUIRED_CAPABILITIES_METHOD, {
+          textDocument: { uri: uri.toString() },
+        });
       } catch (error) {
         void vscode.window.showErrorMessage(`ML: required capabilities failed: ${String(error)}`);
       }
     }
     this.result = result;
     if (this.view) {
-      this.view.description = result ? `${path.basename(vscode.Uri.parse(result.uri).fsPath)} · ${result.grant}` : undefined;
+      this.view.description = result
+        ? `${path.basename(vscode.Uri.parse(result.uri).fsPath)} · ${result.grant}`
+        : undefined;
       const fn = focus && result ? result.functions.find((f) => f.name === focus) : undefined;
       this.view.message = fn ? `${fn.name}() needs: ${fn.capabilities.join(', ') || 'nothing'}` : undefined;
     }

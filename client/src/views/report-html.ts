@@ -13,7 +13,9 @@ function row(f: SecurityFindingInfo, index: number, suppressed: boolean): string
   const line = f.range.start.line + 1;
   const col = f.range.start.character + 1;
   const cap = f.capability ? `<div class="cap">capability: <code>${escapeHtml(f.capability)}</code></div>` : '';
-  const how = f.suppression ? `<div class="muted">suppressed by ${escapeHtml(f.suppression.by)}: <code>${escapeHtml(f.suppression.text)}</code></div>` : '';
+  const how = f.suppression
+    ? `<div class="muted">suppressed by ${escapeHtml(f.suppression.by)}: <code>${escapeHtml(f.suppression.text)}</code></div>`
+    : '';
   return `<tr class="${escapeHtml(f.severity)}${suppressed ? ' suppressed' : ''}">
 <td><a href="${escapeHtml(f.href)}">${escapeHtml(f.code)}</a></td>
 <td>${escapeHtml(f.ruleSeverity)}</td>
@@ -33,7 +35,10 @@ export function reportHtml(report: SecurityReportResult, fileName: string, nonce
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${s}`);
   const summary = counts.length > 0 ? counts.join(' · ') : 'no findings';
-  const suppressed = report.suppressed.length > 0 ? `<h2>Suppressed (${report.suppressed.length})</h2>${table(report.suppressed, true)}` : '';
+  const suppressed =
+    report.suppressed.length > 0
+      ? `<h2>Suppressed (${report.suppressed.length})</h2>${table(report.suppressed, true)}`
+      : '';
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}';">

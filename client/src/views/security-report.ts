@@ -17,13 +17,17 @@ export class SecurityReportPanel implements vscode.Disposable {
   async show(doc: vscode.TextDocument): Promise<SecurityReportResult | null> {
     let report: SecurityReportResult | null;
     try {
-      report = await this.server.request<SecurityReportResult>(SECURITY_REPORT_METHOD, { textDocument: { uri: doc.uri.toString() } });
+      report = await this.server.request<SecurityReportResult>(SECURITY_REPORT_METHOD, {
+        textDocument: { uri: doc.uri.toString() },
+      });
     } catch (error) {
       void vscode.window.showErrorMessage(`ML: security report failed: ${String(error)}`);
       return null;
     }
     if (!report) {
-      void vscode.window.showWarningMessage('ML: the language server is not running or does not offer security reports.');
+      void vscode.window.showWarningMessage(
+        'ML: the language server is not running or does not offer security reports.',
+      );
       return null;
     }
     this.report = report;
@@ -37,10 +41,15 @@ export class SecurityReportPanel implements vscode.Disposable {
 
   private ensurePanel(): vscode.WebviewPanel {
     if (this.panel) return this.panel;
-    const panel = vscode.window.createWebviewPanel('ml.securityReport', 'Security Report', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      localResourceRoots: [],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      'ml.securityReport',
+      'Security Report',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        localResourceRoots: [],
+      },
+    );
     panel.onDidDispose(() => (this.panel = null));
     panel.webview.onDidReceiveMessage((message: { finding?: unknown; suppressed?: unknown }) => {
       const list = message.suppressed === true ? this.report?.suppressed : this.report?.findings;

@@ -44,7 +44,9 @@ export class MlStatusBar implements vscode.Disposable {
     const label = profile ? `profile ${profile}` : 'default grant';
     let report: SecurityReportResult | null = null;
     try {
-      report = await this.server.request<SecurityReportResult>(SECURITY_REPORT_METHOD, { textDocument: { uri: doc.uri.toString() } });
+      report = await this.server.request<SecurityReportResult>(SECURITY_REPORT_METHOD, {
+        textDocument: { uri: doc.uri.toString() },
+      });
     } catch {
       report = null;
     }
@@ -53,7 +55,9 @@ export class MlStatusBar implements vscode.Disposable {
     this.item.text = `$(shield) ${label}${score}`;
     this.item.tooltip = new vscode.MarkdownString(
       `**ML security**\n\nCapabilities checked against the ${label}.` +
-        (report ? `\n\nSecurity score of this file: **${report.score}/100** (${report.findings.length} finding(s)).` : '') +
+        (report
+          ? `\n\nSecurity score of this file: **${report.score}/100** (${report.findings.length} finding(s)).`
+          : '') +
         '\n\nClick to choose a profile from mlpy.yaml.',
     );
     this.item.backgroundColor =

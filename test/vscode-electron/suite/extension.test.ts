@@ -46,7 +46,13 @@ export function registerExtensionTests(): void {
     it('activates for .ml files and contributes its commands', async () => {
       assert.equal(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true);
       const commands = await vscode.commands.getCommands(true);
-      for (const id of ['ml.runInSandbox', 'ml.debugInSandbox', 'ml.showRequiredCapabilities', 'ml.securityReport', 'ml.restartLanguageServer']) {
+      for (const id of [
+        'ml.runInSandbox',
+        'ml.debugInSandbox',
+        'ml.showRequiredCapabilities',
+        'ml.securityReport',
+        'ml.restartLanguageServer',
+      ]) {
         assert.ok(commands.includes(id), `command ${id} is registered`);
       }
     });
@@ -54,7 +60,10 @@ export function registerExtensionTests(): void {
     it('publishes SEC001 on the eval(...) call', async () => {
       const doc = await open('unsafe_eval.ml');
       const diagnostic = await diagnosticWithCode(doc.uri, 'SEC001');
-      const line = doc.getText().split('\n').findIndex((l) => l.includes('eval('));
+      const line = doc
+        .getText()
+        .split('\n')
+        .findIndex((l) => l.includes('eval('));
       assert.equal(diagnostic.range.start.line, line);
       assert.equal(doc.getText(diagnostic.range), 'eval');
       assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
@@ -63,7 +72,11 @@ export function registerExtensionTests(): void {
     it('shows the concrete capability of file.read("...") in its hover', async () => {
       const doc = await open('read_poem.ml');
       const offset = doc.getText().indexOf('file.read(') + 'file.'.length + 1;
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        doc.uri,
+        doc.positionAt(offset),
+      );
       const expected = `file:read:${vscode.Uri.joinPath(doc.uri, '..', 'data', 'poem.txt').fsPath}`;
       assert.ok(hoverText(hovers).includes(expected), `hover mentions ${expected}:\n${hoverText(hovers)}`);
     });

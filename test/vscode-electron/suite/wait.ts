@@ -3,7 +3,12 @@
 import * as vscode from 'vscode';
 
 /** Resolves with `probe()`'s first non-null value, re-checked whenever `event` fires. */
-export function waitFor<T>(what: string, event: vscode.Event<unknown>, probe: () => T | null, timeoutMs = 30_000): Promise<T> {
+export function waitFor<T>(
+  what: string,
+  event: vscode.Event<unknown>,
+  probe: () => T | null,
+  timeoutMs = 30_000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const first = probe();
     if (first !== null) return resolve(first);
@@ -24,6 +29,7 @@ export function waitFor<T>(what: string, event: vscode.Event<unknown>, probe: ()
 /** Diagnostics of `uri` once one with `code` is published. */
 export function diagnosticWithCode(uri: vscode.Uri, code: string): Promise<vscode.Diagnostic> {
   const find = (): vscode.Diagnostic | null =>
-    vscode.languages.getDiagnostics(uri).find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === code) ?? null;
+    vscode.languages.getDiagnostics(uri).find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === code) ??
+    null;
   return waitFor(`${code} on ${uri.fsPath}`, vscode.languages.onDidChangeDiagnostics, find);
 }
