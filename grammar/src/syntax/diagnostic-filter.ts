@@ -1,6 +1,6 @@
 // Keeps one diagnostic per mistake: Chevrotain's generic errors (ML200-ML202) that follow another
-// diagnostic inside the same statement are cascades of that first mistake and are dropped.
-// Targeted and lexical diagnostics are always kept. Pure function over diagnostics and tokens.
+// diagnostic inside the same statement are cascades of that first mistake and are dropped, and so are
+// targeted ones spanning a lexical error. Lexical diagnostics are always kept. Pure function.
 import type { IToken } from 'chevrotain';
 import type { Diagnostic } from '../diagnostics.js';
 import * as T from './tokens.js';
@@ -42,7 +42,10 @@ export function mergeDiagnostics(
   generic: Diagnostic[],
   tokens: IToken[],
 ): Diagnostic[] {
-  const kept = [...lexical, ...targeted].sort(byStart);
+  // A targeted diagnostic spanning a lexical error (`héllo = 1` seen as `h é llo`) is explained by it.
+  const explained = (d: Diagnostic) =>
+    lexical.some((l) => d.range.start.offset <= l.range.start.offset && l.range.start.offset < d.range.end.offset);
+  const kept = [...lexical, ...targeted.filter((d) => !explained(d))].sort(byStart);
   if (generic.length === 0) return kept;
   const boundaries = boundaryOffsets(tokens);
   for (const g of [...generic].sort(byStart)) {

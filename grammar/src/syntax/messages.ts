@@ -54,7 +54,10 @@ const SPECIAL_CHARACTERS: Record<string, string> = {
 export function lexError(code: 'ML101' | 'ML102' | 'ML103' | 'ML104', range: Range, text?: string): Diagnostic {
   let message: string = SYNTAX_CODES[code];
   if (code === 'ML102' && text !== undefined) {
-    message = SPECIAL_CHARACTERS[text.charAt(0)] ?? `Unexpected character${text.length > 1 ? 's' : ''} \`${text}\`.`;
+    const plain = `Unexpected character${text.length > 1 ? 's' : ''} \`${text}\``;
+    message =
+      SPECIAL_CHARACTERS[text.charAt(0)] ??
+      (/\p{L}/u.test(text) ? `${plain}: names may only use ASCII letters, digits and \`_\`.` : `${plain}.`);
   }
   return { code, severity: 'error', message, range, source: 'lexer' };
 }
