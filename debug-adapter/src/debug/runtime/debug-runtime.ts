@@ -79,7 +79,8 @@ export class DebugRuntime extends TypedEmitter<RuntimeEvents> {
   private pauseRequested = false;
   private configDirty = true;
   private lastStop: { exception: ExceptionDetail | null; usage: RunUsage | null } | null = null;
-  private running: Promise<RunResult> | null = null;
+  /** Settles once the current run has ended and `exited` has been emitted. */
+  private running: Promise<void> | null = null;
 
   constructor(private readonly options: RuntimeOptions = {}) {
     super();
@@ -135,13 +136,12 @@ export class DebugRuntime extends TypedEmitter<RuntimeEvents> {
       control: (c) => (this.control = c),
       debug: (op, args) => this.onAgent(op, args),
     });
-    this.running = run;
-    void run.then(async (result) => {
+    this.running = run.then(async (result) => {
       this.link.close();
-      this.running = null;
       this.control = null;
       await sandbox.dispose();
       if (this.sandbox === sandbox) this.sandbox = null;
+      this.running = null;
       this.emit('exited', result);
     });
   }
