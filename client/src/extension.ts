@@ -103,13 +103,11 @@ export function activate(context: vscode.ExtensionContext): MlExtensionApi {
     ),
     vscode.workspace.onDidSaveTextDocument((doc) => doc.languageId === 'ml' && refreshCapabilities()),
     server.onDidStart(refreshCapabilities),
-    vscode.workspace.onDidChangeConfiguration(async (e) => {
-      if (!e.affectsConfiguration('ml.nodePath')) return;
-      const choice = await vscode.window.showInformationMessage(
-        'ML: restart the language server to use the new ml.nodePath?',
-        'Restart',
-      );
-      if (choice) await server.restart();
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      // Settings also "change" when they are first loaded: restart only when the value differs.
+      if (!e.affectsConfiguration('ml.nodePath') || !server.nodePathChanged) return;
+      serverOutput.appendLine('ml.nodePath changed: restarting the language server.');
+      void server.restart();
     }),
   );
   return { serverReady: server.start(), runInSandbox: (uri) => runner.run(uri) };

@@ -16,6 +16,8 @@ const METHOD_NOT_FOUND = -32601;
 
 export class ServerManager implements vscode.Disposable {
   private client: LanguageClient | null = null;
+  /** The `ml.nodePath` value the running server was started with. */
+  private startedWith: string | undefined;
   private readonly started = new vscode.EventEmitter<void>();
   /** Fires each time a (re)started server is ready. */
   readonly onDidStart = this.started.event;
@@ -26,7 +28,8 @@ export class ServerManager implements vscode.Disposable {
   ) {}
 
   async start(): Promise<void> {
-    const lookup = resolveNodeRuntime(nodePathSetting());
+    this.startedWith = nodePathSetting();
+    const lookup = resolveNodeRuntime(this.startedWith);
     if (lookup.warning) this.output.appendLine(lookup.warning);
     const runtime = lookup.runtime;
     this.output.appendLine(`Starting the ML language server with ${runtime.path} (${runtime.source}).`);
@@ -72,6 +75,11 @@ export class ServerManager implements vscode.Disposable {
     const client = this.client;
     this.client = null;
     if (client?.isRunning()) await client.stop();
+  }
+
+  /** Whether `ml.nodePath` differs from the value the server was started with. */
+  get nodePathChanged(): boolean {
+    return (nodePathSetting() ?? '') !== (this.startedWith ?? '');
   }
 
   get running(): boolean {

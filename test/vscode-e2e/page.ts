@@ -92,12 +92,15 @@ export class WorkbenchPage {
     throw new Error(`no hover containing "${hoverText}" over "${token}" on the line "${lineText}"`);
   }
 
-  /** Puts a breakpoint on the line containing `text` (cursor there, F9). */
-  async toggleBreakpoint(editor: Locator, text: string): Promise<void> {
-    const line = this.line(editor, text);
-    const box = await line.boundingBox();
-    if (!box) throw new Error(`line "${text}" is not visible`);
-    await this.page.mouse.click(box.x + 40, box.y + box.height / 2);
+  /** Puts a breakpoint on a 1-based line: Go to Line (Ctrl+G), then F9. */
+  async toggleBreakpoint(editor: Locator, line: number): Promise<void> {
+    await editor.locator('.view-lines').click();
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input.input');
+    await input.waitFor();
+    await input.fill(`:${line}`);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     await this.page.keyboard.press('F9');
     await editor.locator('.codicon-debug-breakpoint').first().waitFor();
   }

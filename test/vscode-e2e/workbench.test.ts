@@ -37,7 +37,6 @@ const settings = {
   'extensions.ignoreRecommendations': true,
   'workbench.enableExperiments': false,
   'update.mode': 'none',
-  'ml.nodePath': process.execPath,
 };
 
 describe.skipIf(skip)(title, () => {
@@ -107,7 +106,8 @@ describe.skipIf(skip)(title, () => {
 
   it('stops at a breakpoint with Locals and Capabilities in the Variables view', async () => {
     const editor = await page().openFile('breakpoint.ml');
-    await page().toggleBreakpoint(editor, 'acc = acc + x;');
+    const source = readFileSync(path.join(repoRoot, 'test/vscode-e2e/fixtures/breakpoint.ml'), 'utf8');
+    await page().toggleBreakpoint(editor, source.split('\n').findIndex((l) => l.includes('acc = acc + x;')) + 1);
     await page().runCommand('ML: Debug in Sandbox');
     const p = page().page;
     await p.locator('.debug-toolbar').waitFor({ timeout: 30_000 });
@@ -115,6 +115,9 @@ describe.skipIf(skip)(title, () => {
     const variables = p.locator('.debug-variables');
     await variables.locator('.monaco-list-row', { hasText: 'Locals' }).first().waitFor({ timeout: 15_000 });
     await variables.locator('.monaco-list-row', { hasText: 'Capabilities' }).first().waitFor({ timeout: 15_000 });
+    // First iteration of the loop: acc is still 0 and x is the first item.
+    await variables.locator('.monaco-list-row', { hasText: /acc\s*=\s*0/ }).first().waitFor({ timeout: 15_000 });
+    await variables.locator('.monaco-list-row', { hasText: /x\s*=\s*1/ }).first().waitFor({ timeout: 15_000 });
     await page().screenshot('04-breakpoint');
     await p.keyboard.press('Shift+F5');
   }, 60_000);
