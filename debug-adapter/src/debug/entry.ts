@@ -12,7 +12,11 @@ export function runOverStdio(options: RuntimeOptions = {}): Promise<void> {
 }
 
 /** Listens on 127.0.0.1:`port` (0 picks a free port); `onListening` receives the port. */
-export function runServer(port: number, options: RuntimeOptions = {}, onListening?: (port: number) => void): Promise<void> {
+export function runServer(
+  port: number,
+  options: RuntimeOptions = {},
+  onListening?: (port: number) => void,
+): Promise<void> {
   const server: Server = createServer((socket) => {
     const session = new MlDebugSession(options);
     session.setRunAsServer(true);

@@ -3,7 +3,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { collectOutput, fixture, launch, markerLine, scopeRef, stdioClient, topFrame, variablesOf } from './dap-client.js';
+import {
+  collectOutput,
+  fixture,
+  launch,
+  markerLine,
+  scopeRef,
+  stdioClient,
+  topFrame,
+  variablesOf,
+} from './dap-client.js';
 
 const main = fixture('main.ml');
 const stats = fixture('lib/stats.ml');
@@ -53,7 +62,10 @@ describe('breakpoints', () => {
     dc = await stdioClient();
     let set: DebugProtocol.SetBreakpointsResponse | undefined;
     await launch(dc, { program: main, stopOnEntry: true }, async () => {
-      set = await dc.setBreakpointsRequest({ source: { path: stats }, breakpoints: [{ line: 8 }, { line: 1 }, { line: 40 }] });
+      set = await dc.setBreakpointsRequest({
+        source: { path: stats },
+        breakpoints: [{ line: 8 }, { line: 1 }, { line: 40 }],
+      });
     });
     const [blank, comment, past] = set!.body.breakpoints;
     expect(blank).toMatchObject({ verified: true, line: markerLine(stats, 'mean') });
@@ -66,7 +78,10 @@ describe('breakpoints', () => {
     dc = await stdioClient();
     const stopped = dc.waitForEvent('stopped');
     await launch(dc, { program: main }, () =>
-      dc.setBreakpointsRequest({ source: { path: main }, breakpoints: [{ line: markerLine(main, 'loop'), condition: 'x == 1 && total > 0' }] }),
+      dc.setBreakpointsRequest({
+        source: { path: main },
+        breakpoints: [{ line: markerLine(main, 'loop'), condition: 'x == 1 && total > 0' }],
+      }),
     );
     expect((await stopped).body.reason).toBe('breakpoint');
     expect(await local('x')).toBe('1');
@@ -87,7 +102,10 @@ describe('breakpoints', () => {
     const ended = dc.waitForEvent('terminated');
     let stopped = dc.waitForEvent('stopped');
     await launch(dc, { program: main }, () =>
-      dc.setBreakpointsRequest({ source: { path: main }, breakpoints: [{ line: markerLine(main, 'loop'), hitCondition }] }),
+      dc.setBreakpointsRequest({
+        source: { path: main },
+        breakpoints: [{ line: markerLine(main, 'loop'), hitCondition }],
+      }),
     );
     for (;;) {
       const next = await Promise.race([stopped.then(() => 'stopped' as const), ended.then(() => 'ended' as const)]);
@@ -106,17 +124,22 @@ describe('breakpoints', () => {
     dc.on('stopped', () => stops++);
     const ended = dc.waitForEvent('terminated');
     await launch(dc, { program: main }, () =>
-      dc.setBreakpointsRequest({ source: { path: main }, breakpoints: [{ line: markerLine(main, 'loop'), logMessage: 'x = {x}, total = {total}, {{literal}}' }] }),
+      dc.setBreakpointsRequest({
+        source: { path: main },
+        breakpoints: [{ line: markerLine(main, 'loop'), logMessage: 'x = {x}, total = {total}, {{literal}}' }],
+      }),
     );
     await ended;
     expect(stops).toBe(0);
-    expect(output.text('console')).toBe('x = 3, total = 0, {literal}\nx = 1, total = 9, {literal}\nx = 2, total = 10, {literal}\n');
+    expect(output.text('console')).toBe(
+      'x = 3, total = 0, {literal}\nx = 1, total = 9, {literal}\nx = 2, total = 10, {literal}\n',
+    );
     expect(output.text('stdout')).toBe('total 14\nmean 2.0\n');
     const logged = output.events.find((e) => e.body.category === 'console')!;
     expect(logged.body).toMatchObject({ source: { path: main }, line: markerLine(main, 'loop') });
   });
 
-  it('a function breakpoint by ML name stops at the function\'s first statement', async () => {
+  it("a function breakpoint by ML name stops at the function's first statement", async () => {
     dc = await stdioClient();
     let set: DebugProtocol.SetFunctionBreakpointsResponse | undefined;
     const stopped = dc.waitForEvent('stopped');
@@ -135,7 +158,10 @@ describe('breakpoints', () => {
     await launch(dc, { program: main, stopOnEntry: true }, async () => {
       set = await dc.setBreakpointsRequest({
         source: { path: main },
-        breakpoints: [{ line: markerLine(main, 'loop'), condition: 'x ==' }, { line: markerLine(main, 'loop'), hitCondition: 'often' }],
+        breakpoints: [
+          { line: markerLine(main, 'loop'), condition: 'x ==' },
+          { line: markerLine(main, 'loop'), hitCondition: 'often' },
+        ],
       });
     });
     expect(set!.body.breakpoints.map((b) => [b.verified, b.message])).toEqual([

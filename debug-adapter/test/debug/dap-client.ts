@@ -16,7 +16,8 @@ const bin = path.resolve(here, '../../bin/mlsec.js');
 /** The bundle the adapter process runs; the suites need `npx tsc -b && node scripts/bundle.mjs`. */
 export function checkBundle(): void {
   for (const f of ['cli.js', 'worker.js', 'runtime.js', 'debug-agent.js']) {
-    if (!existsSync(path.join(dist, f))) throw new Error(`debug-adapter/dist/${f} is missing: run npx tsc -b && node scripts/bundle.mjs`);
+    if (!existsSync(path.join(dist, f)))
+      throw new Error(`debug-adapter/dist/${f} is missing: run npx tsc -b && node scripts/bundle.mjs`);
   }
 }
 
@@ -75,7 +76,10 @@ export function childPids(pid: number): number[] {
 }
 
 /** Collects output events (by category) as they arrive. */
-export function collectOutput(dc: DebugClient): { text: (category?: string) => string; events: DebugProtocol.OutputEvent[] } {
+export function collectOutput(dc: DebugClient): {
+  text: (category?: string) => string;
+  events: DebugProtocol.OutputEvent[];
+} {
   const events: DebugProtocol.OutputEvent[] = [];
   dc.on('output', (e: DebugProtocol.OutputEvent) => events.push(e));
   return {
@@ -99,7 +103,9 @@ export async function launch(
       await setup();
       await dc.configurationDoneRequest();
     }),
-    dc.initializeRequest({ adapterID: 'ml', linesStartAt1: true, columnsStartAt1: true, pathFormat: 'path' }).then(() => dc.launchRequest(args as DebugProtocol.LaunchRequestArguments)),
+    dc
+      .initializeRequest({ adapterID: 'ml', linesStartAt1: true, columnsStartAt1: true, pathFormat: 'path' })
+      .then(() => dc.launchRequest(args as DebugProtocol.LaunchRequestArguments)),
   ]);
 }
 

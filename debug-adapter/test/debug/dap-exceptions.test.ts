@@ -29,10 +29,18 @@ describe('exception breakpoints', () => {
     expect(ev.body).toMatchObject({ reason: 'exception', text: 'list index out of range' });
     expect(await stack()).toEqual([['<module>', markerLine(errors, 'uncaught')]]);
     const info = await dc.exceptionInfoRequest({ threadId: 1 });
-    expect(info.body).toMatchObject({ exceptionId: 'IndexError', description: 'list index out of range', breakMode: 'unhandled' });
+    expect(info.body).toMatchObject({
+      exceptionId: 'IndexError',
+      description: 'list index out of range',
+      breakMode: 'unhandled',
+    });
     const result = dc.waitForEvent('mlsec.runResult');
     await dc.continueRequest({ threadId: 1 });
-    expect((await result).body).toMatchObject({ ok: false, exitCode: 1, error: { kind: 'IndexError', line: markerLine(errors, 'uncaught') } });
+    expect((await result).body).toMatchObject({
+      ok: false,
+      exitCode: 1,
+      error: { kind: 'IndexError', line: markerLine(errors, 'uncaught') },
+    });
     expect(output.text('stdout')).toBe('caught division by zero\n');
     expect(output.text('stderr')).toMatch(/^errors\.ml:11:\d+: IndexError: list index out of range\n/);
   });
@@ -85,7 +93,9 @@ describe('exception breakpoints', () => {
     await launch(dc, { program: denied }, () => dc.setExceptionBreakpointsRequest({ filters: [] }));
     const r = (await result).body;
     expect(r).toMatchObject({ ok: false, error: { kind: 'CapabilityError', line: markerLine(denied, 'read') } });
-    expect(r.audit).toMatchObject([{ result: 'DENIED', functionName: 'file.read', file: 'denied.ml', line: markerLine(denied, 'read') }]);
+    expect(r.audit).toMatchObject([
+      { result: 'DENIED', functionName: 'file.read', file: 'denied.ml', line: markerLine(denied, 'read') },
+    ]);
     expect(stops).toBe(0);
   });
 });

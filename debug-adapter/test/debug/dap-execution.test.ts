@@ -5,7 +5,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { childPids, collectOutput, fixture, launch, markerLine, startServer, stdioClient, topFrame } from './dap-client.js';
+import {
+  childPids,
+  collectOutput,
+  fixture,
+  launch,
+  markerLine,
+  startServer,
+  stdioClient,
+  topFrame,
+} from './dap-client.js';
 
 const steps = fixture('steps.ml');
 let dc: DebugClient;
@@ -55,7 +64,9 @@ describe('pause, output and terminate', () => {
   it('output arrives while the program runs, and a `while (true) {}` pauses within 500 ms', async () => {
     dc = await stdioClient();
     const output = collectOutput(dc);
-    const started = new Promise<void>((resolve) => dc.on('output', (e: DebugProtocol.OutputEvent) => e.body.output === 'started\n' && resolve()));
+    const started = new Promise<void>((resolve) =>
+      dc.on('output', (e: DebugProtocol.OutputEvent) => e.body.output === 'started\n' && resolve()),
+    );
     let ended = false;
     dc.on('terminated', () => (ended = true));
     await launch(dc, { program: fixture('forever.ml') });
@@ -79,7 +90,9 @@ describe('pause, output and terminate', () => {
     dc.defaultTimeout = 10_000;
     await dc.start(s.port);
     const stopped = dc.waitForEvent('stopped');
-    await launch(dc, { program: steps }, () => dc.setBreakpointsRequest({ source: { path: steps }, breakpoints: [{ line: line('inner-first') }] }));
+    await launch(dc, { program: steps }, () =>
+      dc.setBreakpointsRequest({ source: { path: steps }, breakpoints: [{ line: line('inner-first') }] }),
+    );
     await stopped;
     expect(childPids(s.process.pid!).length).toBe(1);
     const result = dc.waitForEvent('mlsec.runResult');
@@ -114,7 +127,16 @@ describe('run result, noDebug and restart', () => {
     await launch(dc, { program: steps });
     const r = (await result).body;
     expect(r).toMatchObject({ ok: true, exitCode: 0, stdout: '4\n', stderr: '', audit: [] });
-    expect(Object.keys(r.stats).sort()).toEqual(['analyzeMs', 'bridgeCalls', 'capabilityChecks', 'cpuMs', 'parseMs', 'peakHeapBytes', 'runMs', 'transpileMs']);
+    expect(Object.keys(r.stats).sort()).toEqual([
+      'analyzeMs',
+      'bridgeCalls',
+      'capabilityChecks',
+      'cpuMs',
+      'parseMs',
+      'peakHeapBytes',
+      'runMs',
+      'transpileMs',
+    ]);
     expect((await exited).body.exitCode).toBe(0);
   });
 
@@ -148,7 +170,11 @@ describe('run result, noDebug and restart', () => {
   it('a launch error is reported, not crashed on', async () => {
     dc = await stdioClient();
     await dc.initializeRequest();
-    await expect(dc.launchRequest({ program: fixture('missing.ml') } as DebugProtocol.LaunchRequestArguments)).rejects.toThrow(/cannot read the program/);
-    await expect(dc.launchRequest({ program: steps, profile: 'nope' } as DebugProtocol.LaunchRequestArguments)).rejects.toThrow(/unknown profile/);
+    await expect(
+      dc.launchRequest({ program: fixture('missing.ml') } as DebugProtocol.LaunchRequestArguments),
+    ).rejects.toThrow(/cannot read the program/);
+    await expect(
+      dc.launchRequest({ program: steps, profile: 'nope' } as DebugProtocol.LaunchRequestArguments),
+    ).rejects.toThrow(/unknown profile/);
   });
 });

@@ -4,7 +4,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { collectOutput, fixture, launch, markerLine, scopeRef, stdioClient, topFrame, variablesOf } from './dap-client.js';
+import {
+  collectOutput,
+  fixture,
+  launch,
+  markerLine,
+  scopeRef,
+  stdioClient,
+  topFrame,
+  variablesOf,
+} from './dap-client.js';
 
 const main = fixture('main.ml');
 const stats = fixture('lib/stats.ml');
@@ -15,7 +24,13 @@ afterEach(async () => {
 });
 
 /** Starts `program` and waits at the `// @marker` line of `file` (default: the program). */
-async function stopAt(program: string, marker: string, extra: Record<string, unknown> = {}, filters?: string[], file = program): Promise<number> {
+async function stopAt(
+  program: string,
+  marker: string,
+  extra: Record<string, unknown> = {},
+  filters?: string[],
+  file = program,
+): Promise<number> {
   dc = await stdioClient();
   const stopped = dc.waitForEvent('stopped');
   await launch(dc, { program, ...extra }, async () => {
@@ -59,7 +74,12 @@ describe('values', () => {
     expect(Object.keys(config)).toEqual(['name', 'limits', 'flags']);
     const limits = await variablesOf(dc, config['limits']!.variablesReference);
     const depth = await variablesOf(dc, limits['depth']!.variablesReference);
-    expect(depth['max']).toMatchObject({ value: '3', type: 'number', evaluateName: 'config.limits.depth.max', variablesReference: 0 });
+    expect(depth['max']).toMatchObject({
+      value: '3',
+      type: 'number',
+      evaluateName: 'config.limits.depth.max',
+      variablesReference: 0,
+    });
     const flags = await variablesOf(dc, config['flags']!.variablesReference);
     expect(Object.values(flags).map((v) => [v.name, v.value, v.evaluateName])).toEqual([
       ['[0]', 'true', 'config.flags[0]'],
@@ -69,7 +89,10 @@ describe('values', () => {
 
   it('expands pairs and stdlib objects', async () => {
     const pair = await variablesOf(dc, globals['first']!.variablesReference);
-    expect(Object.values(pair).map((v) => [v.name, v.value])).toEqual([['[0]', '0'], ['[1]', '"x"']]);
+    expect(Object.values(pair).map((v) => [v.name, v.value])).toEqual([
+      ['[0]', '0'],
+      ['[1]', '"x"'],
+    ]);
     const match = await variablesOf(dc, globals['m']!.variablesReference);
     expect(match['value']?.value).toBe('"bbb"');
     expect(match['span']?.value).toBe('[1, 4]');
@@ -81,35 +104,53 @@ describe('evaluate', () => {
     await stopAt(main, 'square', {}, undefined, stats);
     const trace = await dc.stackTraceRequest({ threadId: 1 });
     const [square, module] = trace.body.stackFrames;
-    expect((await dc.evaluateRequest({ expression: 'len(xs) + 1', frameId: module!.id, context: 'watch' })).body.result).toBe('4');
-    expect((await dc.evaluateRequest({ expression: 'n * 10', frameId: square!.id, context: 'watch' })).body.result).toBe('30');
+    expect(
+      (await dc.evaluateRequest({ expression: 'len(xs) + 1', frameId: module!.id, context: 'watch' })).body.result,
+    ).toBe('4');
+    expect(
+      (await dc.evaluateRequest({ expression: 'n * 10', frameId: square!.id, context: 'watch' })).body.result,
+    ).toBe('30');
     const err = dc.evaluateRequest({ expression: 'xs', frameId: square!.id, context: 'watch' });
     await expect(err).rejects.toThrow(/NameError: name 'xs' is not defined/);
   });
 
   it('hover refuses calls; REPL runs them and assigns; watch sees the change', async () => {
     const frame = await stopAt(main, 'loop');
-    await expect(dc.evaluateRequest({ expression: 'len(xs)', frameId: frame, context: 'hover' })).rejects.toThrow(/not evaluated on hover/);
-    expect((await dc.evaluateRequest({ expression: 'xs[0] + total', frameId: frame, context: 'hover' })).body.result).toBe('3');
-    expect((await dc.evaluateRequest({ expression: 'total = 100', frameId: frame, context: 'repl' })).body.result).toBe('100');
-    expect((await dc.evaluateRequest({ expression: 'xs.append(9)', frameId: frame, context: 'repl' })).body.result).toBe('null');
-    expect((await dc.evaluateRequest({ expression: 'total + len(xs)', frameId: frame, context: 'watch' })).body.result).toBe('104');
+    await expect(dc.evaluateRequest({ expression: 'len(xs)', frameId: frame, context: 'hover' })).rejects.toThrow(
+      /not evaluated on hover/,
+    );
+    expect(
+      (await dc.evaluateRequest({ expression: 'xs[0] + total', frameId: frame, context: 'hover' })).body.result,
+    ).toBe('3');
+    expect((await dc.evaluateRequest({ expression: 'total = 100', frameId: frame, context: 'repl' })).body.result).toBe(
+      '100',
+    );
+    expect(
+      (await dc.evaluateRequest({ expression: 'xs.append(9)', frameId: frame, context: 'repl' })).body.result,
+    ).toBe('null');
+    expect(
+      (await dc.evaluateRequest({ expression: 'total + len(xs)', frameId: frame, context: 'watch' })).body.result,
+    ).toBe('104');
     const objects = await dc.evaluateRequest({ expression: 'config.limits', frameId: frame, context: 'repl' });
     expect(objects.body.result).toBe('{depth: {max: 3}}');
     expect(objects.body.variablesReference).toBeGreaterThan(0);
   });
 
   it('setVariable changes what the program computes', async () => {
-    const output = collectOutput(dc = await stdioClient());
+    const output = collectOutput((dc = await stdioClient()));
     const stopped = dc.waitForEvent('stopped');
-    await launch(dc, { program: main }, () => dc.setBreakpointsRequest({ source: { path: main }, breakpoints: [{ line: markerLine(main, 'loop') + 2 }] }));
+    await launch(dc, { program: main }, () =>
+      dc.setBreakpointsRequest({ source: { path: main }, breakpoints: [{ line: markerLine(main, 'loop') + 2 }] }),
+    );
     await stopped;
     const frame = (await topFrame(dc)).id;
     const locals = await scopeRef(dc, frame, 'Locals');
     const set = await dc.setVariableRequest({ variablesReference: locals, name: 'total', value: '40 + 2' });
     expect(set.body.value).toBe('42');
     const xs = (await variablesOf(dc, locals))['xs']!;
-    expect((await dc.setVariableRequest({ variablesReference: xs.variablesReference, name: '[0]', value: '9' })).body.value).toBe('9');
+    expect(
+      (await dc.setVariableRequest({ variablesReference: xs.variablesReference, name: '[0]', value: '9' })).body.value,
+    ).toBe('9');
     const ended = dc.waitForEvent('terminated');
     await dc.continueRequest({ threadId: 1 });
     await ended;
@@ -129,7 +170,7 @@ describe('evaluate', () => {
 });
 
 describe('scopes and sources', () => {
-  it('lists Locals, Globals (only the program\'s names), Capabilities and Resources', async () => {
+  it("lists Locals, Globals (only the program's names), Capabilities and Resources", async () => {
     await stopAt(main, 'square', {}, undefined, stats);
     const trace = await dc.stackTraceRequest({ threadId: 1 });
     const scopes = await dc.scopesRequest({ frameId: trace.body.stackFrames[0]!.id });
@@ -153,7 +194,9 @@ describe('scopes and sources', () => {
     expect(Object.values(denied).map((v) => v.value)).toEqual(['!file:write:**']);
     const audit = Object.values(await variablesOf(dc, caps['audit']!.variablesReference)).map((v) => v.value);
     expect(audit).toContainEqual(expect.stringMatching(/^GRANTED math:\S+ \(capabilities\.ml:4:\d+, /));
-    expect(audit).toContainEqual(expect.stringMatching(/^DENIED file:read:\S+secret\.txt \(capabilities\.ml:6:\d+, file\.read\)$/));
+    expect(audit).toContainEqual(
+      expect.stringMatching(/^DENIED file:read:\S+secret\.txt \(capabilities\.ml:6:\d+, file\.read\)$/),
+    );
   });
 
   it('loadedSources lists the program and its user modules', async () => {

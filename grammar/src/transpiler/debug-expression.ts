@@ -40,8 +40,18 @@ export interface DebugCompileOptions {
 export type DebugCompileResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const OPS: Readonly<Record<string, string>> = {
-  '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '//': 'floordiv', '%': 'mod',
-  '==': 'eq', '!=': 'ne', '<': 'lt', '>': 'gt', '<=': 'le', '>=': 'ge',
+  '+': 'add',
+  '-': 'sub',
+  '*': 'mul',
+  '/': 'div',
+  '//': 'floordiv',
+  '%': 'mod',
+  '==': 'eq',
+  '!=': 'ne',
+  '<': 'lt',
+  '>': 'gt',
+  '<=': 'le',
+  '>=': 'ge',
 };
 const JS_INTERNALS = new Set(['constructor', 'prototype', '__proto__', 'caller', 'callee', 'arguments']);
 
@@ -76,7 +86,8 @@ function convert(e: Expression, pure: boolean): DebugExpr {
     case 'UnaryExpr':
       return e.operator === '!' ? { k: 'not', e: go(e.operand) } : { k: 'neg', e: go(e.operand) };
     case 'BinaryExpr':
-      if (e.operator === '&&' || e.operator === '||') return { k: e.operator === '&&' ? 'and' : 'or', l: go(e.left), r: go(e.right) };
+      if (e.operator === '&&' || e.operator === '||')
+        return { k: e.operator === '&&' ? 'and' : 'or', l: go(e.left), r: go(e.right) };
       return { k: 'op', op: OPS[e.operator]!, l: go(e.left), r: go(e.right) };
     case 'ConditionalExpr':
       return { k: 'cond', t: go(e.test), c: go(e.consequent), a: go(e.alternate) };
@@ -115,11 +126,17 @@ function guard<T>(f: () => T): DebugCompileResult<T> {
 }
 
 function clean(text: string): string {
-  return text.trim().replace(/;+\s*$/, '').trim();
+  return text
+    .trim()
+    .replace(/;+\s*$/, '')
+    .trim();
 }
 
 /** The first syntax error of `source`, with its column counted in the user's text. */
-function syntaxMessage(diagnostics: readonly { message: string; severity: string; range: { start: { column: number } } }[], shift: number): string | null {
+function syntaxMessage(
+  diagnostics: readonly { message: string; severity: string; range: { start: { column: number } } }[],
+  shift: number,
+): string | null {
   const d = diagnostics.find((x) => x.severity === 'error');
   if (!d) return null;
   return `${d.message} (column ${Math.max(1, d.range.start.column + 1 - shift)})`;
@@ -139,7 +156,10 @@ export function compileDebugExpression(text: string, options: DebugCompileOption
 }
 
 /** Compiles a REPL input: an expression, or (with allowAssignment) `x = v`, `o.k = v`, `a[i] = v`. */
-export function compileDebugStatement(text: string, options: DebugCompileOptions = {}): DebugCompileResult<DebugStatement> {
+export function compileDebugStatement(
+  text: string,
+  options: DebugCompileOptions = {},
+): DebugCompileResult<DebugStatement> {
   const src = clean(text);
   const asStatement = parse(`${src};`);
   const first = asStatement.program.body[0];

@@ -78,7 +78,9 @@ export class DebugGen {
 
   /** The unit prelude line binding the hooks for this unit. */
   prelude(file: string, moduleName: string | null): string {
-    const meta = JSON.stringify(this.functions.map((f) => ({ name: f.name, own: f.own.length, names: [...f.own, ...f.closure] })));
+    const meta = JSON.stringify(
+      this.functions.map((f) => ({ name: f.name, own: f.own.length, names: [...f.own, ...f.closure] })),
+    );
     return `const {h: $H, e: $E, x: $X, t: $T, c: $C} = $D.unit(${JSON.stringify(file)}, ${JSON.stringify(moduleName)}, $P, ${meta});`;
   }
 

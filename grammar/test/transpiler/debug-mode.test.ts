@@ -10,7 +10,9 @@ import { transpile } from '../../src/transpiler/index.js';
 import { compileDebugUnit, recordingAgent, runDebug } from './debug-harness.js';
 
 const dir = fileURLToPath(new URL('../../../test/conformance/', import.meta.url));
-const programs = readdirSync(dir).filter((f) => f.endsWith('.ml')).sort();
+const programs = readdirSync(dir)
+  .filter((f) => f.endsWith('.ml'))
+  .sort();
 
 describe('conformance programs in debug mode', () => {
   for (const name of programs) {
@@ -22,7 +24,9 @@ describe('conformance programs in debug mode', () => {
       expect(r.error).toBeUndefined();
       expect(r.stdout).toBe(expected);
       // Every frame entered was left again.
-      expect(rec.events.filter((e) => e.startsWith('enter')).length).toBe(rec.events.filter((e) => e.startsWith('exit')).length);
+      expect(rec.events.filter((e) => e.startsWith('enter')).length).toBe(
+        rec.events.filter((e) => e.startsWith('exit')).length,
+      );
     });
   }
 });
@@ -63,8 +67,16 @@ const TRACES: { name: string; src: string; events: string[] }[] = [
     name: 'an error leaving a function into a try of its caller',
     src: 'function f() {\n  return [][1];\n}\ntry {\n  f();\n} except {\n}',
     events: [
-      'enter <module>', 'hook 1', 'hook 4', 'hook 5', 'enter f', 'hook 2', 'thrown 2 caught IndexError', 'exit f',
-      'caught 5 IndexError', 'exit <module>',
+      'enter <module>',
+      'hook 1',
+      'hook 4',
+      'hook 5',
+      'enter f',
+      'hook 2',
+      'thrown 2 caught IndexError',
+      'exit f',
+      'caught 5 IndexError',
+      'exit <module>',
     ],
   },
   {
@@ -75,7 +87,18 @@ const TRACES: { name: string; src: string; events: string[] }[] = [
   {
     name: 'a user module runs in its own frame',
     src: 'import lib.util;\nprint(util.twice(2));',
-    events: ['enter <module>', 'hook 1', 'enter <module>', 'hook 1', 'exit <module>', 'hook 2', 'enter twice', 'hook 2', 'exit twice', 'exit <module>'],
+    events: [
+      'enter <module>',
+      'hook 1',
+      'enter <module>',
+      'hook 1',
+      'exit <module>',
+      'hook 2',
+      'enter twice',
+      'hook 2',
+      'exit twice',
+      'exit <module>',
+    ],
   },
 ];
 
@@ -96,7 +119,10 @@ describe('frames', () => {
       const values = top.access(-1);
       seen.push(Object.fromEntries(top.names.map((n, i) => [n, values[i]])), { own: top.own });
     });
-    runDebug('function outer(a) {\n  b = a + 1;\n  inner = fn(c) => {\n    d = a + b + c; return d;\n  };\n  return inner(10);\n}\nouter(1);', handle);
+    runDebug(
+      'function outer(a) {\n  b = a + 1;\n  inner = fn(c) => {\n    d = a + b + c; return d;\n  };\n  return inner(10);\n}\nouter(1);',
+      handle,
+    );
     expect(seen).toEqual([{ c: 10, d: undefined, a: 1, b: 2, inner: expect.any(Function) }, { own: 2 }]);
   });
 
@@ -115,7 +141,8 @@ describe('frames', () => {
     const { handle } = recordingAgent((line, stack) => {
       if ([4, 5, 8, 12].includes(line)) counts.push(`${line}:${stack.map((f) => f.c).join(',')}`);
     });
-    const src = 'function f(n) {\n  for (i in range(2)) {\n    try {\n      if (n) { return 1; }\n      break;\n    } except {}\n  }\n  x = 0;\n  return x;\n}\ntry { f(1); f(0); } except {}\ny = 2;';
+    const src =
+      'function f(n) {\n  for (i in range(2)) {\n    try {\n      if (n) { return 1; }\n      break;\n    } except {}\n  }\n  x = 0;\n  return x;\n}\ntry { f(1); f(0); } except {}\ny = 2;';
     runDebug(src, handle);
     expect(counts).toEqual(['4:1,1', '4:1,1', '4:1,1', '5:1,1', '8:1,0', '12:0']);
   });
@@ -123,9 +150,11 @@ describe('frames', () => {
 
 describe('run mode is untouched', () => {
   test('no debug names in run-mode output, and the unit takes only the runtime', () => {
-    const src = 'x = 1;\nfunction f(a) { try { return a; } except (e) { return 0; } }\nfor (i in [1]) { while (false) {} }';
+    const src =
+      'x = 1;\nfunction f(a) { try { return a; } except (e) { return 0; } }\nfor (i in [1]) { while (false) {} }';
     const run = transpile(parse(src).program, { file: 'm.ml' });
-    for (const name of ['$D', '$H', '$E', '$X', '$T', '$C', '$fr']) expect(run.code).not.toMatch(new RegExp(`\\${name}\\b`));
+    for (const name of ['$D', '$H', '$E', '$X', '$T', '$C', '$fr'])
+      expect(run.code).not.toMatch(new RegExp(`\\${name}\\b`));
     expect(run.code.startsWith('(function ($rt) {')).toBe(true);
     expect(run.debug).toBeUndefined();
     const debug = transpile(parse(src).program, { file: 'm.ml', debug: true });

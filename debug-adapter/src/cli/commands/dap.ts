@@ -7,7 +7,11 @@ import type { CliIO } from '../io.js';
 
 const spec = {
   options: {
-    server: { type: 'string', valueName: 'PORT', description: 'serve DAP on 127.0.0.1:PORT instead of stdio (0: any free port)' },
+    server: {
+      type: 'string',
+      valueName: 'PORT',
+      description: 'serve DAP on 127.0.0.1:PORT instead of stdio (0: any free port)',
+    },
   },
   positionals: { name: '', min: 0, max: 0 },
 } as const satisfies ArgSpec;
@@ -21,7 +25,8 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     return EXIT.ok;
   }
   const port = Number(options.server);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--server needs a port number, not '${options.server}'`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--server needs a port number, not '${options.server}'`);
   await entry.runServer(port, {}, (p) => io.stderr(`mlsec dap: listening on 127.0.0.1:${p}\n`));
   return EXIT.ok;
 }

@@ -3,7 +3,15 @@
 // runtime's questions over the one synchronous `debug.call` channel until told to resume.
 // Hooks stay cheap when nothing is armed: a flag check and a countdown toward the next poll.
 import type { Runtime, Value } from '@mlsec/grammar';
-import type { AgentConfig, AgentMessage, ExceptionDetail, HostCommand, RunMode, RunUsage, StopReason } from '../protocol.js';
+import type {
+  AgentConfig,
+  AgentMessage,
+  ExceptionDetail,
+  HostCommand,
+  RunMode,
+  RunUsage,
+  StopReason,
+} from '../protocol.js';
 import { columnOf, lineOf, FrameStack, type Accessor, type Frame, type FnMeta, type Unit } from './frames.js';
 import { Inspector } from './inspect.js';
 import { BreakpointChecker } from './breakpoints.js';
@@ -30,7 +38,11 @@ export interface UnitHooks {
   c(value: unknown, p: number): unknown;
 }
 
-const EMPTY_CONFIG: AgentConfig = { breakpoints: {}, functionBreakpoints: [], exceptions: { all: false, uncaught: false, denied: false } };
+const EMPTY_CONFIG: AgentConfig = {
+  breakpoints: {},
+  functionBreakpoints: [],
+  exceptions: { all: false, uncaught: false, denied: false },
+};
 
 export class DebugAgent {
   readonly stack = new FrameStack();
@@ -248,7 +260,9 @@ export class DebugAgent {
     if (this.busy || !this.config.exceptions.denied || this.stack.depth === 0) return;
     if (error !== null) this.reported.add(error);
     else this.skipCapabilityError = true;
-    this.stop('exception', { exception: { kind: 'CapabilityError', message, filter: 'denied', ...(capability ? { capability } : {}) } });
+    this.stop('exception', {
+      exception: { kind: 'CapabilityError', message, filter: 'denied', ...(capability ? { capability } : {}) },
+    });
   }
 
   /** The ML location being run (1-based), for the audit log's call site. */

@@ -31,7 +31,12 @@ function body(agent: DebugAgent, cmd: HostCommand): unknown {
       const frames: AgentFrame[] = [];
       for (let i = 0; i < agent.stack.depth; i++) {
         const f = agent.stack.fromTop(i)!;
-        frames.push({ name: f.unit.meta[f.fi]!.name, file: f.unit.file, line: lineOf(f.unit, f.p), column: columnOf(f.unit, f.p) });
+        frames.push({
+          name: f.unit.meta[f.fi]!.name,
+          file: f.unit.file,
+          line: lineOf(f.unit, f.p),
+          column: columnOf(f.unit, f.p),
+        });
       }
       return frames;
     }

@@ -75,14 +75,22 @@ export class BreakpointChecker {
         }
       })
       .join('');
-    agent.running(agent.send({ t: 'log', text: `${text}\n`, file: u.file, line: lineOf(u, k), column: columnOf(u, k) }));
+    agent.running(
+      agent.send({ t: 'log', text: `${text}\n`, file: u.file, line: lineOf(u, k), column: columnOf(u, k) }),
+    );
   }
 
   private say(text: string): void {
     const top = this.agent.stack.fromTop(0);
     const u = top?.unit;
     this.agent.running(
-      this.agent.send({ t: 'log', text: `${text}\n`, file: u?.file ?? '', line: u ? lineOf(u, top.p) : 0, column: u ? columnOf(u, top.p) : 0 }),
+      this.agent.send({
+        t: 'log',
+        text: `${text}\n`,
+        file: u?.file ?? '',
+        line: u ? lineOf(u, top.p) : 0,
+        column: u ? columnOf(u, top.p) : 0,
+      }),
     );
   }
 }

@@ -20,9 +20,11 @@ export function frameScope(frame: Frame | undefined): NameScope {
   const globals = frame.fi === 0 ? null : frame.unit.globals;
   const find = (name: string): { set: (v: Value) => void; get: () => Value | undefined } | null => {
     const i = meta.names.indexOf(name);
-    if (i >= 0 && frame.acc(-1)[i] !== undefined) return { get: () => frame.acc(-1)[i], set: (v) => void frame.acc(i, v) };
+    if (i >= 0 && frame.acc(-1)[i] !== undefined)
+      return { get: () => frame.acc(-1)[i], set: (v) => void frame.acc(i, v) };
     const g = globalsMeta.names.indexOf(name);
-    if (globals && g >= 0 && globals(-1)[g] !== undefined) return { get: () => globals(-1)[g], set: (v) => void globals(g, v) };
+    if (globals && g >= 0 && globals(-1)[g] !== undefined)
+      return { get: () => globals(-1)[g], set: (v) => void globals(g, v) };
     // An unassigned local still takes an assignment (as the program's own `x = ...` would).
     if (i >= 0) return { get: () => undefined, set: (v) => void frame.acc(i, v) };
     return null;
@@ -53,7 +55,6 @@ function fail(rt: Runtime, kind: 'NameError' | 'TypeError', name: string): never
   if (kind === 'NameError') return rt.nameError(name);
   return rt.callee(null, name);
 }
-
 
 function builtin(rt: Runtime, name: string): Value | undefined {
   return Object.prototype.hasOwnProperty.call(rt.builtins, name) ? rt.builtins[name] : undefined;

@@ -9,7 +9,8 @@ import { wrapHost } from './host-wrapper.js';
 export function createDebugAgent(channel: Channel) {
   const agent = new DebugAgent(channel);
   const handle = Object.freeze({
-    unit: (file: string, module: string | null, table: { data: readonly number[] }, meta: FnMeta[]) => agent.unit(file, module, table, meta),
+    unit: (file: string, module: string | null, table: { data: readonly number[] }, meta: FnMeta[]) =>
+      agent.unit(file, module, table, meta),
   });
   return Object.freeze({
     /** The `$D` argument of every debug-mode unit. */

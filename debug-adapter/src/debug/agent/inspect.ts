@@ -6,8 +6,7 @@ import type { AgentScope, AgentValue, AgentVariable } from '../protocol.js';
 import type { Frame } from './frames.js';
 
 type Entry =
-  | { kind: 'value'; v: Value; path: string | null }
-  | { kind: 'scope'; frame: Frame; which: AgentScope['name'] };
+  { kind: 'value'; v: Value; path: string | null } | { kind: 'scope'; frame: Frame; which: AgentScope['name'] };
 
 /** Zero-argument methods of stdlib objects that only read (shown as the object's children). */
 const NATIVE_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -97,7 +96,10 @@ export class Inspector {
     if (shape === 'array') return (v as Value[]).map((x, i) => [String(i), x]);
     if (shape === 'pair') {
       const p = v as unknown as { first: Value; second: Value };
-      return [['0', p.first], ['1', p.second]];
+      return [
+        ['0', p.first],
+        ['1', p.second],
+      ];
     }
     if (shape === 'object') return [...(v as unknown as { map: Map<string, Value> }).map];
     if (shape === 'module') return [...(v as unknown as { members: Map<string, Value> }).members];
@@ -153,7 +155,11 @@ export class Inspector {
     return items.map(([name, item]) => {
       const path = e.path === null ? null : childPath(e.path, name, shape);
       const shown = this.show(item, path);
-      return { name: shape === 'array' || shape === 'pair' ? `[${name}]` : name, ...shown, ...(path ? { evaluateName: path } : {}) };
+      return {
+        name: shape === 'array' || shape === 'pair' ? `[${name}]` : name,
+        ...shown,
+        ...(path ? { evaluateName: path } : {}),
+      };
     });
   }
 

@@ -56,7 +56,11 @@ export function parseHitCondition(text: string): HitCondition | null {
   return { op, n: Number(m[2]) };
 }
 
-function compile(spec: { condition?: string | undefined; hitCondition?: string | undefined; logMessage?: string | undefined }): Compiled {
+function compile(spec: {
+  condition?: string | undefined;
+  hitCondition?: string | undefined;
+  logMessage?: string | undefined;
+}): Compiled {
   const out: Compiled = {};
   if (spec.condition !== undefined && spec.condition.trim() !== '') {
     const c = compileDebugExpression(spec.condition);
@@ -97,7 +101,9 @@ export class BreakpointStore {
 
   setFunctions(specs: readonly FunctionBreakpointSpec[], catalog: UnitCatalog): BreakpointState[] {
     const old = this.functions;
-    this.functions = specs.map((spec) => old.find((e) => sameSpec(e.spec, spec)) ?? { spec, id: this.nextId++, compiled: compile(spec) });
+    this.functions = specs.map(
+      (spec) => old.find((e) => sameSpec(e.spec, spec)) ?? { spec, id: this.nextId++, compiled: compile(spec) },
+    );
     return this.functions.map((e) => this.functionState(e, catalog));
   }
 
@@ -118,9 +124,16 @@ export class BreakpointStore {
   private lineState(file: string, e: LineEntry, catalog: UnitCatalog): BreakpointState {
     if (e.compiled.error) return { id: e.id, verified: false, line: e.spec.line, message: e.compiled.error };
     const unit = catalog.forFile(file);
-    if (!unit) return { id: e.id, verified: false, line: e.spec.line, message: 'this file cannot be compiled (syntax errors?)' };
+    if (!unit)
+      return { id: e.id, verified: false, line: e.spec.line, message: 'this file cannot be compiled (syntax errors?)' };
     const site = placeLine(unit, e.spec.line);
-    if (!site) return { id: e.id, verified: false, line: e.spec.line, message: 'no executable ML statement at or after this line' };
+    if (!site)
+      return {
+        id: e.id,
+        verified: false,
+        line: e.spec.line,
+        message: 'no executable ML statement at or after this line',
+      };
     return { id: e.id, verified: true, line: site.line, column: site.column };
   }
 

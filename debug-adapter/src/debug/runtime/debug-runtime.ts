@@ -4,9 +4,24 @@
 // inspection as typed calls and events. Lines and columns are 0-based; files are absolute paths.
 import { createSandbox, type SandboxHandle } from '../../sandbox/index.js';
 import type { AuditRecord, DebugInstrumentation, RunControl, RunRequest, RunResult } from '../../sandbox/types.js';
-import type { AgentMessage, AgentScope, AgentValue, AgentVariable, ExceptionDetail, HostCommand, RunMode, RunUsage, StopReason } from '../protocol.js';
+import type {
+  AgentMessage,
+  AgentScope,
+  AgentValue,
+  AgentVariable,
+  ExceptionDetail,
+  HostCommand,
+  RunMode,
+  RunUsage,
+  StopReason,
+} from '../protocol.js';
 import { AgentLink } from './agent-link.js';
-import { BreakpointStore, type BreakpointState, type FunctionBreakpointSpec, type LineBreakpointSpec } from './breakpoints.js';
+import {
+  BreakpointStore,
+  type BreakpointState,
+  type FunctionBreakpointSpec,
+  type LineBreakpointSpec,
+} from './breakpoints.js';
 import { TypedEmitter } from './emitter.js';
 import { capabilityVariables, resourceVariables, type HostHandle, type HostVariable } from './host-scopes.js';
 import type { ResolvedLaunch } from './launch.js';
@@ -61,7 +76,12 @@ export interface RuntimeScope {
 }
 
 function fromAgent(v: AgentValue): RuntimeValue {
-  return { value: v.value, type: v.type, handle: v.ref > 0 ? { kind: 'agent', ref: v.ref } : null, ...(v.indexed ? { indexed: v.indexed } : {}) };
+  return {
+    value: v.value,
+    type: v.type,
+    handle: v.ref > 0 ? { kind: 'agent', ref: v.ref } : null,
+    ...(v.indexed ? { indexed: v.indexed } : {}),
+  };
 }
 
 function fromHost(v: HostVariable): RuntimeVariable {
@@ -171,14 +191,22 @@ export class DebugRuntime extends TypedEmitter<RuntimeEvents> {
         return Promise.resolve(this.runningReply('continue'));
       case 'log': {
         const unit = this.catalog.byShown(message.file);
-        this.emit('output', { category: 'console', text: message.text, ...(unit ? { file: unit.file, line: message.line, column: message.column } : {}) });
+        this.emit('output', {
+          category: 'console',
+          text: message.text,
+          ...(unit ? { file: unit.file, line: message.line, column: message.column } : {}),
+        });
         return Promise.resolve(this.runningReply('continue'));
       }
       case 'stopped':
         this.control?.pauseWallClock();
         this.lastStop = { exception: message.exception ?? null, usage: message.usage ?? null };
         queueMicrotask(() =>
-          this.emit('stopped', { reason: message.reason, breakpointIds: message.breakpoints ?? [], exception: message.exception ?? null }),
+          this.emit('stopped', {
+            reason: message.reason,
+            breakpointIds: message.breakpoints ?? [],
+            exception: message.exception ?? null,
+          }),
         );
         return this.link.hold(message);
       case 'reply':
@@ -191,7 +219,11 @@ export class DebugRuntime extends TypedEmitter<RuntimeEvents> {
     this.pauseRequested = false;
     const withConfig = this.configDirty;
     this.configDirty = false;
-    return { cmd: 'run', mode: pause ? 'pause' : mode, ...(withConfig ? { config: this.breakpoints.agentConfig(this.catalog) } : {}) };
+    return {
+      cmd: 'run',
+      mode: pause ? 'pause' : mode,
+      ...(withConfig ? { config: this.breakpoints.agentConfig(this.catalog) } : {}),
+    };
   }
 
   private resume(mode: RunMode): Promise<void> {
@@ -226,14 +258,24 @@ export class DebugRuntime extends TypedEmitter<RuntimeEvents> {
   }
 
   async stack(): Promise<RuntimeFrame[]> {
-    const frames = (await this.link.ask({ cmd: 'stack' })) as { name: string; file: string; line: number; column: number }[];
+    const frames = (await this.link.ask({ cmd: 'stack' })) as {
+      name: string;
+      file: string;
+      line: number;
+      column: number;
+    }[];
     return frames.map((f) => ({ ...f, shown: f.file, file: this.catalog.byShown(f.file)?.file ?? f.file }));
   }
 
   async scopes(frame: number): Promise<RuntimeScope[]> {
     const scopes = (await this.link.ask({ cmd: 'scopes', frame })) as AgentScope[];
     return [
-      ...scopes.map((s) => ({ name: s.name, handle: { kind: 'agent', ref: s.ref } as VariableHandle, expensive: false, count: s.count })),
+      ...scopes.map((s) => ({
+        name: s.name,
+        handle: { kind: 'agent', ref: s.ref } as VariableHandle,
+        expensive: false,
+        count: s.count,
+      })),
       { name: 'Capabilities', handle: { kind: 'capabilities' }, expensive: false },
       { name: 'Resources', handle: { kind: 'resources' }, expensive: false },
     ];
@@ -243,11 +285,25 @@ export class DebugRuntime extends TypedEmitter<RuntimeEvents> {
     const launch = this.launch;
     if (handle.kind === 'capabilities' || handle.kind === 'capabilities-part') {
       if (!launch) return [];
-      return capabilityVariables(launch.capabilities, this.audit, handle.kind === 'capabilities-part' ? handle.part : undefined).map(fromHost);
+      return capabilityVariables(
+        launch.capabilities,
+        this.audit,
+        handle.kind === 'capabilities-part' ? handle.part : undefined,
+      ).map(fromHost);
     }
-    if (handle.kind === 'resources') return launch ? resourceVariables(this.lastStop?.usage ?? null, launch.limits).map(fromHost) : [];
-    const vars = (await this.link.ask({ cmd: 'variables', ref: handle.ref, ...(start !== undefined ? { start } : {}), ...(count !== undefined ? { count } : {}) })) as AgentVariable[];
-    return vars.map((v) => ({ name: v.name, ...fromAgent(v), ...(v.evaluateName ? { evaluateName: v.evaluateName } : {}) }));
+    if (handle.kind === 'resources')
+      return launch ? resourceVariables(this.lastStop?.usage ?? null, launch.limits).map(fromHost) : [];
+    const vars = (await this.link.ask({
+      cmd: 'variables',
+      ref: handle.ref,
+      ...(start !== undefined ? { start } : {}),
+      ...(count !== undefined ? { count } : {}),
+    })) as AgentVariable[];
+    return vars.map((v) => ({
+      name: v.name,
+      ...fromAgent(v),
+      ...(v.evaluateName ? { evaluateName: v.evaluateName } : {}),
+    }));
   }
 
   /** The audit log so far (capability checks with their results). */

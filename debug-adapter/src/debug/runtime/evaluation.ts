@@ -7,7 +7,12 @@ import type { DebugRuntime, RuntimeValue, VariableHandle } from './debug-runtime
 
 export class EvaluationError extends Error {}
 
-export async function evaluate(rt: DebugRuntime, frame: number | null, text: string, context: EvaluateContext): Promise<RuntimeValue> {
+export async function evaluate(
+  rt: DebugRuntime,
+  frame: number | null,
+  text: string,
+  context: EvaluateContext,
+): Promise<RuntimeValue> {
   const compiled =
     context === 'repl'
       ? compileDebugStatement(text, { allowAssignment: true })
@@ -17,8 +22,14 @@ export async function evaluate(rt: DebugRuntime, frame: number | null, text: str
   return rt.value(value);
 }
 
-export async function setVariable(rt: DebugRuntime, handle: VariableHandle, name: string, text: string): Promise<RuntimeValue> {
-  if (handle.kind !== 'agent') throw new EvaluationError('capabilities and resources cannot be changed from the debugger');
+export async function setVariable(
+  rt: DebugRuntime,
+  handle: VariableHandle,
+  name: string,
+  text: string,
+): Promise<RuntimeValue> {
+  if (handle.kind !== 'agent')
+    throw new EvaluationError('capabilities and resources cannot be changed from the debugger');
   const compiled = compileDebugExpression(text);
   if (!compiled.ok) throw new EvaluationError(compiled.message);
   const value = (await rt.ask({ cmd: 'setVariable', ref: handle.ref, name, value: compiled.value })) as AgentValue;
@@ -33,7 +44,12 @@ export interface Completion {
 }
 
 /** Completions at `column` (0-based) of a REPL line: names in scope, or members after `a.b.`. */
-export async function completions(rt: DebugRuntime, frame: number | null, text: string, column: number): Promise<Completion[]> {
+export async function completions(
+  rt: DebugRuntime,
+  frame: number | null,
+  text: string,
+  column: number,
+): Promise<Completion[]> {
   const before = text.slice(0, column);
   const m = /((?:[A-Za-z_][A-Za-z0-9_]*\s*\.\s*)*)([A-Za-z_][A-Za-z0-9_]*)?$/.exec(before);
   const word = m?.[2] ?? '';
@@ -51,5 +67,8 @@ export async function completions(rt: DebugRuntime, frame: number | null, text: 
     return [];
   }
   const start = column - word.length;
-  return names.filter((n) => n.startsWith(word)).sort().map((label) => ({ label, start, length: word.length }));
+  return names
+    .filter((n) => n.startsWith(word))
+    .sort()
+    .map((label) => ({ label, start, length: word.length }));
 }

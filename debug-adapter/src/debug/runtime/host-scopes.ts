@@ -7,7 +7,8 @@ import type { RunUsage } from '../protocol.js';
 export type CapabilityPart = 'granted' | 'denied' | 'audit';
 
 /** A handle to host-side children. */
-export type HostHandle = { kind: 'capabilities' } | { kind: 'capabilities-part'; part: CapabilityPart } | { kind: 'resources' };
+export type HostHandle =
+  { kind: 'capabilities' } | { kind: 'capabilities-part'; part: CapabilityPart } | { kind: 'resources' };
 
 export interface HostVariable {
   name: string;
@@ -27,15 +28,30 @@ export function auditLine(r: AuditRecord): string {
   return `${r.result} ${r.capability}${detail ? ` (${detail})` : ''}${r.enforced ? '' : ' [audit only]'}`;
 }
 
-export function capabilityVariables(caps: RunCapabilities, audit: readonly AuditRecord[], part?: CapabilityPart): HostVariable[] {
+export function capabilityVariables(
+  caps: RunCapabilities,
+  audit: readonly AuditRecord[],
+  part?: CapabilityPart,
+): HostVariable[] {
   const deny = caps.deny ?? [];
-  if (part === 'granted') return caps.allow.map((c, i) => ({ name: `[${i}]`, value: c, type: 'capability', handle: null }));
-  if (part === 'denied') return deny.map((c, i) => ({ name: `[${i}]`, value: `!${c.replace(/^!/, '')}`, type: 'capability', handle: null }));
-  if (part === 'audit') return audit.map((r, i) => ({ name: `#${i + 1}`, value: auditLine(r), type: r.result, handle: null }));
+  if (part === 'granted')
+    return caps.allow.map((c, i) => ({ name: `[${i}]`, value: c, type: 'capability', handle: null }));
+  if (part === 'denied')
+    return deny.map((c, i) => ({ name: `[${i}]`, value: `!${c.replace(/^!/, '')}`, type: 'capability', handle: null }));
+  if (part === 'audit')
+    return audit.map((r, i) => ({ name: `#${i + 1}`, value: auditLine(r), type: r.result, handle: null }));
   const denied = audit.filter((r) => r.result === 'DENIED').length;
   return [
-    { name: 'granted', value: plural(caps.allow.length, 'capability', 'capabilities'), handle: { kind: 'capabilities-part', part: 'granted' } },
-    { name: 'denied', value: plural(deny.length, 'denial'), handle: deny.length > 0 ? { kind: 'capabilities-part', part: 'denied' } : null },
+    {
+      name: 'granted',
+      value: plural(caps.allow.length, 'capability', 'capabilities'),
+      handle: { kind: 'capabilities-part', part: 'granted' },
+    },
+    {
+      name: 'denied',
+      value: plural(deny.length, 'denial'),
+      handle: deny.length > 0 ? { kind: 'capabilities-part', part: 'denied' } : null,
+    },
     {
       name: 'audit',
       value: `${plural(audit.length, 'check')}: ${audit.length - denied} GRANTED, ${denied} DENIED`,

@@ -40,7 +40,8 @@ export interface ResolvedLaunch {
 
 function strings(value: unknown, name: string): string[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new LaunchError(`'${name}' must be a list of strings`);
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+    throw new LaunchError(`'${name}' must be a list of strings`);
   return value as string[];
 }
 
@@ -59,7 +60,8 @@ function findConfig(dir: string): { file: string; config: MlpyConfig } | null {
       }
       const parsed = parseMlpyConfig(text);
       const bad = parsed.diagnostics.find((x) => x.severity === 'error');
-      if (bad) throw new LaunchError(`${file}:${bad.range.start.line + 1}:${bad.range.start.column + 1}: ${bad.message}`);
+      if (bad)
+        throw new LaunchError(`${file}:${bad.range.start.line + 1}:${bad.range.start.column + 1}: ${bad.message}`);
       return { file, config: parsed.config };
     }
     if (path.dirname(d) === d) return null;
@@ -74,7 +76,7 @@ function limitsFrom(config: MlpyConfig | null, requested: unknown): SandboxLimit
   if (s?.maxWallTime) fromFile.wallTimeMs = Math.round(s.maxWallTime.value * 1000);
   if (s?.maxOutputKb) fromFile.outputBytes = Math.round(s.maxOutputKb.value * 1024);
   if (requested !== undefined && (typeof requested !== 'object' || requested === null || Array.isArray(requested))) {
-    throw new LaunchError("'limits' must be an object such as {\"wallTimeMs\": 60000}");
+    throw new LaunchError('\'limits\' must be an object such as {"wallTimeMs": 60000}');
   }
   try {
     return resolveLimits({ ...fromFile, ...(requested as Partial<SandboxLimits> | undefined) });
@@ -84,7 +86,8 @@ function limitsFrom(config: MlpyConfig | null, requested: unknown): SandboxLimit
 }
 
 export function resolveLaunch(a: LaunchArguments, baseDir = process.cwd()): ResolvedLaunch {
-  if (typeof a.program !== 'string' || a.program === '') throw new LaunchError("'program' (the ML file to run) is required");
+  if (typeof a.program !== 'string' || a.program === '')
+    throw new LaunchError("'program' (the ML file to run) is required");
   const cwd = typeof a.cwd === 'string' && a.cwd !== '' ? path.resolve(baseDir, a.cwd) : null;
   const program = path.resolve(cwd ?? baseDir, a.program);
   let source: string;
@@ -101,7 +104,8 @@ export function resolveLaunch(a: LaunchArguments, baseDir = process.cwd()): Reso
   const denyExtra = strings(a.deny, 'deny');
   const check = resolveRootContext(config, { root: rootDir, profile, allow: extra, deny: denyExtra });
   const fatal = check.problems.find((p) => p.severity === 'error');
-  if (fatal) throw new LaunchError(`${fatal.capability ? `'${fatal.capability}' (${fatal.origin}): ` : ''}${fatal.message}`);
+  if (fatal)
+    throw new LaunchError(`${fatal.capability ? `'${fatal.capability}' (${fatal.origin}): ` : ''}${fatal.message}`);
   const security = config?.security;
   const allow = [
     ...(security?.defaultCapabilities ? security.defaultCapabilities.map((c) => c.value) : DEFAULT_GRANT),

@@ -16,7 +16,11 @@ export function toDapBreakpoint(ctx: SessionContext, b: BreakpointState, file?: 
   };
 }
 
-export function setBreakpoints(ctx: SessionContext, response: DebugProtocol.SetBreakpointsResponse, args: DebugProtocol.SetBreakpointsArguments): void {
+export function setBreakpoints(
+  ctx: SessionContext,
+  response: DebugProtocol.SetBreakpointsResponse,
+  args: DebugProtocol.SetBreakpointsArguments,
+): void {
   handle(ctx, response, () => {
     const file = args.source.path;
     if (!file) throw new Error('breakpoints need a source file path');
@@ -39,7 +43,9 @@ export function setFunctionBreakpoints(
   args: DebugProtocol.SetFunctionBreakpointsArguments,
 ): void {
   handle(ctx, response, () => {
-    const states = ctx.runtime.setFunctionBreakpoints(args.breakpoints.map((b) => ({ name: b.name, condition: b.condition, hitCondition: b.hitCondition })));
+    const states = ctx.runtime.setFunctionBreakpoints(
+      args.breakpoints.map((b) => ({ name: b.name, condition: b.condition, hitCondition: b.hitCondition })),
+    );
     response.body = { breakpoints: states.map((s) => toDapBreakpoint(ctx, s)) };
     ctx.respond(response);
   });

@@ -3,7 +3,12 @@
 import type { DebugProtocol } from '@vscode/debugprotocol';
 
 export const EXCEPTION_FILTERS: DebugProtocol.ExceptionBreakpointsFilter[] = [
-  { filter: 'uncaught', label: 'Uncaught errors', default: true, description: 'Stop where an error is raised that no except clause will catch.' },
+  {
+    filter: 'uncaught',
+    label: 'Uncaught errors',
+    default: true,
+    description: 'Stop where an error is raised that no except clause will catch.',
+  },
   { filter: 'all', label: 'All errors', default: false, description: 'Stop where any error is raised, caught or not.' },
   {
     filter: 'denied',

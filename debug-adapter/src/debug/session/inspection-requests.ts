@@ -9,7 +9,11 @@ import { handle, sourceOf, type SessionContext } from './context.js';
 
 const frameIndex = (frameId: number | undefined): number | null => (frameId === undefined ? null : frameId - 1);
 
-export function stackTrace(ctx: SessionContext, response: DebugProtocol.StackTraceResponse, args: DebugProtocol.StackTraceArguments): void {
+export function stackTrace(
+  ctx: SessionContext,
+  response: DebugProtocol.StackTraceResponse,
+  args: DebugProtocol.StackTraceArguments,
+): void {
   handle(ctx, response, async () => {
     const frames = await ctx.runtime.stack();
     const start = args.startFrame ?? 0;
@@ -17,14 +21,21 @@ export function stackTrace(ctx: SessionContext, response: DebugProtocol.StackTra
     response.body = {
       stackFrames: frames
         .slice(start, end)
-        .map((f, i) => new StackFrame(start + i + 1, f.name, sourceOf(f.file), ctx.clientLine(f.line), ctx.clientColumn(f.column))),
+        .map(
+          (f, i) =>
+            new StackFrame(start + i + 1, f.name, sourceOf(f.file), ctx.clientLine(f.line), ctx.clientColumn(f.column)),
+        ),
       totalFrames: frames.length,
     };
     ctx.respond(response);
   });
 }
 
-export function scopes(ctx: SessionContext, response: DebugProtocol.ScopesResponse, args: DebugProtocol.ScopesArguments): void {
+export function scopes(
+  ctx: SessionContext,
+  response: DebugProtocol.ScopesResponse,
+  args: DebugProtocol.ScopesArguments,
+): void {
   handle(ctx, response, async () => {
     const list = await ctx.runtime.scopes(args.frameId - 1);
     response.body = {
@@ -54,7 +65,11 @@ function toVariable(ctx: SessionContext, v: RuntimeVariable): DebugProtocol.Vari
   };
 }
 
-export function variables(ctx: SessionContext, response: DebugProtocol.VariablesResponse, args: DebugProtocol.VariablesArguments): void {
+export function variables(
+  ctx: SessionContext,
+  response: DebugProtocol.VariablesResponse,
+  args: DebugProtocol.VariablesArguments,
+): void {
   handle(ctx, response, async () => {
     const h = ctx.variables.get(args.variablesReference);
     if (!h) throw new Error('unknown variables reference (the program has resumed)');
@@ -78,12 +93,24 @@ export function setVariableRequest(
   });
 }
 
-export function evaluateRequest(ctx: SessionContext, response: DebugProtocol.EvaluateResponse, args: DebugProtocol.EvaluateArguments): void {
+export function evaluateRequest(
+  ctx: SessionContext,
+  response: DebugProtocol.EvaluateResponse,
+  args: DebugProtocol.EvaluateArguments,
+): void {
   handle(ctx, response, async () => {
     if (!ctx.runtime.stopped) throw new Error('the program is running; pause it to evaluate ML expressions');
-    const context = args.context === 'hover' || args.context === 'watch' || args.context === 'repl' || args.context === 'clipboard' ? args.context : 'watch';
+    const context =
+      args.context === 'hover' || args.context === 'watch' || args.context === 'repl' || args.context === 'clipboard'
+        ? args.context
+        : 'watch';
     const v = await evaluate(ctx.runtime, frameIndex(args.frameId), args.expression, context);
-    response.body = { result: v.value, variablesReference: reference(ctx, v), ...(v.type ? { type: v.type } : {}), ...(v.indexed ? { indexedVariables: v.indexed } : {}) };
+    response.body = {
+      result: v.value,
+      variablesReference: reference(ctx, v),
+      ...(v.type ? { type: v.type } : {}),
+      ...(v.indexed ? { indexedVariables: v.indexed } : {}),
+    };
     ctx.respond(response);
   });
 }
@@ -95,7 +122,9 @@ export function completionsRequest(
 ): void {
   handle(ctx, response, async () => {
     const column = ctx.debuggerColumn(args.column);
-    const items = ctx.runtime.stopped ? await completions(ctx.runtime, frameIndex(args.frameId), args.text, column) : [];
+    const items = ctx.runtime.stopped
+      ? await completions(ctx.runtime, frameIndex(args.frameId), args.text, column)
+      : [];
     response.body = { targets: items.map((c) => new CompletionItem(c.label, ctx.clientColumn(c.start), c.length)) };
     ctx.respond(response);
   });
@@ -113,7 +142,11 @@ export function exceptionInfo(ctx: SessionContext, response: DebugProtocol.Excep
       exceptionId: e.kind,
       description,
       breakMode: e.filter === 'uncaught' ? 'unhandled' : 'always',
-      details: { message: e.message, typeName: e.kind, ...(e.capability ? { fullTypeName: `CapabilityError(${e.capability})` } : {}) },
+      details: {
+        message: e.message,
+        typeName: e.kind,
+        ...(e.capability ? { fullTypeName: `CapabilityError(${e.capability})` } : {}),
+      },
     };
     ctx.respond(response);
   });

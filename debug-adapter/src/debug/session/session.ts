@@ -1,12 +1,28 @@
 // The DAP session: translates between the Debug Adapter Protocol and the DebugRuntime. This file
 // holds the lifecycle (initialize, launch, configurationDone, restart, terminate, disconnect) and
 // turns runtime events into DAP events; each request family lives in its own module.
-import { BreakpointEvent, DebugSession, Event, ExitedEvent, Handles, InitializedEvent, LoadedSourceEvent, OutputEvent, StoppedEvent, TerminatedEvent } from '@vscode/debugadapter';
+import {
+  BreakpointEvent,
+  DebugSession,
+  Event,
+  ExitedEvent,
+  Handles,
+  InitializedEvent,
+  LoadedSourceEvent,
+  OutputEvent,
+  StoppedEvent,
+  TerminatedEvent,
+} from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { RunResult } from '../../sandbox/types.js';
 import { DebugRuntime, type RuntimeOptions, type VariableHandle } from '../runtime/debug-runtime.js';
 import { LaunchError, resolveLaunch, type LaunchArguments } from '../runtime/launch.js';
-import { setBreakpoints, setExceptionBreakpoints, setFunctionBreakpoints, toDapBreakpoint } from './breakpoint-requests.js';
+import {
+  setBreakpoints,
+  setExceptionBreakpoints,
+  setFunctionBreakpoints,
+  toDapBreakpoint,
+} from './breakpoint-requests.js';
 import { adapterCapabilities } from './capabilities.js';
 import { handle, messageOf, sourceOf, THREAD_ID, type SessionContext } from './context.js';
 import { pause, resume, threads } from './execution-requests.js';
@@ -53,7 +69,9 @@ export class MlDebugSession extends DebugSession implements SessionContext {
       const ev = new StoppedEvent(s.reason, THREAD_ID, s.exception?.message) as DebugProtocol.StoppedEvent;
       ev.body.allThreadsStopped = true;
       if (s.breakpointIds.length > 0) ev.body.hitBreakpointIds = s.breakpointIds;
-      if (s.exception) ev.body.description = s.exception.filter === 'denied' ? 'Paused on capability denied' : `Paused on ${s.exception.kind}`;
+      if (s.exception)
+        ev.body.description =
+          s.exception.filter === 'denied' ? 'Paused on capability denied' : `Paused on ${s.exception.kind}`;
       this.sendEvent(ev);
     });
     rt.on('output', (o) => {
@@ -99,7 +117,11 @@ export class MlDebugSession extends DebugSession implements SessionContext {
     this.sendResponse(response);
   }
   fail(response: DebugProtocol.Response, message: string): void {
-    this.sendErrorResponse(response, { id: 1001, format: message.replace(/[{}]/g, (c) => (c === '{' ? '(' : ')')), showUser: true });
+    this.sendErrorResponse(response, {
+      id: 1001,
+      format: message.replace(/[{}]/g, (c) => (c === '{' ? '(' : ')')),
+      showUser: true,
+    });
   }
   event(event: DebugProtocol.Event): void {
     this.sendEvent(event);
@@ -116,7 +138,10 @@ export class MlDebugSession extends DebugSession implements SessionContext {
     this.sendResponse(response);
   }
 
-  protected override launchRequest(response: DebugProtocol.LaunchResponse, args: DebugProtocol.LaunchRequestArguments): void {
+  protected override launchRequest(
+    response: DebugProtocol.LaunchResponse,
+    args: DebugProtocol.LaunchRequestArguments,
+  ): void {
     handle(this, response, async () => {
       this.launchArgs = args as LaunchArguments;
       const launch = this.resolve(args as LaunchArguments);
@@ -136,7 +161,10 @@ export class MlDebugSession extends DebugSession implements SessionContext {
     }
   }
 
-  protected override restartRequest(response: DebugProtocol.RestartResponse, args: DebugProtocol.RestartArguments): void {
+  protected override restartRequest(
+    response: DebugProtocol.RestartResponse,
+    args: DebugProtocol.RestartArguments,
+  ): void {
     handle(this, response, async () => {
       const next = (args.arguments as LaunchArguments | undefined) ?? this.launchArgs;
       if (!next) throw new Error('nothing to restart: no program was launched');
@@ -171,13 +199,22 @@ export class MlDebugSession extends DebugSession implements SessionContext {
     });
   }
 
-  protected override setBreakPointsRequest(r: DebugProtocol.SetBreakpointsResponse, a: DebugProtocol.SetBreakpointsArguments): void {
+  protected override setBreakPointsRequest(
+    r: DebugProtocol.SetBreakpointsResponse,
+    a: DebugProtocol.SetBreakpointsArguments,
+  ): void {
     setBreakpoints(this, r, a);
   }
-  protected override setFunctionBreakPointsRequest(r: DebugProtocol.SetFunctionBreakpointsResponse, a: DebugProtocol.SetFunctionBreakpointsArguments): void {
+  protected override setFunctionBreakPointsRequest(
+    r: DebugProtocol.SetFunctionBreakpointsResponse,
+    a: DebugProtocol.SetFunctionBreakpointsArguments,
+  ): void {
     setFunctionBreakpoints(this, r, a);
   }
-  protected override setExceptionBreakPointsRequest(r: DebugProtocol.SetExceptionBreakpointsResponse, a: DebugProtocol.SetExceptionBreakpointsArguments): void {
+  protected override setExceptionBreakPointsRequest(
+    r: DebugProtocol.SetExceptionBreakpointsResponse,
+    a: DebugProtocol.SetExceptionBreakpointsArguments,
+  ): void {
     setExceptionBreakpoints(this, r, a);
   }
   protected override threadsRequest(r: DebugProtocol.ThreadsResponse): void {
@@ -198,7 +235,10 @@ export class MlDebugSession extends DebugSession implements SessionContext {
   protected override pauseRequest(r: DebugProtocol.PauseResponse): void {
     pause(this, r);
   }
-  protected override stackTraceRequest(r: DebugProtocol.StackTraceResponse, a: DebugProtocol.StackTraceArguments): void {
+  protected override stackTraceRequest(
+    r: DebugProtocol.StackTraceResponse,
+    a: DebugProtocol.StackTraceArguments,
+  ): void {
     stackTrace(this, r, a);
   }
   protected override scopesRequest(r: DebugProtocol.ScopesResponse, a: DebugProtocol.ScopesArguments): void {
@@ -207,13 +247,19 @@ export class MlDebugSession extends DebugSession implements SessionContext {
   protected override variablesRequest(r: DebugProtocol.VariablesResponse, a: DebugProtocol.VariablesArguments): void {
     variables(this, r, a);
   }
-  protected override setVariableRequest(r: DebugProtocol.SetVariableResponse, a: DebugProtocol.SetVariableArguments): void {
+  protected override setVariableRequest(
+    r: DebugProtocol.SetVariableResponse,
+    a: DebugProtocol.SetVariableArguments,
+  ): void {
     setVariableRequest(this, r, a);
   }
   protected override evaluateRequest(r: DebugProtocol.EvaluateResponse, a: DebugProtocol.EvaluateArguments): void {
     evaluateRequest(this, r, a);
   }
-  protected override completionsRequest(r: DebugProtocol.CompletionsResponse, a: DebugProtocol.CompletionsArguments): void {
+  protected override completionsRequest(
+    r: DebugProtocol.CompletionsResponse,
+    a: DebugProtocol.CompletionsArguments,
+  ): void {
     completionsRequest(this, r, a);
   }
   protected override exceptionInfoRequest(r: DebugProtocol.ExceptionInfoResponse): void {
