@@ -64,4 +64,15 @@ describe('conformance programs', () => {
       expect(source.slice(c.range.start.offset, c.range.end.offset)).toBe(c.text);
     }
   });
+
+  test.each(programs)('%s: tokens are in order and slice back to their text', (_name, source) => {
+    const { tokens } = parse(source);
+    let last = -1;
+    for (const t of tokens) {
+      expect(t.range.start.offset).toBeGreaterThan(last);
+      expect(source.slice(t.range.start.offset, t.range.end.offset)).toBe(t.text);
+      last = t.range.start.offset;
+    }
+    expect(tokens.some((t) => t.kind === 'keyword' || t.kind === 'string')).toBe(true);
+  });
 });
