@@ -1,15 +1,16 @@
-// The "Run in Sandbox" command: saves the file, runs it with `mlsec run --json` under the settings
-// (or the file's `ml` launch configuration), streams output to the "ML Sandbox" channel, reports the
-// result and offers "Grant and Re-run" for a denied capability. Refuses in untrusted workspaces.
+// The "Run in Sandbox" command: saves the file, runs it through the debug adapter's noDebug launch
+// under the settings (or the file's `ml` launch configuration), streams output to the "ML Sandbox"
+// channel, reports the result and offers "Grant and Re-run" for a denied capability. Refuses in
+// untrusted workspaces.
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { configurationFor, substitute, withSettings, type MlLaunchConfig } from '../debug/launch.js';
+import { adapterLimits, configurationFor, substitute, withSettings, type MlLaunchConfig } from '../debug/launch.js';
 import { resolveNodeRuntime, sandboxUnavailableReason } from '../node-runtime.js';
 import { nodePathSetting, runSettings } from '../settings.js';
 import { mayRunCode } from '../trust.js';
 import { grantCapability } from './grant.js';
 import { grantFor } from './grant-target.js';
-import { startRun, type RunOptions, type RunningProgram } from './run-process.js';
+import { startDapRun, type RunningProgram } from './dap-run.js';
 import { describeDenied, summarize, type RunResultView } from './run-result.js';
 
 export const GRANT_AND_RERUN = 'Grant and Re-run';
@@ -56,25 +57,26 @@ export class SandboxRunner implements vscode.Disposable {
     const ctx = { workspaceFolder: folder, file: doc.uri.fsPath };
     const cwd =
       (config.cwd !== undefined ? substitute(config.cwd, ctx) : null) ?? folder ?? path.dirname(doc.uri.fsPath);
-    const options: RunOptions = {
-      file: doc.uri.fsPath,
+    const launch = {
+      program: doc.uri.fsPath,
       cwd,
-      profile: config.profile ?? null,
-      allow: config.capabilities ?? [],
-      deny: config.deny ?? [],
-      memoryMb: config.limits?.memoryMb ?? null,
-      cpuTimeS: config.limits?.cpuTimeS ?? null,
       args: (config.args ?? []).map((a) => substitute(a, ctx) ?? a),
+      capabilities: config.capabilities ?? [],
+      deny: config.deny ?? [],
+      limits: adapterLimits({ ...config.limits }),
+      ...(config.profile ? { profile: config.profile } : {}),
     };
     this.current?.kill();
     this.channel.clear();
     this.channel.show(true);
     const name = vscode.workspace.asRelativePath(doc.uri, false);
-    const grant = [options.profile ? `profile '${options.profile}'` : 'the default grant', ...options.allow].join(', ');
+    const grant = [config.profile ? `profile '${config.profile}'` : 'the default grant', ...launch.capabilities].join(
+      ', ',
+    );
     this.channel.appendLine(
       `▶ ${name}  (${fromLaunch ? `launch configuration "${config.name}"` : 'settings'}: ${grant})`,
     );
-    const running = startRun(runtime, this.cliPath, options, { output: (text) => this.channel.append(text) });
+    const running = startDapRun(runtime, this.cliPath, launch, cwd, (text) => this.channel.append(text));
     this.current = running;
     const outcome = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: `ML: running ${path.basename(doc.uri.fsPath)}` },
@@ -83,21 +85,13 @@ export class SandboxRunner implements vscode.Disposable {
     if (this.current === running) this.current = null;
     const result = outcome.result;
     if (!result) {
-      this.channel.appendLine(
-        `■ mlsec run ended with exit code ${outcome.exitCode ?? 'none (killed)'} and no run result.`,
-      );
-      void vscode.window.showErrorMessage(
-        'ML: the sandbox run failed before the program ran; see the "ML Sandbox" output.',
-      );
+      this.channel.appendLine(`■ Not run: ${outcome.failure ?? 'unknown failure'}`);
+      void vscode.window.showErrorMessage(`ML: ${name} did not run: ${outcome.failure ?? 'unknown failure'}`);
       return null;
-    }
-    if (!outcome.streamed) {
-      this.channel.append(result.stdout);
-      this.channel.append(result.stderr);
     }
     this.channel.appendLine(`■ ${summarize(result)}`);
     for (const line of describeDenied(result)) this.channel.appendLine(`  ${line}`);
-    void this.report(doc.uri, result, options.profile, fromLaunch, folder);
+    void this.report(doc.uri, result, config.profile ?? null, fromLaunch, folder);
     return result;
   }
 
