@@ -158,9 +158,13 @@ export const Invalid = createToken({
   label: 'an invalid character',
 });
 
+/**
+ * One-character operators use plain string patterns, which Chevrotain matches by character code
+ * without running a regex; longer ones are regexes (Chevrotain would convert them anyway).
+ */
 function op(name: string, text: string, categories: TokenType[] = []): TokenType {
-  const escaped = text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  return createToken({ name, pattern: new RegExp(escaped), categories, label: `'${text}'` });
+  const pattern = text.length === 1 ? text : new RegExp(text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  return createToken({ name, pattern, categories, label: `'${text}'` });
 }
 
 export const IncDec = createToken({
