@@ -1,6 +1,6 @@
 // Shared machinery of the ML parser: Chevrotain configuration, per-document state, diagnostics
 // recording, lookahead helpers for contextual keywords, and recovery placeholders.
-// Grammar rules live in parser-expressions.ts and parser.ts; node construction in builder.ts.
+// Grammar rules live in the parser-*.ts layers and parser.ts; node construction in builder.ts.
 import { createTokenInstance, EmbeddedActionsParser, EOF, tokenMatcher } from 'chevrotain';
 import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
 import type { Diagnostic, QuickFix } from '../diagnostics.js';
@@ -59,7 +59,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
    * Chevrotain tries "in-repetition" recovery each time any MANY loop exits, which walks the grammar
    * for follow sets and dominated parse time. Only statement lists need it (to skip junk between
    * statements and carry on), so the hook installed by Chevrotain is kept for those rules only.
-   * This touches an undocumented member; `parser-recovery.test.ts` guards that it still exists.
+   * This touches an undocumented member; `parser-config.test.ts` guards that it still exists.
    */
   private limitRepetitionRecovery(): void {
     const self = this as unknown as RepetitionRecoveryHook;
