@@ -1,22 +1,44 @@
 // Runs the benchmark suites in bench/*.bench.mjs and prints one JSON line per metric:
 // {"name", "unit", "value"}. Usage: node --no-node-snapshot scripts/bench.mjs [name-filter]
+// (`mlsec bench [filter]` imports runBenchmarks from here, so both print the same lines).
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 
 const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'bench');
-const filter = process.argv[2] ?? '';
-const suites = readdirSync(benchDir)
-  .filter((f) => f.endsWith('.bench.mjs') && f.includes(filter))
-  .sort();
-if (suites.length === 0) {
-  console.error(`bench: no suite matches '${filter}'`);
-  process.exit(2);
+
+/** The suite files whose name contains `filter`, sorted. */
+export function benchSuites(filter = '') {
+  return readdirSync(benchDir)
+    .filter((f) => f.endsWith('.bench.mjs') && f.includes(filter))
+    .sort();
 }
-for (const file of suites) {
-  const suite = await import(pathToFileURL(path.join(benchDir, file)).href);
-  await suite.run((metric) => {
-    const value = Math.round(metric.value * 1000) / 1000;
-    process.stdout.write(JSON.stringify({ name: metric.name, unit: metric.unit, value }) + '\n');
-  });
+
+/**
+ * Runs the matching suites in order, passing each metric line to `write`. Returns false (running
+ * nothing) when no suite matches; `error` receives the message.
+ */
+export async function runBenchmarks(filter, write, error) {
+  const suites = benchSuites(filter);
+  if (suites.length === 0) {
+    error(`bench: no suite matches '${filter}'\n`);
+    return false;
+  }
+  for (const file of suites) {
+    const suite = await import(pathToFileURL(path.join(benchDir, file)).href);
+    await suite.run((metric) => {
+      const value = Math.round(metric.value * 1000) / 1000;
+      write(JSON.stringify({ name: metric.name, unit: metric.unit, value }) + '\n');
+    });
+  }
+  return true;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const ok = await runBenchmarks(
+    process.argv[2] ?? '',
+    (line) => process.stdout.write(line),
+    (message) => process.stderr.write(message),
+  );
+  if (!ok) process.exit(2);
 }

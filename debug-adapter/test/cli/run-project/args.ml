@@ -1,0 +1,3 @@
+// Prints the program's own arguments.
+import args;
+print(args.rest());
