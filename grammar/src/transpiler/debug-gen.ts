@@ -2,7 +2,7 @@
 // exit with a variable accessor per function, and the error hooks the debug agent needs. Only the
 // generators call it, and only when `debug` is on: run-mode output never contains any of this.
 import type { FnScope } from './scopes.js';
-import { varName } from './context.js';
+import { varName, type FnState } from './context.js';
 
 /** One ML function (or a unit's top level) as the debugger sees it. */
 export interface DebugFunctionInfo {
@@ -30,11 +30,16 @@ export interface DebugUnitInfo {
 /**
  * Names emitted by debug mode (all `$`-prefixed, so no ML name can collide): `$D` the agent handle
  * passed to the unit, `$H` statement hook, `$E`/`$X` frame entry/exit, `$T` error leaving a
- * function, `$C` error caught by an `except`, `$fr` the current frame record (try-block counter `c`).
+ * function, `$C` error caught by an `except`, `$c` the function's count of active `try` blocks
+ * that have a handler.
+ *
+ * A frame is its accessor closure: `acc(-1)` returns `[function index, $p, $c, ...variables]`, and
+ * `acc(i, x)` sets variable i. The agent pays nothing per call beyond pushing the accessor.
  */
 export class DebugGen {
   private readonly hookSet = new Set<number>();
   readonly functions: DebugFunctionInfo[] = [];
+  private readonly withTry = new Set<FnState>();
 
   /** ` $H(k);` — a statement hook at position k, recorded as a hook site. */
   hook(k: number): string {
@@ -48,8 +53,13 @@ export class DebugGen {
     return `$H(${k})`;
   }
 
-  /** Registers a function and returns its frame-entry statement (`const $fr = $E(i, accessor);`). */
-  enter(name: string, line: number, column: number, scope: FnScope, params: readonly string[]): string {
+  /** Notes that function `fn` counts `try` blocks in `$c` (so its entry declares it). */
+  markTry(fn: FnState): void {
+    this.withTry.add(fn);
+  }
+
+  /** Registers a function; returns its index (the top level registers first, as index 0). */
+  register(name: string, line: number, column: number, scope: FnScope, params: readonly string[]): number {
     const own = [...new Set([...params, ...scope.locals])];
     const closure: string[] = [];
     const seen = new Set(own);
@@ -61,19 +71,30 @@ export class DebugGen {
         }
       }
     }
-    const index = this.functions.length;
     this.functions.push({ name, line, column, own, closure });
-    return `const $fr = $E(${index}, ${accessor([...own, ...closure])});`;
+    return this.functions.length - 1;
   }
 
-  /** The error-leaving-a-function wrapper: `$T(err, $p)` reports it, returns it. */
+  /** The frame-entry statement of registered function `index` (generated after its body). */
+  entry(index: number, fn: FnState): string {
+    const f = this.functions[index]!;
+    const counted = this.withTry.has(fn);
+    return `${counted ? 'let $c = 0; ' : ''}$E(${index}, ${accessor(index, [...f.own, ...f.closure], counted)});`;
+  }
+
+  /** Registers a function and returns its frame-entry statement. */
+  enter(name: string, line: number, column: number, scope: FnScope, params: readonly string[], fn: FnState): string {
+    return this.entry(this.register(name, line, column, scope, params), fn);
+  }
+
+  /** The error-leaving-a-function wrapper: `$T(err)` reports it and returns it. */
   thrown(errorCode: string): string {
-    return `$T(${errorCode}, $p)`;
+    return `$T(${errorCode})`;
   }
 
-  /** The `except` binding wrapper: `$C(caught, $p)`. */
+  /** The `except` binding wrapper: `$C(caught)`. */
   caught(valueCode: string): string {
-    return `$C(${valueCode}, $p)`;
+    return `$C(${valueCode})`;
   }
 
   /** The unit prelude line binding the hooks for this unit. */
@@ -94,11 +115,12 @@ export class DebugGen {
 }
 
 /**
- * A frame's variable accessor: `($i, $x) => {...}` sets variable i to $x when i >= 0, and always
- * returns the current values in order (undefined = not assigned yet).
+ * A frame's accessor: `($i, $x) => {...}` sets variable i to $x when i >= 0, and always returns
+ * `[function index, position, try count, ...variables]` (undefined = not assigned yet).
  */
-function accessor(names: readonly string[]): string {
-  if (names.length === 0) return '($i, $x) => []';
+function accessor(index: number, names: readonly string[], counted: boolean): string {
+  const head = `${index}, $p, ${counted ? '$c' : '0'}`;
+  if (names.length === 0) return `($i, $x) => [${head}]`;
   const cases = names.map((n, i) => `case ${i}: ${varName(n)} = $x; break;`).join(' ');
-  return `($i, $x) => { switch ($i) { ${cases} } return [${names.map(varName).join(', ')}]; }`;
+  return `($i, $x) => { switch ($i) { ${cases} } return [${head}, ${names.map(varName).join(', ')}]; }`;
 }

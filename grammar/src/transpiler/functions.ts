@@ -53,7 +53,7 @@ export function functionExpression(ctx: GenContext, node: FunctionDef | ArrowFun
       ctx.line('$S.depth++;');
       if (ctx.debug) {
         const params = node.params.map((p) => p.name.name).filter((n, i, all) => all.indexOf(n) === i);
-        ctx.line(ctx.debug.enter(mlName, node.range.start.line, node.range.start.column, scope, params));
+        ctx.line(ctx.debug.enter(mlName, node.range.start.line, node.range.start.column, scope, params, fn));
       }
       ctx.line('try {');
     });

@@ -181,9 +181,10 @@ function tryStatement(ctx: GenContext, s: TryStmt): void {
   const handler = s.handlers[0];
   // Debug mode counts the frame's active handlers, so the agent can tell caught errors apart.
   const counted = ctx.debug !== null && handler !== undefined;
-  ctx.line(`${at(ctx, s)} try {${counted ? ' $fr.c++; try {' : ''}`, s.range);
+  if (counted) ctx.debug!.markTry(ctx.fn);
+  ctx.line(`${at(ctx, s)} try {${counted ? ' $c++; try {' : ''}`, s.range);
   block(ctx, s.body);
-  if (counted) ctx.line('} finally { $fr.c--; }');
+  if (counted) ctx.line('} finally { $c--; }');
   if (handler) {
     const raw = `${ctx.helper('caught')}($e)`;
     const caught = ctx.debug ? ctx.debug.caught(raw) : raw;

@@ -41,7 +41,7 @@ export function transpile(program: Program, options: TranspileOptions): Transpil
   ctx.fn = main;
   const debug = options.debug === true ? new DebugGen() : null;
   ctx.debug = debug;
-  const enterTop = debug ? debug.enter('<module>', 0, 0, scopes.program, []) : '';
+  const top = debug ? debug.register('<module>', 0, 0, scopes.program, []) : 0;
   const body = ctx.capture(() => {
     ctx.indent();
     ctx.indent();
@@ -63,7 +63,7 @@ export function transpile(program: Program, options: TranspileOptions): Transpil
   const decls = [...globals.map(varName), ...main.temps];
   if (decls.length > 0) ctx.line(`let ${decls.join(', ')};`);
   ctx.line('let $p = 0;');
-  if (debug) ctx.line(enterTop);
+  if (debug) ctx.line(debug.entry(top, main));
   ctx.line('try {');
   ctx.line(ctx.topReturn ? '  $top: {' : '  {');
   ctx.raw(body);

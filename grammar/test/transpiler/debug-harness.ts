@@ -18,14 +18,15 @@ export interface RecordedFrame {
   names: string[];
   own: number;
   access: (i: number, x?: Value) => (Value | undefined)[];
-  c: number;
-  p: number;
+  /** The variables' values (after the accessor's function index, position and try count). */
+  values(): (Value | undefined)[];
+  /** Active `try` blocks with a handler. */
+  tries(): number;
 }
 
 export interface DebugRecording {
   /** `enter NAME`, `exit NAME`, `hook LINE`, `thrown LINE caught|uncaught KIND`, `caught LINE KIND`. */
   events: string[];
-  /** Snapshot of the frame stack at each hook, when `onHook` asks for it. */
   stack: RecordedFrame[];
 }
 
@@ -38,29 +39,35 @@ export function recordingAgent(onHook?: (line: number, stack: RecordedFrame[]) =
   const handle = {
     unit(_file: string, _module: string | null, table: { data: readonly number[] }, meta: Meta[]) {
       const line = (k: number): number => (table.data[2 * k] ?? -1) + 1;
+      /** Line of the position the innermost frame is running. */
+      const here = (): number => line(stack[stack.length - 1]!.access(-1)[1] as number);
       return {
         h(k: number): void {
-          stack[stack.length - 1]!.p = k;
           rec.events.push(`hook ${line(k)}`);
           onHook?.(line(k), stack);
         },
-        e(i: number, access: RecordedFrame['access']) {
+        e(i: number, access: RecordedFrame['access']): void {
           const m = meta[i]!;
-          const frame: RecordedFrame = { name: m.name, names: m.names, own: m.own, access, c: 0, p: 0 };
-          stack.push(frame);
+          stack.push({
+            name: m.name,
+            names: m.names,
+            own: m.own,
+            access,
+            values: () => access(-1).slice(3),
+            tries: () => access(-1)[2] as number,
+          });
           rec.events.push(`enter ${m.name}`);
-          return frame;
         },
         x(): void {
           rec.events.push(`exit ${stack.pop()!.name}`);
         },
-        t(err: { kind: string }, p: number) {
-          const caught = stack.some((f) => f.c > 0);
-          rec.events.push(`thrown ${line(p)} ${caught ? 'caught' : 'uncaught'} ${err.kind}`);
+        t(err: { kind: string }) {
+          const caught = stack.some((f) => f.tries() > 0);
+          rec.events.push(`thrown ${here()} ${caught ? 'caught' : 'uncaught'} ${err.kind}`);
           return err;
         },
-        c(value: { error: { kind: string } }, p: number) {
-          rec.events.push(`caught ${line(p)} ${value.error.kind}`);
+        c(value: { error: { kind: string } }) {
+          rec.events.push(`caught ${here()} ${value.error.kind}`);
           return value;
         },
       };

@@ -116,7 +116,7 @@ describe('frames', () => {
     const { handle } = recordingAgent((line, stack) => {
       if (line !== 4 || seen.length > 0) return;
       const top = stack[stack.length - 1]!;
-      const values = top.access(-1);
+      const values = top.values();
       seen.push(Object.fromEntries(top.names.map((n, i) => [n, values[i]])), { own: top.own });
     });
     runDebug(
@@ -139,7 +139,7 @@ describe('frames', () => {
   test('the try counter counts active handlers and is back to zero however a try block is left', () => {
     const counts: string[] = [];
     const { handle } = recordingAgent((line, stack) => {
-      if ([4, 5, 8, 12].includes(line)) counts.push(`${line}:${stack.map((f) => f.c).join(',')}`);
+      if ([4, 5, 8, 12].includes(line)) counts.push(`${line}:${stack.map((f) => f.tries()).join(',')}`);
     });
     const src =
       'function f(n) {\n  for (i in range(2)) {\n    try {\n      if (n) { return 1; }\n      break;\n    } except {}\n  }\n  x = 0;\n  return x;\n}\ntry { f(1); f(0); } except {}\ny = 2;';
@@ -153,7 +153,7 @@ describe('run mode is untouched', () => {
     const src =
       'x = 1;\nfunction f(a) { try { return a; } except (e) { return 0; } }\nfor (i in [1]) { while (false) {} }';
     const run = transpile(parse(src).program, { file: 'm.ml' });
-    for (const name of ['$D', '$H', '$E', '$X', '$T', '$C', '$fr'])
+    for (const name of ['$D', '$H', '$E', '$X', '$T', '$C', '$c'])
       expect(run.code).not.toMatch(new RegExp(`\\${name}\\b`));
     expect(run.code.startsWith('(function ($rt) {')).toBe(true);
     expect(run.debug).toBeUndefined();

@@ -12,7 +12,7 @@ import type {
   RunUsage,
   StopReason,
 } from '../protocol.js';
-import { columnOf, lineOf, FrameStack, type Accessor, type Frame, type FnMeta, type Unit } from './frames.js';
+import { columnOf, lineOf, FrameStack, type Accessor, type FnMeta, type Unit } from './frames.js';
 import { Inspector } from './inspect.js';
 import { BreakpointChecker } from './breakpoints.js';
 import { answer } from './answer.js';
@@ -32,10 +32,10 @@ const FATAL = new Set(['SandboxTimeoutError', 'SandboxMemoryError', 'SandboxOutp
 
 export interface UnitHooks {
   h(k: number): void;
-  e(fi: number, acc: Accessor): Frame;
+  e(fi: number, acc: Accessor): void;
   x(): void;
-  t(err: unknown, p: number): unknown;
-  c(value: unknown, p: number): unknown;
+  t(err: unknown): unknown;
+  c(value: unknown): unknown;
 }
 
 const EMPTY_CONFIG: AgentConfig = {
@@ -94,36 +94,27 @@ export class DebugAgent {
     this.units.set(file, u);
     this.applyUnit(u);
     const stack = this.stack;
-    const frames = stack.frames;
-    // The hot path: one flag read per statement unless something is armed.
+    const accs = stack.accs;
+    const units = stack.units;
+    // The hot paths: a statement costs one flag read unless something is armed; entering a
+    // function stores its accessor and unit; leaving it pops them.
     const h = (k: number): void => {
-      frames[stack.depth - 1]!.p = k;
       if (flags[k] !== 0 || this.watch !== 0 || --this.ticks <= 0) this.slow(u, k);
     };
-    const e = (fi: number, acc: Accessor): Frame => {
-      let f = frames[stack.depth];
-      if (f === undefined) {
-        f = { unit: u, fi, acc, p: 0, c: 0 };
-        frames[stack.depth] = f;
-      } else {
-        f.unit = u;
-        f.fi = fi;
-        f.acc = acc;
-        f.p = 0;
-        f.c = 0;
-      }
-      stack.depth++;
+    const e = (fi: number, acc: Accessor): void => {
+      const d = stack.depth++;
+      accs[d] = acc;
+      units[d] = u;
       if (fi === 0) u.globals = acc;
       if (u.fnBps[fi] !== null && !this.busy) {
-        this.fnPending = { depth: stack.depth, unit: u, fi };
+        this.fnPending = { depth: d + 1, unit: u, fi };
         this.watch = 1;
       }
-      return f;
     };
     const x = (): void => {
       stack.depth--;
     };
-    return { h, e, x, t: (err, p) => this.thrown(err, p, false), c: (value, p) => this.caught(value, p) };
+    return { h, e, x, t: (err) => this.thrown(err, false), c: (value) => this.caught(value) };
   }
 
   /** A hook that needs attention: polls, breakpoints, steps. */
@@ -224,9 +215,7 @@ export class DebugAgent {
   }
 
   /** An error leaving a function (`caught` false) or entering an `except` (true). */
-  private thrown(err: unknown, p: number, caught: boolean): unknown {
-    const top = this.stack.fromTop(0);
-    if (top) top.p = p;
+  private thrown(err: unknown, caught: boolean): unknown {
     if (this.busy || typeof err !== 'object' || err === null || this.reported.has(err)) return err;
     this.reported.add(err);
     const e = err as { kind?: unknown; message?: unknown };
@@ -245,9 +234,9 @@ export class DebugAgent {
     return err;
   }
 
-  private caught(value: unknown, p: number): unknown {
+  private caught(value: unknown): unknown {
     const err = (value as { error?: unknown } | null)?.error;
-    this.thrown(err, p, true);
+    this.thrown(err, true);
     return value;
   }
 

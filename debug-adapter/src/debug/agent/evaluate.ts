@@ -2,7 +2,7 @@
 // isolate, with the run's own runtime helpers, so they behave exactly like ML code and reach only
 // what ML can reach. The isolate generates no code: this is a tree walk over plain data.
 import type { DebugExpr, DebugStatement, Runtime, Value } from '@mlsec/grammar';
-import type { Frame } from './frames.js';
+import { valuesOf, type Frame } from './frames.js';
 
 /** Names visible from a frame: its own variables, enclosing functions', its unit's globals. */
 export interface NameScope {
@@ -20,11 +20,11 @@ export function frameScope(frame: Frame | undefined): NameScope {
   const globals = frame.fi === 0 ? null : frame.unit.globals;
   const find = (name: string): { set: (v: Value) => void; get: () => Value | undefined } | null => {
     const i = meta.names.indexOf(name);
-    if (i >= 0 && frame.acc(-1)[i] !== undefined)
-      return { get: () => frame.acc(-1)[i], set: (v) => void frame.acc(i, v) };
+    if (i >= 0 && valuesOf(frame.acc)[i] !== undefined)
+      return { get: () => valuesOf(frame.acc)[i], set: (v) => void frame.acc(i, v) };
     const g = globalsMeta.names.indexOf(name);
-    if (globals && g >= 0 && globals(-1)[g] !== undefined)
-      return { get: () => globals(-1)[g], set: (v) => void globals(g, v) };
+    if (globals && g >= 0 && valuesOf(globals)[g] !== undefined)
+      return { get: () => valuesOf(globals)[g], set: (v) => void globals(g, v) };
     // An unassigned local still takes an assignment (as the program's own `x = ...` would).
     if (i >= 0) return { get: () => undefined, set: (v) => void frame.acc(i, v) };
     return null;
@@ -39,10 +39,10 @@ export function frameScope(frame: Frame | undefined): NameScope {
     },
     names: () => {
       const out: string[] = [];
-      const values = frame.acc(-1);
+      const values = valuesOf(frame.acc);
       meta.names.forEach((n, i) => values[i] !== undefined && out.push(n));
       if (globals) {
-        const gv = globals(-1);
+        const gv = valuesOf(globals);
         globalsMeta.names.forEach((n, i) => gv[i] !== undefined && !out.includes(n) && out.push(n));
       }
       return out;

@@ -12,8 +12,19 @@ export interface FnMeta {
   names: string[];
 }
 
-/** A frame's variable accessor: sets variable i (when i >= 0) and returns all current values. */
+/**
+ * A frame as the generated code exposes it: `acc(-1)` returns `[function index, position, try
+ * count, ...variables]`; `acc(i, x)` sets variable i (see the transpiler's debug-gen.ts).
+ */
 export type Accessor = (i: number, x?: Value) => (Value | undefined)[];
+
+/** Entries before the variables in an accessor's answer. */
+const HEAD = 3;
+
+/** The variables' current values (undefined = not assigned yet). */
+export function valuesOf(acc: Accessor): (Value | undefined)[] {
+  return acc(-1).slice(HEAD);
+}
 
 /** A transpiled file, registered when it starts running. */
 export interface Unit {
@@ -31,12 +42,13 @@ export interface Unit {
   globals: Accessor | null;
 }
 
+/** A snapshot of one frame (taken while the program is stopped or an error is reported). */
 export interface Frame {
   unit: Unit;
   /** Function index into `unit.meta`. */
   fi: number;
   acc: Accessor;
-  /** Position index of the statement being run. */
+  /** Position index being run (a statement, or a call within it in outer frames). */
   p: number;
   /** Active `try` blocks with an `except` handler in this frame. */
   c: number;
@@ -50,19 +62,27 @@ export function columnOf(u: Unit, k: number): number {
   return u.data[2 * k + 1] ?? 0;
 }
 
-/** The ML call stack, with frame records reused by depth (no allocation per call). */
+/**
+ * The ML call stack: the accessor and unit of each active frame, by depth. Entering a function
+ * stores two references; everything else is read from the accessors only when needed.
+ */
 export class FrameStack {
-  readonly frames: Frame[] = [];
+  readonly accs: Accessor[] = [];
+  readonly units: Unit[] = [];
   depth = 0;
 
   /** Frame `n` counted from the innermost (0), or undefined. */
   fromTop(n: number): Frame | undefined {
-    return n >= 0 && n < this.depth ? this.frames[this.depth - 1 - n] : undefined;
+    const i = this.depth - 1 - n;
+    if (n < 0 || i < 0) return undefined;
+    const acc = this.accs[i]!;
+    const head = acc(-1);
+    return { unit: this.units[i]!, fi: head[0] as number, acc, p: head[1] as number, c: head[2] as number };
   }
 
   /** True when some active frame has a `try` with a handler around the current point. */
   inTry(): boolean {
-    for (let i = 0; i < this.depth; i++) if (this.frames[i]!.c > 0) return true;
+    for (let i = 0; i < this.depth; i++) if ((this.accs[i]!(-1)[2] as number) > 0) return true;
     return false;
   }
 }

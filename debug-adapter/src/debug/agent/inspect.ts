@@ -3,7 +3,7 @@
 // stdlib objects. Handles live only while the program is stopped. Never runs user code.
 import type { Runtime, Value } from '@mlsec/grammar';
 import type { AgentScope, AgentValue, AgentVariable } from '../protocol.js';
-import type { Frame } from './frames.js';
+import { valuesOf, type Frame } from './frames.js';
 
 type Entry =
   { kind: 'value'; v: Value; path: string | null } | { kind: 'scope'; frame: Frame; which: AgentScope['name'] };
@@ -171,9 +171,9 @@ export class Inspector {
     if (which === 'Globals') {
       const g = frame.unit.globals;
       names = frame.unit.meta[0]!.names;
-      values = g ? g(-1) : [];
+      values = g ? valuesOf(g) : [];
     } else {
-      const all = frame.acc(-1);
+      const all = valuesOf(frame.acc);
       const [from, to] = which === 'Locals' ? [0, meta.own] : [meta.own, meta.names.length];
       names = meta.names.slice(from, to);
       values = all.slice(from, to);
