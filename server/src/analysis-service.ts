@@ -11,7 +11,14 @@ import type { ModuleCache } from './modules.js';
 import type { SettingsStore } from './settings.js';
 import type { Workspace } from './workspace.js';
 
+/**
+ * Analyses kept in memory (most recently used). Others are recomputed on demand: an analysis holds
+ * the AST, scopes and findings of its document, and hundreds of open documents must not hold theirs.
+ */
+export const RETAINED_ANALYSES = 8;
+
 export class AnalysisService {
+  /** Insertion order is recency: a hit moves the entry to the end. */
   private readonly cache = new Map<string, Promise<DocumentAnalysis>>();
   /** Module files each document's last analysis reached (found or not). */
   private readonly dependencies = new Map<string, readonly string[]>();
@@ -37,7 +44,11 @@ export class AnalysisService {
     const doc = this.documents.get(uri);
     if (!doc || documentKind(uri) !== 'ml') return undefined;
     const cached = this.cache.get(uri);
-    if (cached) return cached.then((a) => (a.version === doc.version && a.epoch === this.epoch && a.text === doc.getText() ? a : this.refresh(uri)));
+    if (cached) {
+      this.cache.delete(uri);
+      this.cache.set(uri, cached);
+      return cached.then((a) => (a.version === doc.version && a.epoch === this.epoch && a.text === doc.getText() ? a : this.refresh(uri)));
+    }
     return this.refresh(uri);
   }
 
@@ -46,8 +57,14 @@ export class AnalysisService {
     if (!doc) return Promise.reject(new Error(`${uri} is not open`));
     const epoch = this.epoch;
     const base = new ParsedDocument(doc);
-    const pending = this.contextFor(uri, base.parsed.program).then((context) => new DocumentAnalysis(base, context, epoch));
+    // The settings and config first: the document is parsed only when its analysis can proceed.
+    const pending = this.contextFor(uri, () => base.parsed.program).then((context) => new DocumentAnalysis(base, context, epoch));
+    this.cache.delete(uri);
     this.cache.set(uri, pending);
+    for (const old of this.cache.keys()) {
+      if (this.cache.size <= RETAINED_ANALYSES) break;
+      this.cache.delete(old);
+    }
     pending.catch(() => {
       if (this.cache.get(uri) === pending) this.cache.delete(uri);
     });
@@ -90,12 +107,12 @@ export class AnalysisService {
     return { root, file: realFile ?? path.join(root, 'untitled.ml') };
   }
 
-  private async contextFor(uri: string, program: Program): Promise<AnalysisContext> {
+  private async contextFor(uri: string, program: () => Program): Promise<AnalysisContext> {
     const settings = await this.settings.get(uri);
     const { root, file } = this.location(uri);
     const config = await this.configs.forRoot(root);
     const grant = this.grantFor(root, config, settings);
-    const modules = await this.modules.preload(file, program);
+    const modules = await this.modules.preload(file, program());
     this.dependencies.set(uri, modules.files);
     const level = settings.security.analysisLevel ?? config?.config.security.analysisLevel?.value ?? 'moderate';
     return { settings, root, file, config, grant: grant.grant, grantProblems: grant.problems, level, modules };

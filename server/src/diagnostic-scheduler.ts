@@ -1,6 +1,7 @@
-// Publishes diagnostics: debounced (~150 ms) after edits, never a result for an older version over a
-// newer one (a run whose document changed meanwhile is dropped), mlpy.yaml problems on the yaml file,
-// and pull reports (textDocument/diagnostic) computed on demand with result ids.
+// Publishes diagnostics: debounced (~150 ms) after edits, one document at a time (edited documents
+// first, so opening hundreds of files neither delays the one being typed in nor holds hundreds of
+// syntax trees at once), never a result for an older version over a newer one, mlpy.yaml problems on
+// the yaml file, and pull reports (textDocument/diagnostic) computed on demand with result ids.
 import { parseMlpyConfig } from '@mlsec/grammar';
 import {
   DocumentDiagnosticReportKind,
@@ -18,6 +19,9 @@ export const DIAGNOSTIC_DELAY_MS = 150;
 
 export class DiagnosticScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Documents due for a run, in order; the worker takes them one by one. */
+  private readonly queue: string[] = [];
+  private working = false;
   /** Config files whose diagnostics are on screen (to clear them when the file goes away). */
   private readonly configUris = new Set<string>();
 
@@ -29,14 +33,21 @@ export class DiagnosticScheduler {
     private readonly delay = DIAGNOSTIC_DELAY_MS,
   ) {}
 
-  schedule(uri: string): void {
+  /**
+   * Runs the document's diagnostics after the debounce; `urgent` ones (edited by the user) go first.
+   * A document just opened skips the debounce: there is no typing to wait for.
+   */
+  schedule(uri: string, urgent = false, opened = false): void {
     clearTimeout(this.timers.get(uri));
     this.timers.set(
       uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        void this.run(uri);
-      }, this.delay),
+      setTimeout(
+        () => {
+          this.timers.delete(uri);
+          this.enqueue(uri, urgent);
+        },
+        opened ? 0 : this.delay,
+      ),
     );
   }
 
@@ -44,10 +55,33 @@ export class DiagnosticScheduler {
     for (const doc of this.documents.all()) if (documentKind(doc.uri) !== 'other') this.schedule(doc.uri);
   }
 
+  private enqueue(uri: string, urgent: boolean): void {
+    const at = this.queue.indexOf(uri);
+    if (at >= 0) this.queue.splice(at, 1);
+    if (urgent) this.queue.unshift(uri);
+    else this.queue.push(uri);
+    if (!this.working) void this.work();
+  }
+
+  private async work(): Promise<void> {
+    this.working = true;
+    try {
+      for (let uri = this.queue.shift(); uri !== undefined; uri = this.queue.shift()) {
+        await this.run(uri);
+        // Let requests and newer edits in between documents.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      this.working = false;
+    }
+  }
+
   /** The document closed: stop pending work and clear what it showed. */
   closed(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
+    const at = this.queue.indexOf(uri);
+    if (at >= 0) this.queue.splice(at, 1);
     this.configUris.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }

@@ -8,7 +8,8 @@ import { uriToPath } from './convert.js';
 
 export type DocumentKind = 'ml' | 'config' | 'other';
 
-export type DocumentListener = (doc: TextDocument, kind: DocumentKind) => void;
+/** `opened`: the event is the document's didOpen (rather than an edit or a close). */
+export type DocumentListener = (doc: TextDocument, kind: DocumentKind, opened: boolean) => void;
 
 export function documentKind(uri: string): DocumentKind {
   const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
@@ -65,20 +66,20 @@ export class DocumentStore {
     connection.onDidOpenTextDocument(({ textDocument: t }) => {
       const doc = TextDocument.create(t.uri, t.languageId, t.version, typeof t.text === 'string' ? t.text : '');
       this.docs.set(t.uri, doc);
-      this.emit(this.changeListeners, doc);
+      this.emit(this.changeListeners, doc, true);
     });
     connection.onDidChangeTextDocument(({ textDocument: t, contentChanges }) => {
       const doc = this.docs.get(t.uri);
       if (!doc) return;
       const version = typeof t.version === 'number' ? t.version : doc.version + 1;
       this.docs.set(t.uri, applyChanges(doc, contentChanges, version));
-      this.emit(this.changeListeners, this.docs.get(t.uri)!);
+      this.emit(this.changeListeners, this.docs.get(t.uri)!, false);
     });
     connection.onDidCloseTextDocument(({ textDocument: t }) => {
       const doc = this.docs.get(t.uri);
       if (!doc) return;
       this.docs.delete(t.uri);
-      this.emit(this.closeListeners, doc);
+      this.emit(this.closeListeners, doc, false);
     });
   }
 
@@ -104,8 +105,8 @@ export class DocumentStore {
     return [...this.docs.values()];
   }
 
-  private emit(listeners: DocumentListener[], doc: TextDocument): void {
+  private emit(listeners: DocumentListener[], doc: TextDocument, opened: boolean): void {
     const kind = documentKind(doc.uri);
-    for (const l of listeners) l(doc, kind);
+    for (const l of listeners) l(doc, kind, opened);
   }
 }

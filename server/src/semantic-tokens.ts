@@ -7,8 +7,11 @@ import {
   SEMANTIC_TOKEN_MODIFIERS,
   SEMANTIC_TOKEN_TYPES,
   type CallExpr,
+  type Expression,
   type Identifier,
+  type MlSymbol,
   type Node,
+  type Range as MlRange,
   type SemanticTokenModifier,
   type SemanticTokenType,
 } from '@mlsec/grammar';
@@ -23,6 +26,7 @@ export const SEMANTIC_LEGEND: SemanticTokensLegend = {
 
 const TYPE_INDEX = new Map<string, number>(SEMANTIC_TOKEN_TYPES.map((t, i) => [t, i]));
 const MODIFIER_BIT = new Map<string, number>(SEMANTIC_TOKEN_MODIFIERS.map((m, i) => [m, 1 << i]));
+const COMMENT = TYPE_INDEX.get('comment')!;
 
 interface Classified {
   type: SemanticTokenType;
@@ -32,6 +36,11 @@ interface Classified {
 interface Entry {
   start: number;
   length: number;
+  /** Position of `start` (the tokens carry it; no lookup needed). */
+  line: number;
+  character: number;
+  /** Whether the token spans lines (a string with raw line breaks): split when encoding. */
+  multiline: boolean;
   type: number;
   modifiers: number;
 }
@@ -51,6 +60,15 @@ function classifyIdentifiers(a: DocumentAnalysis): Map<number, Classified> {
   const usesByRange = new Set(a.security.capabilities.uses.filter((u) => u.file === undefined).map((u) => `${u.range.start.offset}:${u.range.end.offset}`));
   const needy = new Set(a.security.capabilities.functions.filter((f) => f.transitive.length > 0).map((f) => f.range.start.offset));
   const lookup = (id: Identifier) => a.resolution.symbolOf(id);
+  const objectTypes = new Map<MlSymbol, ReturnType<typeof expressionType>>();
+  /** What a member's object is; names are looked up once per symbol (`x.a`, `x.b`, ... share it). */
+  const typeOfObject = (object: Expression): ReturnType<typeof expressionType> => {
+    if (object.kind !== 'Identifier') return expressionType(object, lookup);
+    const symbol = lookup(object);
+    if (!symbol) return undefined;
+    if (!objectTypes.has(symbol)) objectTypes.set(symbol, expressionType(object, lookup));
+    return objectTypes.get(symbol);
+  };
   const set = (id: Identifier, c: Classified): void => {
     out.set(id.range.start.offset, c);
   };
@@ -65,7 +83,7 @@ function classifyIdentifiers(a: DocumentAnalysis): Map<number, Classified> {
         break;
       }
       case 'MemberExpr': {
-        const object = expressionType(node.object, lookup);
+        const object = typeOfObject(node.object);
         const member = memberType(object, node.property.name);
         let c: Classified = { type: 'property', modifiers: [] };
         if (member?.kind === 'stdlib-function') c = { type: 'function', modifiers: ['defaultLibrary'] };
@@ -120,23 +138,28 @@ function entries(a: DocumentAnalysis): Entry[] {
   if (cached) return cached;
   const ids = classifyIdentifiers(a);
   const out: Entry[] = [];
-  const push = (start: number, length: number, type: SemanticTokenType, modifiers = 0): void => {
-    out.push({ start, length, type: TYPE_INDEX.get(type)!, modifiers });
+  const comments = a.program.comments;
+  let next = 0;
+  const push = (range: MlRange, type: SemanticTokenType, modifiers = 0): void => {
+    // Comments are not tokens: merge them in by position (both lists are in source order).
+    while (next < comments.length && comments[next]!.range.start.offset < range.start.offset) pushRange(comments[next++]!.range, COMMENT, 0);
+    pushRange(range, TYPE_INDEX.get(type)!, modifiers);
+  };
+  const pushRange = (r: MlRange, type: number, modifiers: number): void => {
+    const start = r.start.offset;
+    out.push({ start, length: r.end.offset - start, line: r.start.line, character: r.start.column, multiline: r.end.line !== r.start.line, type, modifiers });
   };
   for (const t of a.tokens) {
-    const start = t.range.start.offset;
-    const length = t.range.end.offset - start;
-    if (t.kind === 'keyword' || t.kind === 'boolean') push(start, length, 'keyword');
-    else if (t.kind === 'number') push(start, length, 'number');
-    else if (t.kind === 'string') push(start, length, 'string');
-    else if (t.kind === 'operator') push(start, length, 'operator');
+    if (t.kind === 'keyword' || t.kind === 'boolean') push(t.range, 'keyword');
+    else if (t.kind === 'number') push(t.range, 'number');
+    else if (t.kind === 'string') push(t.range, 'string');
+    else if (t.kind === 'operator') push(t.range, 'operator');
     else if (t.kind === 'identifier') {
-      const c = ids.get(start);
-      push(start, length, c?.type ?? 'variable', c ? encodeModifiers(c.modifiers) : 0);
+      const c = ids.get(t.range.start.offset);
+      push(t.range, c?.type ?? 'variable', c ? encodeModifiers(c.modifiers) : 0);
     }
   }
-  for (const c of a.program.comments) push(c.range.start.offset, c.range.end.offset - c.range.start.offset, 'comment');
-  out.sort((x, y) => x.start - y.start);
+  while (next < comments.length) pushRange(comments[next++]!.range, COMMENT, 0);
   cache.set(a, out);
   return out;
 }
@@ -148,6 +171,11 @@ function fill(builder: SemanticTokensBuilder, a: DocumentAnalysis, range: Range 
   const to = range ? a.offsetAt(range.end) : text.length;
   for (const e of entries(a)) {
     if (e.start + e.length <= from || e.start >= to) continue;
+    if (!e.multiline) {
+      builder.push(e.line, e.character, e.length, e.type, e.modifiers);
+      continue;
+    }
+    // Clients need not support tokens across lines: one token per line of a multi-line string.
     let start = e.start;
     const end = e.start + e.length;
     while (start < end) {

@@ -1,7 +1,7 @@
 // The language server: builds the stores and services, answers `initialize` with exactly what is
 // implemented, keeps documents, settings, config and diagnostics in step, and registers the
 // features. Transport-agnostic: main.ts hands it a connection.
-import type { MlInitializationOptions } from '@mlsec/grammar';
+import { parse, type MlInitializationOptions } from '@mlsec/grammar';
 import type { ClientCapabilities, Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
 import { BulkRegistration, DidChangeConfigurationNotification } from 'vscode-languageserver';
 import { AnalysisService } from './analysis-service.js';
@@ -56,6 +56,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(async () => {
+    // Build the shared parser now, while the client is still busy, not on the first keystroke.
+    setImmediate(() => parse(''));
     try {
       // One registration request, sent before any later request is handled.
       const registrations = BulkRegistration.create();
@@ -78,10 +80,10 @@ export function startServer(connection: Connection): void {
   });
 
   documents.listen(connection);
-  documents.onDidChange((doc, kind) => {
+  documents.onDidChange((doc, kind, opened) => {
     if (kind === 'ml') {
       for (const importer of service.invalidate(doc.uri)) scheduler.schedule(importer);
-      scheduler.schedule(doc.uri);
+      scheduler.schedule(doc.uri, !opened, opened);
     } else if (kind === 'config') {
       configs.invalidate();
       void watch.recheck(true);
