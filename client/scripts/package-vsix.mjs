@@ -1,25 +1,28 @@
-// Packages the extension as mlsec.vsix from a staging folder holding only what it ships: the bundles,
-// grammar, snippets, language configuration, README/LICENSE and isolated-vm's addon (debug symbols
-// stripped). Run after `node scripts/bundle.mjs --production`; it never builds or edits sources.
+// Packages the extension as mlsec.vsix from a staging folder holding only what it ships: the bundles
+// (entries and the chunks they import), grammar, snippets, language configuration, README/LICENSE
+// and isolated-vm's addon (debug symbols stripped). Before packaging, the staged adapter must run
+// examples/hello.ml. Run after `node scripts/bundle.mjs`; it never builds or edits sources.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { smokeRun } from './smoke-run.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const stage = path.join(root, '.cache', 'vsix-stage');
 const out = path.join(root, process.env.MLSEC_VSIX ?? 'mlsec.vsix');
 
-/** Files that must exist: a missing one is a build error. */
-const required = [
-  'package.json',
+/** Shipped entry points; a missing one is a build error. Their relative imports ship with them. */
+const entries = [
   'client/dist/extension.cjs',
   'server/dist/server.js',
   'debug-adapter/dist/cli.js',
-  'language-configuration.json',
+  'debug-adapter/dist/worker.js',
+  // Loaded as text into each isolate (not imported).
+  'debug-adapter/dist/runtime.js',
+  'debug-adapter/dist/debug-agent.js',
 ];
-/** Folders whose `.js` files ship (bundles only; source maps and declarations stay behind). */
-const bundleDirs = ['client/dist', 'server/dist', 'debug-adapter/dist'];
+const assets = ['package.json', 'language-configuration.json'];
 const assetDirs = [
   ['syntaxes', '.json'],
   ['snippets', '.json'],
@@ -44,28 +47,42 @@ function hasCommand(name) {
   }
 }
 
-const missing = required.filter((f) => !fs.existsSync(path.join(root, f)));
+/** The file and every bundle chunk it imports (static, dynamic or require), relative to root. */
+function withImports(file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const text = fs.readFileSync(path.join(root, file), 'utf8');
+  const specifiers = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["'](\.\.?\/[^"']+)["']/g;
+  for (const match of text.matchAll(specifiers)) {
+    const target = path.join(path.dirname(file), match[1]);
+    if (fs.existsSync(path.join(root, target))) withImports(target, seen);
+  }
+  return seen;
+}
+
+const missing = [...entries, ...assets].filter((f) => !fs.existsSync(path.join(root, f)));
 if (missing.length > 0) {
-  console.error(`package-vsix: missing ${missing.join(', ')} (run \`node scripts/bundle.mjs --production\` first)`);
+  console.error(`package-vsix: missing ${missing.join(', ')} (run \`node scripts/bundle.mjs\` first)`);
   process.exit(1);
 }
 fs.rmSync(stage, { recursive: true, force: true });
-for (const f of required) copy(path.join(root, f), path.join(stage, f));
-for (const dir of bundleDirs) {
-  for (const name of fs.readdirSync(path.join(root, dir))) {
-    if (/\.(c|m)?js$/.test(name)) copy(path.join(root, dir, name), path.join(stage, dir, name));
-  }
-}
+const files = new Set(assets);
+for (const entry of entries) for (const f of withImports(entry)) files.add(f);
 for (const [dir, ext] of assetDirs) {
-  for (const name of fs.readdirSync(path.join(root, dir))) {
-    if (name.endsWith(ext)) copy(path.join(root, dir, name), path.join(stage, dir, name));
-  }
+  for (const name of fs.readdirSync(path.join(root, dir))) if (name.endsWith(ext)) files.add(`${dir}/${name}`);
 }
-for (const f of optional) if (fs.existsSync(path.join(root, f))) copy(path.join(root, f), path.join(stage, f));
+for (const f of optional) if (fs.existsSync(path.join(root, f))) files.add(f);
+for (const f of files) copy(path.join(root, f), path.join(stage, f));
 for (const f of ivmFiles) copy(path.join(ivmFrom, f), path.join(stage, ivmTo, f));
 const addon = path.join(stage, ivmTo, 'out/isolated_vm.node');
 if (hasCommand('strip')) execFileSync('strip', ['--strip-debug', addon]);
 else console.warn('package-vsix: `strip` not found; shipping isolated-vm with its debug symbols (about 25 MB)');
+
+const smoke = await smokeRun(path.join(stage, 'debug-adapter/dist/cli.js'), path.join(root, 'examples'), 'hello.ml');
+if (!smoke.ok) {
+  console.error(`package-vsix: the staged extension cannot run examples/hello.ml: ${smoke.reason}`);
+  process.exit(1);
+}
 
 const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
 // `files` in package.json names README/LICENSE/CHANGELOG, which a checkout may not have yet.

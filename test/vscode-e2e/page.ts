@@ -44,13 +44,26 @@ export class WorkbenchPage {
     const input = this.page.locator('.quick-input-widget input.input');
     await input.waitFor();
     await input.fill(name);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    // Enter picks the first row: wait until the filtered list starts with the file.
+    await this.page.locator('.quick-input-list .monaco-list-row').first().filter({ hasText: name }).waitFor();
     await this.page.keyboard.press('Enter');
-    await this.page.locator('.tab.active', { hasText: name }).waitFor();
+    await this.page
+      .locator('.tab.active .label-name', { hasText: new RegExp(`^${name.replace(/\./g, '\\.')}$`) })
+      .waitFor();
     // Hidden editors of other tabs stay in the DOM: take the visible one.
     const editor = this.page.locator('.editor-instance .monaco-editor').filter({ visible: true }).first();
     await editor.locator('.view-line').first().waitFor();
     return editor;
+  }
+
+  /** The bounding box of a locator, looked up again while re-rendering detaches it. */
+  async box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      await locator.waitFor();
+      const box = await locator.boundingBox();
+      if (box) return box;
+    }
+    throw new Error('the element kept disappearing');
   }
 
   /** Runs a command by its palette label (F1, type, Enter). */
