@@ -3,6 +3,7 @@
 // (server/dist/server.js, over stdio) and reports: start to first diagnostics; p50/p95 latency of
 // diagnostics after an edit (debounce subtracted), hover, completion, semantic tokens, symbols,
 // folding, code lens; and the server's resident memory with 201 open documents.
+import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -34,10 +35,11 @@ function connect(child) {
         pending.delete(message.id);
       } else if (message.method === 'textDocument/publishDiagnostics') {
         diagnostics.set(message.params.uri, { version: message.params.version, at: now });
-        for (const w of [...diagnosticWaiters]) if (w.uri === message.params.uri && (message.params.version ?? 0) >= w.version) {
-          diagnosticWaiters.splice(diagnosticWaiters.indexOf(w), 1);
-          w.resolve(now);
-        }
+        for (const w of [...diagnosticWaiters])
+          if (w.uri === message.params.uri && (message.params.version ?? 0) >= w.version) {
+            diagnosticWaiters.splice(diagnosticWaiters.indexOf(w), 1);
+            w.resolve(now);
+          }
       } else if (message.id !== undefined) {
         // Server → client requests (workspace/configuration, registrations): answer like a client.
         const result = message.method === 'workspace/configuration' ? message.params.items.map(() => ({})) : null;
@@ -58,7 +60,9 @@ function connect(child) {
         return Promise.resolve({ sent, at: sent });
       }
       return new Promise((resolve, reject) => {
-        pending.set(message.id, (response, at) => (response.error ? reject(new Error(`${message.method}: ${response.error.message}`)) : resolve({ sent, at })));
+        pending.set(message.id, (response, at) =>
+          response.error ? reject(new Error(`${message.method}: ${response.error.message}`)) : resolve({ sent, at }),
+        );
         write(message);
       });
     },
@@ -80,7 +84,10 @@ function residentMb(pid) {
 }
 
 export async function run(emit) {
-  const entries = readFileSync(SESSION, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const entries = readFileSync(SESSION, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   const started = performance.now();
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const exited = new Promise((resolve) => child.once('exit', resolve));

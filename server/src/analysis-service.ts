@@ -47,7 +47,9 @@ export class AnalysisService {
     if (cached) {
       this.cache.delete(uri);
       this.cache.set(uri, cached);
-      return cached.then((a) => (a.version === doc.version && a.epoch === this.epoch && a.text === doc.getText() ? a : this.refresh(uri)));
+      return cached.then((a) =>
+        a.version === doc.version && a.epoch === this.epoch && a.text === doc.getText() ? a : this.refresh(uri),
+      );
     }
     return this.refresh(uri);
   }
@@ -58,7 +60,9 @@ export class AnalysisService {
     const epoch = this.epoch;
     const base = new ParsedDocument(doc);
     // The settings and config first: the document is parsed only when its analysis can proceed.
-    const pending = this.contextFor(uri, () => base.parsed.program).then((context) => new DocumentAnalysis(base, context, epoch));
+    const pending = this.contextFor(uri, () => base.parsed.program).then(
+      (context) => new DocumentAnalysis(base, context, epoch),
+    );
     this.cache.delete(uri);
     this.cache.set(uri, pending);
     for (const old of this.cache.keys()) {
@@ -120,7 +124,13 @@ export class AnalysisService {
 
   /** The grant for a root and settings (compiled once per config generation). */
   grantFor(root: string, config: LoadedConfig | null, settings: MlSettings): GrantResult {
-    const key = JSON.stringify([root, config?.file ?? null, this.configs.epoch, settings.profile, settings.capabilities]);
+    const key = JSON.stringify([
+      root,
+      config?.file ?? null,
+      this.configs.epoch,
+      settings.profile,
+      settings.capabilities,
+    ]);
     let found = this.grants.get(key);
     if (!found) {
       found = grantFromConfig(config?.config ?? null, {

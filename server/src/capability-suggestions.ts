@@ -33,7 +33,11 @@ export function capabilitySuggestions(needed: Iterable<string>): CapabilitySugge
       const label = example === undefined ? `${name}:${op}` : `${name}:${op}:${example}`;
       add({ label, detail: `${name} ${op}${example === undefined ? '' : ' (edit the target)'}`, group: 1 });
     }
-    add({ label: example === undefined ? `${name}:*` : `${name}:*:${example}`, detail: `every ${name} operation`, group: 2 });
+    add({
+      label: example === undefined ? `${name}:*` : `${name}:*:${example}`,
+      detail: `every ${name} operation`,
+      group: 2,
+    });
   }
   return out;
 }

@@ -36,5 +36,7 @@ export function usesOfCall(a: DocumentAnalysis, call: CallExpr): CapabilityUse[]
 /** Markdown list of uses with their verdicts. */
 export function usesMarkdown(a: DocumentAnalysis, uses: readonly CapabilityUse[]): string {
   const label = grantLabel(a);
-  return uses.map((u) => `- \`${u.capability}\` ${u.concrete ? verdict(u.granted, label) : verdict(undefined, label)}`).join('\n');
+  return uses
+    .map((u) => `- \`${u.capability}\` ${u.concrete ? verdict(u.granted, label) : verdict(undefined, label)}`)
+    .join('\n');
 }

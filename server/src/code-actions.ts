@@ -43,12 +43,24 @@ function suppressAction(a: DocumentAnalysis, d: MlDiagnostic, lsp: Diagnostic): 
   const text = a.text;
   const lineStart = a.offsetAt({ line, character: 0 });
   const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
-  const above = line > 0 ? text.slice(a.offsetAt({ line: line - 1, character: 0 }), lineStart).replace(/\r?\n$|\r$/, '') : '';
+  const above =
+    line > 0 ? text.slice(a.offsetAt({ line: line - 1, character: 0 }), lineStart).replace(/\r?\n$|\r$/, '') : '';
   const existing = /^\s*\/\/\s*mlsec-ignore\b.*$/.exec(above);
   const edit: TextEdit = existing
-    ? { range: { start: { line: line - 1, character: above.length }, end: { line: line - 1, character: above.length } }, newText: ` ${d.code}` }
-    : { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}// mlsec-ignore ${d.code}${text.includes('\r\n') ? '\r\n' : '\n'}` };
-  return { title: `Suppress ${d.code} on this line (// mlsec-ignore)`, kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: { changes: { [a.uri]: [edit] } } };
+    ? {
+        range: { start: { line: line - 1, character: above.length }, end: { line: line - 1, character: above.length } },
+        newText: ` ${d.code}`,
+      }
+    : {
+        range: { start: { line, character: 0 }, end: { line, character: 0 } },
+        newText: `${indent}// mlsec-ignore ${d.code}${text.includes('\r\n') ? '\r\n' : '\n'}`,
+      };
+  return {
+    title: `Suppress ${d.code} on this line (// mlsec-ignore)`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [lsp],
+    edit: { changes: { [a.uri]: [edit] } },
+  };
 }
 
 function grantAction(a: DocumentAnalysis, d: Finding, lsp: Diagnostic, env: CodeActionEnv): CodeAction | undefined {
@@ -69,17 +81,36 @@ function grantAction(a: DocumentAnalysis, d: Finding, lsp: Diagnostic, env: Code
     edit = {
       documentChanges: [
         { kind: 'create', uri, options: { ignoreIfExists: true } },
-        { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: newConfigText(capability) }] },
+        {
+          textDocument: { uri, version: null },
+          edits: [
+            {
+              range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+              newText: newConfigText(capability),
+            },
+          ],
+        },
       ],
     };
     where = 'default_capabilities of a new mlpy.yaml';
   }
-  return { title: `Grant '${capability}' in mlpy.yaml (${where})`, kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit };
+  return {
+    title: `Grant '${capability}' in mlpy.yaml (${where})`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [lsp],
+    edit,
+  };
 }
 
 export function codeActions(a: DocumentAnalysis, params: CodeActionParams, env: CodeActionEnv): CodeAction[] {
   const only = params.context.only;
-  if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === CodeActionKind.Empty)) return [];
+  if (
+    only &&
+    !only.some(
+      (k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === CodeActionKind.Empty,
+    )
+  )
+    return [];
   const from = a.offsetAt(params.range.start);
   const to = a.offsetAt(params.range.end);
   const out: CodeAction[] = [];

@@ -18,11 +18,21 @@ export function codeLenses(a: DocumentAnalysis): CodeLens[] {
   const fileCaps = caps.capabilities.map((g) => g.capability);
   const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const lenses: CodeLens[] = [
-    { range: top, command: { title: `file ${title(fileCaps)}`, command: SHOW_REQUIRED_CAPABILITIES_COMMAND, arguments: [a.uri, null] } },
+    {
+      range: top,
+      command: {
+        title: `file ${title(fileCaps)}`,
+        command: SHOW_REQUIRED_CAPABILITIES_COMMAND,
+        arguments: [a.uri, null],
+      },
+    },
   ];
   for (const f of caps.functions) {
     if (f.transitive.length === 0) continue;
-    lenses.push({ range: toRange(f.range), command: { title: title(f.transitive), command: SHOW_REQUIRED_CAPABILITIES_COMMAND, arguments: [a.uri, f.name] } });
+    lenses.push({
+      range: toRange(f.range),
+      command: { title: title(f.transitive), command: SHOW_REQUIRED_CAPABILITIES_COMMAND, arguments: [a.uri, f.name] },
+    });
   }
   return lenses;
 }

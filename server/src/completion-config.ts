@@ -55,7 +55,9 @@ export function configCompletion(doc: TextDocument, position: Position, needed: 
   const flow = /^([ \t]*)([A-Za-z0-9_.-]+)[ \t]*:[ \t]*\[(?:[^\]]*,)?[ \t]*(["']?)([^,\]"']*)$/.exec(before);
   const block = /^([ \t]*)-[ \t]*(["']?)([^"'#]*)$/.exec(before);
   if (flow || block) {
-    const path = flow ? [...parents(lines, position.line, indent), flow[2]!] : parents(lines, position.line, indent + 1);
+    const path = flow
+      ? [...parents(lines, position.line, indent), flow[2]!]
+      : parents(lines, position.line, indent + 1);
     if (!isCapabilityList(path)) return [];
     const typed = flow ? flow[4]! : block![3]!;
     const start = { line: position.line, character: position.character - typed.length };

@@ -34,7 +34,11 @@ function callableItem(spec: FunctionSpec | MethodSpec, kind: CompletionItemKind)
   };
 }
 
-async function memberItems(object: ValueType | undefined, a: DocumentAnalysis, modules: ModuleCache): Promise<CompletionItem[]> {
+async function memberItems(
+  object: ValueType | undefined,
+  a: DocumentAnalysis,
+  modules: ModuleCache,
+): Promise<CompletionItem[]> {
   if (!object) return [];
   if (object.kind === 'stdlib-module') {
     const mod = lookupModule(object.module);
@@ -42,14 +46,24 @@ async function memberItems(object: ValueType | undefined, a: DocumentAnalysis, m
     const fns = mod.functions.map((f) => callableItem(f, CompletionItemKind.Function));
     const consts = mod.constants.map((c): CompletionItem => {
       const spec = lookupConstant(object.module, c.name)!;
-      return { label: c.name, kind: CompletionItemKind.Constant, detail: `${c.type} = ${c.value}`, documentation: { kind: MarkupKind.Markdown, value: constantMarkdown(spec) } };
+      return {
+        label: c.name,
+        kind: CompletionItemKind.Constant,
+        detail: `${c.type} = ${c.value}`,
+        documentation: { kind: MarkupKind.Markdown, value: constantMarkdown(spec) },
+      };
     });
     return [...fns, ...consts];
   }
   if (object.kind === 'instance') {
     const cls = lookupClass(object.className);
     const methods = (classMethods(object.className) ?? []).map((m) => callableItem(m, CompletionItemKind.Method));
-    const props = (cls?.properties ?? []).map((p): CompletionItem => ({ label: p.name, kind: CompletionItemKind.Property, detail: p.type, documentation: p.description }));
+    const props = (cls?.properties ?? []).map((p): CompletionItem => ({
+      label: p.name,
+      kind: CompletionItemKind.Property,
+      detail: p.type,
+      documentation: p.description,
+    }));
     return [...methods, ...props];
   }
   if (object.kind === 'user-module') {
@@ -86,7 +100,8 @@ function scopeItems(resolution: Resolution, offset: number): CompletionItem[] {
       if (mod) item.documentation = { kind: MarkupKind.Markdown, value: moduleMarkdown(mod) };
       item.detail = `module ${type.module}`;
     } else if (symbol.kind !== 'builtin') {
-      item.detail = symbol.kind === 'import' ? `module ${symbol.importInfo?.path.join('.') ?? symbol.name}` : symbol.kind;
+      item.detail =
+        symbol.kind === 'import' ? `module ${symbol.importInfo?.path.join('.') ?? symbol.name}` : symbol.kind;
     }
     // Builtins after the program's own names.
     item.sortText = `${symbol.kind === 'builtin' || symbol.kind === 'implicit' ? '2' : '1'}${symbol.name}`;
@@ -100,11 +115,20 @@ function importItems(tokens: readonly SyntaxToken[], index: number): CompletionI
   if (prev?.kind !== 'keyword' || prev.text !== 'import') return undefined;
   return [...STDLIB_MODULE_NAMES].map((name) => {
     const mod = lookupModule(name)!;
-    return { label: name, kind: CompletionItemKind.Module, detail: 'standard module', documentation: { kind: MarkupKind.Markdown, value: moduleMarkdown(mod) } };
+    return {
+      label: name,
+      kind: CompletionItemKind.Module,
+      detail: 'standard module',
+      documentation: { kind: MarkupKind.Markdown, value: moduleMarkdown(mod) },
+    };
   });
 }
 
-export async function completion(a: DocumentAnalysis, position: Position, modules: ModuleCache): Promise<CompletionItem[]> {
+export async function completion(
+  a: DocumentAnalysis,
+  position: Position,
+  modules: ModuleCache,
+): Promise<CompletionItem[]> {
   const offset = a.offsetAt(position);
   const text = a.text;
   if (commentAt(a.program.comments, offset)) return [];
@@ -121,11 +145,19 @@ export async function completion(a: DocumentAnalysis, position: Position, module
     const expr = expressionOf(text, tokens, first, index - 2);
     if (!expr) return [];
     const visible = new Map(resolution.visibleNames(start).map((s) => [s.name, s]));
-    return memberItems(expressionType(expr, (id) => visible.get(id.name)), a, modules);
+    return memberItems(
+      expressionType(expr, (id) => visible.get(id.name)),
+      a,
+      modules,
+    );
   }
   const imports = importItems(tokens, index);
   if (imports) return imports;
   const context = wordContextAt(tokens, index);
-  const keywords = context.keywords.map((k): CompletionItem => ({ label: k, kind: CompletionItemKind.Keyword, sortText: `3${k}` }));
+  const keywords = context.keywords.map((k): CompletionItem => ({
+    label: k,
+    kind: CompletionItemKind.Keyword,
+    sortText: `3${k}`,
+  }));
   return context.names ? [...keywords, ...scopeItems(resolution, start)] : keywords;
 }

@@ -58,13 +58,19 @@ export interface ConfigEdit {
 }
 
 /** The edit adding `capability` for a run with `profile` (null: the default grant); undefined when no safe edit exists. */
-export function addCapabilityEdit(text: string, config: MlpyConfig, profile: string | null, capability: string): ConfigEdit | undefined {
+export function addCapabilityEdit(
+  text: string,
+  config: MlpyConfig,
+  profile: string | null,
+  capability: string,
+): ConfigEdit | undefined {
   const value = yamlScalar(capability);
   const security = config.security;
   if (profile !== null) {
     const p = security.profiles.get(profile);
     if (!p) return undefined;
-    if (p.capabilities.length > 0) return { edit: appendToList(text, p.capabilities, value), where: `profile '${profile}'` };
+    if (p.capabilities.length > 0)
+      return { edit: appendToList(text, p.capabilities, value), where: `profile '${profile}'` };
     if (/^\[\s*\]$/.test(text.slice(p.valueRange.start.offset, p.valueRange.end.offset))) {
       return { edit: replaceEmptyFlow(p.valueRange, value), where: `profile '${profile}'` };
     }
@@ -72,7 +78,9 @@ export function addCapabilityEdit(text: string, config: MlpyConfig, profile: str
   }
   const defaults = security.defaultCapabilities;
   if (defaults !== null) {
-    return defaults.length > 0 ? { edit: appendToList(text, defaults, value), where: 'default_capabilities' } : undefined;
+    return defaults.length > 0
+      ? { edit: appendToList(text, defaults, value), where: 'default_capabilities' }
+      : undefined;
   }
   const list = `[${[...DEFAULT_GRANT, capability].map(yamlScalar).join(', ')}]`;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
@@ -80,7 +88,10 @@ export function addCapabilityEdit(text: string, config: MlpyConfig, profile: str
   if (!header) {
     if (/^security\s*:/m.test(text)) return undefined;
     const sep = text.length === 0 || text.endsWith('\n') ? '' : eol;
-    return { edit: insertAt(text, text.length, `${sep}security:${eol}  default_capabilities: ${list}${eol}`), where: 'default_capabilities' };
+    return {
+      edit: insertAt(text, text.length, `${sep}security:${eol}  default_capabilities: ${list}${eol}`),
+      where: 'default_capabilities',
+    };
   }
   const after = header.index + header[0].length;
   const next = /^([ \t]+)\S/m.exec(text.slice(after));

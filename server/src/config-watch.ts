@@ -32,7 +32,9 @@ export class ConfigWatch {
 
   /** Adds the file watchers to a registration (clients that support dynamic registration). */
   addRegistration(registrations: BulkRegistration): void {
-    registrations.add(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+    registrations.add(DidChangeWatchedFilesNotification.type, {
+      watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })),
+    });
   }
 
   async onWatchedFiles(params: DidChangeWatchedFilesParams): Promise<void> {

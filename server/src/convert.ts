@@ -5,7 +5,10 @@ import type { Diagnostic as MlDiagnostic, Range as MlRange, Severity } from '@ml
 import { DiagnosticSeverity, type Position, type Range } from 'vscode-languageserver';
 
 export function toRange(r: MlRange): Range {
-  return { start: { line: r.start.line, character: r.start.column }, end: { line: r.end.line, character: r.end.column } };
+  return {
+    start: { line: r.start.line, character: r.start.column },
+    end: { line: r.end.line, character: r.end.column },
+  };
 }
 
 export function toSeverity(s: Severity): DiagnosticSeverity {

@@ -64,7 +64,8 @@ export async function entityOccurrences(
   const files = (await deps.index.mlFiles()).filter((f) => f !== entity.file);
   const own = await deps.modules.get(entity.file);
   const symbol = own?.resolution.root.symbols.get(entity.name);
-  for (const occ of symbol?.occurrences ?? []) out.push({ file: entity.file, identifier: occ.identifier, declaration: occ.role === 'declaration' });
+  for (const occ of symbol?.occurrences ?? [])
+    out.push({ file: entity.file, identifier: occ.identifier, declaration: occ.role === 'declaration' });
   await forEachWithProgress(files, reporter, 'Searching ML files', token, async (file) => {
     const text = await deps.workspace.readText(file);
     if (text === undefined || !text.includes(moduleName) || !text.includes(entity.name)) return;
@@ -72,14 +73,21 @@ export async function entityOccurrences(
     if (!mod) return;
     let members: Map<Identifier, MemberExpr> | undefined;
     for (const stmt of userImports(mod.program)) {
-      if (modulePath(file, stmt.path.map((p) => p.name)) !== entity.file) continue;
+      if (
+        modulePath(
+          file,
+          stmt.path.map((p) => p.name),
+        ) !== entity.file
+      )
+        continue;
       const binding = importBindingIdentifier(stmt);
       const alias = binding ? mod.resolution.symbolOf(binding) : undefined;
       if (!alias) continue;
       members ??= membersByObject(mod.program);
       for (const occ of alias.occurrences) {
         const member = members.get(occ.identifier);
-        if (member && member.property.name === entity.name) out.push({ file, identifier: member.property, declaration: false });
+        if (member && member.property.name === entity.name)
+          out.push({ file, identifier: member.property, declaration: false });
       }
     }
   });

@@ -65,7 +65,13 @@ export function chainStart(tokens: readonly SyntaxToken[], last: number): number
       start = open;
       // A call or index continues the chain to its left (`f(x)`, `a[0]`); a bare `( ... )` starts it.
       const before = tokens[open - 1];
-      if (before && (before.kind === 'identifier' || before.text === ')' || before.text === ']' || (t.text === ']' && before.kind === 'string'))) {
+      if (
+        before &&
+        (before.kind === 'identifier' ||
+          before.text === ')' ||
+          before.text === ']' ||
+          (t.text === ']' && before.kind === 'string'))
+      ) {
         i = open - 1;
         continue;
       }
@@ -80,7 +86,12 @@ export function chainStart(tokens: readonly SyntaxToken[], last: number): number
 }
 
 /** The expression spanning tokens `first..last` of `text`, parsed on its own; undefined when it does not parse. */
-export function expressionOf(text: string, tokens: readonly SyntaxToken[], first: number, last: number): Expression | undefined {
+export function expressionOf(
+  text: string,
+  tokens: readonly SyntaxToken[],
+  first: number,
+  last: number,
+): Expression | undefined {
   const a = tokens[first];
   const b = tokens[last];
   if (!a || !b) return undefined;

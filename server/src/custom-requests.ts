@@ -1,6 +1,12 @@
 // The custom requests of grammar/src/protocol: ml/requiredCapabilities (every capability the
 // document needs, with locations and the grant's verdict) and ml/securityReport (findings, score).
-import type { CapabilityUse, Finding, RequiredCapabilitiesResult, SecurityFindingInfo, SecurityReportResult } from '@mlsec/grammar';
+import type {
+  CapabilityUse,
+  Finding,
+  RequiredCapabilitiesResult,
+  SecurityFindingInfo,
+  SecurityReportResult,
+} from '@mlsec/grammar';
 import { grantLabel } from './capability-view.js';
 import { pathToUri, toRange } from './convert.js';
 import type { DocumentAnalysis } from './document-analysis.js';

@@ -14,13 +14,21 @@ async function moduleLocation(modules: ModuleCache, file: string): Promise<Locat
   return (await modules.get(file)) ? { uri: pathToUri(file), range: FILE_START } : null;
 }
 
-export async function definition(a: DocumentAnalysis, position: Position, modules: ModuleCache): Promise<Location | null> {
+export async function definition(
+  a: DocumentAnalysis,
+  position: Position,
+  modules: ModuleCache,
+): Promise<Location | null> {
   const t = targetAt(a, a.offsetAt(position));
   if (!t) return null;
   switch (t.kind) {
     case 'symbol': {
       const info = t.symbol.importInfo;
-      if (t.symbol.kind === 'import' && info?.source === 'user' && t.symbol.declarations[0]?.identifier !== t.identifier) {
+      if (
+        t.symbol.kind === 'import' &&
+        info?.source === 'user' &&
+        t.symbol.declarations[0]?.identifier !== t.identifier
+      ) {
         return moduleLocation(modules, modulePath(a.context.file, info.path));
       }
       const decl = a.resolution.definitionOf(t.identifier);

@@ -94,13 +94,21 @@ export class DiagnosticScheduler {
       const text = doc.getText();
       const parsed = parseMlpyConfig(text);
       const loaded: LoadedConfig = { file: uri, config: parsed.config, diagnostics: parsed.diagnostics, text };
-      return { version: doc.version, text, diagnostics: configDiagnostics(loaded).map((d) => toLspDiagnostic(d, this.docsBase)) };
+      return {
+        version: doc.version,
+        text,
+        diagnostics: configDiagnostics(loaded).map((d) => toLspDiagnostic(d, this.docsBase)),
+      };
     }
     const pending = this.service.get(uri);
     if (!pending) return undefined;
     const a = await pending;
     void this.publishConfig(a.context.config);
-    return { version: a.version, text: a.text, diagnostics: documentDiagnostics(a).map((d) => toLspDiagnostic(d, this.docsBase)) };
+    return {
+      version: a.version,
+      text: a.text,
+      diagnostics: documentDiagnostics(a).map((d) => toLspDiagnostic(d, this.docsBase)),
+    };
   }
 
   private async run(uri: string): Promise<void> {
@@ -112,7 +120,9 @@ export class DiagnosticScheduler {
       if (documentKind(uri) === 'config') this.configUris.add(uri);
       await this.connection.sendDiagnostics({ uri, version: result.version, diagnostics: result.diagnostics });
     } catch (error) {
-      this.connection.console.error(`diagnostics for ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.connection.console.error(
+        `diagnostics for ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
     }
   }
 
@@ -122,7 +132,10 @@ export class DiagnosticScheduler {
     const uri = pathToUri(config.file);
     if (this.documents.getByPath(config.file) || this.configUris.has(uri)) return;
     this.configUris.add(uri);
-    await this.connection.sendDiagnostics({ uri, diagnostics: configDiagnostics(config).map((d) => toLspDiagnostic(d, this.docsBase)) });
+    await this.connection.sendDiagnostics({
+      uri,
+      diagnostics: configDiagnostics(config).map((d) => toLspDiagnostic(d, this.docsBase)),
+    });
   }
 
   /** Config files changed on disk: clear what was shown for them; analyses republish what still exists. */

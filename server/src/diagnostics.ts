@@ -58,7 +58,15 @@ function settingDiagnostics(a: DocumentAnalysis): MlDiagnostic[] {
     const setting = SETTING_OF_ORIGIN[p.origin];
     if (setting === undefined) return [];
     const subject = p.capability ? `${setting} '${p.capability}'` : setting;
-    return [{ code: p.code, severity: p.severity, message: `${subject}: ${p.message}`, range: startRange(), source: 'capabilities' }];
+    return [
+      {
+        code: p.code,
+        severity: p.severity,
+        message: `${subject}: ${p.message}`,
+        range: startRange(),
+        source: 'capabilities',
+      },
+    ];
   });
 }
 
@@ -81,7 +89,9 @@ const SUBSUMED_CODES = new Set(['ML301', 'ML302', IMPORT_NOT_FOUND]);
 function collect(a: DocumentAnalysis): MlDiagnostic[] {
   // Suppressed findings count too: `// mlsec-ignore SEC001` silences the whole story about `eval`.
   const flagged = new Set(
-    [...a.security.findings, ...a.security.suppressed].filter((f) => SUBSUMING_RULES.has(f.code)).map((f) => `${f.range.start.offset}:${f.range.end.offset}`),
+    [...a.security.findings, ...a.security.suppressed]
+      .filter((f) => SUBSUMING_RULES.has(f.code))
+      .map((f) => `${f.range.start.offset}:${f.range.end.offset}`),
   );
   // `eval(...)` is SEC001, not also "unknown function"; `import os;` is SEC007, not also "module not found".
   const names = [...a.resolution.diagnostics, ...importDiagnostics(a)].filter(

@@ -44,7 +44,10 @@ export function sanitizeChange(doc: TextDocument, change: unknown): TextDocument
   if (typeof c.text !== 'string') return undefined;
   if (c.range === undefined || c.range === null) return { text: c.text };
   const r = c.range as { start?: unknown; end?: unknown };
-  return { range: { start: clampPosition(doc, cleanPosition(r.start)), end: clampPosition(doc, cleanPosition(r.end)) }, text: c.text };
+  return {
+    range: { start: clampPosition(doc, cleanPosition(r.start)), end: clampPosition(doc, cleanPosition(r.end)) },
+    text: c.text,
+  };
 }
 
 /** Applies the changes in order, each sanitised against the text the previous ones produced. */

@@ -43,7 +43,12 @@ export function registerFeatures(connection: Connection, env: FeatureEnv): void 
   const onDoc = <P extends DocParams, R>(
     feature: string,
     empty: R,
-    fn: (a: DocumentAnalysis, params: P, token: CancellationToken, workDone: WorkDoneProgressReporter | undefined) => R | Promise<R>,
+    fn: (
+      a: DocumentAnalysis,
+      params: P,
+      token: CancellationToken,
+      workDone: WorkDoneProgressReporter | undefined,
+    ) => R | Promise<R>,
   ) =>
     guard(connection, feature, async (params: P, token: CancellationToken, workDone): Promise<R> => {
       const pending = service.get(params.textDocument.uri);
@@ -68,17 +73,38 @@ export function registerFeatures(connection: Connection, env: FeatureEnv): void 
   );
   connection.onSignatureHelp(onDoc('signature help', null, (a, p) => signatureHelp(a, at(p), deps.modules)));
   connection.onDefinition(onDoc('definition', null, (a, p) => definition(a, at(p), deps.modules)));
-  connection.onReferences(onDoc('references', [], (a, p, token, progress) => references(a, p.position, p.context?.includeDeclaration !== false, deps, progress, token)));
+  connection.onReferences(
+    onDoc('references', [], (a, p, token, progress) =>
+      references(a, p.position, p.context?.includeDeclaration !== false, deps, progress, token),
+    ),
+  );
   connection.onDocumentHighlight(onDoc('document highlight', [], (a, p) => documentHighlights(a, p.position)));
   connection.onPrepareRename(onDoc('prepare rename', null, (a, p) => prepareRename(a, p.position)));
-  connection.onRenameRequest(onDoc('rename', null, (a, p, token, progress) => rename(a, p.position, p.newName, deps, progress, token)));
+  connection.onRenameRequest(
+    onDoc('rename', null, (a, p, token, progress) => rename(a, p.position, p.newName, deps, progress, token)),
+  );
   connection.onDocumentSymbol(onDoc('document symbols', [], (a) => documentSymbols(a.program, a.resolution)));
-  connection.onWorkspaceSymbol(guard(connection, 'workspace symbols', (p, token, progress) => workspaceSymbols(typeof p.query === 'string' ? p.query : '', deps, progress, token)));
+  connection.onWorkspaceSymbol(
+    guard(connection, 'workspace symbols', (p, token, progress) =>
+      workspaceSymbols(typeof p.query === 'string' ? p.query : '', deps, progress, token),
+    ),
+  );
   connection.languages.semanticTokens.on(onDoc('semantic tokens', { data: [] }, (a) => env.tokens.full(a)));
-  connection.languages.semanticTokens.onDelta(onDoc('semantic tokens delta', { data: [] }, (a, p) => env.tokens.delta(a, p.previousResultId)));
-  connection.languages.semanticTokens.onRange(onDoc('semantic tokens range', { data: [] }, (a, p) => env.tokens.range(a, p.range)));
+  connection.languages.semanticTokens.onDelta(
+    onDoc('semantic tokens delta', { data: [] }, (a, p) => env.tokens.delta(a, p.previousResultId)),
+  );
+  connection.languages.semanticTokens.onRange(
+    onDoc('semantic tokens range', { data: [] }, (a, p) => env.tokens.range(a, p.range)),
+  );
   connection.onFoldingRanges(onDoc('folding ranges', [], (a) => foldingRanges(a.program)));
-  connection.onSelectionRanges(onDoc('selection ranges', [], (a, p) => selectionRanges(a.program, p.positions.map((pos) => a.offsetAt(pos)))));
+  connection.onSelectionRanges(
+    onDoc('selection ranges', [], (a, p) =>
+      selectionRanges(
+        a.program,
+        p.positions.map((pos) => a.offsetAt(pos)),
+      ),
+    ),
+  );
   connection.onDocumentFormatting(onDoc('formatting', [], (a) => formatDocument(a)));
   connection.onDocumentRangeFormatting(onDoc('range formatting', [], (a, p) => formatDocumentRange(a, p.range)));
   const actionEnv = (): CodeActionEnv => ({
@@ -88,8 +114,16 @@ export function registerFeatures(connection: Connection, env: FeatureEnv): void 
   });
   connection.onCodeAction(onDoc('code actions', [], (a, p) => codeActions(a, p, actionEnv())));
   connection.onCodeLens(onDoc('code lens', [], (a) => codeLenses(a)));
-  connection.onRequest(REQUIRED_CAPABILITIES_METHOD, onDoc('ml/requiredCapabilities', null, (a: DocumentAnalysis, _p: DocumentRequestParams) => requiredCapabilities(a)));
-  connection.onRequest(SECURITY_REPORT_METHOD, onDoc('ml/securityReport', null, (a: DocumentAnalysis, _p: DocumentRequestParams) => securityReport(a, env.docsBase())));
+  connection.onRequest(
+    REQUIRED_CAPABILITIES_METHOD,
+    onDoc('ml/requiredCapabilities', null, (a: DocumentAnalysis, _p: DocumentRequestParams) => requiredCapabilities(a)),
+  );
+  connection.onRequest(
+    SECURITY_REPORT_METHOD,
+    onDoc('ml/securityReport', null, (a: DocumentAnalysis, _p: DocumentRequestParams) =>
+      securityReport(a, env.docsBase()),
+    ),
+  );
 }
 
 /** Capabilities the open ML documents need, relative to their roots (for mlpy.yaml completion). */
@@ -100,7 +134,8 @@ async function neededCapabilities(service: AnalysisService, token: CancellationT
     const pending = service.get(doc.uri);
     if (!pending) continue;
     const a = await pending;
-    for (const use of a.security.capabilities.uses) if (use.concrete) out.add(relativeToRoot(use.capability, a.context.root));
+    for (const use of a.security.capabilities.uses)
+      if (use.concrete) out.add(relativeToRoot(use.capability, a.context.root));
   }
   return [...out];
 }

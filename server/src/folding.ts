@@ -32,8 +32,13 @@ export function foldingRanges(program: Program): FoldingRange[] {
       last = line;
     }
   };
-  const commentLines = program.comments.filter((c, i, all) => i === 0 || all[i - 1]!.range.start.line !== c.range.start.line).map((c) => c.range.start.line);
+  const commentLines = program.comments
+    .filter((c, i, all) => i === 0 || all[i - 1]!.range.start.line !== c.range.start.line)
+    .map((c) => c.range.start.line);
   runs(commentLines, FoldingRangeKind.Comment);
-  runs(program.body.filter((s) => s.kind === 'ImportStmt').map((s) => s.range.start.line), FoldingRangeKind.Imports);
+  runs(
+    program.body.filter((s) => s.kind === 'ImportStmt').map((s) => s.range.start.line),
+    FoldingRangeKind.Imports,
+  );
   return out.sort((a, b) => a.startLine - b.startLine);
 }

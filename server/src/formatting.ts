@@ -16,10 +16,16 @@ export function minimalEdit(a: DocumentAnalysis, before: string, after: string):
   if (start > 0 && (before.charCodeAt(start - 1) & 0xfc00) === 0xd800) start--;
   if (start > 0 && before[start - 1] === '\r') start--;
   let end = 0;
-  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end))
+    end++;
   if (end > 0 && (before.charCodeAt(before.length - end) & 0xfc00) === 0xdc00) end--;
   if (end > 0 && before[before.length - end] === '\n') end--;
-  return [{ range: { start: a.positionAt(start), end: a.positionAt(before.length - end) }, newText: after.slice(start, after.length - end) }];
+  return [
+    {
+      range: { start: a.positionAt(start), end: a.positionAt(before.length - end) },
+      newText: after.slice(start, after.length - end),
+    },
+  ];
 }
 
 export function formatDocument(a: DocumentAnalysis): TextEdit[] {

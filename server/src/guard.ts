@@ -1,10 +1,20 @@
 // Every request handler runs through here: a cancelled request answers RequestCancelled, a failure
 // in one feature becomes that request's error (and a log line), and the server keeps serving.
-import { ErrorCodes, ResponseError, type CancellationToken, type Connection, type WorkDoneProgressReporter } from 'vscode-languageserver';
+import {
+  ErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type Connection,
+  type WorkDoneProgressReporter,
+} from 'vscode-languageserver';
 import { cancelledError, RequestCancelled, throwIfCancelled } from './progress.js';
 
 /** `workDone` reports on the client's work-done token (the library takes it out of the params). */
-export type Handler<P, R> = (params: P, token: CancellationToken, workDone: WorkDoneProgressReporter | undefined) => Promise<R> | R;
+export type Handler<P, R> = (
+  params: P,
+  token: CancellationToken,
+  workDone: WorkDoneProgressReporter | undefined,
+) => Promise<R> | R;
 
 export function guard<P, R>(
   connection: Connection,

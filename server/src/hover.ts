@@ -1,13 +1,7 @@
 // textDocument/hover: stdlib signature, doc line and the capabilities the call needs (concrete for
 // literal targets, with ✓/✗ under the active grant); user functions with what they need
 // transitively; capability declarations with their mapping and verdict; where variables are bound.
-import {
-  lookupClass,
-  lookupConstant,
-  lookupModule,
-  type FunctionDef,
-  type MlSymbol,
-} from '@mlsec/grammar';
+import { lookupClass, lookupConstant, lookupModule, type FunctionDef, type MlSymbol } from '@mlsec/grammar';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { grantLabel, usesMarkdown, usesOfCall, verdict } from './capability-view.js';
 import { toRange } from './convert.js';
@@ -71,11 +65,20 @@ function symbolHover(a: DocumentAnalysis, t: Extract<Target, { kind: 'symbol' }>
     const where = owner?.kind === 'FunctionDef' ? `function \`${owner.name.name}\`` : 'an arrow function';
     return `${head}\nParameter of ${where} (line ${s.declarations[0]!.identifier.range.start.line + 1}).`;
   }
-  const scope = s.scope?.kind === 'program' ? 'at the top level' : s.scope?.node.kind === 'FunctionDef' ? `in function \`${s.scope.node.name.name}\`` : 'in an arrow function';
+  const scope =
+    s.scope?.kind === 'program'
+      ? 'at the top level'
+      : s.scope?.node.kind === 'FunctionDef'
+        ? `in function \`${s.scope.node.name.name}\``
+        : 'in an arrow function';
   return `${head}\nBound ${scope} at ${lines(s)}.`;
 }
 
-async function memberHover(a: DocumentAnalysis, t: Extract<Target, { kind: 'member' }>, modules: ModuleCache): Promise<string | undefined> {
+async function memberHover(
+  a: DocumentAnalysis,
+  t: Extract<Target, { kind: 'member' }>,
+  modules: ModuleCache,
+): Promise<string | undefined> {
   const object = t.objectType;
   const name = t.identifier.name;
   if (object?.kind === 'stdlib-module') {
@@ -84,7 +87,8 @@ async function memberHover(a: DocumentAnalysis, t: Extract<Target, { kind: 'memb
   }
   if (object?.kind === 'stdlib-module' || object?.kind === 'instance') {
     const member = memberType(object, name);
-    if (member?.kind === 'stdlib-function' || member?.kind === 'method') return callableMarkdown(member.spec) + callSection(a, t);
+    if (member?.kind === 'stdlib-function' || member?.kind === 'method')
+      return callableMarkdown(member.spec) + callSection(a, t);
     if (object.kind === 'instance') {
       const prop = lookupClass(object.className)?.properties.find((p) => p.name === name);
       if (prop) return `${code(`${object.className}.${prop.name}: ${prop.type}`)}\n${prop.description}`;
@@ -109,8 +113,14 @@ function capabilityHover(a: DocumentAnalysis, t: Extract<Target, { kind: 'capabi
   const name = t.decl.name.name;
   const declared = a.security.capabilities.declarations.filter((d) => d.declaration === name);
   const item = t.item;
-  const shown = item ? declared.filter((d) => d.range.start.offset >= item.range.start.offset && d.range.end.offset <= item.range.end.offset) : [];
-  const list = (shown.length > 0 ? shown : declared).map((d) => `- \`${d.capability}\` (allow ${d.permission}) ${verdict(d.granted, grantLabel(a))}`);
+  const shown = item
+    ? declared.filter(
+        (d) => d.range.start.offset >= item.range.start.offset && d.range.end.offset <= item.range.end.offset,
+      )
+    : [];
+  const list = (shown.length > 0 ? shown : declared).map(
+    (d) => `- \`${d.capability}\` (allow ${d.permission}) ${verdict(d.granted, grantLabel(a))}`,
+  );
   const body = list.length > 0 ? list.join('\n') : 'Asks for nothing yet: add `resource "..."` and `allow ...` items.';
   return `${code(`capability ${name}`)}\nA request: the run gets the intersection of these with the grant.\n\n${body}`;
 }
@@ -129,7 +139,10 @@ export async function hover(a: DocumentAnalysis, position: Position, modules: Mo
     case 'import': {
       const parts = t.stmt.path.slice(0, t.index + 1).map((p) => p.name);
       const mod = parts.length === 1 ? lookupModule(parts[0]!) : undefined;
-      value = mod && t.stmt.path.length === 1 ? moduleMarkdown(mod) : `${code(`import ${t.stmt.path.map((p) => p.name).join('.')};`)}\nUser module \`${t.stmt.path.map((p) => p.name).join('/')}.ml\`.`;
+      value =
+        mod && t.stmt.path.length === 1
+          ? moduleMarkdown(mod)
+          : `${code(`import ${t.stmt.path.map((p) => p.name).join('.')};`)}\nUser module \`${t.stmt.path.map((p) => p.name).join('/')}.ml\`.`;
       break;
     }
     case 'capability':

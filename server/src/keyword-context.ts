@@ -3,7 +3,19 @@
 // that does not parse yet. Pure; reads tokens only.
 import type { SyntaxToken } from '@mlsec/grammar';
 
-type BraceKind = 'function' | 'if' | 'elif' | 'else' | 'while' | 'for' | 'try' | 'except' | 'finally' | 'arrow' | 'capability' | 'object';
+type BraceKind =
+  | 'function'
+  | 'if'
+  | 'elif'
+  | 'else'
+  | 'while'
+  | 'for'
+  | 'try'
+  | 'except'
+  | 'finally'
+  | 'arrow'
+  | 'capability'
+  | 'object';
 type ParenKind = 'header' | 'expr';
 
 interface Scan {
@@ -17,7 +29,31 @@ interface Scan {
 
 const HEADER_WORDS = new Set(['function', 'if', 'elif', 'while', 'for', 'except', 'fn']);
 const BLOCK_WORDS = new Set(['else', 'try', 'finally']);
-const EXPRESSION_OPENERS = new Set(['(', '[', ',', '=', ':', '?', '!', '=>', 'return', '-', '+', '*', '/', '//', '%', '<', '>', '<=', '>=', '==', '!=', '&&', '||']);
+const EXPRESSION_OPENERS = new Set([
+  '(',
+  '[',
+  ',',
+  '=',
+  ':',
+  '?',
+  '!',
+  '=>',
+  'return',
+  '-',
+  '+',
+  '*',
+  '/',
+  '//',
+  '%',
+  '<',
+  '>',
+  '<=',
+  '>=',
+  '==',
+  '!=',
+  '&&',
+  '||',
+]);
 
 function isKeyword(t: SyntaxToken | undefined, word: string): boolean {
   return t !== undefined && t.kind === 'keyword' && t.text === word;
@@ -36,14 +72,20 @@ function scan(tokens: readonly SyntaxToken[], end: number): Scan {
     closed = null;
     if (t.text === '(' || t.text === ')') statement.push(t);
     if (t.text === '(' && t.kind === 'punctuation') {
-      const owner = before?.kind === 'keyword' || before?.text === 'fn' ? before.text : tokens[i - 2]?.text === 'function' ? 'function' : '';
+      const owner =
+        before?.kind === 'keyword' || before?.text === 'fn'
+          ? before.text
+          : tokens[i - 2]?.text === 'function'
+            ? 'function'
+            : '';
       parens.push({ kind: HEADER_WORDS.has(owner) ? 'header' : 'expr', owner });
     } else if (t.text === ')' && t.kind === 'punctuation') {
       const p = parens.pop();
       closedHeader = p?.kind === 'header' ? p.owner : null;
     } else if (t.text === '{' && t.kind === 'punctuation') {
       let kind: BraceKind = 'object';
-      if (before?.text === ')' && closedHeader !== null) kind = closedHeader === 'fn' ? 'object' : (closedHeader as BraceKind);
+      if (before?.text === ')' && closedHeader !== null)
+        kind = closedHeader === 'fn' ? 'object' : (closedHeader as BraceKind);
       else if (before?.text === '=>') kind = 'arrow';
       else if (before && before.kind === 'keyword' && BLOCK_WORDS.has(before.text)) kind = before.text as BraceKind;
       else if (before?.kind === 'identifier' && isKeyword(tokens[i - 2], 'capability')) kind = 'capability';
@@ -107,17 +149,26 @@ export function wordContextAt(tokens: readonly SyntaxToken[], end: number): Word
   if (prev?.text === '.') return NOTHING;
   if (top === 'capability') {
     if (isKeyword(prev, 'allow')) return { keywords: PERMISSIONS, names: false };
-    if (prev === undefined || prev.text === '{' || prev.text === ';') return { keywords: ['resource', 'allow'], names: false };
+    if (prev === undefined || prev.text === '{' || prev.text === ';')
+      return { keywords: ['resource', 'allow'], names: false };
     return NOTHING;
   }
   const first = s.statement[0];
-  if (isKeyword(first, 'import')) return { keywords: prev?.kind === 'identifier' && s.statement.length >= 2 ? ['as'] : [], names: false };
+  if (isKeyword(first, 'import'))
+    return { keywords: prev?.kind === 'identifier' && s.statement.length >= 2 ? ['as'] : [], names: false };
   if (isKeyword(first, 'capability')) return NOTHING;
-  if (isKeyword(first, 'for') && s.statement.length === 3 && prev?.kind === 'identifier') return { keywords: ['in'], names: false };
+  if (isKeyword(first, 'for') && s.statement.length === 3 && prev?.kind === 'identifier')
+    return { keywords: ['in'], names: false };
   if (top === 'object' && (prev?.text === '{' || prev?.text === ',')) return NOTHING;
-  if (prev === undefined || prev.text === ';' || (prev.text === '{' && top !== 'object') || (prev.text === '}' && s.closed !== 'object')) {
+  if (
+    prev === undefined ||
+    prev.text === ';' ||
+    (prev.text === '{' && top !== 'object') ||
+    (prev.text === '}' && s.closed !== 'object')
+  ) {
     return { keywords: statementKeywords(s), names: true };
   }
-  if (EXPRESSION_OPENERS.has(prev.text) || isKeyword(prev, 'in') || isKeyword(prev, 'return')) return { keywords: EXPRESSION_KEYWORDS, names: true };
+  if (EXPRESSION_OPENERS.has(prev.text) || isKeyword(prev, 'in') || isKeyword(prev, 'return'))
+    return { keywords: EXPRESSION_KEYWORDS, names: true };
   return { keywords: [], names: true };
 }

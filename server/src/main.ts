@@ -51,7 +51,11 @@ function connect(transport: Transport): Connection {
     if (!process.send) throw new Error('--node-ipc needs a parent process with an IPC channel');
     return createConnection(ProposedFeatures.all, new IPCMessageReader(process), new IPCMessageWriter(process));
   }
-  return createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
+  return createConnection(
+    ProposedFeatures.all,
+    new StreamMessageReader(process.stdin),
+    new StreamMessageWriter(process.stdout),
+  );
 }
 
 /** Starts the server; resolves never (the connection ends the process on `exit`). */

@@ -12,7 +12,8 @@ export interface ModuleName {
 }
 
 function detailOf(symbol: MlSymbol, decl: Declaration): string {
-  if (decl.node.kind === 'FunctionDef') return `function ${symbol.name}(${decl.node.params.map((p) => p.name.name).join(', ')})`;
+  if (decl.node.kind === 'FunctionDef')
+    return `function ${symbol.name}(${decl.node.params.map((p) => p.name.name).join(', ')})`;
   if (symbol.kind === 'import') return `module ${symbol.importInfo?.path.join('.') ?? symbol.name}`;
   return `variable ${symbol.name}`;
 }

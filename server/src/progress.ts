@@ -1,6 +1,11 @@
 // Work-done progress and cancellation for workspace-wide requests: reports `$/progress` on the token
 // the client sent, and yields to the event loop between files so a cancel can arrive and be honoured.
-import { LSPErrorCodes, ResponseError, type CancellationToken, type WorkDoneProgressReporter } from 'vscode-languageserver';
+import {
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type WorkDoneProgressReporter,
+} from 'vscode-languageserver';
 
 export class RequestCancelled extends Error {
   constructor() {

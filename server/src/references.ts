@@ -27,7 +27,9 @@ export async function occurrencesAt(
   const entity = entityOf(a, t);
   if (entity) return entityOccurrences(entity, deps, reporter, token);
   if (t.kind !== 'symbol' || t.symbol.kind === 'unresolved') return undefined;
-  return a.resolution.referencesOf(t.symbol).map((o) => ({ file: a.context.file, identifier: o.identifier, declaration: o.role === 'declaration' }));
+  return a.resolution
+    .referencesOf(t.symbol)
+    .map((o) => ({ file: a.context.file, identifier: o.identifier, declaration: o.role === 'declaration' }));
 }
 
 function uriOf(a: DocumentAnalysis, file: string): string {
@@ -43,7 +45,9 @@ export async function references(
   token: CancellationToken | undefined,
 ): Promise<Location[]> {
   const found = (await occurrencesAt(a, position, deps, reporter, token)) ?? [];
-  return found.filter((o) => includeDeclaration || !o.declaration).map((o) => ({ uri: uriOf(a, o.file), range: toRange(o.identifier.range) }));
+  return found
+    .filter((o) => includeDeclaration || !o.declaration)
+    .map((o) => ({ uri: uriOf(a, o.file), range: toRange(o.identifier.range) }));
 }
 
 export function documentHighlights(a: DocumentAnalysis, position: Position): DocumentHighlight[] {

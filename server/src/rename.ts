@@ -2,11 +2,7 @@
 // names (locals, parameters, `nonlocal` uses, functions, imports' aliases), and of a module's
 // top-level names together with their `alias.name` uses in importing files. Refuses builtins,
 // stdlib members and names that would clash, with a message saying why.
-import {
-  importBindingIdentifier,
-  type Identifier,
-  type ImportStmt,
-} from '@mlsec/grammar';
+import { importBindingIdentifier, type Identifier, type ImportStmt } from '@mlsec/grammar';
 import {
   ResponseError,
   ErrorCodes,
@@ -26,7 +22,15 @@ import { targetAt, type Target } from './target.js';
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Words that can never be names (`fn` is always the arrow keyword; booleans are literals). */
 const RESERVED = new Set(['fn', 'true', 'false']);
-const RENAMABLE = new Set(['variable', 'parameter', 'function', 'import', 'for-variable', 'except-variable', 'destructured']);
+const RENAMABLE = new Set([
+  'variable',
+  'parameter',
+  'function',
+  'import',
+  'for-variable',
+  'except-variable',
+  'destructured',
+]);
 
 function refuse(message: string): ResponseError<never> {
   return new ResponseError<never>(ErrorCodes.InvalidRequest, message);
@@ -38,15 +42,21 @@ function refusal(a: DocumentAnalysis, t: Target | undefined): string | undefined
   if (t.kind === 'capability') return t.identifier ? undefined : 'Only the declaration name can be renamed.';
   if (t.kind === 'import') {
     const binding = importBindingIdentifier(t.stmt);
-    return binding === t.identifier ? undefined : 'A module path names a file or a standard module; it cannot be renamed here.';
+    return binding === t.identifier
+      ? undefined
+      : 'A module path names a file or a standard module; it cannot be renamed here.';
   }
-  if (t.kind === 'member') return entityOf(a, t) ? undefined : `'${t.identifier.name}' is a member, not a name of this program.`;
+  if (t.kind === 'member')
+    return entityOf(a, t) ? undefined : `'${t.identifier.name}' is a member, not a name of this program.`;
   if (t.symbol.kind === 'builtin') return `'${t.symbol.name}' is a builtin and cannot be renamed.`;
   if (!RENAMABLE.has(t.symbol.kind)) return `'${t.symbol.name}' is not bound by this program.`;
   return undefined;
 }
 
-export function prepareRename(a: DocumentAnalysis, position: Position): { range: Range; placeholder: string } | ResponseError<never> {
+export function prepareRename(
+  a: DocumentAnalysis,
+  position: Position,
+): { range: Range; placeholder: string } | ResponseError<never> {
   const t = targetAt(a, a.offsetAt(position));
   const why = refusal(a, t);
   if (why !== undefined || !t) return refuse(why ?? 'Only names can be renamed.');
@@ -55,7 +65,8 @@ export function prepareRename(a: DocumentAnalysis, position: Position): { range:
 }
 
 function validName(name: string): string | undefined {
-  if (!IDENTIFIER.test(name)) return `'${name}' is not a valid ML name (letters, digits and _, not starting with a digit).`;
+  if (!IDENTIFIER.test(name))
+    return `'${name}' is not a valid ML name (letters, digits and _, not starting with a digit).`;
   if (RESERVED.has(name)) return `'${name}' is reserved and cannot be a name.`;
   if (name.startsWith('__')) return `'${name}' starts with __, which the security rules forbid (SEC003).`;
   return undefined;
@@ -65,7 +76,13 @@ function validName(name: string): string | undefined {
 function clash(a: DocumentAnalysis, ids: readonly Identifier[], name: string, own: unknown): string | undefined {
   for (const id of ids) {
     const other = a.resolution.visibleNames(id.range.start.offset).find((s) => s.name === name);
-    if (other && other !== own && other.kind !== 'builtin' && other.kind !== 'implicit' && other.kind !== 'unresolved') {
+    if (
+      other &&
+      other !== own &&
+      other.kind !== 'builtin' &&
+      other.kind !== 'implicit' &&
+      other.kind !== 'unresolved'
+    ) {
       return `'${name}' is already a name visible at line ${id.range.start.line + 1}; renaming would change what that code refers to.`;
     }
   }
@@ -101,7 +118,12 @@ export async function rename(
   if (symbol?.kind === 'import') {
     // The binding is the path's last component unless aliased: rename by adding or changing `as`.
     const uses = a.resolution.referencesOf(symbol, { includeDeclarations: false });
-    const problem = clash(a, uses.map((o) => o.identifier), newName, symbol);
+    const problem = clash(
+      a,
+      uses.map((o) => o.identifier),
+      newName,
+      symbol,
+    );
     if (problem) return refuse(problem);
     add(a.uri, importEdit(symbol.declarations[0]!.node as ImportStmt, newName));
     for (const o of uses) add(a.uri, { range: toRange(o.identifier.range), newText: newName });
@@ -111,6 +133,10 @@ export async function rename(
   const local = found.filter((o) => o.file === a.context.file).map((o) => o.identifier);
   const problem = clash(a, local, newName, symbol);
   if (problem) return refuse(problem);
-  for (const o of found) add(o.file === a.context.file ? a.uri : pathToUri(o.file), { range: toRange(o.identifier.range), newText: newName });
+  for (const o of found)
+    add(o.file === a.context.file ? a.uri : pathToUri(o.file), {
+      range: toRange(o.identifier.range),
+      newText: newName,
+    });
   return { changes };
 }

@@ -1,7 +1,7 @@
 // textDocument/selectionRange: for each position, the chain of syntax nodes around it from the
 // innermost outwards (duplicate ranges collapsed), ending at the whole document.
 import { nodeAtOffset, type Program } from '@mlsec/grammar';
-import type { Position, SelectionRange } from 'vscode-languageserver';
+import type { SelectionRange } from 'vscode-languageserver';
 import { toRange } from './convert.js';
 
 export function selectionRanges(program: Program, offsets: readonly number[]): SelectionRange[] {
@@ -17,5 +17,3 @@ export function selectionRanges(program: Program, offsets: readonly number[]): S
     return current ?? { range: toRange(program.range) };
   });
 }
-
-export type { Position };

@@ -15,7 +15,13 @@ import {
   type SemanticTokenModifier,
   type SemanticTokenType,
 } from '@mlsec/grammar';
-import { SemanticTokensBuilder, type Range, type SemanticTokens, type SemanticTokensDelta, type SemanticTokensLegend } from 'vscode-languageserver';
+import {
+  SemanticTokensBuilder,
+  type Range,
+  type SemanticTokens,
+  type SemanticTokensDelta,
+  type SemanticTokensLegend,
+} from 'vscode-languageserver';
 import type { DocumentAnalysis } from './document-analysis.js';
 import { expressionType, memberType } from './value-types.js';
 
@@ -57,8 +63,14 @@ function classifyIdentifiers(a: DocumentAnalysis): Map<number, Classified> {
   const out = new Map<number, Classified>();
   const sensitive = new Set<CallExpr>();
   const callees = new Set<Node>();
-  const usesByRange = new Set(a.security.capabilities.uses.filter((u) => u.file === undefined).map((u) => `${u.range.start.offset}:${u.range.end.offset}`));
-  const needy = new Set(a.security.capabilities.functions.filter((f) => f.transitive.length > 0).map((f) => f.range.start.offset));
+  const usesByRange = new Set(
+    a.security.capabilities.uses
+      .filter((u) => u.file === undefined)
+      .map((u) => `${u.range.start.offset}:${u.range.end.offset}`),
+  );
+  const needy = new Set(
+    a.security.capabilities.functions.filter((f) => f.transitive.length > 0).map((f) => f.range.start.offset),
+  );
   const lookup = (id: Identifier) => a.resolution.symbolOf(id);
   const objectTypes = new Map<MlSymbol, ReturnType<typeof expressionType>>();
   /** What a member's object is; names are looked up once per symbol (`x.a`, `x.b`, ... share it). */
@@ -88,7 +100,8 @@ function classifyIdentifiers(a: DocumentAnalysis): Map<number, Classified> {
         let c: Classified = { type: 'property', modifiers: [] };
         if (member?.kind === 'stdlib-function') c = { type: 'function', modifiers: ['defaultLibrary'] };
         else if (member?.kind === 'method') c = { type: 'method', modifiers: ['defaultLibrary'] };
-        else if (object?.kind === 'stdlib-module' || (object?.kind === 'instance' && object.className !== 'object')) c = { type: 'property', modifiers: ['defaultLibrary'] };
+        else if (object?.kind === 'stdlib-module' || (object?.kind === 'instance' && object.className !== 'object'))
+          c = { type: 'property', modifiers: ['defaultLibrary'] };
         else if (member?.kind === 'module-member' && callees.has(node)) c = { type: 'function', modifiers: [] };
         set(node.property, c);
         break;
@@ -142,12 +155,21 @@ function entries(a: DocumentAnalysis): Entry[] {
   let next = 0;
   const push = (range: MlRange, type: SemanticTokenType, modifiers = 0): void => {
     // Comments are not tokens: merge them in by position (both lists are in source order).
-    while (next < comments.length && comments[next]!.range.start.offset < range.start.offset) pushRange(comments[next++]!.range, COMMENT, 0);
+    while (next < comments.length && comments[next]!.range.start.offset < range.start.offset)
+      pushRange(comments[next++]!.range, COMMENT, 0);
     pushRange(range, TYPE_INDEX.get(type)!, modifiers);
   };
   const pushRange = (r: MlRange, type: number, modifiers: number): void => {
     const start = r.start.offset;
-    out.push({ start, length: r.end.offset - start, line: r.start.line, character: r.start.column, multiline: r.end.line !== r.start.line, type, modifiers });
+    out.push({
+      start,
+      length: r.end.offset - start,
+      line: r.start.line,
+      character: r.start.column,
+      multiline: r.end.line !== r.start.line,
+      type,
+      modifiers,
+    });
   };
   for (const t of a.tokens) {
     if (t.kind === 'keyword' || t.kind === 'boolean') push(t.range, 'keyword');

@@ -26,6 +26,7 @@ export function serverCapabilities(pullDiagnostics: boolean): ServerCapabilities
     semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: { delta: true }, range: true },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
-  if (pullDiagnostics) caps.diagnosticProvider = { identifier: 'mlsec', interFileDependencies: true, workspaceDiagnostics: false };
+  if (pullDiagnostics)
+    caps.diagnosticProvider = { identifier: 'mlsec', interFileDependencies: true, workspaceDiagnostics: false };
   return caps;
 }

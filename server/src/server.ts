@@ -48,10 +48,19 @@ export function startServer(connection: Connection): void {
     workspace.setFolders(params.workspaceFolders, rootUri);
     settings.setPullSupported(client.workspace?.configuration === true);
     settings.setInitial(init.settings);
-    if (typeof init.rulesDocumentationUrl === 'string' && init.rulesDocumentationUrl !== '') docsBase = init.rulesDocumentationUrl;
+    if (typeof init.rulesDocumentationUrl === 'string' && init.rulesDocumentationUrl !== '')
+      docsBase = init.rulesDocumentationUrl;
     pull = client.textDocument?.diagnostic !== undefined && init.pullDiagnostics !== false;
     scheduler = new DiagnosticScheduler(connection, service, documents, docsBase);
-    watch = new ConfigWatch(connection, service, configs, modules, index, scheduler, pull && client.workspace?.diagnostics?.refreshSupport === true);
+    watch = new ConfigWatch(
+      connection,
+      service,
+      configs,
+      modules,
+      index,
+      scheduler,
+      pull && client.workspace?.diagnostics?.refreshSupport === true,
+    );
     return { capabilities: serverCapabilities(pull), serverInfo: { name: 'mlsec', version: SERVER_VERSION } };
   });
 

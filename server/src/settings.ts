@@ -26,7 +26,9 @@ export function normalizeSettings(raw: unknown): MlSettings {
     profile,
     capabilities: { allow: strings(caps['allow']), deny: strings(caps['deny']) },
     security: { analysisLevel: LEVELS.includes(level as AnalysisLevel) ? (level as AnalysisLevel) : null },
-    codeLens: { enabled: typeof codeLens['enabled'] === 'boolean' ? codeLens['enabled'] : DEFAULT_ML_SETTINGS.codeLens.enabled },
+    codeLens: {
+      enabled: typeof codeLens['enabled'] === 'boolean' ? codeLens['enabled'] : DEFAULT_ML_SETTINGS.codeLens.enabled,
+    },
   };
 }
 
@@ -71,7 +73,10 @@ export class SettingsStore {
   private async fetch(uri: string): Promise<MlSettings> {
     if (!this.pull) return this.pushed;
     try {
-      const value: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: ML_SETTINGS_SECTION });
+      const value: unknown = await this.connection.workspace.getConfiguration({
+        scopeUri: uri,
+        section: ML_SETTINGS_SECTION,
+      });
       return normalizeSettings(value);
     } catch (error) {
       this.connection.console.warn(`ml settings for ${uri} could not be read (${String(error)}); using defaults`);

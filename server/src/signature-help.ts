@@ -44,7 +44,11 @@ function needs(list: readonly string[] | undefined): string {
   return list && list.length > 0 ? `Needs ${list.map((c) => `\`${c}\``).join(', ')}.` : 'Needs no capability.';
 }
 
-export async function signatureHelp(a: DocumentAnalysis, position: Position, modules: ModuleCache): Promise<SignatureHelp | null> {
+export async function signatureHelp(
+  a: DocumentAnalysis,
+  position: Position,
+  modules: ModuleCache,
+): Promise<SignatureHelp | null> {
   const offset = a.offsetAt(position);
   const tokens = a.tokens;
   const call = openCall(tokens, tokenIndexAt(tokens, offset));
@@ -53,7 +57,11 @@ export async function signatureHelp(a: DocumentAnalysis, position: Position, mod
   if (first < 0) return null;
   const callee = expressionOf(a.text, tokens, first, call.paren - 1);
   if (!callee) return null;
-  const visible = new Map(resolutionAt(a, offset).visibleNames(offset).map((s) => [s.name, s]));
+  const visible = new Map(
+    resolutionAt(a, offset)
+      .visibleNames(offset)
+      .map((s) => [s.name, s]),
+  );
   const type = expressionType(callee, (id) => visible.get(id.name));
   let signature: SignatureInformation | undefined;
   let variadic = -1;
@@ -68,7 +76,10 @@ export async function signatureHelp(a: DocumentAnalysis, position: Position, mod
   } else if (type?.kind === 'user-function') {
     const node = type.node;
     const name = node.kind === 'FunctionDef' ? node.name.name : 'fn';
-    const entry = node.kind === 'FunctionDef' ? a.security.capabilities.functions.find((f) => f.range.start.offset === node.name.range.start.offset) : undefined;
+    const entry =
+      node.kind === 'FunctionDef'
+        ? a.security.capabilities.functions.find((f) => f.range.start.offset === node.name.range.start.offset)
+        : undefined;
     signature = userSignature(node, name, needs(entry?.transitive));
   } else if (type?.kind === 'module-member') {
     const mod = await modules.get(modulePath(a.context.file, type.path));

@@ -1,6 +1,14 @@
 // How stdlib items read in hovers, completion details and signature help: signatures in ML notation
 // (`file.read(path, encoding='utf-8') -> string`) and capability templates. Pure text building.
-import type { CallableSpec, ClassSpec, ConstantSpec, FunctionSpec, MethodSpec, ModuleSpec, ParameterSpec } from '@mlsec/grammar';
+import type {
+  CallableSpec,
+  ClassSpec,
+  ConstantSpec,
+  FunctionSpec,
+  MethodSpec,
+  ModuleSpec,
+  ParameterSpec,
+} from '@mlsec/grammar';
 
 export function parameterText(p: ParameterSpec): string {
   if (p.variadic === 'positional') return `*${p.name}`;

@@ -35,7 +35,13 @@ function symbolEntry(symbol: MlSymbol, scopes: Map<unknown, Scope>): DocumentSym
   if (symbol.kind === 'import') {
     const node = decl.node;
     const range = node.kind === 'ImportStmt' ? node.range : id.range;
-    return { name: symbol.name, kind: SymbolKind.Module, detail: `import ${symbol.importInfo?.path.join('.') ?? symbol.name}`, range: toRange(range), selectionRange: toRange(id.range) };
+    return {
+      name: symbol.name,
+      kind: SymbolKind.Module,
+      detail: `import ${symbol.importInfo?.path.join('.') ?? symbol.name}`,
+      range: toRange(range),
+      selectionRange: toRange(id.range),
+    };
   }
   if (VARIABLE_KINDS.has(symbol.kind)) {
     const range = decl.node.kind === 'AssignStmt' ? decl.node.range : id.range;
@@ -54,7 +60,10 @@ function scopeEntries(scope: Scope, scopes: Map<unknown, Scope>): DocumentSymbol
 }
 
 function byStart(a: DocumentSymbol, b: DocumentSymbol): number {
-  return a.selectionRange.start.line - b.selectionRange.start.line || a.selectionRange.start.character - b.selectionRange.start.character;
+  return (
+    a.selectionRange.start.line - b.selectionRange.start.line ||
+    a.selectionRange.start.character - b.selectionRange.start.character
+  );
 }
 
 function sortDeep(list: DocumentSymbol[]): DocumentSymbol[] {
@@ -67,7 +76,13 @@ export function documentSymbols(program: Program, resolution: Resolution): Docum
   const out = scopeEntries(resolution.root, scopes);
   for (const stmt of program.body) {
     if (stmt.kind !== 'CapabilityDecl') continue;
-    out.push({ name: stmt.name.name, kind: SymbolKind.Interface, detail: 'capability', range: toRange(stmt.range), selectionRange: toRange(stmt.name.range) });
+    out.push({
+      name: stmt.name.name,
+      kind: SymbolKind.Interface,
+      detail: 'capability',
+      range: toRange(stmt.range),
+      selectionRange: toRange(stmt.name.range),
+    });
   }
   return sortDeep(out);
 }

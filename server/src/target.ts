@@ -17,7 +17,13 @@ import { expressionType, type ValueType } from './value-types.js';
 
 export type Target =
   | { kind: 'symbol'; identifier: Identifier; symbol: MlSymbol; call: CallExpr | undefined; path: Node[] }
-  | { kind: 'member'; identifier: Identifier; member: MemberExpr; objectType: ValueType | undefined; call: CallExpr | undefined }
+  | {
+      kind: 'member';
+      identifier: Identifier;
+      member: MemberExpr;
+      objectType: ValueType | undefined;
+      call: CallExpr | undefined;
+    }
   | { kind: 'import'; identifier: Identifier; stmt: ImportStmt; index: number }
   | { kind: 'capability'; decl: CapabilityDecl; item: CapabilityItem | undefined; identifier: Identifier | undefined };
 
@@ -41,7 +47,13 @@ export function targetAt(a: DocumentAnalysis, offset: number): Target | undefine
   }
   if (parent?.kind === 'MemberExpr' && parent.property === node) {
     const objectType = expressionType(parent.object, (id) => a.resolution.symbolOf(id));
-    return { kind: 'member', identifier: node, member: parent, objectType, call: callOf(parent, path[path.length - 3]) };
+    return {
+      kind: 'member',
+      identifier: node,
+      member: parent,
+      objectType,
+      call: callOf(parent, path[path.length - 3]),
+    };
   }
   const symbol = a.resolution.symbolOf(node);
   if (!symbol) return undefined;

@@ -61,7 +61,9 @@ export function symbolType(symbol: MlSymbol, lookup: SymbolLookup, depth = 0): V
   }
   if (symbol.kind === 'import' && symbol.importInfo) {
     const info = symbol.importInfo;
-    return info.source === 'stdlib' ? { kind: 'stdlib-module', module: info.path[0]! } : { kind: 'user-module', path: info.path };
+    return info.source === 'stdlib'
+      ? { kind: 'stdlib-module', module: info.path[0]! }
+      : { kind: 'user-module', path: info.path };
   }
   if (symbol.declarations.length === 0) return undefined;
   let found: ValueType | undefined;
@@ -96,7 +98,8 @@ export function expressionType(expr: Expression, lookup: SymbolLookup, depth = 0
       const r = expressionType(expr.right, lookup, depth + 1);
       const isString = (t: ValueType | undefined): boolean => t?.kind === 'instance' && t.className === 'string';
       if (isString(l) || isString(r)) return instance('string');
-      if (l?.kind === 'instance' && l.className === 'array' && r?.kind === 'instance' && r.className === 'array') return l;
+      if (l?.kind === 'instance' && l.className === 'array' && r?.kind === 'instance' && r.className === 'array')
+        return l;
       return undefined;
     }
     case 'Identifier': {

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { MessageConnection } from 'vscode-jsonrpc';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -81,9 +82,15 @@ export class LspClient {
   ) {}
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
-    if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npx tsc -b && node scripts/bundle.mjs\` first`);
-    const child = spawn(process.execPath, [SERVER, ...(options.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    if (!existsSync(SERVER))
+      throw new Error(`${SERVER} is missing: run \`npx tsc -b && node scripts/bundle.mjs\` first`);
+    const child = spawn(process.execPath, [SERVER, ...(options.args ?? ['--stdio'])], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const connection = createProtocolConnection(
+      new StreamMessageReader(child.stdout!),
+      new StreamMessageWriter(child.stdin!),
+    );
     const client = new LspClient(connection, child);
     client.settings = options.settings ?? {};
     client.attach();
@@ -112,7 +119,8 @@ export class LspClient {
       });
     });
     c.onNotification('window/logMessage', (p: { message: string }) => this.logs.push(p.message));
-    c.onUnhandledProgress((p) => this.progress.push(p));
+    // `$/progress` bypasses onNotification; the protocol connection is a message connection underneath.
+    (c as unknown as MessageConnection).onUnhandledProgress((p) => this.progress.push(p));
     c.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
     c.onRequest('client/registerCapability', (p: { registrations: { method: string }[] }) => {
       this.registrations.push(...p.registrations.map((r) => r.method));
@@ -134,7 +142,10 @@ export class LspClient {
   }
 
   /** Resolves with the first diagnostics for `uri` (already received or future) that pass `test`. */
-  waitForDiagnostics(uri: string, test: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
+  waitForDiagnostics(
+    uri: string,
+    test: (p: PublishDiagnosticsParams) => boolean = () => true,
+  ): Promise<PublishDiagnosticsParams> {
     const have = this.diagnostics.get(uri);
     if (have && test(have)) return Promise.resolve(have);
     return new Promise((resolve) => this.waiters.push({ test: (p) => p.uri === uri && test(p), resolve }));
@@ -148,7 +159,9 @@ export class LspClient {
   async open(file: string, text?: string, version = 1): Promise<string> {
     const uri = path.isAbsolute(file) ? uriOf(file) : uriOf(path.join(WS, file));
     const languageId = file.endsWith('.ml') ? 'ml' : 'yaml';
-    await this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version, text: text ?? readFileSync(fileURLToPath(uri), 'utf8') } });
+    await this.notify('textDocument/didOpen', {
+      textDocument: { uri, languageId, version, text: text ?? readFileSync(fileURLToPath(uri), 'utf8') },
+    });
     return uri;
   }
 

@@ -19,12 +19,27 @@ interface Action {
 }
 
 const QUICK_FIXES: { name: string; marked: string; title: string; fixed: string }[] = [
-  { name: 'else if → elif', marked: 'a = 1;\nif (a) {\n} ‸else if (a) {\n}\n', title: 'Replace with `elif`', fixed: 'a = 1;\nif (a) {\n} elif (a) {\n}\n' },
+  {
+    name: 'else if → elif',
+    marked: 'a = 1;\nif (a) {\n} ‸else if (a) {\n}\n',
+    title: 'Replace with `elif`',
+    fixed: 'a = 1;\nif (a) {\n} elif (a) {\n}\n',
+  },
   { name: 'let removed', marked: '‸let x = 1;\n', title: 'Remove `let`', fixed: 'x = 1;\n' },
   { name: '+= rewritten', marked: 'x = 1;\nx ‸+= 1;\n', title: 'Write `x = x + ...`', fixed: 'x = 1;\nx = x + 1;\n' },
   { name: 'missing semicolon', marked: 'x = 1‸\ny = 2;\n', title: 'Insert `;`', fixed: 'x = 1;\ny = 2;\n' },
-  { name: 'misspelled name', marked: 'count = 1;\nprint(‸cuont);\n', title: "Change to 'count'", fixed: 'count = 1;\nprint(count);\n' },
-  { name: 'misspelled module', marked: 'import lib.‸utill;\n', title: "Change to 'lib.util'", fixed: 'import lib.util;\n' },
+  {
+    name: 'misspelled name',
+    marked: 'count = 1;\nprint(‸cuont);\n',
+    title: "Change to 'count'",
+    fixed: 'count = 1;\nprint(count);\n',
+  },
+  {
+    name: 'misspelled module',
+    marked: 'import lib.‸utill;\n',
+    title: "Change to 'lib.util'",
+    fixed: 'import lib.util;\n',
+  },
 ];
 
 describe('quick fixes from diagnostics', () => {
@@ -39,7 +54,11 @@ describe('quick fixes from diagnostics', () => {
   test.each(QUICK_FIXES)('$name', async ({ marked, title, fixed }) => {
     const { text, position } = withCursor(marked);
     const uri = await client.open(path.join(WS, 'fixes.ml'), text);
-    const actions = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } });
+    const actions = await client.request<Action[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: position, end: position },
+      context: { diagnostics: [] },
+    });
     await client.close(uri);
     const action = actions.find((a) => a.title === title)!;
     expect(action).toMatchObject({ kind: 'quickfix', isPreferred: true });
@@ -49,7 +68,11 @@ describe('quick fixes from diagnostics', () => {
   test('only quick fixes are offered, and none when the client asks for other kinds', async () => {
     const { text, position } = withCursor('let‸ x = 1;\n');
     const uri = await client.open(path.join(WS, 'kinds.ml'), text);
-    const none = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [], only: ['source'] } });
+    const none = await client.request<Action[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: position, end: position },
+      context: { diagnostics: [], only: ['source'] },
+    });
     expect(none).toEqual([]);
     await client.close(uri);
   });
@@ -64,7 +87,10 @@ describe('grant a capability in mlpy.yaml', () => {
       settings: { profile: 'data_processing' },
       at: 'get("https',
       title: "Grant 'http:get:https://api.example.com/status' in mlpy.yaml (profile 'data_processing')",
-      yaml: YAML.replace('[file:read:data/**, console:write]', '[file:read:data/**, console:write, http:get:https://api.example.com/status]'),
+      yaml: YAML.replace(
+        '[file:read:data/**, console:write]',
+        '[file:read:data/**, console:write, http:get:https://api.example.com/status]',
+      ),
     },
     {
       name: 'appended to a block-style profile',
@@ -90,7 +116,11 @@ describe('grant a capability in mlpy.yaml', () => {
     try {
       const uri = await client.open('main.ml');
       const position = positionOf(fixtureText('main.ml'), at);
-      const actions = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } });
+      const actions = await client.request<Action[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: position, end: position },
+        context: { diagnostics: [] },
+      });
       const grant = actions.find((a) => a.title.startsWith('Grant'))!;
       expect(grant.title).toBe(title);
       expect(grant.diagnostics.map((d) => d.code)).toEqual(['SEC010']);
@@ -108,11 +138,17 @@ describe('grant a capability in mlpy.yaml', () => {
       const first = await client.diagnosticsFor(uri, 1);
       expect(first.diagnostics.map((d) => d.range.start.line)).toEqual([6, 15]);
       const position = positionOf(fixtureText('main.ml'), 'read("data/x');
-      const actions = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } });
+      const actions = await client.request<Action[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: position, end: position },
+        context: { diagnostics: [] },
+      });
       const grant = actions.find((a) => a.title.startsWith('Grant'))!;
       for (const [target, text] of Object.entries(applyWorkspaceEdit(grant.edit))) writeFileSync(new URL(target), text);
       const start = client.history.length;
-      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(ws.file('mlpy.yaml')), type: 2 }] });
+      await client.notify('workspace/didChangeWatchedFiles', {
+        changes: [{ uri: uriOf(ws.file('mlpy.yaml')), type: 2 }],
+      });
       const next = await client.waitForDiagnostics(uri, (p) => client.history.indexOf(p) >= start);
       expect(next.diagnostics.map((d) => d.range.start.line)).toEqual([6]);
       expect(client.refreshes).toBeGreaterThan(0);
@@ -129,7 +165,11 @@ describe('grant a capability in mlpy.yaml', () => {
       const text = 'import env;\nhome = env.get("HOME");\n';
       const uri = await client.open(path.join(root, 'prog.ml'), text);
       const position = positionOf(text, 'get(');
-      const actions = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } });
+      const actions = await client.request<Action[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: position, end: position },
+        context: { diagnostics: [] },
+      });
       const grant = actions.find((a) => a.title.startsWith('Grant'))!;
       expect(grant.title).toBe("Grant 'env:read:HOME' in mlpy.yaml (default_capabilities of a new mlpy.yaml)");
       const yamlUri = uriOf(path.join(root, 'mlpy.yaml'));
@@ -140,7 +180,8 @@ describe('grant a capability in mlpy.yaml', () => {
           edits: [
             {
               range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-              newText: 'security:\n  default_capabilities: [console:*, math:*, regex:*, json:*, collections:*, functional:*, datetime:*, random:*, crypto:*, log:*, args:*, env:read:HOME]\n',
+              newText:
+                'security:\n  default_capabilities: [console:*, math:*, regex:*, json:*, collections:*, functional:*, datetime:*, random:*, crypto:*, log:*, args:*, env:read:HOME]\n',
             },
           ],
         },
@@ -163,7 +204,11 @@ describe('suppress a rule here', () => {
 
   const suppress = async (text: string, at: string, version: number, uri: string): Promise<string> => {
     const position = positionOf(text, at);
-    const actions = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } });
+    const actions = await client.request<Action[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: position, end: position },
+      context: { diagnostics: [] },
+    });
     const action = actions.find((a) => a.title.startsWith('Suppress'))!;
     const next = applyEdits(text, action.edit.changes![uri]!);
     await client.change(uri, version, [{ text: next }]);
@@ -186,9 +231,14 @@ describe('suppress a rule here', () => {
 
   test('the report lists what is suppressed', async () => {
     const uri = await client.open(path.join(WS, 'suppressed.ml'), '// mlsec-ignore SEC001\nx = eval("1");\n');
-    const report = await client.request<{ findings: unknown[]; suppressed: { code: string; suppression: unknown }[] }>('ml/securityReport', { textDocument: { uri } });
+    const report = await client.request<{ findings: unknown[]; suppressed: { code: string; suppression: unknown }[] }>(
+      'ml/securityReport',
+      { textDocument: { uri } },
+    );
     expect(report.findings).toEqual([]);
-    expect(report.suppressed).toEqual([expect.objectContaining({ code: 'SEC001', suppression: { by: 'comment', text: '// mlsec-ignore SEC001' } })]);
+    expect(report.suppressed).toEqual([
+      expect.objectContaining({ code: 'SEC001', suppression: { by: 'comment', text: '// mlsec-ignore SEC001' } }),
+    ]);
     await client.close(uri);
     expect(readFileSync(path.join(WS, 'main.ml'), 'utf8')).toBe(fixtureText('main.ml'));
   });

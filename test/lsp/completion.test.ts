@@ -30,7 +30,23 @@ const CASES: Case[] = [
   {
     name: 'statement start at the top level',
     marked: 'x = 1;\n‸',
-    includes: ['capability', 'import', 'function', 'if', 'while', 'for', 'try', 'return', 'throw', 'fn', 'true', 'false', 'x', 'print', 'len'],
+    includes: [
+      'capability',
+      'import',
+      'function',
+      'if',
+      'while',
+      'for',
+      'try',
+      'return',
+      'throw',
+      'fn',
+      'true',
+      'false',
+      'x',
+      'print',
+      'len',
+    ],
     excludes: ['break', 'continue', 'nonlocal', 'elif', 'else', 'except', 'in', 'as'],
   },
   {
@@ -39,23 +55,65 @@ const CASES: Case[] = [
     includes: ['nonlocal', 'return', 'if', 'a', 'f'],
     excludes: ['capability', 'import', 'break'],
   },
-  { name: 'statement start in a loop', marked: 'while (true) {\n  ‸\n}\n', includes: ['break', 'continue'], excludes: ['nonlocal'] },
+  {
+    name: 'statement start in a loop',
+    marked: 'while (true) {\n  ‸\n}\n',
+    includes: ['break', 'continue'],
+    excludes: ['nonlocal'],
+  },
   { name: 'after an if block', marked: 'x = 1;\nif (x) {\n  print(x);\n}\n‸', includes: ['elif', 'else', 'while'] },
   { name: 'after a try block', marked: 'try {\n  print(1);\n} ‸', includes: ['except', 'finally'] },
   { name: 'items of a capability block', marked: 'capability C {\n  ‸\n}\n', exactly: ['resource', 'allow'] },
-  { name: 'permissions after allow', marked: 'capability C {\n  allow ‸\n}\n', exactly: ['read', 'write', 'execute', 'network', 'system'] },
-  { name: 'standard modules after import', marked: 'import ‸', includes: ['math', 'file', 'http', 'regex', 'json'], excludes: ['if'] },
+  {
+    name: 'permissions after allow',
+    marked: 'capability C {\n  allow ‸\n}\n',
+    exactly: ['read', 'write', 'execute', 'network', 'system'],
+  },
+  {
+    name: 'standard modules after import',
+    marked: 'import ‸',
+    includes: ['math', 'file', 'http', 'regex', 'json'],
+    excludes: ['if'],
+  },
   { name: '`as` after an import path', marked: 'import lib.util ‸', exactly: ['as'] },
   { name: '`in` in a for header', marked: 'for (x ‸', exactly: ['in'] },
-  { name: 'expression position', marked: 'y = 2;\nx = ‸', includes: ['fn', 'true', 'false', 'y'], excludes: ['if', 'while', 'return'] },
+  {
+    name: 'expression position',
+    marked: 'y = 2;\nx = ‸',
+    includes: ['fn', 'true', 'false', 'y'],
+    excludes: ['if', 'while', 'return'],
+  },
   { name: 'object keys are free', marked: 'o = {‸', exactly: [] },
   { name: 'nothing in a comment', marked: '// prin‸t\n', exactly: [] },
-  { name: 'math members', marked: 'import math;\nx = math.‸', includes: ['pi', 'sqrt', 'floor'], excludes: ['print', 'if'] },
-  { name: 'string methods', marked: 's = "abc";\nt = s.‸', includes: ['upper', 'lower', 'split', 'length'], excludes: ['pi'] },
+  {
+    name: 'math members',
+    marked: 'import math;\nx = math.‸',
+    includes: ['pi', 'sqrt', 'floor'],
+    excludes: ['print', 'if'],
+  },
+  {
+    name: 'string methods',
+    marked: 's = "abc";\nt = s.‸',
+    includes: ['upper', 'lower', 'split', 'length'],
+    excludes: ['pi'],
+  },
   { name: 'methods of a chained string call', marked: 't = "abc".upper().‸', includes: ['strip', 'replace'] },
-  { name: 'methods of a stdlib object', marked: 'import regex;\np = regex.compile("a");\np.‸', includes: ['match', 'search', 'findall'] },
-  { name: 'members of a user module', marked: 'import lib.util;\nutil.‸', file: 'members.ml', exactly: ['double', 'scale'] },
-  { name: 'names visible in a nested function', marked: 'function outer(limit) {\n  function inner() {\n    return ‸\n  }\n}\n', includes: ['limit', 'inner', 'outer'] },
+  {
+    name: 'methods of a stdlib object',
+    marked: 'import regex;\np = regex.compile("a");\np.‸',
+    includes: ['match', 'search', 'findall'],
+  },
+  {
+    name: 'members of a user module',
+    marked: 'import lib.util;\nutil.‸',
+    file: 'members.ml',
+    exactly: ['double', 'scale'],
+  },
+  {
+    name: 'names visible in a nested function',
+    marked: 'function outer(limit) {\n  function inner() {\n    return ‸\n  }\n}\n',
+    includes: ['limit', 'inner', 'outer'],
+  },
 ];
 
 function labels(items: Item[] | null): string[] {
@@ -124,18 +182,39 @@ describe('completion in mlpy.yaml', () => {
   test('capability strings in a flow list, what open programs need first', async () => {
     const items = await complete('security:\n  default_capabilities: [console:write, ‸]\n');
     const sorted = [...items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1)).map((i) => i.label);
-    expect(sorted.slice(0, 3)).toEqual(['file:read:data/x.csv', 'http:get:https://api.example.com/status', 'args:read']);
-    expect(labels(items)).toEqual(expect.arrayContaining(['file:read:data/**', 'http:get:https://api.example.com/**', 'env:read:NAME', 'console:write', 'math:*']));
+    expect(sorted.slice(0, 3)).toEqual([
+      'file:read:data/x.csv',
+      'http:get:https://api.example.com/status',
+      'args:read',
+    ]);
+    expect(labels(items)).toEqual(
+      expect.arrayContaining([
+        'file:read:data/**',
+        'http:get:https://api.example.com/**',
+        'env:read:NAME',
+        'console:write',
+        'math:*',
+      ]),
+    );
   });
 
   test('capability strings in a block list of a profile replace what is typed', async () => {
     const items = await complete('security:\n  capability_profiles:\n    web:\n      - http:g‸\n');
     const item = items.find((i) => i.label === 'http:get:https://api.example.com/**')!;
-    expect(item.textEdit).toEqual({ range: { start: { line: 3, character: 8 }, end: { line: 3, character: 14 } }, newText: 'http:get:https://api.example.com/**' });
+    expect(item.textEdit).toEqual({
+      range: { start: { line: 3, character: 8 }, end: { line: 3, character: 14 } },
+      newText: 'http:get:https://api.example.com/**',
+    });
   });
 
   test('section keys and analysis levels', async () => {
-    expect(labels(await complete('security:\n  ‸'))).toEqual(['default_capabilities', 'capability_profiles', 'denied_capabilities', 'analysis_level', 'suppress']);
+    expect(labels(await complete('security:\n  ‸'))).toEqual([
+      'default_capabilities',
+      'capability_profiles',
+      'denied_capabilities',
+      'analysis_level',
+      'suppress',
+    ]);
     expect(labels(await complete('‸'))).toEqual(['security', 'sandbox']);
     expect(labels(await complete('security:\n  analysis_level: ‸'))).toEqual(['strict', 'moderate', 'permissive']);
   });

@@ -30,7 +30,12 @@ const CASES: { name: string; file: string; text?: string; expected: Expected[] }
   { name: 'a syntax error', file: 'syntax.ml', text: 'x = ;\nprint(x);\n', expected: [['ML200', 0, 4]] },
   { name: 'an unknown name', file: 'names.ml', text: 'print(count);\n', expected: [['ML301', 0, 6]] },
   { name: 'an unresolved import', file: 'imports.ml', text: 'import lib.utils;\n', expected: [['ML320', 0, 7]] },
-  { name: 'a declaration without resource', file: 'decl.ml', text: 'capability C {\n  allow read;\n}\n', expected: [['CAP022', 1, 2]] },
+  {
+    name: 'a declaration without resource',
+    file: 'decl.ml',
+    text: 'capability C {\n  allow read;\n}\n',
+    expected: [['CAP022', 1, 2]],
+  },
 ];
 
 describe('pushed diagnostics', () => {
@@ -89,7 +94,10 @@ describe('pushed diagnostics', () => {
     const last = await client.diagnosticsFor(uri, 30);
     expect(last.version).toBe(30);
     expect(last.diagnostics.map((d) => d.message)).toEqual(["Unknown identifier 'y30'"]);
-    const versions = client.history.slice(start).filter((p) => p.uri === uri).map((p) => p.version ?? 0);
+    const versions = client.history
+      .slice(start)
+      .filter((p) => p.uri === uri)
+      .map((p) => p.version ?? 0);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     expect(versions.length).toBeLessThan(5);
     await client.close(uri);
@@ -107,22 +115,33 @@ describe('pull diagnostics', () => {
 
   test('full report, then unchanged for the same result id, then full after an edit', async () => {
     const uri = await client.open('bad.ml');
-    const first = await client.request<{ kind: string; resultId: string; items: { code: string }[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    const first = await client.request<{ kind: string; resultId: string; items: { code: string }[] }>(
+      'textDocument/diagnostic',
+      { textDocument: { uri } },
+    );
     expect(first.kind).toBe('full');
     expect(first.items.map((d) => d.code)).toEqual(['SEC007', 'SEC001']);
     const pushed = await client.diagnosticsFor(uri, 1);
     expect(pushed.diagnostics).toEqual(first.items);
-    const again = await client.request<{ kind: string; resultId: string }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
+    const again = await client.request<{ kind: string; resultId: string }>('textDocument/diagnostic', {
+      textDocument: { uri },
+      previousResultId: first.resultId,
+    });
     expect(again).toEqual({ kind: 'unchanged', resultId: first.resultId });
     await client.change(uri, 2, [{ text: 'x = 1;\n' }]);
-    const after = await client.request<{ kind: string; items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
+    const after = await client.request<{ kind: string; items: unknown[] }>('textDocument/diagnostic', {
+      textDocument: { uri },
+      previousResultId: first.resultId,
+    });
     expect(after).toMatchObject({ kind: 'full', items: [] });
     await client.close(uri);
   });
 
   test('mlpy.yaml reports are pulled like ML ones', async () => {
     const uri = await client.open(path.join(WS, 'pulled', 'mlpy.yaml'), 'security:\n  analysis_level: loose\n');
-    const report = await client.request<{ items: { code: string }[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    const report = await client.request<{ items: { code: string }[] }>('textDocument/diagnostic', {
+      textDocument: { uri },
+    });
     expect(report.items.map((d) => d.code)).toEqual(['CFG005']);
     await client.close(uri);
   });
@@ -138,7 +157,8 @@ describe('mlpy.yaml diagnostics', () => {
   });
 
   test('an open mlpy.yaml shows its problems with exact ranges, including grants of everything', async () => {
-    const text = 'security:\n  default_capabilities: [console:write, "*:*:**"]\n  capability_profiles:\n    web: [htp:get:x]\n  colour: red\n';
+    const text =
+      'security:\n  default_capabilities: [console:write, "*:*:**"]\n  capability_profiles:\n    web: [htp:get:x]\n  colour: red\n';
     const uri = await client.open(path.join(WS, 'nested', 'mlpy.yaml'), text);
     const published = await client.diagnosticsFor(uri, 1);
     expect(published.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character])).toEqual([
@@ -196,12 +216,18 @@ describe('settings pulled per document', () => {
   });
 
   test('bad settings are reported at the top of each document', async () => {
-    const client = await LspClient.start({ settings: { profile: 'nosuch', capabilities: { allow: ['file:read:../x'] } } });
+    const client = await LspClient.start({
+      settings: { profile: 'nosuch', capabilities: { allow: ['file:read:../x'] } },
+    });
     try {
       const uri = await client.open('lib/util.ml');
       const published = await client.diagnosticsFor(uri, 1);
-      const messages = published.diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character} ${d.message.split(':')[0]}`);
-      expect(messages).toEqual(expect.arrayContaining(['CFG008 0:0 ml.profile', "CAP005 0:0 ml.capabilities.allow 'file"]));
+      const messages = published.diagnostics.map(
+        (d) => `${d.code} ${d.range.start.line}:${d.range.start.character} ${d.message.split(':')[0]}`,
+      );
+      expect(messages).toEqual(
+        expect.arrayContaining(['CFG008 0:0 ml.profile', "CAP005 0:0 ml.capabilities.allow 'file"]),
+      );
     } finally {
       await client.stop();
     }

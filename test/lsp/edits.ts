@@ -8,7 +8,10 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 }
 
 /** Each changed file's new text (from `changes`), reading the current text from `texts` or the disk. */
-export function applyWorkspaceEdit(edit: { changes?: Record<string, TextEdit[]> }, texts: Record<string, string> = {}): Record<string, string> {
+export function applyWorkspaceEdit(
+  edit: { changes?: Record<string, TextEdit[]> },
+  texts: Record<string, string> = {},
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [uri, edits] of Object.entries(edit.changes ?? {})) {
     const before = texts[uri] ?? readFileSync(fileURLToPath(uri), 'utf8');

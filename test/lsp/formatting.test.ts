@@ -9,7 +9,9 @@ import { LspClient, REPO, WS } from './client.js';
 import { applyEdits } from './edits.js';
 
 const CONFORMANCE = path.join(REPO, 'test', 'conformance');
-const PROGRAMS = readdirSync(CONFORMANCE).filter((f) => f.endsWith('.ml')).sort();
+const PROGRAMS = readdirSync(CONFORMANCE)
+  .filter((f) => f.endsWith('.ml'))
+  .sort();
 
 /** The comments of a program as the lexer sees them (`x // 2` is division, not a comment). */
 function comments(text: string): string[] {
@@ -26,7 +28,10 @@ describe('formatting', () => {
   });
 
   const formatted = async (uri: string, text: string, version: number): Promise<string> => {
-    const edits = await client.request<{ range: never; newText: string }[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+    const edits = await client.request<{ range: never; newText: string }[]>('textDocument/formatting', {
+      textDocument: { uri },
+      options: { tabSize: 2, insertSpaces: true },
+    });
     const next = applyEdits(text, edits);
     await client.change(uri, version, [{ text: next }]);
     return next;
@@ -61,7 +66,10 @@ describe('formatting', () => {
 
   test('a document with syntax errors is not formatted', async () => {
     const uri = await client.open(path.join(WS, 'broken.ml'), 'x = ;\ny=2;\n');
-    const edits = await client.request<unknown[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+    const edits = await client.request<unknown[]>('textDocument/formatting', {
+      textDocument: { uri },
+      options: { tabSize: 2, insertSpaces: true },
+    });
     await client.close(uri);
     expect(edits).toEqual([]);
   });
@@ -69,8 +77,13 @@ describe('formatting', () => {
   test('whole-document formatting is one minimal edit', async () => {
     const source = '// keep\nx = 1;\ny=2;\n';
     const uri = await client.open(path.join(WS, 'minimal.ml'), source);
-    const edits = await client.request<{ range: unknown; newText: string }[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+    const edits = await client.request<{ range: unknown; newText: string }[]>('textDocument/formatting', {
+      textDocument: { uri },
+      options: { tabSize: 2, insertSpaces: true },
+    });
     await client.close(uri);
-    expect(edits).toEqual([{ range: { start: { line: 2, character: 1 }, end: { line: 2, character: 2 } }, newText: ' = ' }]);
+    expect(edits).toEqual([
+      { range: { start: { line: 2, character: 1 }, end: { line: 2, character: 2 } }, newText: ' = ' },
+    ]);
   });
 });

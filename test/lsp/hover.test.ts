@@ -14,7 +14,8 @@ interface Case {
   value: string | null;
 }
 
-const READ_SIGNATURE = "```ml\nfile.read(path, encoding='utf-8') -> string\n```\nWhole file as text.\n\nNeeds `file:read:<path>`.";
+const READ_SIGNATURE =
+  "```ml\nfile.read(path, encoding='utf-8') -> string\n```\nWhole file as text.\n\nNeeds `file:read:<path>`.";
 
 const DEFAULT_GRANT_CASES: Case[] = [
   {
@@ -35,14 +36,16 @@ const DEFAULT_GRANT_CASES: Case[] = [
     at: 'report()',
     nth: 2,
     delta: 2,
-    value: '```ml\nfunction report()\n```\nNeeds (with everything it calls):\n- `file:read:${WS}/data/x.csv`\n- `http:get:https://api.example.com/status`',
+    value:
+      '```ml\nfunction report()\n```\nNeeds (with everything it calls):\n- `file:read:${WS}/data/x.csv`\n- `http:get:https://api.example.com/status`',
   },
   {
     name: 'a capability declaration: its mapping and verdict',
     file: 'main.ml',
     at: 'DataAccess',
     delta: 3,
-    value: '```ml\ncapability DataAccess\n```\nA request: the run gets the intersection of these with the grant.\n\n- `file:read:data/*.csv` (allow read) ✗ not granted by the default grant',
+    value:
+      '```ml\ncapability DataAccess\n```\nA request: the run gets the intersection of these with the grant.\n\n- `file:read:data/*.csv` (allow read) ✗ not granted by the default grant',
   },
   {
     name: 'a variable: where it is bound',
@@ -73,25 +76,27 @@ const DEFAULT_GRANT_CASES: Case[] = [
     name: 'a builtin call',
     file: 'main.ml',
     at: 'print(report',
-    value: '```ml\nprint(*values) -> null\n```\nWrite the values separated by spaces and a newline to standard output.\n\nNeeds no capability.',
+    value:
+      '```ml\nprint(*values) -> null\n```\nWrite the values separated by spaces and a newline to standard output.\n\nNeeds no capability.',
   },
   {
     name: 'a stdlib constant',
     file: 'values.ml',
     at: 'pi *',
-    value: '```ml\nmath.pi = 3.141592653589793\n```\nThe ratio of a circle\'s circumference to its diameter.',
+    value: "```ml\nmath.pi = 3.141592653589793\n```\nThe ratio of a circle's circumference to its diameter.",
   },
   {
     name: 'a method of a stdlib object',
     file: 'values.ml',
     at: 'match("aaa")',
-    value: '```ml\nPattern.match(text, pos=0, endpos=None) -> Match\n```\nMatch at the start of text, or null.\n\nNeeds `regex:match`.\n\n**This call needs:**\n- `regex:match` ✓ granted by the default grant',
+    value:
+      '```ml\nPattern.match(text, pos=0, endpos=None) -> Match\n```\nMatch at the start of text, or null.\n\nNeeds `regex:match`.\n\n**This call needs:**\n- `regex:match` ✓ granted by the default grant',
   },
   {
     name: 'a method of a string',
     file: 'values.ml',
     at: 'upper()',
-    value: "```ml\nstring.upper() -> string\n```\nCopy in upper case.\n\nNeeds no capability.",
+    value: '```ml\nstring.upper() -> string\n```\nCopy in upper case.\n\nNeeds no capability.',
   },
   {
     name: 'a variable holding a stdlib object shows its class',
@@ -103,7 +108,8 @@ const DEFAULT_GRANT_CASES: Case[] = [
     name: 'an env read with a literal name',
     file: 'values.ml',
     at: 'get("HOME")',
-    value: '```ml\nenv.get(key, default=None) -> string\n```\nValue of a variable, or default.\n\nNeeds `env:read:<KEY>`.\n\n**This call needs:**\n- `env:read:HOME` ✗ not granted by the default grant',
+    value:
+      '```ml\nenv.get(key, default=None) -> string\n```\nValue of a variable, or default.\n\nNeeds `env:read:<KEY>`.\n\n**This call needs:**\n- `env:read:HOME` ✗ not granted by the default grant',
   },
   { name: 'nothing inside a comment', file: 'main.ml', at: 'Reads a data', value: null },
 ];
@@ -124,7 +130,10 @@ describe('hover under the default grant', () => {
   test.each(DEFAULT_GRANT_CASES)('$name', async ({ file, at, delta, nth, value }) => {
     const uri = await client.open(file);
     const position = positionOf(fixtureText(file), at, delta ?? 0, nth ?? 1);
-    const hover = await client.request<{ contents: { kind: string; value: string } } | null>('textDocument/hover', { textDocument: { uri }, position });
+    const hover = await client.request<{ contents: { kind: string; value: string } } | null>('textDocument/hover', {
+      textDocument: { uri },
+      position,
+    });
     await client.close(uri);
     if (value === null) return expect(hover).toBeNull();
     expect(hover?.contents.kind).toBe('markdown');
@@ -137,10 +146,20 @@ describe('hover under a profile', () => {
     const client = await LspClient.start({ settings: { profile: 'data_processing' } });
     try {
       const uri = await client.open('main.ml');
-      const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionOf(fixtureText('main.ml'), 'read("data/x') });
-      expect(hover.contents.value).toBe(`${READ_SIGNATURE}\n\n**This call needs:**\n- \`file:read:${WS}/data/x.csv\` ✓ granted by profile 'data_processing'`);
-      const decl = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionOf(fixtureText('main.ml'), 'allow read', 7) });
-      expect(decl.contents.value).toContain("- `file:read:data/*.csv` (allow read) ✓ granted by profile 'data_processing'");
+      const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', {
+        textDocument: { uri },
+        position: positionOf(fixtureText('main.ml'), 'read("data/x'),
+      });
+      expect(hover.contents.value).toBe(
+        `${READ_SIGNATURE}\n\n**This call needs:**\n- \`file:read:${WS}/data/x.csv\` ✓ granted by profile 'data_processing'`,
+      );
+      const decl = await client.request<{ contents: { value: string } }>('textDocument/hover', {
+        textDocument: { uri },
+        position: positionOf(fixtureText('main.ml'), 'allow read', 7),
+      });
+      expect(decl.contents.value).toContain(
+        "- `file:read:data/*.csv` (allow read) ✓ granted by profile 'data_processing'",
+      );
     } finally {
       await client.stop();
     }

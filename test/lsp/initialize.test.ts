@@ -21,7 +21,8 @@ describe('initialize', () => {
   });
 
   test('every tested capability names an existing test file', () => {
-    for (const file of new Set(Object.values(TESTED_CAPABILITIES))) expect(existsSync(path.join(REPO, 'test', 'lsp', file)), file).toBe(true);
+    for (const file of new Set(Object.values(TESTED_CAPABILITIES)))
+      expect(existsSync(path.join(REPO, 'test', 'lsp', file)), file).toBe(true);
   });
 
   test('positions are UTF-16 and the server names itself', () => {
@@ -34,18 +35,31 @@ describe('initialize', () => {
     expect(caps.textDocumentSync).toEqual({ openClose: true, change: 2 });
     expect(caps.semanticTokensProvider).toMatchObject({ full: { delta: true }, range: true });
     expect(caps.renameProvider).toEqual({ prepareProvider: true, workDoneProgress: true });
-    expect(caps.diagnosticProvider).toEqual({ identifier: 'mlsec', interFileDependencies: true, workspaceDiagnostics: false });
+    expect(caps.diagnosticProvider).toEqual({
+      identifier: 'mlsec',
+      interFileDependencies: true,
+      workspaceDiagnostics: false,
+    });
   });
 
   test('file watchers and configuration are registered with a client that allows it', async () => {
-    await client.request('textDocument/hover', { textDocument: { uri: 'file:///nowhere.ml' }, position: { line: 0, character: 0 } });
-    expect(client.registrations).toEqual(expect.arrayContaining(['workspace/didChangeWatchedFiles', 'workspace/didChangeConfiguration']));
+    await client.request('textDocument/hover', {
+      textDocument: { uri: 'file:///nowhere.ml' },
+      position: { line: 0, character: 0 },
+    });
+    expect(client.registrations).toEqual(
+      expect.arrayContaining(['workspace/didChangeWatchedFiles', 'workspace/didChangeConfiguration']),
+    );
   });
 });
 
 describe('pull diagnostics are offered only when usable', () => {
   const cases: [string, Parameters<typeof LspClient.start>[0], boolean][] = [
-    ['client without pull support', { capabilities: { ...FULL_CLIENT, textDocument: { ...FULL_CLIENT.textDocument, diagnostic: undefined } } }, false],
+    [
+      'client without pull support',
+      { capabilities: { ...FULL_CLIENT, textDocument: { ...FULL_CLIENT.textDocument, diagnostic: undefined } } },
+      false,
+    ],
     ['client that opts out', { initializationOptions: { pullDiagnostics: false } }, false],
     ['client with pull support', {}, true],
   ];

@@ -19,14 +19,24 @@ const DEFINITIONS: { name: string; file: string; at: string; delta?: number; nth
   { name: 'a user function from its call', file: 'main.ml', at: 'report()', nth: 2, expected: ['main.ml', 14, 9] },
   { name: 'a function of a user module', file: 'main.ml', at: 'double(len', expected: ['lib/util.ml', 1, 9] },
   { name: 'a variable of a user module', file: 'main.ml', at: 'scale)', expected: ['lib/util.ml', 4, 0] },
-  { name: 'a module alias goes to the module file', file: 'main.ml', at: 'util.double', expected: ['lib/util.ml', 0, 0] },
+  {
+    name: 'a module alias goes to the module file',
+    file: 'main.ml',
+    at: 'util.double',
+    expected: ['lib/util.ml', 0, 0],
+  },
   { name: 'an import path goes to the module file', file: 'main.ml', at: 'util;', expected: ['lib/util.ml', 0, 0] },
   { name: 'through an import alias', file: 'other.ml', at: 'double(21)', expected: ['lib/util.ml', 1, 9] },
   { name: 'a variable: its first binding', file: 'main.ml', at: 'total + item', expected: ['main.ml', 21, 0] },
   { name: 'a parameter', file: 'main.ml', at: 'name)', nth: 2, expected: ['main.ml', 10, 14] },
   { name: 'a stdlib module name: its import', file: 'main.ml', at: 'file.read', expected: ['main.ml', 1, 7] },
   { name: 'a nonlocal write: the global', file: 'scopes.ml', at: 'count + 1', expected: ['scopes.ml', 1, 0] },
-  { name: 'a local that shadows the global', file: 'scopes.ml', at: 'count;\n}\nfunction param', expected: ['scopes.ml', 7, 2] },
+  {
+    name: 'a local that shadows the global',
+    file: 'scopes.ml',
+    at: 'count;\n}\nfunction param',
+    expected: ['scopes.ml', 7, 2],
+  },
   { name: 'a builtin has no definition', file: 'main.ml', at: 'print(report', expected: null },
 ];
 
@@ -41,7 +51,10 @@ describe('definition', () => {
 
   test.each(DEFINITIONS)('$name', async ({ file, at, delta, nth, expected }) => {
     const uri = await client.open(file);
-    const location = await client.request<Location | null>('textDocument/definition', { textDocument: { uri }, position: positionOf(fixtureText(file), at, delta ?? 0, nth ?? 1) });
+    const location = await client.request<Location | null>('textDocument/definition', {
+      textDocument: { uri },
+      position: positionOf(fixtureText(file), at, delta ?? 0, nth ?? 1),
+    });
     await client.close(uri);
     expect(location && spot(location)).toEqual(expected);
   });
@@ -56,7 +69,13 @@ describe('references and highlights', () => {
     await client.stop();
   });
 
-  const refs = async (file: string, at: string, includeDeclaration: boolean, nth = 1, workDoneToken?: string): Promise<Spot[]> => {
+  const refs = async (
+    file: string,
+    at: string,
+    includeDeclaration: boolean,
+    nth = 1,
+    workDoneToken?: string,
+  ): Promise<Spot[]> => {
     const uri = await client.open(file);
     const found = await client.request<Location[]>('textDocument/references', {
       textDocument: { uri },
@@ -89,7 +108,9 @@ describe('references and highlights', () => {
       ['main.ml', 17, 13],
       ['other.ml', 2, 8],
     ]);
-    const kinds = client.progress.slice(before).map((p) => (p as { token: string; value: { kind: string } }).value.kind);
+    const kinds = client.progress
+      .slice(before)
+      .map((p) => (p as { token: string; value: { kind: string } }).value.kind);
     expect(kinds[0]).toBe('begin');
     expect(kinds[kinds.length - 1]).toBe('end');
     expect(client.progress.slice(before).every((p) => (p as { token: string }).token === 'refs-1')).toBe(true);
@@ -105,10 +126,13 @@ describe('references and highlights', () => {
 
   test('document highlights: reads and writes of one symbol in its scope', async () => {
     const uri = await client.open('scopes.ml');
-    const highlights = await client.request<{ range: { start: { line: number; character: number } }; kind: number }[]>('textDocument/documentHighlight', {
-      textDocument: { uri },
-      position: positionOf(fixtureText('scopes.ml'), 'count = 5'),
-    });
+    const highlights = await client.request<{ range: { start: { line: number; character: number } }; kind: number }[]>(
+      'textDocument/documentHighlight',
+      {
+        textDocument: { uri },
+        position: positionOf(fixtureText('scopes.ml'), 'count = 5'),
+      },
+    );
     await client.close(uri);
     expect(highlights.map((h) => [h.range.start.line, h.range.start.character, h.kind])).toEqual([
       [7, 2, 3],
@@ -118,7 +142,10 @@ describe('references and highlights', () => {
 
   test('no highlights on a keyword', async () => {
     const uri = await client.open('scopes.ml');
-    const highlights = await client.request<unknown[]>('textDocument/documentHighlight', { textDocument: { uri: uriOf(path.join(WS, 'scopes.ml')) }, position: positionOf(fixtureText('scopes.ml'), 'function bump') });
+    const highlights = await client.request<unknown[]>('textDocument/documentHighlight', {
+      textDocument: { uri: uriOf(path.join(WS, 'scopes.ml')) },
+      position: positionOf(fixtureText('scopes.ml'), 'function bump'),
+    });
     await client.close(uri);
     expect(highlights).toEqual([]);
   });

@@ -26,7 +26,10 @@ interface NeovimResults {
 
 describe('neovim', () => {
   test('nvim is installed (required in CI)', () => {
-    if (!HAVE_NVIM && IN_CI) expect.fail('nvim is not installed: the Neovim LSP test needs Debian package `neovim` (apt-get install -y neovim)');
+    if (!HAVE_NVIM && IN_CI)
+      expect.fail(
+        'nvim is not installed: the Neovim LSP test needs Debian package `neovim` (apt-get install -y neovim)',
+      );
     expect(HAVE_NVIM || !IN_CI).toBe(true);
   });
 
@@ -37,11 +40,15 @@ describe('neovim', () => {
     beforeAll(() => {
       ws = copyWorkspace();
       const out = ws.file('neovim-results.json');
-      const run = spawnSync('nvim', ['--headless', '--clean', '-n', '-u', path.join(REPO, 'test', 'lsp', 'neovim', 'init.lua')], {
-        env: { ...process.env, MLSEC_SERVER: SERVER, MLSEC_WS: ws.root, MLSEC_OUT: out },
-        encoding: 'utf8',
-        timeout: 100_000,
-      });
+      const run = spawnSync(
+        'nvim',
+        ['--headless', '--clean', '-n', '-u', path.join(REPO, 'test', 'lsp', 'neovim', 'init.lua')],
+        {
+          env: { ...process.env, MLSEC_SERVER: SERVER, MLSEC_WS: ws.root, MLSEC_OUT: out },
+          encoding: 'utf8',
+          timeout: 100_000,
+        },
+      );
       if (run.error) throw run.error;
       results = JSON.parse(readFileSync(out, 'utf8')) as NeovimResults;
     });

@@ -43,7 +43,34 @@ function offsetOf(text: string, p: Pos): number {
   return Math.min(start + p.character, end);
 }
 
-const SNIPPETS = ['x = 1;\n', '(', ')', '{', '}', '"', "'", ';', '// note\n', '😀', '\r\n', '\n', 'import file;\n', 'fn(a) => a', 'file.read("data/x.csv")', 'if (x) {', 'function f(a) {', 'elif', ' ', '//', 'capability C { allow read; }\n', 'é', '\uD83D', '[1, 2', 'return', 'nonlocal y;'];
+const SNIPPETS = [
+  'x = 1;\n',
+  '(',
+  ')',
+  '{',
+  '}',
+  '"',
+  "'",
+  ';',
+  '// note\n',
+  '😀',
+  '\r\n',
+  '\n',
+  'import file;\n',
+  'fn(a) => a',
+  'file.read("data/x.csv")',
+  'if (x) {',
+  'function f(a) {',
+  'elif',
+  ' ',
+  '//',
+  'capability C { allow read; }\n',
+  'é',
+  '\uD83D',
+  '[1, 2',
+  'return',
+  'nonlocal y;',
+];
 
 function randomPosition(rand: () => number, text: string): Pos {
   const starts = lineStarts(text);
@@ -118,7 +145,9 @@ describe('robustness', () => {
       { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'print(c);\n' },
     ]);
     const published = await client.diagnosticsFor(uri, 2);
-    expect(published.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character])).toEqual([['ML301', 2, 6]]);
+    expect(published.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character])).toEqual([
+      ['ML301', 2, 6],
+    ]);
     await client.close(uri);
   });
 
@@ -132,18 +161,24 @@ describe('robustness', () => {
     ['ml/securityReport', []],
   ];
 
-  test.each(MALFORMED)('malformed %s params get an error or nothing, and the server keeps serving', async (method, params) => {
-    const outcome = await client.request(method, params).then(
-      (value) => ({ value }),
-      (error: { code: number; message: string }) => ({ code: error.code, message: error.message }),
-    );
-    if ('code' in outcome) expect(outcome.code).toBeLessThan(0);
-    else expect(outcome.value === null || (Array.isArray(outcome.value) && outcome.value.length === 0)).toBe(true);
-    const uri = await client.open(path.join(WS, 'after-malformed.ml'), 'x = 1;\n');
-    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
-    expect(hover.contents.value).toContain('(variable) x');
-    await client.close(uri);
-  });
+  test.each(MALFORMED)(
+    'malformed %s params get an error or nothing, and the server keeps serving',
+    async (method, params) => {
+      const outcome = await client.request(method, params).then(
+        (value) => ({ value }),
+        (error: { code: number; message: string }) => ({ code: error.code, message: error.message }),
+      );
+      if ('code' in outcome) expect(outcome.code).toBeLessThan(0);
+      else expect(outcome.value === null || (Array.isArray(outcome.value) && outcome.value.length === 0)).toBe(true);
+      const uri = await client.open(path.join(WS, 'after-malformed.ml'), 'x = 1;\n');
+      const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: 0, character: 0 },
+      });
+      expect(hover.contents.value).toContain('(variable) x');
+      await client.close(uri);
+    },
+  );
 
   test('a failing feature is logged with its name', async () => {
     await client.request('textDocument/hover', {}).catch(() => undefined);

@@ -81,7 +81,9 @@ describe('semantic tokens', () => {
   });
 
   test('full: every token classified', async () => {
-    const result = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const result = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', {
+      textDocument: { uri },
+    });
     expect(decode(result.data)).toEqual(EXPECTED);
   });
 
@@ -94,22 +96,35 @@ describe('semantic tokens', () => {
   });
 
   test('delta: edits from the previous result that rebuild the new full result', async () => {
-    const first = await client.request<{ resultId: string; data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
-    await client.change(uri, 2, [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 1 } }, text: 'renamed' }]);
-    const delta = await client.request<{ resultId: string; edits: { start: number; deleteCount: number; data?: number[] }[] }>('textDocument/semanticTokens/full/delta', {
+    const first = await client.request<{ resultId: string; data: number[] }>('textDocument/semanticTokens/full', {
+      textDocument: { uri },
+    });
+    await client.change(uri, 2, [
+      { range: { start: { line: 5, character: 0 }, end: { line: 5, character: 1 } }, text: 'renamed' },
+    ]);
+    const delta = await client.request<{
+      resultId: string;
+      edits: { start: number; deleteCount: number; data?: number[] }[];
+    }>('textDocument/semanticTokens/full/delta', {
       textDocument: { uri },
       previousResultId: first.resultId,
     });
     expect(delta.edits.length).toBeGreaterThan(0);
     const rebuilt = [...first.data];
-    for (const e of [...delta.edits].sort((a, b) => b.start - a.start)) rebuilt.splice(e.start, e.deleteCount, ...(e.data ?? []));
-    const fresh = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    for (const e of [...delta.edits].sort((a, b) => b.start - a.start))
+      rebuilt.splice(e.start, e.deleteCount, ...(e.data ?? []));
+    const fresh = await client.request<{ data: number[] }>('textDocument/semanticTokens/full', {
+      textDocument: { uri },
+    });
     expect(rebuilt).toEqual(fresh.data);
     expect(decode(fresh.data).find((t) => t[0] === 5 && t[1] === 0)).toEqual([5, 0, 7, 'variable', 'declaration']);
   });
 
   test('delta with an unknown previous result falls back to a full result', async () => {
-    const result = await client.request<{ data?: number[] }>('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: 'nope' });
+    const result = await client.request<{ data?: number[] }>('textDocument/semanticTokens/full/delta', {
+      textDocument: { uri },
+      previousResultId: 'nope',
+    });
     expect(Array.isArray(result.data)).toBe(true);
   });
 });

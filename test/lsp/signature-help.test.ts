@@ -11,13 +11,50 @@ interface Help {
 }
 
 const CASES: { name: string; marked: string; label: string | null; active?: number; needs?: string }[] = [
-  { name: 'a stdlib function, first argument', marked: 'import file;\nfile.read(‸', label: "file.read(path, encoding='utf-8') -> string", active: 0, needs: 'Needs `file:read:<path>`.' },
-  { name: 'a stdlib function, second argument', marked: 'import file;\nfile.write("a.txt", ‸)', label: "file.write(path, content, encoding='utf-8') -> int", active: 1 },
-  { name: 'nested calls: the innermost open one', marked: 'import math;\nprint(math.floor(‸', label: 'math.floor(x) -> int', active: 0 },
-  { name: 'after the inner call closed', marked: 'import math;\nprint(math.floor(1.5), ‸', label: 'print(*values) -> null', active: 0 },
-  { name: 'a string method', marked: 's = "a,b";\nparts = s.split(",", ‸', label: 'string.split(sep=None, maxsplit=-1) -> array', active: 1 },
-  { name: 'a user function', marked: 'function area(w, h) {\n  return w * h;\n}\narea(2, ‸', label: 'area(w, h)', active: 1, needs: 'Needs no capability.' },
-  { name: 'a function of a user module', marked: 'import lib.util;\nutil.double(‸', label: 'util.double(x)', active: 0 },
+  {
+    name: 'a stdlib function, first argument',
+    marked: 'import file;\nfile.read(‸',
+    label: "file.read(path, encoding='utf-8') -> string",
+    active: 0,
+    needs: 'Needs `file:read:<path>`.',
+  },
+  {
+    name: 'a stdlib function, second argument',
+    marked: 'import file;\nfile.write("a.txt", ‸)',
+    label: "file.write(path, content, encoding='utf-8') -> int",
+    active: 1,
+  },
+  {
+    name: 'nested calls: the innermost open one',
+    marked: 'import math;\nprint(math.floor(‸',
+    label: 'math.floor(x) -> int',
+    active: 0,
+  },
+  {
+    name: 'after the inner call closed',
+    marked: 'import math;\nprint(math.floor(1.5), ‸',
+    label: 'print(*values) -> null',
+    active: 0,
+  },
+  {
+    name: 'a string method',
+    marked: 's = "a,b";\nparts = s.split(",", ‸',
+    label: 'string.split(sep=None, maxsplit=-1) -> array',
+    active: 1,
+  },
+  {
+    name: 'a user function',
+    marked: 'function area(w, h) {\n  return w * h;\n}\narea(2, ‸',
+    label: 'area(w, h)',
+    active: 1,
+    needs: 'Needs no capability.',
+  },
+  {
+    name: 'a function of a user module',
+    marked: 'import lib.util;\nutil.double(‸',
+    label: 'util.double(x)',
+    active: 0,
+  },
   { name: 'not inside a call', marked: 'x = (1 + ‸', label: null },
 ];
 

@@ -61,16 +61,34 @@ describe('folding and selection ranges', () => {
   test('selection ranges grow from the name to the whole program', async () => {
     const { text, position } = withCursor('y = 1;\nx = f(‸a + b, 2);\n');
     const uri = await client.open(path.join(WS, 'selection.ml'), text);
-    const [first] = await client.request<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; parent?: unknown }[]>('textDocument/selectionRange', {
+    const [first] = await client.request<
+      {
+        range: { start: { line: number; character: number }; end: { line: number; character: number } };
+        parent?: unknown;
+      }[]
+    >('textDocument/selectionRange', {
       textDocument: { uri },
       positions: [position],
     });
     await client.close(uri);
     const lines = text.split('\n');
     const slices: string[] = [];
-    for (let s = first as { range: { start: { line: number; character: number }; end: { line: number; character: number } }; parent?: unknown } | undefined; s; s = s.parent as typeof s) {
+    for (
+      let s = first as
+        | {
+            range: { start: { line: number; character: number }; end: { line: number; character: number } };
+            parent?: unknown;
+          }
+        | undefined;
+      s;
+      s = s.parent as typeof s
+    ) {
       const { start, end } = s.range;
-      slices.push(start.line === end.line ? lines[start.line]!.slice(start.character, end.character) : `${start.line}-${end.line}`);
+      slices.push(
+        start.line === end.line
+          ? lines[start.line]!.slice(start.character, end.character)
+          : `${start.line}-${end.line}`,
+      );
     }
     expect(slices).toEqual(['a', 'a + b', 'f(a + b, 2)', 'x = f(a + b, 2);', '0-2']);
   });

@@ -15,7 +15,11 @@ interface DocSymbol {
 type Outline = [name: string, kind: number, line: number, children?: Outline[]];
 
 function outline(symbols: DocSymbol[]): Outline[] {
-  return symbols.map((s) => (s.children && s.children.length > 0 ? [s.name, s.kind, s.selectionRange.start.line, outline(s.children)] : [s.name, s.kind, s.selectionRange.start.line]));
+  return symbols.map((s) =>
+    s.children && s.children.length > 0
+      ? [s.name, s.kind, s.selectionRange.start.line, outline(s.children)]
+      : [s.name, s.kind, s.selectionRange.start.line],
+  );
 }
 
 // LSP SymbolKind: Module 2, Interface 11, Function 12, Variable 13.
@@ -25,7 +29,15 @@ const MAIN_OUTLINE: Outline[] = [
   ['util', 2, 3],
   ['DataAccess', 11, 5],
   ['load', 12, 10],
-  ['report', 12, 14, [['text', 13, 15], ['status', 13, 16]]],
+  [
+    'report',
+    12,
+    14,
+    [
+      ['text', 13, 15],
+      ['status', 13, 16],
+    ],
+  ],
   ['total', 13, 21],
   ['item', 13, 22],
 ];
@@ -73,13 +85,19 @@ describe('symbols', () => {
 
   test('an empty query lists every top-level name', async () => {
     const found = await client.request<{ name: string }[]>('workspace/symbol', { query: '' });
-    expect(found.map((s) => s.name)).toEqual(expect.arrayContaining(['double', 'scale', 'load', 'report', 'DataAccess', 'bump', 'outer', 'pattern']));
+    expect(found.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['double', 'scale', 'load', 'report', 'DataAccess', 'bump', 'outer', 'pattern']),
+    );
   });
 
   test('a cancelled request answers RequestCancelled and the server keeps serving', async () => {
     const source = new CancellationTokenSource();
     const uri = await client.open('fresh-for-cancel.ml', 'x = 1;\n');
-    const pending = client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }, source.token);
+    const pending = client.connection.sendRequest(
+      'textDocument/documentSymbol',
+      { textDocument: { uri } },
+      source.token,
+    );
     source.cancel();
     await expect(pending).rejects.toMatchObject({ code: -32800 });
     const symbols = await client.request<DocSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });

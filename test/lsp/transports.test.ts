@@ -20,18 +20,26 @@ import { REPO, SERVER, uriOf, WS } from './client.js';
 const CLI = path.join(REPO, 'debug-adapter', 'dist', 'cli.js');
 
 /** initialize → open a file with a problem → its diagnostics → shutdown/exit; returns the codes and exit code. */
-async function session(connection: ProtocolConnection, child: ChildProcess): Promise<{ codes: string[]; exit: number | null }> {
+async function session(
+  connection: ProtocolConnection,
+  child: ChildProcess,
+): Promise<{ codes: string[]; exit: number | null }> {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const uri = uriOf(path.join(WS, 'bad.ml'));
   const published = new Promise<string[]>((resolve) =>
-    connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: { code: string }[] }) => {
-      if (p.uri === uri) resolve(p.diagnostics.map((d) => d.code));
-    }),
+    connection.onNotification(
+      'textDocument/publishDiagnostics',
+      (p: { uri: string; diagnostics: { code: string }[] }) => {
+        if (p.uri === uri) resolve(p.diagnostics.map((d) => d.code));
+      },
+    ),
   );
   connection.listen();
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: uriOf(WS), capabilities: {} });
   await connection.sendNotification('initialized', {});
-  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'ml', version: 1, text: 'import os;\n' } });
+  await connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'ml', version: 1, text: 'import os;\n' },
+  });
   const codes = await published;
   await connection.sendRequest('shutdown', null);
   await connection.sendNotification('exit', null);
@@ -62,7 +70,10 @@ describe('transports', () => {
 
   test('mlsec lsp runs the server over stdio', async () => {
     const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const connection = createProtocolConnection(
+      new StreamMessageReader(child.stdout!),
+      new StreamMessageWriter(child.stdin!),
+    );
     expect(await session(connection, child)).toEqual({ codes: ['SEC007'], exit: 0 });
   });
 

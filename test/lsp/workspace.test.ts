@@ -13,12 +13,20 @@ describe('workspace', () => {
     const empty = mkdtempSync(path.join(os.tmpdir(), 'mlsec-lsp-empty-'));
     const client = await LspClient.start({ root: empty });
     try {
-      expect(client.initializeResult.capabilities.workspace).toEqual({ workspaceFolders: { supported: true, changeNotifications: true } });
+      expect(client.initializeResult.capabilities.workspace).toEqual({
+        workspaceFolders: { supported: true, changeNotifications: true },
+      });
       expect(await client.request<unknown[]>('workspace/symbol', { query: 'bump' })).toEqual([]);
-      await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: uriOf(WS), name: 'ws' }], removed: [] } });
-      const found = await client.request<{ name: string; location: { uri: string } }[]>('workspace/symbol', { query: 'bump' });
+      await client.notify('workspace/didChangeWorkspaceFolders', {
+        event: { added: [{ uri: uriOf(WS), name: 'ws' }], removed: [] },
+      });
+      const found = await client.request<{ name: string; location: { uri: string } }[]>('workspace/symbol', {
+        query: 'bump',
+      });
       expect(found.map((s) => [s.name, s.location.uri])).toEqual([['bump', uriOf(path.join(WS, 'scopes.ml'))]]);
-      await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: uriOf(WS), name: 'ws' }] } });
+      await client.notify('workspace/didChangeWorkspaceFolders', {
+        event: { added: [], removed: [{ uri: uriOf(WS), name: 'ws' }] },
+      });
       expect(await client.request<unknown[]>('workspace/symbol', { query: 'bump' })).toEqual([]);
     } finally {
       await client.stop();
@@ -33,12 +41,19 @@ describe('workspace', () => {
       await client.diagnosticsFor(main, 1);
       const util = await client.open('lib/util.ml');
       const start = client.history.length;
-      const changed = fixtureText('lib/util.ml').replace('function double(x) {\n  return x * 2;', 'import file;\nfunction double(x) {\n  return len(file.read("data/y.csv")) * x;');
+      const changed = fixtureText('lib/util.ml').replace(
+        'function double(x) {\n  return x * 2;',
+        'import file;\nfunction double(x) {\n  return len(file.read("data/y.csv")) * x;',
+      );
       await client.change(util, 2, [{ text: changed }]);
       await client.waitForDiagnostics(main, (p) => client.history.indexOf(p) >= start);
-      const caps = await client.request<RequiredCapabilitiesResult>(REQUIRED_CAPABILITIES_METHOD, { textDocument: { uri: main } });
+      const caps = await client.request<RequiredCapabilitiesResult>(REQUIRED_CAPABILITIES_METHOD, {
+        textDocument: { uri: main },
+      });
       const fromModule = caps.capabilities.find((c) => c.capability === `file:read:${WS}/data/y.csv`);
-      expect(fromModule?.locations.map((l) => [l.uri, l.range.start.line, l.functionName])).toEqual([[util, 3, 'double']]);
+      expect(fromModule?.locations.map((l) => [l.uri, l.range.start.line, l.functionName])).toEqual([
+        [util, 3, 'double'],
+      ]);
     } finally {
       await client.stop();
     }
@@ -70,7 +85,14 @@ describe('workspace', () => {
       expect(first.diagnostics.map((d) => d.range.start.line)).toEqual([6, 15]);
       const yaml = await client.open('mlpy.yaml');
       const start = client.history.length;
-      await client.change(yaml, 2, [{ text: fixtureText('mlpy.yaml').replace('      - console:write\n', '      - console:write\n      - file:read:data/**\n') }]);
+      await client.change(yaml, 2, [
+        {
+          text: fixtureText('mlpy.yaml').replace(
+            '      - console:write\n',
+            '      - console:write\n      - file:read:data/**\n',
+          ),
+        },
+      ]);
       const next = await client.waitForDiagnostics(main, (p) => client.history.indexOf(p) >= start);
       expect(next.diagnostics).toEqual([]);
       await client.close(yaml);
