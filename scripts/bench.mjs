@@ -7,25 +7,25 @@ import path from 'node:path';
 
 const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'bench');
 
-/** The suite files whose name contains `filter`, sorted. */
-export function benchSuites(filter = '') {
-  return readdirSync(benchDir)
+/** The suite files in `dir` whose name contains `filter`, sorted. */
+export function benchSuites(filter = '', dir = benchDir) {
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.bench.mjs') && f.includes(filter))
     .sort();
 }
 
 /**
- * Runs the matching suites in order, passing each metric line to `write`. Returns false (running
- * nothing) when no suite matches; `error` receives the message.
+ * Runs the matching suites of `dir` (default bench/) in order, passing each metric line to `write`.
+ * Returns false (running nothing) when no suite matches; `error` receives the message.
  */
-export async function runBenchmarks(filter, write, error) {
-  const suites = benchSuites(filter);
+export async function runBenchmarks(filter, write, error, dir = benchDir) {
+  const suites = benchSuites(filter, dir);
   if (suites.length === 0) {
     error(`bench: no suite matches '${filter}'\n`);
     return false;
   }
   for (const file of suites) {
-    const suite = await import(pathToFileURL(path.join(benchDir, file)).href);
+    const suite = await import(pathToFileURL(path.join(dir, file)).href);
     await suite.run((metric) => {
       const value = Math.round(metric.value * 1000) / 1000;
       write(JSON.stringify({ name: metric.name, unit: metric.unit, value }) + '\n');

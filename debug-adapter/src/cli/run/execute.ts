@@ -152,7 +152,7 @@ export async function executeRun(inv: RunInvocation, io: CliIO, host: RunHost): 
     io.stderr(relocateDiagnostics(early, display));
     io.stderr(refusalSummary(gate.refusedBy()));
   } else if (result.error) {
-    io.stderr(formatRunError(result.error, display, inv.file));
+    io.stderr(formatRunError(result.error, display, display(path.basename(programPath))));
   }
   if (inv.auditOnly) io.stderr(auditOnlySummary(needed));
   return result.exitCode;
