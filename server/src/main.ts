@@ -61,6 +61,11 @@ function connect(transport: Transport): Connection {
 /** Starts the server; resolves never (the connection ends the process on `exit`). */
 export function runServer(args: readonly string[]): void {
   const connection = connect(parseTransport(args));
+  // Last line of defence: a bug that escapes every handler is logged, and the server keeps serving.
+  const report = (what: string) => (error: unknown) =>
+    connection.console.error(`${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.on('uncaughtException', report('uncaught exception'));
+  process.on('unhandledRejection', report('unhandled rejection'));
   startServer(connection);
   connection.listen();
 }
