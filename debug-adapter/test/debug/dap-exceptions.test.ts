@@ -98,4 +98,20 @@ describe('exception breakpoints', () => {
     ]);
     expect(stops).toBe(0);
   });
+
+  it('noDebug runs until the refused call and audits what it asked for', async () => {
+    dc = await stdioClient();
+    const output = collectOutput(dc);
+    let stops = 0;
+    dc.on('stopped', () => stops++);
+    const result = dc.waitForEvent('mlsec.runResult');
+    await launch(dc, { program: denied, noDebug: true });
+    const r = (await result).body;
+    expect(r).toMatchObject({ ok: false, exitCode: 3, error: { kind: 'CapabilityError' } });
+    expect(r.audit).toMatchObject([
+      { result: 'DENIED', capability: expect.stringMatching(/^file:read:\/.*data\.txt$/) },
+    ]);
+    expect(output.text('stdout')).toBe('before\n');
+    expect(stops).toBe(0);
+  });
 });

@@ -167,6 +167,16 @@ describe('run result, noDebug and restart', () => {
     expect(terminatedEarly).toBe(false);
   });
 
+  it('the security analysis refuses a program before it runs, as in mlsec run', async () => {
+    dc = await stdioClient();
+    const output = collectOutput(dc);
+    const result = dc.waitForEvent('mlsec.runResult');
+    await launch(dc, { program: fixture('unsafe.ml'), stopOnEntry: true });
+    expect((await result).body).toMatchObject({ ok: false, exitCode: 3, error: { kind: 'SecurityError', line: 3 } });
+    expect(output.text('stderr')).toMatch(/unsafe\.ml:3:\d+: error SEC005: /);
+    expect(output.text('stdout')).toBe('');
+  });
+
   it('a launch error is reported, not crashed on', async () => {
     dc = await stdioClient();
     await dc.initializeRequest();

@@ -139,6 +139,7 @@ export class DebugRuntime extends TypedEmitter<RuntimeEvents> {
       ...(this.options.workerPath ? { workerPath: this.options.workerPath } : {}),
       ...(this.options.runtimePath ? { runtimePath: this.options.runtimePath } : {}),
       ...(this.options.nodePath ? { nodePath: this.options.nodePath } : {}),
+      ...(launch.analyze ? { analyze: launch.analyze } : {}),
     });
     this.sandbox = sandbox;
     const request: RunRequest = {

@@ -1,11 +1,16 @@
 // Turns a launch configuration (program, args, cwd, capabilities/profile/deny, limits, ...) into
-// what a sandbox run needs: the program text, the root, the grant (default grant or mlpy.yaml's,
-// then the profile, then the configuration's own capabilities; denials last) and the limits.
-// Every problem is a message for the user, never an exception.
-import { readFileSync } from 'node:fs';
+// what a sandbox run needs, exactly as `mlsec run` would: the same mlpy.yaml search, grant (default
+// or mlpy.yaml's, the profile, then the configuration's capabilities; denials last), limits and
+// security gate. Every problem is a LaunchError message for the user, never a crash.
 import path from 'node:path';
-import { CONFIG_FILE_NAMES, DEFAULT_GRANT, parseMlpyConfig, resolveRootContext, type MlpyConfig } from '@mlsec/grammar';
+import { findRunConfig, RunConfigError } from '../../cli/run/config.js';
+import { runGrant } from '../../cli/run/grant.js';
+import { runLimits } from '../../cli/run/options.js';
+import { securityGate } from '../../cli/run/security-gate.js';
+import { nodeIO } from '../../cli/node-io.js';
+import { FileError } from '../../cli/io.js';
 import { resolveLimits } from '../../sandbox/limits.js';
+import type { Analyzer } from '../../sandbox/pipeline.js';
 import type { RunCapabilities, SandboxLimits } from '../../sandbox/types.js';
 
 /** The `ml` debug configuration's attributes (launch request arguments). */
@@ -36,83 +41,68 @@ export interface ResolvedLaunch {
   stdin: string | null;
   /** mlpy.yaml used, if any. */
   configFile: string | null;
-}
-
-function strings(value: unknown, name: string): string[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
-    throw new LaunchError(`'${name}' must be a list of strings`);
-  return value as string[];
+  /** The security analysis each file must pass before it runs (as `mlsec run`; see resolveLaunch). */
+  analyze?: Analyzer;
 }
 
 export class LaunchError extends Error {}
 
-/** Finds mlpy.yaml (or .mlpy.yaml) in the folder or a parent. */
-function findConfig(dir: string): { file: string; config: MlpyConfig } | null {
-  for (let d = dir; ; d = path.dirname(d)) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const file = path.join(d, name);
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        continue;
-      }
-      const parsed = parseMlpyConfig(text);
-      const bad = parsed.diagnostics.find((x) => x.severity === 'error');
-      if (bad)
-        throw new LaunchError(`${file}:${bad.range.start.line + 1}:${bad.range.start.column + 1}: ${bad.message}`);
-      return { file, config: parsed.config };
-    }
-    if (path.dirname(d) === d) return null;
+function strings(value: unknown, name: string): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+    throw new LaunchError(`'${name}' must be a list of strings`);
   }
+  return value as string[];
 }
 
-function limitsFrom(config: MlpyConfig | null, requested: unknown): SandboxLimits {
-  const fromFile: Partial<SandboxLimits> = {};
-  const s = config?.sandbox;
-  if (s?.maxMemoryMb) fromFile.memoryMb = s.maxMemoryMb.value;
-  if (s?.maxExecutionTime) fromFile.cpuTimeMs = Math.round(s.maxExecutionTime.value * 1000);
-  if (s?.maxWallTime) fromFile.wallTimeMs = Math.round(s.maxWallTime.value * 1000);
-  if (s?.maxOutputKb) fromFile.outputBytes = Math.round(s.maxOutputKb.value * 1024);
-  if (requested !== undefined && (typeof requested !== 'object' || requested === null || Array.isArray(requested))) {
+function limitsOf(base: SandboxLimits, requested: unknown): SandboxLimits {
+  if (requested === undefined) return base;
+  if (typeof requested !== 'object' || requested === null || Array.isArray(requested)) {
     throw new LaunchError('\'limits\' must be an object such as {"wallTimeMs": 60000}');
   }
   try {
-    return resolveLimits({ ...fromFile, ...(requested as Partial<SandboxLimits> | undefined) });
+    return resolveLimits({ ...base, ...(requested as Partial<SandboxLimits>) });
   } catch (e) {
     throw new LaunchError(`limits: ${(e as Error).message}`);
   }
 }
 
-export function resolveLaunch(a: LaunchArguments, baseDir = process.cwd()): ResolvedLaunch {
+export async function resolveLaunch(a: LaunchArguments, baseDir = process.cwd()): Promise<ResolvedLaunch> {
   if (typeof a.program !== 'string' || a.program === '')
     throw new LaunchError("'program' (the ML file to run) is required");
   const cwd = typeof a.cwd === 'string' && a.cwd !== '' ? path.resolve(baseDir, a.cwd) : null;
   const program = path.resolve(cwd ?? baseDir, a.program);
+  const io = nodeIO();
   let source: string;
   try {
-    source = readFileSync(program, 'utf8');
-  } catch {
-    throw new LaunchError(`cannot read the program ${program}`);
+    source = await io.readFile(program);
+  } catch (e) {
+    if (e instanceof FileError) throw new LaunchError(`cannot read the program ${program}: ${e.reason}`);
+    throw e;
   }
   const rootDir = cwd ?? path.dirname(program);
-  const found = findConfig(path.dirname(program));
+  let found;
+  try {
+    found = await findRunConfig(io, program, undefined, rootDir);
+  } catch (e) {
+    if (e instanceof RunConfigError) throw new LaunchError(e.problems.join('\n'));
+    throw e;
+  }
   const config = found?.config ?? null;
-  const profile = typeof a.profile === 'string' && a.profile !== '' ? a.profile : null;
-  const extra = strings(a.capabilities, 'capabilities');
-  const denyExtra = strings(a.deny, 'deny');
-  const check = resolveRootContext(config, { root: rootDir, profile, allow: extra, deny: denyExtra });
-  const fatal = check.problems.find((p) => p.severity === 'error');
-  if (fatal)
-    throw new LaunchError(`${fatal.capability ? `'${fatal.capability}' (${fatal.origin}): ` : ''}${fatal.message}`);
-  const security = config?.security;
-  const allow = [
-    ...(security?.defaultCapabilities ? security.defaultCapabilities.map((c) => c.value) : DEFAULT_GRANT),
-    ...(profile ? (security?.profiles.get(profile)?.capabilities.map((c) => c.value) ?? []) : []),
-    ...extra,
-  ];
-  const deny = [...(security?.deniedCapabilities.map((c) => c.value) ?? []), ...denyExtra];
+  const profile = typeof a.profile === 'string' && a.profile !== '' ? a.profile : undefined;
+  const granted = runGrant(
+    found,
+    { profile, allow: strings(a.capabilities, 'capabilities'), deny: strings(a.deny, 'deny') },
+    rootDir,
+    rootDir,
+  );
+  if ('errors' in granted) throw new LaunchError(granted.errors.join('\n'));
+  let base: SandboxLimits;
+  try {
+    base = runLimits({}, config);
+  } catch (e) {
+    throw new LaunchError((e as Error).message);
+  }
   return {
     program,
     source,
@@ -120,9 +110,13 @@ export function resolveLaunch(a: LaunchArguments, baseDir = process.cwd()): Reso
     args: strings(a.args, 'args'),
     stopOnEntry: a.stopOnEntry === true,
     noDebug: a.noDebug === true,
-    capabilities: { allow, deny },
-    limits: limitsFrom(config, a.limits),
+    capabilities: granted.grant.capabilities,
+    limits: limitsOf(base, a.limits),
     stdin: typeof a.stdin === 'string' ? a.stdin : null,
     configFile: found?.file ?? null,
+    // The adapter leaves the static check of calls against the grant (SEC010) to run time, where the
+    // sandbox refuses them and audits what was asked for: a debug run can then stop on the refused
+    // call ("Capability denied"), and Run in Sandbox (noDebug) can offer to grant exactly that.
+    analyze: securityGate(rootDir, config, undefined).analyzer,
   };
 }

@@ -16,7 +16,7 @@ import {
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { RunResult } from '../../sandbox/types.js';
 import { DebugRuntime, type RuntimeOptions, type VariableHandle } from '../runtime/debug-runtime.js';
-import { LaunchError, resolveLaunch, type LaunchArguments } from '../runtime/launch.js';
+import { LaunchError, resolveLaunch, type LaunchArguments, type ResolvedLaunch } from '../runtime/launch.js';
 import {
   setBreakpoints,
   setExceptionBreakpoints,
@@ -144,7 +144,7 @@ export class MlDebugSession extends DebugSession implements SessionContext {
   ): void {
     handle(this, response, async () => {
       this.launchArgs = args as LaunchArguments;
-      const launch = this.resolve(args as LaunchArguments);
+      const launch = await this.resolve(args as LaunchArguments);
       // Breakpoints arrive between `initialized` and configurationDone; run only after them.
       await this.configured;
       this.runtime.start(launch);
@@ -152,9 +152,9 @@ export class MlDebugSession extends DebugSession implements SessionContext {
     });
   }
 
-  private resolve(args: LaunchArguments) {
+  private async resolve(args: LaunchArguments): Promise<ResolvedLaunch> {
     try {
-      return resolveLaunch(args);
+      return await resolveLaunch(args);
     } catch (e) {
       if (e instanceof LaunchError) throw e;
       throw new LaunchError(`cannot launch: ${messageOf(e)}`);
@@ -168,7 +168,7 @@ export class MlDebugSession extends DebugSession implements SessionContext {
     handle(this, response, async () => {
       const next = (args.arguments as LaunchArguments | undefined) ?? this.launchArgs;
       if (!next) throw new Error('nothing to restart: no program was launched');
-      const launch = this.resolve(next);
+      const launch = await this.resolve(next);
       this.launchArgs = next;
       this.restarting = true;
       try {
