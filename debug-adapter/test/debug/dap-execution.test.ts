@@ -83,6 +83,24 @@ describe('pause, output and terminate', () => {
     expect([f.name, f.line]).toEqual(['<module>', markerLine(fixture('forever.ml'), 'spin')]);
   });
 
+  it('a breakpoint set while the program runs takes effect without stopping it first', async () => {
+    dc = await stdioClient();
+    const program = fixture('forever.ml');
+    const started = dc.waitForEvent('output');
+    await launch(dc, { program });
+    await started;
+    const stopped = dc.waitForEvent('stopped');
+    const set = await dc.setBreakpointsRequest({
+      source: { path: program },
+      breakpoints: [{ line: markerLine(program, 'spin') }],
+    });
+    expect(set.body.breakpoints[0]).toMatchObject({ verified: true });
+    expect((await stopped).body).toMatchObject({
+      reason: 'breakpoint',
+      hitBreakpointIds: [set.body.breakpoints[0]!.id],
+    });
+  });
+
   it('terminate of a program stopped at a breakpoint leaves no worker running (over --server)', async () => {
     const s = await startServer();
     server = s.process;

@@ -199,6 +199,21 @@ describe('scopes and sources', () => {
     );
   });
 
+  it('a closure shows its own locals and, separately, what it sees of the enclosing function', async () => {
+    const program = fixture('closure.ml');
+    const frame = await stopAt(program, 'inside');
+    const locals = await variablesOf(dc, await scopeRef(dc, frame, 'Locals'));
+    const closure = await variablesOf(dc, await scopeRef(dc, frame, 'Closure'));
+    expect(Object.fromEntries(Object.entries(locals).map(([k, v]) => [k, v.value]))).toEqual({ step: '10' });
+    expect(Object.fromEntries(Object.entries(closure).map(([k, v]) => [k, v.value]))).toMatchObject({
+      base: '5',
+      add: expect.stringMatching(/function/),
+    });
+    expect(
+      (await dc.evaluateRequest({ expression: 'base + step', frameId: frame, context: 'watch' })).body.result,
+    ).toBe('15');
+  });
+
   it('loadedSources lists the program and its user modules', async () => {
     await stopAt(main, 'end');
     const loaded = (await dc.customRequest('loadedSources', {})) as DebugProtocol.LoadedSourcesResponse;

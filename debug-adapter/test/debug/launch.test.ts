@@ -36,6 +36,11 @@ describe('launch configuration', () => {
     expect(l.limits).toMatchObject({ wallTimeMs: 250, memoryMb: 64 });
   });
 
+  it('accepts limits in seconds and KB too (the VS Code launch schema)', async () => {
+    const l = await resolveLaunch({ program: app, limits: { cpuTimeS: 1.5, wallTimeS: 2, outputKb: 4, memoryMb: 32 } });
+    expect(l.limits).toMatchObject({ cpuTimeMs: 1500, wallTimeMs: 2000, outputBytes: 4096, memoryMb: 32 });
+  });
+
   it.each([
     [{}, /'program' \(the ML file to run\) is required/],
     [{ program: fixture('project/none.ml') }, /cannot read the program .*none\.ml: no such file/],

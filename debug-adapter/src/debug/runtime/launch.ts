@@ -55,13 +55,26 @@ function strings(value: unknown, name: string): string[] {
   return value as string[];
 }
 
+/** Limits written in mlpy.yaml's units (seconds, KB), as the VS Code launch schema has them. */
+const FRIENDLY: Readonly<Record<string, [keyof SandboxLimits, number]>> = {
+  cpuTimeS: ['cpuTimeMs', 1000],
+  wallTimeS: ['wallTimeMs', 1000],
+  outputKb: ['outputBytes', 1024],
+};
+
 function limitsOf(base: SandboxLimits, requested: unknown): SandboxLimits {
   if (requested === undefined) return base;
   if (typeof requested !== 'object' || requested === null || Array.isArray(requested)) {
     throw new LaunchError('\'limits\' must be an object such as {"wallTimeMs": 60000}');
   }
+  const given: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(requested)) {
+    const f = FRIENDLY[key];
+    if (f && typeof value === 'number') given[f[0]] = Math.round(value * f[1]);
+    else given[key] = value;
+  }
   try {
-    return resolveLimits({ ...base, ...(requested as Partial<SandboxLimits>) });
+    return resolveLimits({ ...base, ...(given as Partial<SandboxLimits>) });
   } catch (e) {
     throw new LaunchError(`limits: ${(e as Error).message}`);
   }
