@@ -1,7 +1,9 @@
 // Packaging smoke test: runs one ML program through a (staged) `mlsec dap` with a noDebug launch and
 // reports whether the adapter's run result says ok. Catches a broken bundle or native addon before
 // a .vsix is made. Plain DAP over stdio; bounded by a timeout; never touches the program's folder.
+import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
+import { clearTimeout, setTimeout } from 'node:timers';
 
 function frame(message) {
   const json = Buffer.from(JSON.stringify(message), 'utf8');
