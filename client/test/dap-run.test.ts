@@ -38,6 +38,15 @@ describe('startDapRun (real mlsec dap)', () => {
     ).toBe('Hello from the sandbox!\n');
   });
 
+  it('passes launch limits in seconds and KB, as the launch schema has them', async () => {
+    const limits = { memoryMb: 64, cpuTimeS: 5, wallTimeS: 10.5, outputKb: 64 };
+    const { result, failure } = await run(path.join(examples, 'hello.ml'), { limits });
+    expect(failure).toBeNull();
+    expect(result?.ok).toBe(true);
+    const refused = await run(path.join(examples, 'hello.ml'), { limits: { cpuTimeS: -1 } });
+    expect(refused.failure).toMatch(/limits/);
+  });
+
   it('reports the capability a refused call asked for', async () => {
     const { result } = await run(path.join(examples, 'sales_report.ml'));
     expect(result?.ok).toBe(false);

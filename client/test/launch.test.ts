@@ -1,14 +1,7 @@
 // The `ml` launch configuration: variable substitution, matching a configuration to a file and
 // merging the ml.* settings into it.
 import { describe, expect, it } from 'vitest';
-import {
-  adapterLimits,
-  configurationFor,
-  programPath,
-  substitute,
-  withSettings,
-  type MlLaunchConfig,
-} from '../src/debug/launch.js';
+import { configurationFor, programPath, substitute, withSettings, type MlLaunchConfig } from '../src/debug/launch.js';
 
 const ctx = { workspaceFolder: '/ws', file: '/ws/lib/a.ml' };
 
@@ -89,24 +82,4 @@ describe('withSettings', () => {
     expect(merged.deny).toEqual(['file:delete:**', 'http:*:**']);
     expect(merged.limits).toEqual({ memoryMb: 256, wallTimeS: 10 });
   });
-});
-
-describe('adapterLimits', () => {
-  const table: [Record<string, unknown>, Record<string, unknown>][] = [
-    [{}, {}],
-    [
-      { memoryMb: 128, cpuTimeS: 30, wallTimeS: 60, outputKb: 1024 },
-      { memoryMb: 128, cpuTimeMs: 30_000, wallTimeMs: 60_000, outputBytes: 1_048_576 },
-    ],
-    [
-      { cpuTimeS: 0.25, memoryMb: 64.4 },
-      { cpuTimeMs: 250, memoryMb: 64 },
-    ],
-    [
-      { openFiles: 5, cpuTimeS: 'x' },
-      { openFiles: 5, cpuTimeS: 'x' },
-    ],
-  ];
-  for (const [input, expected] of table)
-    it(JSON.stringify(input), () => expect(adapterLimits(input)).toEqual(expected));
 });

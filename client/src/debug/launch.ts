@@ -106,24 +106,3 @@ export function withSettings(config: MlLaunchConfig, settings: SettingsDefaults)
   out.limits = limits;
   return out;
 }
-
-/**
- * The `limits` the debug adapter takes (the sandbox's own units: integer ms and bytes) from the
- * launch configuration's (seconds and KB, like mlpy.yaml). Other keys pass through for the adapter
- * to accept or reject.
- */
-export function adapterLimits(limits: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const scale: Record<string, [string, number]> = {
-    cpuTimeS: ['cpuTimeMs', 1000],
-    wallTimeS: ['wallTimeMs', 1000],
-    outputKb: ['outputBytes', 1024],
-  };
-  for (const [key, value] of Object.entries(limits)) {
-    const conversion = scale[key];
-    if (conversion && typeof value === 'number') out[conversion[0]] = Math.round(value * conversion[1]);
-    else if (key === 'memoryMb' && typeof value === 'number') out[key] = Math.round(value);
-    else out[key] = value;
-  }
-  return out;
-}

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { childEnvironment, resolveNodeRuntime, sandboxUnavailableReason } from '../node-runtime.js';
 import { nodePathSetting, runSettings } from '../settings.js';
 import { mayRunCode } from '../trust.js';
-import { adapterLimits, programPath, withSettings, type MlLaunchConfig } from './launch.js';
+import { programPath, withSettings, type MlLaunchConfig } from './launch.js';
 
 export const DEBUG_TYPE = 'ml';
 
@@ -75,8 +75,7 @@ export class MlConfigurationProvider implements vscode.DebugConfigurationProvide
     }
     const merged = withSettings({ ...config, program }, runSettings(vscode.Uri.file(program)));
     if (merged.cwd === undefined && folder) merged.cwd = folder.uri.fsPath;
-    // The adapter takes limits in the sandbox's units; the configuration is in seconds and KB.
-    return { ...merged, limits: adapterLimits({ ...merged.limits }) };
+    return merged;
   }
 }
 

@@ -4,7 +4,7 @@
 // untrusted workspaces.
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { adapterLimits, configurationFor, substitute, withSettings, type MlLaunchConfig } from '../debug/launch.js';
+import { configurationFor, substitute, withSettings, type MlLaunchConfig } from '../debug/launch.js';
 import { resolveNodeRuntime, sandboxUnavailableReason } from '../node-runtime.js';
 import { nodePathSetting, runSettings } from '../settings.js';
 import { mayRunCode } from '../trust.js';
@@ -63,7 +63,7 @@ export class SandboxRunner implements vscode.Disposable {
       args: (config.args ?? []).map((a) => substitute(a, ctx) ?? a),
       capabilities: config.capabilities ?? [],
       deny: config.deny ?? [],
-      limits: adapterLimits({ ...config.limits }),
+      limits: config.limits ?? {},
       ...(config.profile ? { profile: config.profile } : {}),
     };
     this.current?.kill();
