@@ -47,12 +47,15 @@ function hasCommand(name) {
   }
 }
 
-/** The file and every bundle chunk it imports (static, dynamic or require), relative to root. */
+/**
+ * The file and every bundle file it names by a relative path (imports, require, `new URL('./x.js',
+ * import.meta.url)` loaders), relative to root. Names of files that do not exist are ignored.
+ */
 function withImports(file, seen = new Set()) {
   if (seen.has(file)) return seen;
   seen.add(file);
   const text = fs.readFileSync(path.join(root, file), 'utf8');
-  const specifiers = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["'](\.\.?\/[^"']+)["']/g;
+  const specifiers = /["'](\.\.?\/[^"'\s]+\.[cm]?js)["']/g;
   for (const match of text.matchAll(specifiers)) {
     const target = path.join(path.dirname(file), match[1]);
     if (fs.existsSync(path.join(root, target))) withImports(target, seen);
