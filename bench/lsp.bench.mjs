@@ -61,7 +61,9 @@ function connect(child) {
       }
       return new Promise((resolve, reject) => {
         pending.set(message.id, (response, at) =>
-          response.error ? reject(new Error(`${message.method}: ${response.error.message}`)) : resolve({ sent, at }),
+          response.error
+            ? reject(new Error(`${message.method}: ${response.error.message}`))
+            : resolve({ sent, at, result: response.result }),
         );
         write(message);
       });
@@ -95,10 +97,12 @@ export async function run(emit) {
   const samples = new Map();
   const sample = (name, value) => (samples.get(name) ?? samples.set(name, []).get(name)).push(value);
   let lastSent = started;
+  const state = {};
 
   for (const entry of entries) {
     if (entry.send) {
-      const { sent, at } = await client.send(expand(entry.send));
+      const { sent, at, result } = await client.send(expand(entry.send, state));
+      if (typeof result?.resultId === 'string') state.resultId = result.resultId;
       lastSent = sent;
       if (entry.measure) sample(entry.measure, at - sent);
     } else if (entry.wait === 'diagnostics') {
