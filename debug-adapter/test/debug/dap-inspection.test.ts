@@ -64,6 +64,8 @@ describe('values', () => {
       config: ['{name: "demo", limits: {depth: {max: 3}}, flags: [true, null]}', 'object'],
       m: [expect.stringMatching(/Match/), 'Match'],
       regex: [expect.stringMatching(/module/), 'module'],
+      loop: ['[1, [...]]', 'array'],
+      long: [expect.stringMatching(/^\[0, 1, 2, .*, …\]$/), 'array'],
     });
     expect(globals['flag']!.variablesReference).toBe(0);
     expect(globals['nothing']).toBeDefined();
@@ -84,6 +86,21 @@ describe('values', () => {
     expect(Object.values(flags).map((v) => [v.name, v.value, v.evaluateName])).toEqual([
       ['[0]', 'true', 'config.flags[0]'],
       ['[1]', 'null', 'config.flags[1]'],
+    ]);
+  });
+
+  it('pages a long array', async () => {
+    expect(globals['long']!.indexedVariables).toBe(100000);
+    const page = await dc.variablesRequest({
+      variablesReference: globals['long']!.variablesReference,
+      filter: 'indexed',
+      start: 500,
+      count: 3,
+    });
+    expect(page.body.variables.map((v) => [v.name, v.value])).toEqual([
+      ['[500]', '500'],
+      ['[501]', '501'],
+      ['[502]', '502'],
     ]);
   });
 

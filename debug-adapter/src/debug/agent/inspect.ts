@@ -55,8 +55,8 @@ export class Inspector {
     return 'native';
   }
 
-  /** ML-syntax text of a value, shortened to about `budget` characters. */
-  text(v: Value, budget = PREVIEW): string {
+  /** ML-syntax text of a value, shortened to about `budget` characters (cycles shown as `[...]`). */
+  text(v: Value, budget = PREVIEW, open: Set<unknown> = new Set()): string {
     switch (typeof v) {
       case 'boolean':
         return v ? 'true' : 'false';
@@ -72,22 +72,35 @@ export class Inspector {
     if (shape === 'scalar') return this.rt.builtins['repr']!(v) as string;
     if (shape === 'native') return this.rt.builtins['str']!(v) as string;
     if (shape === 'module') return `<module ${(v as unknown as { name: string }).name}>`;
+    const [lead, close] = shape === 'array' ? ['[', ']'] : shape === 'pair' ? ['(', ')'] : ['{', '}'];
+    if (open.has(v) || budget <= 2) return `${lead}...${close}`;
+    open.add(v);
     const parts: string[] = [];
     let used = 2;
-    const items = this.children(v);
-    for (const [key, item] of items) {
+    for (const [key, item] of this.lazyChildren(v, shape)) {
       if (used > budget) {
         parts.push('…');
         break;
       }
-      const t = this.text(item, Math.max(10, budget - used));
+      const t = this.text(item, budget - used - 2, open);
       const part = shape === 'object' ? `${IDENT.test(key) ? key : JSON.stringify(key)}: ${t}` : t;
       parts.push(part);
       used += part.length + 2;
     }
-    if (shape === 'array') return `[${parts.join(', ')}]`;
-    if (shape === 'pair') return `(${parts.join(', ')})`;
-    return `{${parts.join(', ')}}`;
+    open.delete(v);
+    return `${lead}${parts.join(', ')}${close}`;
+  }
+
+  /** Children of a container, produced lazily (a preview of a huge array reads only its start). */
+  private *lazyChildren(v: Value, shape: Shape): Generator<[string, Value]> {
+    if (shape === 'array') {
+      const a = v as Value[];
+      for (let i = 0; i < a.length; i++) yield [String(i), a[i]!];
+    } else if (shape === 'object') {
+      yield* (v as unknown as { map: Map<string, Value> }).map;
+    } else {
+      yield* this.children(v);
+    }
   }
 
   /** Named children of a container (index → item for arrays and pairs). */

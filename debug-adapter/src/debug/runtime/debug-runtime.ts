@@ -97,6 +97,7 @@ export class DebugRuntime extends TypedEmitter<RuntimeEvents> {
   private launch: ResolvedLaunch | null = null;
   private readonly audit: AuditRecord[] = [];
   private pauseRequested = false;
+  private terminating = false;
   private configDirty = true;
   private lastStop: { exception: ExceptionDetail | null; usage: RunUsage | null } | null = null;
   /** Settles once the current run has ended and `exited` has been emitted. */
@@ -134,6 +135,7 @@ export class DebugRuntime extends TypedEmitter<RuntimeEvents> {
     this.lastStop = null;
     this.configDirty = true;
     this.pauseRequested = false;
+    this.terminating = false;
     const sandbox = createSandbox({
       mode: 'worker',
       ...(this.options.workerPath ? { workerPath: this.options.workerPath } : {}),
@@ -154,7 +156,11 @@ export class DebugRuntime extends TypedEmitter<RuntimeEvents> {
     const run = sandbox.run(request, {
       output: (stream, text) => this.emit('output', { category: stream, text }),
       audit: (record) => this.audit.push(record),
-      control: (c) => (this.control = c),
+      control: (c) => {
+        this.control = c;
+        // A terminate that came before the sandbox scheduled the run applies now.
+        if (this.terminating) c.terminate();
+      },
       debug: (op, args) => this.onAgent(op, args),
     });
     this.running = run.then(async (result) => {
@@ -328,6 +334,7 @@ export class DebugRuntime extends TypedEmitter<RuntimeEvents> {
   async terminate(): Promise<void> {
     const run = this.running;
     if (!run) return;
+    this.terminating = true;
     this.control?.terminate();
     this.link.close();
     await run;
