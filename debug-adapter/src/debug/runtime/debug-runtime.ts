@@ -347,11 +347,6 @@ export class DebugRuntime extends TypedEmitter<RuntimeEvents> {
     this.sandbox = null;
   }
 
-  /** Process id of the sandbox worker, while one is running (for tests and diagnostics). */
-  workerPid(): number | undefined {
-    return this.sandbox?.hostPid();
-  }
-
   ask(cmd: Exclude<HostCommand, { cmd: 'run' }>): Promise<unknown> {
     return this.link.ask(cmd);
   }

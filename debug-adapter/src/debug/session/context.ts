@@ -19,7 +19,6 @@ export interface SessionContext {
   debuggerColumn(clientColumn: number): number;
   respond(response: DebugProtocol.Response): void;
   fail(response: DebugProtocol.Response, message: string): void;
-  event(event: DebugProtocol.Event): void;
 }
 
 export function sourceOf(file: string): Source {

@@ -117,14 +117,8 @@ export class MlDebugSession extends DebugSession implements SessionContext {
     this.sendResponse(response);
   }
   fail(response: DebugProtocol.Response, message: string): void {
-    this.sendErrorResponse(response, {
-      id: 1001,
-      format: message.replace(/[{}]/g, (c) => (c === '{' ? '(' : ')')),
-      showUser: true,
-    });
-  }
-  event(event: DebugProtocol.Event): void {
-    this.sendEvent(event);
+    // Braces in ML text (`{a: 1}`) stay as they are: with no variables, the format has none to fill.
+    this.sendErrorResponse(response, { id: 1001, format: message, variables: {}, showUser: true });
   }
 
   protected override initializeRequest(response: DebugProtocol.InitializeResponse): void {
