@@ -68,6 +68,12 @@ describe('transports', () => {
     expect(await session(connection, child)).toEqual({ codes: ['SEC007'], exit: 0 });
   });
 
+  test('mlsec lsp --node-ipc relays the parent channel to the server', async () => {
+    const child = spawn(process.execPath, [CLI, 'lsp', '--node-ipc'], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    expect(await session(connection, child)).toEqual({ codes: ['SEC007'], exit: 0 });
+  });
+
   test('mlsec lsp runs the server over stdio', async () => {
     const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(
