@@ -84,8 +84,11 @@ async function suggestModule(stmt: ImportStmt, file: string): Promise<string | u
 }
 
 const MAX_MODULES = 200;
+/** Parsed files kept (most recently used); workspace-wide searches parse many files once. */
+export const RETAINED_MODULES = 64;
 
 export class ModuleCache {
+  /** Insertion order is recency: a hit moves the entry to the end. */
   private readonly parsed = new Map<string, ParsedModule>();
 
   constructor(private readonly workspace: Workspace) {}
@@ -98,10 +101,14 @@ export class ModuleCache {
       return undefined;
     }
     const cached = this.parsed.get(file);
-    if (cached && cached.text === text) return cached;
-    const fresh = parsedModule(file, text);
-    this.parsed.set(file, fresh);
-    return fresh;
+    this.parsed.delete(file);
+    const found = cached && cached.text === text ? cached : parsedModule(file, text);
+    this.parsed.set(file, found);
+    for (const old of this.parsed.keys()) {
+      if (this.parsed.size <= RETAINED_MODULES) break;
+      this.parsed.delete(old);
+    }
+    return found;
   }
 
   /** Reads every user module reachable from `file` so the analysis can load them synchronously. */
