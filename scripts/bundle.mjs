@@ -1,7 +1,9 @@
 // Bundles the shipped entry points with esbuild (tsc -b only type-checks and emits declarations).
 // Every entry is listed explicitly: a missing source is a build error, never silently skipped.
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -19,19 +21,6 @@ const common = {
 };
 
 const entries = [
-  // The mlsec CLI (check, run, transpile, caps, fmt, lsp, dap, bench). '@mlsec/grammar' is bundled
-  // from its TypeScript sources (same code as grammar/out, no dependence on a stale tsc output).
-  {
-    entryPoints: { cli: r('debug-adapter/src/cli/entry.ts') },
-    outdir: r('debug-adapter/dist'),
-    splitting: true,
-    chunkNames: 'cli-[hash]',
-    platform: 'node',
-    format: 'esm',
-    external: ['isolated-vm'],
-    alias: { '@mlsec/grammar': r('grammar/src/index.ts') },
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  },
   // The sandbox worker process (debug adapter, language tools). It needs only the capability model
   // of the grammar (debug-adapter/src/sandbox/README.md); importing more fails this build.
   {
@@ -82,11 +71,72 @@ const entries = [
   },
 ];
 
-const results = await Promise.all(entries.map((e) => build({ ...common, ...e, metafile: true })));
+/**
+ * Node modules that are slow to load without Node's start-up snapshot and that only some runs use
+ * (HTTP, hashing, host lookups, the worker supervisor, the debug adapter's server). An `import {f}
+ * from 'node:https'` in our sources gets a stand-in whose functions load the real module on first
+ * call. Only function exports exist on the stand-in: importing anything else fails the build.
+ */
+const LAZY_BUILTINS = /^node:(https|http|crypto|dns\/promises|net|child_process)$/;
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: LAZY_BUILTINS }, (args) =>
+      args.kind === 'import-statement' ? { path: args.path, namespace: 'lazy-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
+      const real = createRequire(import.meta.url)(args.path);
+      const names = Object.keys(real).filter((k) => typeof real[k] === 'function' && /^[A-Za-z_$][\w$]*$/.test(k));
+      const fns = names.map((k) => `export function ${k}(...a) { return load().${k}(...a); }`);
+      const contents = `let m;\nconst load = () => (m ??= require(${JSON.stringify(args.path)}));\n${fns.join('\n')}\n`;
+      return { contents, loader: 'js' };
+    });
+  },
+};
 
-// The CLI is split into chunks (commands load their code on demand); chunks of earlier builds carry
-// other content hashes and are removed once the new ones are written.
-const written = new Set(results.flatMap((x) => Object.keys(x.metafile.outputs)).map((f) => path.resolve(f)));
-for (const f of readdirSync(r('debug-adapter/dist'))) {
-  if (/^cli-[A-Z0-9]+\.js(\.map)?$/.test(f) && !written.has(r(`debug-adapter/dist/${f}`))) rmSync(r(`debug-adapter/dist/${f}`));
+/**
+ * The mlsec CLI (check, run, transpile, caps, fmt, lsp, dap, bench) in two files: dist/cli-main.cjs,
+ * one CommonJS bundle of everything, and dist/cli.js, the small ES module that `node dist/cli.js`
+ * and bin/mlsec.js start (debug-adapter/src/cli/run/launch.ts): one-shot commands compile the main
+ * bundle with a V8 code cache. '@mlsec/grammar' is bundled from its TypeScript sources.
+ */
+const cliMain = {
+  stdin: {
+    contents: "export { main } from './main.js';\nexport { nodeIO } from './node-io.js';\n",
+    resolveDir: r('debug-adapter/src/cli'),
+    sourcefile: 'cli-main.ts',
+    loader: 'ts',
+  },
+  outfile: r('debug-adapter/dist/cli-main.cjs'),
+  platform: 'node',
+  format: 'cjs',
+  external: ['isolated-vm'],
+  alias: { '@mlsec/grammar': r('grammar/src/index.ts') },
+  define: { 'import.meta.url': '__mlsecModuleUrl' },
+  banner: { js: "var __mlsecModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [lazyBuiltins],
+};
+
+const cliLauncher = (mainHash) => ({
+  entryPoints: [r('debug-adapter/src/cli/run/launch.ts')],
+  outfile: r('debug-adapter/dist/cli.js'),
+  platform: 'node',
+  format: 'esm',
+  external: ['./cli-main.cjs'],
+  define: { MLSEC_CLI_MAIN_HASH: JSON.stringify(mainHash) },
+});
+
+// Code caches of earlier builds, and what earlier layouts of the CLI left (chunks, cli-main.js).
+rmSync(r('debug-adapter/dist/.cache'), { recursive: true, force: true });
+mkdirSync(r('debug-adapter/dist'), { recursive: true });
+for (const f of readdirSync(r('debug-adapter/dist'), { withFileTypes: true })) {
+  if (f.isFile() && /^cli-([A-Z0-9]+|main)\.js(\.map)?$/.test(f.name)) rmSync(r(`debug-adapter/dist/${f.name}`));
 }
+
+await Promise.all([
+  ...entries.map((e) => build({ ...common, ...e })),
+  build({ ...common, ...cliMain }).then(() => {
+    const hash = createHash('sha256').update(readFileSync(cliMain.outfile)).digest('hex').slice(0, 16);
+    return build({ ...common, ...cliLauncher(hash) });
+  }),
+]);

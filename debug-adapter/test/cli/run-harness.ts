@@ -39,7 +39,7 @@ export async function runCli(argv: string[], setting: RunSetting = {}): Promise<
   const command = createRunCommand(() => ({
     cwd: setting.cwd ?? PROJECT,
     env: setting.env ?? {},
-    stdin: Readable.from(setting.stdin === undefined ? [] : [setting.stdin]),
+    stdin: () => Readable.from(setting.stdin === undefined ? [] : [setting.stdin]),
     sandbox: { runtimePath },
   }));
   const code = await main(['run', ...argv], io, [command]);

@@ -25,6 +25,8 @@ const CASES: { argv: string[]; err: string }[] = [
   { argv: ['--memory', '4', 'args.ml'], err: `mlsec run: --memory is out of range: between 8 and 4096 MB\n${USAGE_LINE}` },
   { argv: ['--cpu-time', '0', 'args.ml'], err: `mlsec run: --cpu-time needs a positive number of seconds, not '0'\n${USAGE_LINE}` },
   { argv: ['--wall-time', '1e3', 'args.ml'], err: `mlsec run: --wall-time needs a positive number of seconds, not '1e3'\n${USAGE_LINE}` },
+  { argv: ['--seed', '2147483647', 'args.ml'], err: `mlsec run: --seed needs a whole number between 0 and 2147483646, not '2147483647'\n${USAGE_LINE}` },
+  { argv: ['--seed', '1.5', 'args.ml'], err: `mlsec run: --seed needs a whole number between 0 and 2147483646, not '1.5'\n${USAGE_LINE}` },
   { argv: ['--env', 'NO_VALUE', 'args.ml'], err: `mlsec run: --env needs KEY=VALUE, not 'NO_VALUE'\n${USAGE_LINE}` },
   { argv: ['--env', '=x', 'args.ml'], err: `mlsec run: --env needs KEY=VALUE, not '=x'\n${USAGE_LINE}` },
   { argv: ['--config', 'nowhere.yaml', 'args.ml'], err: 'mlsec run: cannot read the configuration nowhere.yaml: no such file\n' },

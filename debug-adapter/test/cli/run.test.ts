@@ -144,6 +144,13 @@ const CASES: Case[] = [
     err: '',
   },
   {
+    name: '--seed fixes the random module',
+    argv: ['--seed', '42', 'dice.ml'],
+    code: 0,
+    out: '[6, 4, 2, 6, 1]\n',
+    err: '',
+  },
+  {
     name: 'input() reads the CLI’s stdin line by line',
     argv: ['input.ml'],
     setting: { stdin: 'one\ntwo\n' },
@@ -159,5 +166,11 @@ describe('mlsec run', () => {
     expect({ code: r.code, out: r.out }).toEqual({ code, out });
     if (typeof err === 'string') expect(r.err).toBe(err);
     else expect(r.err).toMatch(err);
+  });
+
+  test('without --seed each run draws a fresh seed', async () => {
+    const rolls = new Set<string>();
+    for (let i = 0; i < 4; i++) rolls.add((await runCli(['dice.ml'])).out);
+    expect(rolls.size).toBeGreaterThan(1);
   });
 });

@@ -25,6 +25,7 @@ const spec = {
     'cpu-time': { type: 'string', valueName: 'S', description: 'CPU time limit in seconds (default 30)' },
     'wall-time': { type: 'string', valueName: 'S', description: 'wall-clock limit in seconds (default 60)' },
     json: { type: 'boolean', description: 'print the run result as JSON instead of the program output' },
+    seed: { type: 'string', valueName: 'N', description: 'seed of the random module (same seed, same numbers)' },
     env: { type: 'strings', valueName: 'KEY=VALUE', description: 'set KEY in the environment the program sees (repeatable)' },
     'pass-env': { type: 'strings', valueName: 'NAME', description: "pass the host's NAME to the program (repeatable)" },
   },
@@ -55,7 +56,7 @@ ${optionsHelp(spec)}
     async run(args: readonly string[], io: CliIO): Promise<number> {
       const { options, positionals, rest } = parseArgs(args, spec);
       const { executeRun } = await import('../run/execute.js');
-      const surroundings: RunHost = host ? host() : { cwd: process.cwd(), env: process.env, stdin: process.stdin };
+      const surroundings: RunHost = host ? host() : { cwd: process.cwd(), env: process.env, stdin: () => process.stdin };
       return executeRun(
         {
           file: positionals[0]!,
@@ -70,6 +71,7 @@ ${optionsHelp(spec)}
           cpuTime: options['cpu-time'],
           wallTime: options['wall-time'],
           json: options.json,
+          seed: options.seed,
           env: options.env,
           passEnv: options['pass-env'],
         },

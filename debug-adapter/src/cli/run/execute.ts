@@ -12,7 +12,7 @@ import type { RunResult } from '../../sandbox/types.js';
 import { AuditFile } from './audit-file.js';
 import { findRunConfig, RunConfigError } from './config.js';
 import { runGrant } from './grant.js';
-import { runLimits, sandboxEnv } from './options.js';
+import { randomSeed, runLimits, sandboxEnv } from './options.js';
 import { auditOnlySummary, fileDisplay, formatRunError, refusalSummary, relocateDiagnostics } from './report.js';
 import { securityGate } from './security-gate.js';
 import { StdinLines } from './stdin-lines.js';
@@ -30,6 +30,7 @@ export interface RunInvocation {
   cpuTime: string | undefined;
   wallTime: string | undefined;
   json: boolean;
+  seed: string | undefined;
   env: string[];
   passEnv: string[];
 }
@@ -38,7 +39,8 @@ export interface RunInvocation {
 export interface RunHost {
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
-  stdin: Readable;
+  /** Opened only if the program reads input. */
+  stdin: () => Readable;
   sandbox?: Pick<SandboxOptions, 'runtimePath' | 'workerPath'>;
 }
 
@@ -74,6 +76,7 @@ export async function executeRun(inv: RunInvocation, io: CliIO, host: RunHost): 
   if ('errors' in granted) return fail(granted.errors);
   const limits = runLimits({ memory: inv.memory, 'cpu-time': inv.cpuTime, 'wall-time': inv.wallTime }, config?.config ?? null);
   const env = sandboxEnv(inv.env, inv.passEnv, host.env);
+  const seed = randomSeed(inv.seed);
   const runtimePath = host.sandbox?.runtimePath === undefined ? defaultRuntimePath() : host.sandbox.runtimePath;
   if (runtimePath !== null && !existsSync(runtimePath)) {
     return fail([`the ML runtime is not built (${runtimePath} is missing); run \`npm run build\``]);
@@ -110,6 +113,7 @@ export async function executeRun(inv: RunInvocation, io: CliIO, host: RunHost): 
         args: inv.args,
         env,
         limits,
+        randomSeed: seed,
       },
       {
         control: () => {

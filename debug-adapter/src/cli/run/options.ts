@@ -86,3 +86,17 @@ export function sandboxEnv(
   }
   return env;
 }
+
+/** Largest seed the sandbox's generator takes. */
+const MAX_SEED = 2 ** 31 - 2;
+
+/**
+ * The seed of the program's `random` module: --seed N, else a fresh one. The module is not a
+ * cryptographic generator, so Math.random (seeded from OS entropy) is a fine source, and a run
+ * that never uses randomness does not load node:crypto for it.
+ */
+export function randomSeed(flag: string | undefined, fresh: () => number = Math.random): number {
+  if (flag === undefined) return Math.floor(fresh() * (MAX_SEED + 1));
+  if (!/^\d+$/.test(flag) || Number(flag) > MAX_SEED) throw new UsageError(`--seed needs a whole number between 0 and ${MAX_SEED}, not '${flag}'`);
+  return Number(flag);
+}

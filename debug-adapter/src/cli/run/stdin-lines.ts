@@ -1,5 +1,6 @@
 // Lines of the CLI's standard input for the program's `input()`, read only when the program asks
-// (a program that never reads leaves stdin untouched, so the process can exit at once).
+// (a program that never reads leaves stdin untouched: not even created, so the process can exit at
+// once and does not pay for the stream modules).
 import type { Readable } from 'node:stream';
 
 export class StdinLines {
@@ -7,8 +8,9 @@ export class StdinLines {
   private ended = false;
   private started = false;
   private waiting: (() => void) | null = null;
+  private stream: Readable | null = null;
 
-  constructor(private readonly stream: Readable) {}
+  constructor(private readonly open: () => Readable) {}
 
   /** The next line without its line break; null at the end of input. */
   async next(): Promise<string | null> {
@@ -32,27 +34,28 @@ export class StdinLines {
 
   /** Lets the process exit: stops reading if reading ever started. */
   close(): void {
-    if (this.started) this.stream.destroy();
+    this.stream?.destroy();
   }
 
   private start(): void {
     if (this.started) return;
     this.started = true;
-    this.stream.setEncoding('utf8');
+    const stream = (this.stream = this.open());
+    stream.setEncoding('utf8');
     const wake = (): void => {
       const w = this.waiting;
       this.waiting = null;
       w?.();
     };
-    this.stream.on('data', (chunk: string) => {
+    stream.on('data', (chunk: string) => {
       this.buffer += chunk;
       wake();
     });
-    this.stream.on('end', () => {
+    stream.on('end', () => {
       this.ended = true;
       wake();
     });
-    this.stream.on('error', () => {
+    stream.on('error', () => {
       this.ended = true;
       wake();
     });

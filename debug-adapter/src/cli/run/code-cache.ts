@@ -1,0 +1,73 @@
+// Loads the CommonJS main bundle of the CLI (dist/cli-main.cjs) with a V8 code cache kept beside
+// it, so later processes skip most parsing and compiling. A cache that cannot be read, written or
+// is rejected by V8 only costs speed, never behaviour. Code loaded this way cannot use import().
+import { createRequire } from 'node:module';
+import type * as Fs from 'node:fs';
+import type * as Path from 'node:path';
+import type * as Url from 'node:url';
+import type * as Vm from 'node:vm';
+
+// Required rather than imported: an ESM import of node:fs builds its full export facade, which
+// loads the stream modules at start-up.
+const require = createRequire(import.meta.url);
+const fs = require('node:fs') as typeof Fs;
+const path = require('node:path') as typeof Path;
+const vm = require('node:vm') as typeof Vm;
+const url = require('node:url') as typeof Url;
+
+/**
+ * The cache file for `file`: named after the bundle's build hash, its size and time of change, and
+ * the Node version, so a rebuilt or replaced bundle never meets an old cache (V8 itself only checks
+ * the source length, the V8 version and flags).
+ */
+function cacheFile(file: string, buildHash: string): string | null {
+  try {
+    const stat = fs.statSync(file);
+    const key = `${buildHash}-${stat.size}-${Math.trunc(stat.mtimeMs)}-${process.version}-${process.arch}`;
+    return path.join(path.dirname(file), '.cache', `${path.basename(file)}-${key}.v8`);
+  } catch {
+    return null;
+  }
+}
+
+function writeAtomically(target: string, data: Buffer): void {
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const tmp = `${target}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, data);
+    fs.renameSync(tmp, target);
+  } catch {
+    // A read-only installation runs without a cache.
+  }
+}
+
+/**
+ * Evaluates the CommonJS bundle at `fileUrl` and returns its exports. When no usable cache exists,
+ * one is written at process exit, after the command ran, so it also holds the functions compiled
+ * while running.
+ */
+export function loadCommonJs(fileUrl: URL, buildHash: string): unknown {
+  const file = url.fileURLToPath(fileUrl);
+  const source = fs.readFileSync(file, 'utf8');
+  const cache = cacheFile(file, buildHash);
+  let cachedData: Buffer | undefined;
+  if (cache !== null) {
+    try {
+      cachedData = fs.readFileSync(cache);
+    } catch {
+      cachedData = undefined;
+    }
+  }
+  const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const script = new vm.Script(wrapper, {
+    filename: file,
+    ...(cachedData ? { cachedData } : {}),
+  });
+  if (cache !== null && (cachedData === undefined || script.cachedDataRejected === true)) {
+    process.once('exit', () => writeAtomically(cache, script.createCachedData()));
+  }
+  const module = { exports: {} as unknown };
+  const fn = script.runInThisContext() as (...args: unknown[]) => void;
+  fn(module.exports, createRequire(file), module, file, path.dirname(file));
+  return module.exports;
+}

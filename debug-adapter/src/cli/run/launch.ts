@@ -1,0 +1,24 @@
+// Entry of dist/cli.js (what bin/mlsec.js and `node dist/cli.js` start): loads the main bundle
+// dist/cli-main.cjs and runs the command. One-shot commands start from a V8 code cache; the others
+// go through Node's module loader, which their import() of other bundles needs.
+import { loadCommonJs } from './code-cache.js';
+
+/** Content hash of dist/cli-main.cjs, set by scripts/bundle.mjs. */
+declare const MLSEC_CLI_MAIN_HASH: string;
+
+interface CliMain {
+  main(argv: readonly string[], io: unknown): Promise<number>;
+  nodeIO(): unknown;
+}
+
+/** Commands that finish quickly and never import() an ES module: start-up time is theirs. */
+const CACHED = new Set(['run', 'check', 'caps', 'fmt', 'transpile']);
+
+const argv = process.argv.slice(2);
+const cli = (
+  CACHED.has(argv[0] ?? '')
+    ? loadCommonJs(new URL('./cli-main.cjs', import.meta.url), MLSEC_CLI_MAIN_HASH)
+    : // @ts-expect-error -- dist/cli-main.cjs exists only beside the built dist/cli.js
+      ((await import('./cli-main.cjs')) as { default: unknown }).default
+) as CliMain;
+process.exitCode = await cli.main(argv, cli.nodeIO());
