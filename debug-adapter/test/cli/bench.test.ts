@@ -16,7 +16,12 @@ const RUNNER = fileURLToPath(new URL('../../../scripts/bench.mjs', import.meta.u
 async function collect(filter: string): Promise<{ ok: boolean; out: string; err: string }> {
   let out = '';
   let err = '';
-  const ok = await runBenchmarks(filter, (l: string) => void (out += l), (m: string) => void (err += m), SUITES);
+  const ok = await runBenchmarks(
+    filter,
+    (l: string) => void (out += l),
+    (m: string) => void (err += m),
+    SUITES,
+  );
   return { ok, out, err };
 }
 

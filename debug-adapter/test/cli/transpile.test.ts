@@ -111,7 +111,9 @@ describe('mlsec transpile', () => {
     const out = path.join(tmp, 'never.js');
     const r = await cli([path.join(PROJECT, 'syntax_error.ml'), '-o', out]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/syntax_error\.ml:2:10: error ML200: .*\nmlsec transpile: .*syntax_error\.ml has errors; nothing was written\n$/);
+    expect(r.err).toMatch(
+      /syntax_error\.ml:2:10: error ML200: .*\nmlsec transpile: .*syntax_error\.ml has errors; nothing was written\n$/,
+    );
     expect(() => readFileSync(out)).toThrow();
   });
 

@@ -26,7 +26,11 @@ const spec = {
     'wall-time': { type: 'string', valueName: 'S', description: 'wall-clock limit in seconds (default 60)' },
     json: { type: 'boolean', description: 'print the run result as JSON instead of the program output' },
     seed: { type: 'string', valueName: 'N', description: 'seed of the random module (same seed, same numbers)' },
-    env: { type: 'strings', valueName: 'KEY=VALUE', description: 'set KEY in the environment the program sees (repeatable)' },
+    env: {
+      type: 'strings',
+      valueName: 'KEY=VALUE',
+      description: 'set KEY in the environment the program sees (repeatable)',
+    },
     'pass-env': { type: 'strings', valueName: 'NAME', description: "pass the host's NAME to the program (repeatable)" },
   },
   positionals: { name: 'FILE', min: 1, max: 1 },
@@ -56,7 +60,9 @@ ${optionsHelp(spec)}
     async run(args: readonly string[], io: CliIO): Promise<number> {
       const { options, positionals, rest } = parseArgs(args, spec);
       const { executeRun } = await import('../run/execute.js');
-      const surroundings: RunHost = host ? host() : { cwd: process.cwd(), env: process.env, stdin: () => process.stdin };
+      const surroundings: RunHost = host
+        ? host()
+        : { cwd: process.cwd(), env: process.env, stdin: () => process.stdin };
       return executeRun(
         {
           file: positionals[0]!,

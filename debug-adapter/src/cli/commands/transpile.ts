@@ -9,7 +9,12 @@ import { FileError, type CliIO } from '../io.js';
 
 const spec = {
   options: {
-    output: { type: 'string', short: 'o', valueName: 'OUT', description: 'write the JavaScript to OUT instead of stdout' },
+    output: {
+      type: 'string',
+      short: 'o',
+      valueName: 'OUT',
+      description: 'write the JavaScript to OUT instead of stdout',
+    },
     'source-map': { type: 'boolean', description: 'also write OUT.map (Source Map V3) and link it from OUT' },
   },
   positionals: { name: 'FILE', min: 1, max: 1 },
@@ -22,7 +27,8 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   const { options, positionals } = parseArgs(args, spec);
   const file = positionals[0]!;
   const out = options.output;
-  if (options['source-map'] && out === undefined) throw new UsageError('--source-map needs -o OUT (the map is written to OUT.map)');
+  if (options['source-map'] && out === undefined)
+    throw new UsageError('--source-map needs -o OUT (the map is written to OUT.map)');
   let source: string;
   try {
     source = await io.readFile(file);
@@ -54,7 +60,12 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     if (options['source-map']) {
       const mapFile = `${out}.map`;
       const map = toSourceMapV3(result.sourceMap, path.basename(out));
-      map.sources = [path.relative(path.dirname(path.resolve(out)), path.resolve(file)).split(path.sep).join('/')];
+      map.sources = [
+        path
+          .relative(path.dirname(path.resolve(out)), path.resolve(file))
+          .split(path.sep)
+          .join('/'),
+      ];
       code += `//# sourceMappingURL=${path.basename(mapFile)}\n`;
       await io.writeFile(mapFile, JSON.stringify(map) + '\n');
     }

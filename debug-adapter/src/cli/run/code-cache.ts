@@ -16,15 +16,16 @@ const vm = require('node:vm') as typeof Vm;
 const url = require('node:url') as typeof Url;
 
 /**
- * The cache file for `file`: named after the bundle's build hash, its size and time of change, and
- * the Node version, so a rebuilt or replaced bundle never meets an old cache (V8 itself only checks
- * the source length, the V8 version and flags).
+ * The cache file for `file` and one use of it (`variant`: a cache holds the functions that ran, so
+ * each command keeps its own). Named after the bundle's build hash, size, time of change and the
+ * Node version, so a rebuilt or replaced bundle never meets an old cache (V8 itself only checks
+ * the source length, its version and flags).
  */
-function cacheFile(file: string, buildHash: string): string | null {
+function cacheFile(file: string, buildHash: string, variant: string): string | null {
   try {
     const stat = fs.statSync(file);
     const key = `${buildHash}-${stat.size}-${Math.trunc(stat.mtimeMs)}-${process.version}-${process.arch}`;
-    return path.join(path.dirname(file), '.cache', `${path.basename(file)}-${key}.v8`);
+    return path.join(path.dirname(file), '.cache', `${path.basename(file)}-${variant}-${key}.v8`);
   } catch {
     return null;
   }
@@ -42,14 +43,14 @@ function writeAtomically(target: string, data: Buffer): void {
 }
 
 /**
- * Evaluates the CommonJS bundle at `fileUrl` and returns its exports. When no usable cache exists,
- * one is written at process exit, after the command ran, so it also holds the functions compiled
- * while running.
+ * Evaluates the CommonJS bundle at `fileUrl` and returns its exports. When no usable cache exists
+ * for `variant` (a word), one is written at process exit, after the command ran, so it also holds
+ * the functions compiled while running.
  */
-export function loadCommonJs(fileUrl: URL, buildHash: string): unknown {
+export function loadCommonJs(fileUrl: URL, buildHash: string, variant: string): unknown {
   const file = url.fileURLToPath(fileUrl);
   const source = fs.readFileSync(file, 'utf8');
-  const cache = cacheFile(file, buildHash);
+  const cache = /^[a-z]+$/.test(variant) ? cacheFile(file, buildHash, variant) : null;
   let cachedData: Buffer | undefined;
   if (cache !== null) {
     try {

@@ -43,7 +43,10 @@ async function load(io: CliIO, file: string, cwd: string, required: boolean): Pr
 }
 
 /** The folders searched for a program in `dir`: dir, its parents, up to a `.git` folder or `/`. */
-export function configSearchPath(dir: string, isRepoRoot: (dir: string) => boolean = (d) => existsSync(path.join(d, '.git'))): string[] {
+export function configSearchPath(
+  dir: string,
+  isRepoRoot: (dir: string) => boolean = (d) => existsSync(path.join(d, '.git')),
+): string[] {
   const dirs: string[] = [];
   for (let d = path.resolve(dir); ; d = path.dirname(d)) {
     dirs.push(d);
@@ -52,7 +55,12 @@ export function configSearchPath(dir: string, isRepoRoot: (dir: string) => boole
 }
 
 /** `explicit` and `programFile` are absolute; `cwd` only shortens the paths in messages. */
-export async function findRunConfig(io: CliIO, programFile: string, explicit: string | undefined, cwd: string): Promise<RunConfig | null> {
+export async function findRunConfig(
+  io: CliIO,
+  programFile: string,
+  explicit: string | undefined,
+  cwd: string,
+): Promise<RunConfig | null> {
   if (explicit !== undefined) return load(io, explicit, cwd, true);
   for (const dir of configSearchPath(path.dirname(programFile))) {
     for (const name of CONFIG_FILE_NAMES) {

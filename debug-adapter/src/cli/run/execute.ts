@@ -74,7 +74,10 @@ export async function executeRun(inv: RunInvocation, io: CliIO, host: RunHost): 
   }
   const granted = runGrant(config, { profile: inv.profile, allow: inv.allow, deny: inv.deny }, root, host.cwd);
   if ('errors' in granted) return fail(granted.errors);
-  const limits = runLimits({ memory: inv.memory, 'cpu-time': inv.cpuTime, 'wall-time': inv.wallTime }, config?.config ?? null);
+  const limits = runLimits(
+    { memory: inv.memory, 'cpu-time': inv.cpuTime, 'wall-time': inv.wallTime },
+    config?.config ?? null,
+  );
   const env = sandboxEnv(inv.env, inv.passEnv, host.env);
   const seed = randomSeed(inv.seed);
   const runtimePath = host.sandbox?.runtimePath === undefined ? defaultRuntimePath() : host.sandbox.runtimePath;

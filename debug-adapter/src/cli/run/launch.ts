@@ -11,13 +11,28 @@ interface CliMain {
   nodeIO(): unknown;
 }
 
-/** Commands that finish quickly and never import() an ES module: start-up time is theirs. */
-const CACHED = new Set(['run', 'check', 'caps', 'fmt', 'transpile']);
+/**
+ * Invocations that finish quickly and never import() an ES module, by first argument, with the
+ * name of their code cache (each keeps the functions it runs).
+ */
+const CACHED = new Map([
+  ['run', 'run'],
+  ['check', 'check'],
+  ['caps', 'caps'],
+  ['fmt', 'fmt'],
+  ['transpile', 'transpile'],
+  ['--version', 'help'],
+  ['-V', 'help'],
+  ['--help', 'help'],
+  ['-h', 'help'],
+  ['help', 'help'],
+]);
 
 const argv = process.argv.slice(2);
+const cache = CACHED.get(argv[0] ?? '--help');
 const cli = (
-  CACHED.has(argv[0] ?? '')
-    ? loadCommonJs(new URL('./cli-main.cjs', import.meta.url), MLSEC_CLI_MAIN_HASH)
+  cache !== undefined
+    ? loadCommonJs(new URL('./cli-main.cjs', import.meta.url), MLSEC_CLI_MAIN_HASH, cache)
     : // @ts-expect-error -- dist/cli-main.cjs exists only beside the built dist/cli.js
       ((await import('./cli-main.cjs')) as { default: unknown }).default
 ) as CliMain;

@@ -16,7 +16,8 @@ const DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
 
 function positive(flag: string, text: string, unit: string): number {
   const value = DECIMAL.test(text) ? Number(text) : NaN;
-  if (!Number.isFinite(value) || value <= 0) throw new UsageError(`${flag} needs a positive number of ${unit}, not '${text}'`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new UsageError(`${flag} needs a positive number of ${unit}, not '${text}'`);
   return value;
 }
 
@@ -31,7 +32,8 @@ export function runLimits(flags: LimitFlags, config: MlpyConfig | null): Sandbox
   const given: [keyof SandboxLimits, string][] = [];
   if (flags.memory !== undefined) {
     const mb = positive('--memory', flags.memory, 'megabytes');
-    if (!Number.isInteger(mb)) throw new UsageError(`--memory needs a whole number of megabytes, not '${flags.memory}'`);
+    if (!Number.isInteger(mb))
+      throw new UsageError(`--memory needs a whole number of megabytes, not '${flags.memory}'`);
     requested.memoryMb = mb;
     given.push(['memoryMb', '--memory']);
   }
@@ -97,6 +99,7 @@ const MAX_SEED = 2 ** 31 - 2;
  */
 export function randomSeed(flag: string | undefined, fresh: () => number = Math.random): number {
   if (flag === undefined) return Math.floor(fresh() * (MAX_SEED + 1));
-  if (!/^\d+$/.test(flag) || Number(flag) > MAX_SEED) throw new UsageError(`--seed needs a whole number between 0 and ${MAX_SEED}, not '${flag}'`);
+  if (!/^\d+$/.test(flag) || Number(flag) > MAX_SEED)
+    throw new UsageError(`--seed needs a whole number between 0 and ${MAX_SEED}, not '${flag}'`);
   return Number(flag);
 }

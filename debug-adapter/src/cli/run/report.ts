@@ -26,9 +26,7 @@ export function fileDisplay(programArg: string, root: string): (shown: string) =
 /** `file:line:column: Kind: message` and the ML stack (innermost call first), one line each. */
 export function formatRunError(error: RunError, display: (shown: string) => string, program: string): string {
   const where =
-    error.file !== null && error.line !== null
-      ? `${display(error.file)}:${error.line}:${error.column ?? 1}`
-      : program;
+    error.file !== null && error.line !== null ? `${display(error.file)}:${error.line}:${error.column ?? 1}` : program;
   const lines = [`${where}: ${error.kind}: ${error.message}`];
   for (const f of error.mlStack) lines.push(`    at ${f.name} (${display(f.file)}:${f.line}:${f.column})`);
   return lines.join('\n') + '\n';
@@ -40,7 +38,12 @@ const DIAGNOSTIC_LINE = /^(.+?):(\d+):(\d+): (error|warning|info|hint) /;
 export function relocateDiagnostics(text: string, display: (shown: string) => string): string {
   return text
     .split('\n')
-    .map((line) => line.replace(DIAGNOSTIC_LINE, (_m, file: string, l: string, c: string, sev: string) => `${display(file)}:${l}:${c}: ${sev} `))
+    .map((line) =>
+      line.replace(
+        DIAGNOSTIC_LINE,
+        (_m, file: string, l: string, c: string, sev: string) => `${display(file)}:${l}:${c}: ${sev} `,
+      ),
+    )
     .join('\n');
 }
 
