@@ -10,7 +10,16 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'mlsec-run-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const RESULT_KEYS = ['audit', 'error', 'exitCode', 'ok', 'stats', 'stderr', 'stdout'];
-const STATS_KEYS = ['analyzeMs', 'bridgeCalls', 'capabilityChecks', 'cpuMs', 'parseMs', 'peakHeapBytes', 'runMs', 'transpileMs'];
+const STATS_KEYS = [
+  'analyzeMs',
+  'bridgeCalls',
+  'capabilityChecks',
+  'cpuMs',
+  'parseMs',
+  'peakHeapBytes',
+  'runMs',
+  'transpileMs',
+];
 
 describe('--json', () => {
   test('prints only the run result; a refused request is in error and in the audit', async () => {
@@ -38,7 +47,13 @@ describe('--json', () => {
       stats: { capabilityChecks: 1, bridgeCalls: 1 },
     });
     expect(result.audit).toHaveLength(1);
-    expect(result.audit[0]).toMatchObject({ resource: 'file', operation: 'read', result: 'DENIED', enforced: true, reason: 'not-granted' });
+    expect(result.audit[0]).toMatchObject({
+      resource: 'file',
+      operation: 'read',
+      result: 'DENIED',
+      enforced: true,
+      reason: 'not-granted',
+    });
     expect(result.audit[0].capability).toMatch(/^file:read:\/.*\/run-project\/data\/notes\.txt$/);
   });
 
@@ -48,7 +63,9 @@ describe('--json', () => {
     expect(r.code).toBe(0);
     expect(Object.keys(result).sort()).toEqual(RESULT_KEYS.filter((k) => k !== 'error'));
     expect(result).toMatchObject({ ok: true, exitCode: 0, stdout: "['x']\n" });
-    expect(result.audit.map((e: { capability: string; result: string }) => `${e.capability} ${e.result}`)).toContain('args:read GRANTED');
+    expect(result.audit.map((e: { capability: string; result: string }) => `${e.capability} ${e.result}`)).toContain(
+      'args:read GRANTED',
+    );
   });
 
   test('a refusal by SEC010 is a CapabilityError naming the capability', async () => {
@@ -66,7 +83,11 @@ describe('--json', () => {
   test('a limit hit is a typed error with exit 4', async () => {
     const r = await runCli(['--json', '--cpu-time', '0.2', 'spin.ml']);
     expect(r.code).toBe(4);
-    expect(JSON.parse(r.out)).toMatchObject({ ok: false, exitCode: 4, error: { kind: 'SandboxTimeoutError', file: null } });
+    expect(JSON.parse(r.out)).toMatchObject({
+      ok: false,
+      exitCode: 4,
+      error: { kind: 'SandboxTimeoutError', file: null },
+    });
   });
 });
 
@@ -78,16 +99,34 @@ describe('--audit FILE', () => {
     const lines = readFileSync(file, 'utf8').split('\n');
     expect(lines.pop()).toBe('');
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ resource: 'file', operation: 'read', result: 'GRANTED', by: expect.stringMatching(/^file:read:\/.*\/run-project\/data\/notes\.txt$/) });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      resource: 'file',
+      operation: 'read',
+      result: 'GRANTED',
+      by: expect.stringMatching(/^file:read:\/.*\/run-project\/data\/notes\.txt$/),
+    });
 
     await runCli(['--audit', file, '--profile', 'reader', 'read_secret.ml']);
-    const denied = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(denied).toEqual([expect.objectContaining({ result: 'DENIED', reason: 'denied', by: expect.stringMatching(/^!file:read:\/.*\/data\/secret\/\*\*$/) })]);
+    const denied = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(denied).toEqual([
+      expect.objectContaining({
+        result: 'DENIED',
+        reason: 'denied',
+        by: expect.stringMatching(/^!file:read:\/.*\/data\/secret\/\*\*$/),
+      }),
+    ]);
   });
 
   test('an audit file that cannot be written is a usage error before anything runs', async () => {
     const r = await runCli(['--audit', path.join(tmp, 'missing', 'audit.jsonl'), 'args.ml']);
-    expect(r).toEqual({ code: 2, out: '', err: expect.stringMatching(/^mlsec run: cannot write the audit file .*: ENOENT\n$/) });
+    expect(r).toEqual({
+      code: 2,
+      out: '',
+      err: expect.stringMatching(/^mlsec run: cannot write the audit file .*: ENOENT\n$/),
+    });
   });
 });
 
@@ -116,7 +155,11 @@ describe('--audit-only', () => {
 
   test('a program that needs nothing more says so', async () => {
     const r = await runCli(['--audit-only', 'args.ml']);
-    expect(r).toEqual({ code: 0, out: '[]\n', err: 'mlsec run: audit-only: the program needs nothing beyond the grant\n' });
+    expect(r).toEqual({
+      code: 0,
+      out: '[]\n',
+      err: 'mlsec run: audit-only: the program needs nothing beyond the grant\n',
+    });
   });
 
   test('security findings other than SEC010 still refuse the run', async () => {

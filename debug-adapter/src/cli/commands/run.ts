@@ -1,6 +1,6 @@
 // `mlsec run FILE [-- args]`: runs an ML program in the sandbox under a capability grant and limits.
 // This module only declares the command; the work (sandbox, bridges, analysis) is imported when
-// the command runs, so other commands never load it.
+// the command runs, so other commands never initialise it.
 import { optionsHelp, parseArgs, type ArgSpec } from '../args.js';
 import type { Command } from '../command.js';
 import type { CliIO } from '../io.js';

@@ -1,6 +1,6 @@
-// Loads the CommonJS main bundle of the CLI (dist/cli-main.cjs) with a V8 code cache kept beside
-// it, so later processes skip most parsing and compiling. A cache that cannot be read, written or
-// is rejected by V8 only costs speed, never behaviour. Code loaded this way cannot use import().
+// Loads the CLI's CommonJS bundle (dist/cli-main.cjs) with a V8 code cache in dist/.cache/ (only who
+// can change the bundle can change it): later processes skip most compiling. A missing or rejected
+// cache costs speed, never behaviour. Code loaded this way cannot use import() on Node 20.
 import { createRequire } from 'node:module';
 import type * as Fs from 'node:fs';
 import type * as Path from 'node:path';

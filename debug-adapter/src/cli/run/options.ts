@@ -1,5 +1,5 @@
 // `mlsec run` flags that need more than parseArgs: limits in MB/seconds turned into sandbox limits
-// (over mlpy.yaml's `sandbox:` values), and the sandbox's env view from --env / --pass-env.
+// (over mlpy.yaml's `sandbox:` values), the sandbox's env view (--env, --pass-env) and --seed.
 // Pure: the host environment is a parameter; every mistake is a UsageError naming the flag.
 import type { MlpyConfig } from '@mlsec/grammar';
 import { UsageError } from '../args.js';
