@@ -121,6 +121,16 @@ const CASES: Case[] = [
     err: 'spin.ml: SandboxTimeoutError: CPU time limit of 300 ms exceeded; raise it with --cpu-time SECONDS or sandbox.max_execution_time in mlpy.yaml\n',
   },
   {
+    name: 'endless recursion is a RecursionError (exit 4); repeated frames are counted, not listed',
+    argv: ['recursion.ml'],
+    code: 4,
+    out: '',
+    err:
+      'recursion.ml:3:10: RecursionError: maximum recursion depth exceeded\n' +
+      '    at down (recursion.ml:3:10)\n'.repeat(3) +
+      '    ... the same call 97 more times\n',
+  },
+  {
     name: 'arguments after -- are the program’s own',
     argv: ['args.ml', '--', 'a', 'b c', '--x'],
     code: 0,

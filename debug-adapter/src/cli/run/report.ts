@@ -23,12 +23,33 @@ export function fileDisplay(programArg: string, root: string): (shown: string) =
   };
 }
 
-/** `file:line:column: Kind: message` and the ML stack (innermost call first), one line each. */
+/** Identical stack lines in a row shown before the rest are counted (deep recursion). */
+const REPEATS_SHOWN = 3;
+
+/**
+ * `file:line:column: Kind: message` and the ML stack (innermost call first), one line per frame;
+ * a frame repeated in a row is shown three times, then counted.
+ */
 export function formatRunError(error: RunError, display: (shown: string) => string, program: string): string {
   const where =
     error.file !== null && error.line !== null ? `${display(error.file)}:${error.line}:${error.column ?? 1}` : program;
   const lines = [`${where}: ${error.kind}: ${error.message}`];
-  for (const f of error.mlStack) lines.push(`    at ${f.name} (${display(f.file)}:${f.line}:${f.column})`);
+  let previous = '';
+  let repeats = 0;
+  const flush = (): void => {
+    if (repeats > REPEATS_SHOWN) lines.push(`    ... the same call ${repeats - REPEATS_SHOWN} more times`);
+  };
+  for (const f of error.mlStack) {
+    const line = `    at ${f.name} (${display(f.file)}:${f.line}:${f.column})`;
+    if (line === previous) repeats++;
+    else {
+      flush();
+      previous = line;
+      repeats = 1;
+    }
+    if (repeats <= REPEATS_SHOWN) lines.push(line);
+  }
+  flush();
   return lines.join('\n') + '\n';
 }
 
