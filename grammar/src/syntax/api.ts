@@ -6,11 +6,10 @@ import { AstBuilder } from './builder.js';
 import { tokenize } from './lexer.js';
 import { LineMap } from './line-map.js';
 import { syntaxError } from './messages.js';
-import { tooDeep } from './nesting.js';
 import { mergeDiagnostics } from './diagnostic-filter.js';
 import { MlParser } from './parser.js';
 import { recognitionDiagnostics } from './parser-errors.js';
-import { materialize, tokenTable } from './syntax-tokens.js';
+import { materialize } from './syntax-tokens.js';
 import type { SyntaxToken } from './syntax-tokens.js';
 
 export interface ParseResult {
@@ -56,13 +55,16 @@ function parseText(text: string, parser: MlParser): ParseResult {
   const b = new AstBuilder();
   b.lines = lines;
   const lexed = tokenize(text, lines);
-  const comments: Comment[] = lexed.comments.map((c) => ({ text: c.image, range: b.range(c) }));
+  const comments: Comment[] = lexed.comments.map((c) => ({
+    text: c.image,
+    range: lines.range(c.startOffset, c.startOffset + c.image.length),
+  }));
   const program: Program = { kind: 'Program', body: [], comments, range: lines.range(0, text.length) };
   let diagnostics = lexed.diagnostics;
   let namesFromKeywords: ReadonlySet<number> = new Set();
 
-  const deep = tooDeep(lexed.tokens);
-  if (deep) {
+  if (lexed.tooDeep >= 0) {
+    const deep = lexed.tokens.token(lexed.tooDeep);
     diagnostics = [...diagnostics, syntaxError('ML220', b.range(deep))].sort(
       (x, y) => x.range.start.offset - y.range.start.offset,
     );
@@ -73,7 +75,6 @@ function parseText(text: string, parser: MlParser): ParseResult {
     const generic = recognitionDiagnostics(result.errors, lexed.tokens, b);
     diagnostics = mergeDiagnostics(lexed.diagnostics, result.problems, generic, lexed.tokens);
   }
-  const table = tokenTable(lexed.tokens, namesFromKeywords);
   let tokens: SyntaxToken[] | undefined;
   return {
     program,
@@ -81,7 +82,7 @@ function parseText(text: string, parser: MlParser): ParseResult {
     comments,
     // Built on first use: most consumers never read the token list, and it is a third of the objects.
     get tokens(): SyntaxToken[] {
-      return (tokens ??= materialize(table, lines));
+      return (tokens ??= materialize(lexed.tokens, namesFromKeywords, lines));
     },
   };
 }

@@ -1,15 +1,19 @@
 // Keeps one diagnostic per mistake: Chevrotain's generic errors (ML200-ML202) that follow another
 // diagnostic inside the same statement are cascades of that first mistake and are dropped, and so are
 // targeted ones spanning a lexical error. Lexical diagnostics are always kept. Pure function.
-import type { IToken } from 'chevrotain';
 import type { Diagnostic } from '../diagnostics.js';
+import type { TokenStore } from './token-store.js';
 import * as T from './tokens.js';
 
 /** Offsets of the tokens that end or open a statement scope: `;`, `{`, `}`. */
-function boundaryOffsets(tokens: IToken[]): number[] {
+function boundaryOffsets(tokens: TokenStore): number[] {
   const out: number[] = [];
-  for (const t of tokens) {
-    if (t.tokenType === T.Semi || t.tokenType === T.LCurly || t.tokenType === T.RCurly) out.push(t.startOffset);
+  const semi = T.Semi.tokenTypeIdx!;
+  const open = T.LCurly.tokenTypeIdx!;
+  const close = T.RCurly.tokenTypeIdx!;
+  for (let i = 0; i < tokens.count; i++) {
+    const t = tokens.typeIdx(i);
+    if (t === semi || t === open || t === close) out.push(tokens.start(i));
   }
   return out;
 }
@@ -40,7 +44,7 @@ export function mergeDiagnostics(
   lexical: Diagnostic[],
   targeted: Diagnostic[],
   generic: Diagnostic[],
-  tokens: IToken[],
+  tokens: TokenStore,
 ): Diagnostic[] {
   // A targeted diagnostic spanning a lexical error (`héllo = 1` seen as `h é llo`) is explained by it.
   const explained = (d: Diagnostic) =>

@@ -1,7 +1,6 @@
 // Lexical context of ML: decides from the tokens already matched whether the previous token ends a
 // value (so `//` is floor division and `-1` is `-` then `1`) or not (so `//` starts a comment and
 // `-1` is one literal). It must not look at anything but the tokens fed to it and the source text.
-import type { IToken } from 'chevrotain';
 
 /** What an open bracket began; `value` covers calls and parenthesised expressions. */
 type Frame = 'value' | 'header' | 'params' | 'fnparams' | 'index' | 'block' | 'object' | 'pattern';
@@ -28,51 +27,32 @@ const STATEMENT_KEYWORDS = new Set([
 const HEADER_KEYWORDS = new Set(['if', 'elif', 'while', 'for', 'except']);
 const BLOCK_KEYWORDS = new Set(['else', 'try', 'finally', 'except']);
 
+/** Lexical classes of the tokens fed to the context (words are plain identifiers while lexing). */
+export const WORD = 1;
+export const LITERAL = 2;
+export const OPEN_PAREN = 3;
+export const CLOSE_PAREN = 4;
+export const OPEN_BRACKET = 5;
+export const CLOSE_BRACKET = 6;
+export const OPEN_CURLY = 7;
+export const CLOSE_CURLY = 8;
+export const SEMI = 9;
+export const ARROW = 10;
+export const OTHER = 11;
+
+/** The state after the significant tokens of one document fed so far, in order. */
 export class LexContext {
-  private stack: Frame[] = [];
+  private readonly stack: Frame[] = [];
   /** Tokens inside the innermost `for (` header, to recognise `in` as its third token. */
-  private headerCounts: number[] = [];
-  private headerOpeners: (string | null)[] = [];
+  private readonly headerCounts: number[] = [];
+  private readonly headerOpeners: (string | null)[] = [];
   private endsValueFlag = false;
   private stmtStart = true;
   private keyword: string | null = null;
   private pendingBlock = false;
   private afterArrow = false;
-  private fed = 0;
-  /** Token class by tokenTypeIdx, filled on first sight of each token type. */
-  private readonly classes = new Uint8Array(1024);
-  private tokens: IToken[] | null = null;
-  private text = '';
 
-  /** Starts a new document. */
-  reset(text: string): void {
-    this.stack = [];
-    this.headerCounts = [];
-    this.headerOpeners = [];
-    this.endsValueFlag = false;
-    this.stmtStart = true;
-    this.keyword = null;
-    this.pendingBlock = false;
-    this.afterArrow = false;
-    this.fed = 0;
-    this.tokens = null;
-    this.text = text;
-  }
-
-  /** Releases the document so that it is not retained between runs. */
-  release(): void {
-    this.reset('');
-  }
-
-  /** Feeds the tokens matched so far (the lexer's own growing array) and returns the state. */
-  catchUp(matched: IToken[]): this {
-    if (this.tokens !== matched) {
-      this.tokens = matched;
-      this.fed = 0;
-    }
-    while (this.fed < matched.length) this.feed(matched[this.fed++]!);
-    return this;
-  }
+  constructor(private readonly text: string) {}
 
   /** True when the last token ends a complete operand. */
   get endsValue(): boolean {
@@ -84,7 +64,8 @@ export class LexContext {
     return this.stmtStart;
   }
 
-  private feed(tok: IToken): void {
+  /** Feeds the next significant token: its lexical class, its text and its start offset. */
+  feed(cls: number, image: string, offset: number): void {
     const wasStmtStart = this.stmtStart;
     const prevKeyword = this.keyword;
     const prevPendingBlock = this.pendingBlock;
@@ -95,10 +76,8 @@ export class LexContext {
     this.afterArrow = false;
     const depth = this.headerCounts.length;
     if (depth > 0) this.headerCounts[depth - 1]!++;
-    let cls = this.classes[tok.tokenTypeIdx]!;
-    if (cls === 0) cls = this.classes[tok.tokenTypeIdx] = classify(tok);
     if (cls === WORD) {
-      this.feedWord(tok.image, wasStmtStart, prevKeyword);
+      this.feedWord(image, wasStmtStart, prevKeyword);
       return;
     }
     if (cls === LITERAL) {
@@ -122,7 +101,7 @@ export class LexContext {
         return;
       }
       case CLOSE_PAREN: {
-        const kind = this.pop();
+        const kind = this.stack.pop();
         this.headerCounts.pop();
         this.headerOpeners.pop();
         if (kind === 'value' || kind === undefined) this.endsValueFlag = true;
@@ -133,12 +112,12 @@ export class LexContext {
         this.stack.push('index');
         return;
       case CLOSE_BRACKET:
-        this.pop();
+        this.stack.pop();
         this.endsValueFlag = true;
         return;
       case OPEN_CURLY: {
         let kind: Frame;
-        const after = tok.startOffset + 1;
+        const after = offset + 1;
         if (prevPendingBlock || prevKeyword === 'capability-name') kind = 'block';
         else if (prevArrow) kind = looksLikeObject(this.text, after) ? 'object' : 'block';
         else if (wasStmtStart) kind = looksLikePattern(this.text, after) ? 'pattern' : 'object';
@@ -148,7 +127,7 @@ export class LexContext {
         return;
       }
       case CLOSE_CURLY: {
-        const kind = this.pop();
+        const kind = this.stack.pop();
         if (kind === 'object') this.endsValueFlag = true;
         else if (kind !== 'pattern') this.stmtStart = true;
         return;
@@ -186,42 +165,6 @@ export class LexContext {
     const depth = this.headerCounts.length;
     return depth > 0 && this.headerOpeners[depth - 1] === 'for' && this.headerCounts[depth - 1] === count;
   }
-
-  private pop(): Frame | undefined {
-    return this.stack.pop();
-  }
-}
-
-const WORD = 1;
-const LITERAL = 2;
-const OPEN_PAREN = 3;
-const CLOSE_PAREN = 4;
-const OPEN_BRACKET = 5;
-const CLOSE_BRACKET = 6;
-const OPEN_CURLY = 7;
-const CLOSE_CURLY = 8;
-const SEMI = 9;
-const ARROW = 10;
-const OTHER = 11;
-
-const PUNCTUATION_CLASSES: Record<string, number> = {
-  '(': OPEN_PAREN,
-  ')': CLOSE_PAREN,
-  '[': OPEN_BRACKET,
-  ']': CLOSE_BRACKET,
-  '{': OPEN_CURLY,
-  '}': CLOSE_CURLY,
-  ';': SEMI,
-  '=>': ARROW,
-};
-
-/** The lexical class of a token's type (words are still plain identifiers while lexing). */
-function classify(tok: IToken): number {
-  const name = tok.tokenType.name;
-  if (name === 'Identifier') return WORD;
-  if (name === 'NumberLit' || name === 'StringLit' || name === 'UnterminatedString' || name === 'TemplateString')
-    return LITERAL;
-  return PUNCTUATION_CLASSES[tok.image] ?? OTHER;
 }
 
 /** Skips whitespace and `//` comments (which are comments right after `{` or `,`). */

@@ -1,7 +1,7 @@
 // Shared machinery of the ML parser: Chevrotain configuration, per-document state, diagnostics
 // recording, lookahead helpers for contextual keywords, and recovery placeholders.
 // Grammar rules live in the parser-*.ts layers and parser.ts; node construction in builder.ts.
-import { createTokenInstance, EmbeddedActionsParser, EOF, tokenMatcher } from 'chevrotain';
+import { createTokenInstance, EOF, tokenMatcher } from 'chevrotain';
 import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
 import type { Diagnostic, QuickFix } from '../diagnostics.js';
 import type { ErrorExpr, Range } from './ast.js';
@@ -10,6 +10,8 @@ import type { LineMap } from './line-map.js';
 import { syntaxError } from './messages.js';
 import type { SyntaxCode } from './messages.js';
 import { errorMessageProvider } from './parser-errors.js';
+import { TokenWindowParser } from './parser-input.js';
+import type { TokenStore } from './token-store.js';
 import * as T from './tokens.js';
 
 /** Second tokens after which a statement-start keyword is just a name (`if = 1;`, `in.x`, `for += 1;`). */
@@ -35,7 +37,7 @@ export interface ParserOptions {
   fastPaths?: boolean;
 }
 
-export abstract class ParserBase extends EmbeddedActionsParser {
+export abstract class ParserBase extends TokenWindowParser {
   protected readonly b = new AstBuilder();
   protected problems: Diagnostic[] = [];
   /** Start offsets of keyword-typed tokens that were used as names (for semantic tokens). */
@@ -73,8 +75,8 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   }
 
   /** Prepares the parser for one document. */
-  protected begin(tokens: IToken[], lines: LineMap): void {
-    this.input = tokens;
+  protected begin(tokens: TokenStore, lines: LineMap): void {
+    this.useTokens(tokens);
     this.b.lines = lines;
     this.problems = [];
     this.namesFromKeywords = new Set();

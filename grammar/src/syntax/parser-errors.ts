@@ -6,6 +6,7 @@ import type { IParserErrorMessageProvider, IRecognitionException, IToken, TokenT
 import type { Diagnostic } from '../diagnostics.js';
 import type { AstBuilder } from './builder.js';
 import { syntaxError } from './messages.js';
+import type { TokenStore } from './token-store.js';
 import type { SyntaxCode } from './messages.js';
 import * as T from './tokens.js';
 
@@ -131,7 +132,11 @@ export const errorMessageProvider: IParserErrorMessageProvider = {
 };
 
 /** Converts Chevrotain's recorded errors into diagnostics (ranges, opener locations, `;` fixes). */
-export function recognitionDiagnostics(errors: IRecognitionException[], tokens: IToken[], b: AstBuilder): Diagnostic[] {
+export function recognitionDiagnostics(
+  errors: IRecognitionException[],
+  tokens: TokenStore,
+  b: AstBuilder,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const e of errors) {
     const sep = e.message.indexOf(CODE_MARK);
@@ -164,31 +169,19 @@ export function recognitionDiagnostics(errors: IRecognitionException[], tokens: 
 }
 
 /** The innermost bracket still open before `offset` whose closer is named in `message`. */
-function unmatchedOpener(tokens: IToken[], offset: number, message: string): IToken | undefined {
+function unmatchedOpener(tokens: TokenStore, offset: number, message: string): IToken | undefined {
   const entry = [...CLOSERS.entries()].find(([, v]) => message.startsWith(`Missing \`${v[2]}\``));
   if (!entry) return undefined;
   const [closeType, [openType]] = entry;
   let depth = 0;
-  let i = upperBound(tokens, offset) - 1;
+  let i = tokens.firstAtOrAfter(offset) - 1;
   for (; i >= 0; i--) {
-    const t = tokens[i]!;
-    if (t.tokenType === closeType) depth++;
-    else if (t.tokenType === openType) {
-      if (depth === 0) return t;
+    const t = tokens.type(i);
+    if (t === closeType) depth++;
+    else if (t === openType) {
+      if (depth === 0) return tokens.token(i);
       depth--;
     }
   }
   return undefined;
-}
-
-/** Index of the first token starting at or after `offset`. */
-function upperBound(tokens: IToken[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.startOffset < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

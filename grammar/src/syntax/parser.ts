@@ -15,6 +15,7 @@ import type {
 } from './ast.js';
 import type { IndexSuffix } from './parser-expression-actions.js';
 import type { LineMap } from './line-map.js';
+import type { TokenStore } from './token-store.js';
 import type { ParserOptions } from './parser-base.js';
 import { StatementParser } from './parser-statements.js';
 import type { SimpleParts } from './statement-builder.js';
@@ -55,7 +56,7 @@ export class MlParser extends StatementParser {
   }
 
   /** Parses one document's tokens. */
-  parseTokens(tokens: IToken[], lines: LineMap): ParsedTokens {
+  parseTokens(tokens: TokenStore, lines: LineMap): ParsedTokens {
     this.begin(tokens, lines);
     const body = this.program();
     const result = {
@@ -64,7 +65,7 @@ export class MlParser extends StatementParser {
       errors: this.errors,
       namesFromKeywords: this.namesFromKeywords,
     };
-    this.input = [];
+    this.useTokens(null);
     return result;
   }
 

@@ -1,9 +1,10 @@
 // Classifies lexer tokens for editors (semantic tokens): a word is `keyword` only where the parser
-// used it as one. The classification is stored compactly at parse time and turned into objects only
-// when a consumer asks for them. Reads token types; no parsing.
-import type { IToken, TokenType } from 'chevrotain';
+// used it as one. Made from the lexer's token columns only when a consumer asks for the list.
+// Reads token types; no parsing.
+import type { TokenType } from 'chevrotain';
 import type { Range } from './ast.js';
 import type { LineMap } from './line-map.js';
+import type { TokenStore } from './token-store.js';
 import * as T from './tokens.js';
 
 export type SyntaxTokenKind = 'keyword' | 'identifier' | 'number' | 'string' | 'operator' | 'punctuation' | 'boolean';
@@ -49,37 +50,18 @@ for (const type of T.ALL_TOKENS) {
   else if (PUNCTUATION.has(type)) KIND_BY_TYPE[idx] = PUNCTUATION_KIND;
 }
 
-function kindOf(tok: IToken, namesFromKeywords: ReadonlySet<number>): number {
-  const kind = KIND_BY_TYPE[tok.tokenTypeIdx]!;
-  if ((kind === KEYWORD || kind === BOOLEAN) && namesFromKeywords.has(tok.startOffset)) return IDENTIFIER;
-  return kind;
-}
-
-/** Compact token table: start offset, length and kind code per token. */
-export interface TokenTable {
-  starts: Uint32Array;
-  lengths: Uint32Array;
-  kinds: Uint8Array;
-}
-
-export function tokenTable(tokens: IToken[], namesFromKeywords: ReadonlySet<number>): TokenTable {
-  const n = tokens.length;
-  const table: TokenTable = { starts: new Uint32Array(n), lengths: new Uint32Array(n), kinds: new Uint8Array(n) };
-  for (let i = 0; i < n; i++) {
-    const tok = tokens[i]!;
-    table.starts[i] = tok.startOffset;
-    table.lengths[i] = tok.image.length;
-    table.kinds[i] = kindOf(tok, namesFromKeywords);
-  }
-  return table;
-}
-
-export function materialize(table: TokenTable, lines: LineMap): SyntaxToken[] {
-  const out: SyntaxToken[] = new Array(table.kinds.length);
+/** The classified tokens of a parsed document (keyword-typed words used as names are identifiers). */
+export function materialize(
+  tokens: TokenStore,
+  namesFromKeywords: ReadonlySet<number>,
+  lines: LineMap,
+): SyntaxToken[] {
+  const out: SyntaxToken[] = new Array(tokens.count);
   for (let i = 0; i < out.length; i++) {
-    const start = table.starts[i]!;
-    const end = start + table.lengths[i]!;
-    out[i] = { kind: KINDS[table.kinds[i]!]!, text: lines.text.slice(start, end), range: lines.range(start, end) };
+    const start = tokens.start(i);
+    let kind = KIND_BY_TYPE[tokens.typeIdx(i)]!;
+    if ((kind === KEYWORD || kind === BOOLEAN) && namesFromKeywords.has(start)) kind = IDENTIFIER;
+    out[i] = { kind: KINDS[kind]!, text: tokens.image(i), range: lines.range(start, tokens.end(i)) };
   }
   return out;
 }

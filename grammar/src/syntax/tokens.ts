@@ -1,24 +1,18 @@
 // Chevrotain token types of ML and the keyword table (ML-LANGUAGE.md §1).
-// Only declarations live here: the context-sensitive matchers are in lex-patterns.ts, and no token
+// Only declarations live here: lexer.ts scans the text (the types carry no patterns), and no token
 // decides by itself whether a word is a keyword (the parser does, see parser-base.ts).
-import { createToken, Lexer } from 'chevrotain';
+import { createToken } from 'chevrotain';
 import type { TokenType } from 'chevrotain';
-import { commentPattern, incDecPattern, numberPattern } from './lex-patterns.js';
 
 // ---- Word categories ---------------------------------------------------------------------------
 
 /** Any word usable as an object key or member name: identifiers, keywords, `true`/`false`. */
-export const Name = createToken({ name: 'Name', pattern: Lexer.NA, label: 'a name' });
+export const Name = createToken({ name: 'Name', label: 'a name' });
 /** A word usable as a variable name: plain identifiers and every contextual keyword. */
-export const Identifier = createToken({
-  name: 'Identifier',
-  pattern: /[A-Za-z_][A-Za-z0-9_]*/,
-  categories: [Name],
-  label: 'a name',
-});
+export const Identifier = createToken({ name: 'Identifier', categories: [Name], label: 'a name' });
 
 function keyword(word: string): TokenType {
-  return createToken({ name: `Kw_${word}`, pattern: Lexer.NA, categories: [Identifier], label: `'${word}'` });
+  return createToken({ name: `Kw_${word}`, categories: [Identifier], label: `'${word}'` });
 }
 
 export const Capability = keyword('capability');
@@ -47,12 +41,12 @@ export const Break = keyword('break');
 export const Continue = keyword('continue');
 export const Nonlocal = keyword('nonlocal');
 
-export const True = createToken({ name: 'True', pattern: Lexer.NA, categories: [Name], label: "'true'" });
-export const False = createToken({ name: 'False', pattern: Lexer.NA, categories: [Name], label: "'false'" });
+export const True = createToken({ name: 'True', categories: [Name], label: "'true'" });
+export const False = createToken({ name: 'False', categories: [Name], label: "'false'" });
 /** `fn` is reserved everywhere (never a name, not even a key). */
-export const Fn = createToken({ name: 'Fn', pattern: Lexer.NA, label: "'fn'" });
+export const Fn = createToken({ name: 'Fn', label: "'fn'" });
 
-/** Words the lexer emits as `Identifier` and the keyword pass retypes (see lexer.ts). */
+/** Words the lexer types as their keyword (or `true`/`false`/`fn`) rather than `Identifier`. */
 export const WORD_TYPES: ReadonlyMap<string, TokenType> = new Map([
   ...[
     Capability,
@@ -88,92 +82,34 @@ export const WORD_TYPES: ReadonlyMap<string, TokenType> = new Map([
 
 // ---- Trivia and literals -----------------------------------------------------------------------
 
-export const WhiteSpace = createToken({
-  name: 'WhiteSpace',
-  pattern: /[ \t\r\n\f]+/,
-  group: Lexer.SKIPPED,
-  line_breaks: true,
-});
-export const Comment = createToken({
-  name: 'Comment',
-  pattern: { exec: commentPattern },
-  start_chars_hint: ['/'],
-  line_breaks: false,
-  group: 'comments',
-});
-/** `/* ... *\/` is not ML; lexed so that it can be reported once and skipped. */
-export const BlockComment = createToken({
-  name: 'BlockComment',
-  pattern: /\/\*(?:[^*]|\*(?!\/))*(?:\*\/)?/,
-  line_breaks: true,
-  group: 'invalid',
-});
-
-export const StringLit = createToken({
-  name: 'StringLit',
-  pattern: /"(?:[^"\\]|\\[\s\S])*"|'(?:[^'\\]|\\[\s\S])*'/,
-  line_breaks: true,
-  label: 'a string',
-});
+export const StringLit = createToken({ name: 'StringLit', label: 'a string' });
 /** A string without its closing quote, cut at the end of its line; reported by lexer.ts. */
-export const UnterminatedString = createToken({
-  name: 'UnterminatedString',
-  pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?|'(?:[^'\\\r\n]|\\[^\r\n])*\\?/,
-  categories: [StringLit],
-  label: 'a string',
-});
-/** `` `text` `` is not ML; lexed as a string so that it is reported once (ML104) and parsing goes on. */
-export const TemplateString = createToken({
-  name: 'TemplateString',
-  pattern: /`[^`]*`/,
-  categories: [StringLit],
-  line_breaks: true,
-  label: 'a string',
-});
-export const NumberLit = createToken({
-  name: 'NumberLit',
-  pattern: { exec: numberPattern },
-  start_chars_hint: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.', '+', '-'],
-  line_breaks: false,
-  label: 'a number',
-});
+export const UnterminatedString = createToken({ name: 'UnterminatedString', categories: [StringLit], label: 'a string' });
+/** `` `text` `` is not ML: lexed as a string so that it is reported once (ML104) and parsing goes on. */
+export const TemplateString = createToken({ name: 'TemplateString', categories: [StringLit], label: 'a string' });
+export const NumberLit = createToken({ name: 'NumberLit', label: 'a number' });
 
 // ---- Operators and punctuation -------------------------------------------------------------------
 
 /** Category of every infix operator of the binary precedence levels (incl. the rejected `===` `!==` `**`). */
-export const BinaryOp = createToken({ name: 'BinaryOp', pattern: Lexer.NA, label: 'an operator' });
+export const BinaryOp = createToken({ name: 'BinaryOp', label: 'an operator' });
 /** Category of the prefix operators `!` and `-`. */
-export const PrefixOp = createToken({ name: 'PrefixOp', pattern: Lexer.NA, label: "'!' or '-'" });
+export const PrefixOp = createToken({ name: 'PrefixOp', label: "'!' or '-'" });
 /** Category of `+=` `-=` `*=` `/=` `%=` (not ML; parsed to give a fix). */
-export const CompoundAssign = createToken({ name: 'CompoundAssign', pattern: Lexer.NA, label: 'an assignment' });
+export const CompoundAssign = createToken({ name: 'CompoundAssign', label: 'an assignment' });
 
 /**
  * Stands for characters the lexer could not match (already reported as ML102). It joins the
  * binary operators so that `a & b` parses on without a second, cascading diagnostic.
  */
-export const Invalid = createToken({
-  name: 'Invalid',
-  pattern: Lexer.NA,
-  categories: [BinaryOp],
-  label: 'an invalid character',
-});
+export const Invalid = createToken({ name: 'Invalid', categories: [BinaryOp], label: 'an invalid character' });
 
-/**
- * One-character operators use plain string patterns, which Chevrotain matches by character code
- * without running a regex; longer ones are regexes (Chevrotain would convert them anyway).
- */
 function op(name: string, text: string, categories: TokenType[] = []): TokenType {
-  const pattern = text.length === 1 ? text : new RegExp(text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-  return createToken({ name, pattern, categories, label: `'${text}'` });
+  return createToken({ name, categories, label: `'${text}'` });
 }
 
-export const IncDec = createToken({
-  name: 'IncDec',
-  pattern: { exec: incDecPattern },
-  start_chars_hint: ['+', '-'],
-  line_breaks: false,
-  label: "'++' or '--'",
-});
+/** `++` / `--`, lexed as one token only where they can be reported as the C idiom (lex-scan.ts). */
+export const IncDec = createToken({ name: 'IncDec', label: "'++' or '--'" });
 export const StrictEq = op('StrictEq', '===', [BinaryOp]);
 export const StrictNotEq = op('StrictNotEq', '!==', [BinaryOp]);
 export const EqEq = op('EqEq', '==', [BinaryOp]);
@@ -211,11 +147,8 @@ export const RBracket = op('RBracket', ']');
 export const LCurly = op('LCurly', '{');
 export const RCurly = op('RCurly', '}');
 
-/** Lexer order: trivia, literals, then longest operators first. */
-export const LEXER_TOKENS: TokenType[] = [
-  WhiteSpace,
-  Comment,
-  BlockComment,
+/** Every token type the parser knows (lexer tokens plus categories and retyped words). */
+export const ALL_TOKENS: TokenType[] = [
   StringLit,
   UnterminatedString,
   TemplateString,
@@ -258,11 +191,6 @@ export const LEXER_TOKENS: TokenType[] = [
   RBracket,
   LCurly,
   RCurly,
-];
-
-/** Every token type the parser knows (lexer tokens plus categories and retyped words). */
-export const ALL_TOKENS: TokenType[] = [
-  ...LEXER_TOKENS,
   Name,
   BinaryOp,
   PrefixOp,

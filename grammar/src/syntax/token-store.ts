@@ -1,0 +1,86 @@
+// The lexer's output as columns (type, start, end, image per token) instead of one object per token:
+// the parser materialises Chevrotain IToken objects only for the few tokens it is looking at, so
+// they die young instead of living (and being copied by the GC) for the whole parse. Data only.
+import type { IToken, TokenType } from 'chevrotain';
+import * as T from './tokens.js';
+
+/** Token type by tokenTypeIdx, for every type the lexer emits. */
+const TYPES: TokenType[] = [];
+for (const type of T.ALL_TOKENS) TYPES[type.tokenTypeIdx!] = type;
+
+export class TokenStore {
+  /** Number of tokens. */
+  count = 0;
+  private types: Uint16Array;
+  private starts: Int32Array;
+  private ends: Int32Array;
+  private readonly images: string[] = [];
+
+  constructor(textLength: number) {
+    const capacity = (textLength >> 1) + 16;
+    this.types = new Uint16Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
+
+  push(type: TokenType, image: string, start: number): void {
+    const i = this.count;
+    if (i === this.types.length) this.grow();
+    this.types[i] = type.tokenTypeIdx!;
+    this.starts[i] = start;
+    this.ends[i] = start + image.length;
+    this.images.push(image);
+    this.count = i + 1;
+  }
+
+  private grow(): void {
+    const capacity = this.types.length * 2;
+    const types = new Uint16Array(capacity);
+    types.set(this.types);
+    this.types = types;
+    const starts = new Int32Array(capacity);
+    starts.set(this.starts);
+    this.starts = starts;
+    const ends = new Int32Array(capacity);
+    ends.set(this.ends);
+    this.ends = ends;
+  }
+
+  typeIdx(i: number): number {
+    return this.types[i]!;
+  }
+
+  type(i: number): TokenType {
+    return TYPES[this.types[i]!]!;
+  }
+
+  start(i: number): number {
+    return this.starts[i]!;
+  }
+
+  end(i: number): number {
+    return this.ends[i]!;
+  }
+
+  image(i: number): string {
+    return this.images[i]!;
+  }
+
+  /** A new IToken for token `i` (the same shape Chevrotain's lexer produces with `onlyOffset`). */
+  token(i: number): IToken {
+    const idx = this.types[i]!;
+    return { image: this.images[i]!, startOffset: this.starts[i]!, tokenTypeIdx: idx, tokenType: TYPES[idx]! };
+  }
+
+  /** Index of the first token starting at or after `offset`. */
+  firstAtOrAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
