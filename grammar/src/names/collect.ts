@@ -1,55 +1,63 @@
 // First half of name resolution: one traversal that builds the scope tree and records every binding,
-// use and `nonlocal` as raw facts, plus the purely structural errors (loop control, parameters).
-// It decides nothing about which symbol a use names; that is bind.ts and lookup.ts.
+// use and `nonlocal` as raw facts (plus the order they appear in), and the purely structural errors
+// (loop control, parameters). It decides nothing about which symbol a use names; that is bind.ts and
+// lookup.ts.
 import type { Diagnostic } from '../diagnostics.js';
 import type { ArrowFunction, FunctionDef, Identifier, ImportStmt, Node, Parameter, Program } from '../syntax/ast.js';
 import { forEachChild } from '../syntax/visit.js';
 import { NAME_CODES, nameDiagnostic } from './messages.js';
-import type { DeclarationKind, ImportInfo, MlSymbol, Scope, ScopeKind } from './types.js';
+import type { Declaration, DeclarationKind, ImportInfo, MlSymbol, Scope, ScopeKind } from './types.js';
 
-/** A binding occurrence before symbols exist. */
-export interface RawBinding {
-  identifier: Identifier;
-  kind: DeclarationKind;
-  node: Node;
-  scope: Scope;
-  effectiveOffset: number;
-  /** Outermost loop of the binding's own function (or top level) that contains it. */
-  outerLoop: Node | null;
-  importInfo?: ImportInfo;
-}
-
-/** A name used as a value (`read`) or as a callee (`call`). */
-export interface RawUse {
-  identifier: Identifier;
-  role: 'read' | 'call';
-  scope: Scope;
-  outerLoop: Node | null;
-}
+/** A binding occurrence before symbols exist; bind.ts adopts it as the symbol's Declaration. */
+export type RawBinding = Declaration;
 
 export interface RawNonlocal {
   identifier: Identifier;
   scope: Scope;
 }
 
+/** Kinds of identifier occurrences, in `Collected.order`. */
+export const BINDING = 0;
+export const USE = 1;
+export const NONLOCAL = 2;
+export const STRAY_NONLOCAL = 3;
+
+/** Uses (names read as values or called), as parallel columns. */
+export interface RawUses {
+  identifiers: Identifier[];
+  /** Start offset of each identifier. */
+  offsets: number[];
+  /** True for a callee, false for a read. */
+  calls: boolean[];
+  scopes: Scope[];
+  /** Outermost loop of the use's own function (or top level) that contains it. */
+  outerLoops: (Node | null)[];
+}
+
 export interface Collected {
   scopes: Scope[];
+  /** Every binding, in traversal order. */
   bindings: RawBinding[];
-  uses: RawUse[];
+  /** Start offset of each binding's identifier. */
+  bindingOffsets: number[];
+  /** Per scope id, the indices (into `bindings`) of its bindings in traversal order. */
+  bindingsByScope: number[][];
+  /** What each import binding brings in. */
+  importInfo: Map<RawBinding, ImportInfo>;
+  uses: RawUses;
   nonlocals: RawNonlocal[];
+  /** Per scope id, the indices (into `nonlocals`) of its `nonlocal` names in traversal order. */
+  nonlocalsByScope: number[][];
   /** Names of a (reported) top-level `nonlocal`: they name the top-level binding, if any. */
   strayNonlocals: Identifier[];
+  /**
+   * Every occurrence as `index * 4 + kind` (BINDING, USE, NONLOCAL, STRAY_NONLOCAL), in traversal
+   * order, which is source order except inside the copies that error recovery makes (`x += 1`).
+   */
+  order: number[];
   /** Per scope, its outermost loops (those not nested in another loop of the same scope). */
   outerLoops: Map<Scope, Node[]>;
   diagnostics: Diagnostic[];
-}
-
-interface Context {
-  scope: Scope;
-  /** Outermost enclosing loop inside the current function, for the source-order rule. */
-  outerLoop: Node | null;
-  /** Whether `break` / `continue` are allowed here. */
-  inLoop: boolean;
 }
 
 /**
@@ -61,9 +69,44 @@ export function importBindingIdentifier(stmt: ImportStmt): Identifier | null {
 }
 
 export function collect(program: Program, stdlibModules: ReadonlySet<string>): Collected {
-  const out: Collected = { scopes: [], bindings: [], uses: [], nonlocals: [], strayNonlocals: [], outerLoops: new Map(), diagnostics: [] };
+  return new Collector(program, stdlibModules).out;
+}
 
-  const newScope = (kind: ScopeKind, node: Scope['node'], parent: Scope | null, start: number, end: number): Scope => {
+class Collector {
+  readonly out: Collected = {
+    scopes: [],
+    bindings: [],
+    bindingOffsets: [],
+    bindingsByScope: [],
+    importInfo: new Map(),
+    uses: { identifiers: [], offsets: [], calls: [], scopes: [], outerLoops: [] },
+    nonlocals: [],
+    nonlocalsByScope: [],
+    strayNonlocals: [],
+    order: [],
+    outerLoops: new Map(),
+    diagnostics: [],
+  };
+  /** The scope of the code being visited. */
+  private scope: Scope;
+  /** Outermost enclosing loop inside the current function, for the source-order rule. */
+  private outerLoop: Node | null = null;
+  /** Whether `break` / `continue` are allowed here. */
+  private inLoop = false;
+  private readonly visitChild = (child: Node): void => this.visit(child);
+
+  constructor(
+    program: Program,
+    private readonly stdlibModules: ReadonlySet<string>,
+  ) {
+    // The program scope covers the whole text, including leading and trailing comments.
+    this.scope = this.newScope('program', program, 0, Number.MAX_SAFE_INTEGER);
+    for (const stmt of program.body) this.visit(stmt);
+  }
+
+  private newScope(kind: ScopeKind, node: Scope['node'], start: number, end: number): Scope {
+    const out = this.out;
+    const parent = out.scopes.length === 0 ? null : this.scope;
     const scope: Scope = {
       id: out.scopes.length,
       kind,
@@ -77,139 +120,181 @@ export function collect(program: Program, stdlibModules: ReadonlySet<string>): C
     };
     parent?.children.push(scope);
     out.scopes.push(scope);
+    out.bindingsByScope.push([]);
+    out.nonlocalsByScope.push([]);
     return scope;
-  };
+  }
 
-  const bind = (
-    identifier: Identifier,
-    kind: DeclarationKind,
-    node: Node,
-    effectiveOffset: number,
-    ctx: Context,
-    importInfo?: ImportInfo,
-  ): void => {
-    if (identifier.name === '') return;
-    const raw: RawBinding = { identifier, kind, node, scope: ctx.scope, effectiveOffset, outerLoop: ctx.outerLoop };
-    if (importInfo) raw.importInfo = importInfo;
+  private bind(identifier: Identifier, kind: DeclarationKind, node: Node, effectiveOffset: number): RawBinding | null {
+    if (identifier.name === '') return null;
+    const out = this.out;
+    const raw: RawBinding = {
+      identifier,
+      kind,
+      node,
+      scope: this.scope,
+      effectiveOffset,
+      outerLoop: this.outerLoop,
+    };
+    const index = out.bindings.length;
+    out.order.push(index * 4 + BINDING);
     out.bindings.push(raw);
-  };
+    out.bindingOffsets.push(identifier.range.start.offset);
+    out.bindingsByScope[this.scope.id]!.push(index);
+    return raw;
+  }
 
-  const use = (identifier: Identifier, role: RawUse['role'], ctx: Context): void => {
+  private use(identifier: Identifier, call: boolean): void {
     if (identifier.name === '') return;
-    out.uses.push({ identifier, role, scope: ctx.scope, outerLoop: ctx.outerLoop });
-  };
+    const uses = this.out.uses;
+    this.out.order.push(uses.identifiers.length * 4 + USE);
+    uses.identifiers.push(identifier);
+    uses.offsets.push(identifier.range.start.offset);
+    uses.calls.push(call);
+    uses.scopes.push(this.scope);
+    uses.outerLoops.push(this.outerLoop);
+  }
 
-  const bindParameters = (params: Parameter[], ctx: Context): void => {
+  private bindParameters(params: Parameter[]): void {
+    if (params.length === 0) return;
     const seen = new Set<string>();
     for (const p of params) {
       if (seen.has(p.name.name)) {
-        out.diagnostics.push(
+        this.out.diagnostics.push(
           nameDiagnostic(NAME_CODES.duplicateParameter, 'error', `Duplicate parameter '${p.name.name}'`, p.name.range),
         );
         continue;
       }
       seen.add(p.name.name);
-      bind(p.name, 'parameter', p, ctx.scope.start, ctx);
+      this.bind(p.name, 'parameter', p, this.scope.start);
     }
-  };
+  }
 
-  const enterFunction = (node: FunctionDef | ArrowFunction, outer: Context): void => {
+  private enterFunction(node: FunctionDef | ArrowFunction): void {
     const kind: ScopeKind = node.kind === 'FunctionDef' ? 'function' : 'arrow';
     const start = node.kind === 'FunctionDef' ? node.name.range.end.offset : node.range.start.offset;
-    const ctx: Context = { scope: newScope(kind, node, outer.scope, start, node.range.end.offset), outerLoop: null, inLoop: false };
-    bindParameters(node.params, ctx);
-    visit(node.body, ctx);
-  };
+    const scope = this.scope;
+    const outerLoop = this.outerLoop;
+    const inLoop = this.inLoop;
+    this.scope = this.newScope(kind, node, start, node.range.end.offset);
+    this.outerLoop = null;
+    this.inLoop = false;
+    this.bindParameters(node.params);
+    this.visit(node.body);
+    this.scope = scope;
+    this.outerLoop = outerLoop;
+    this.inLoop = inLoop;
+  }
 
-  const loopContext = (loop: Node, ctx: Context): Context => {
-    if (ctx.outerLoop === null) {
-      const loops = out.outerLoops.get(ctx.scope);
+  /** Makes `loop` the context: the outermost loop of its scope unless already inside one. */
+  private enterLoop(loop: Node): void {
+    if (this.outerLoop === null) {
+      const loops = this.out.outerLoops.get(this.scope);
       if (loops) loops.push(loop);
-      else out.outerLoops.set(ctx.scope, [loop]);
+      else this.out.outerLoops.set(this.scope, [loop]);
+      this.outerLoop = loop;
     }
-    return { scope: ctx.scope, outerLoop: ctx.outerLoop ?? loop, inLoop: true };
-  };
+    this.inLoop = true;
+  }
 
-  const visit = (node: Node, ctx: Context): void => {
+  private visit(node: Node): void {
     switch (node.kind) {
       case 'Identifier':
-        use(node, 'read', ctx);
+        this.use(node, false);
+        return;
+      case 'NumberLiteral':
+      case 'StringLiteral':
+      case 'BooleanLiteral':
+      case 'ErrorExpr':
         return;
       case 'CallExpr':
-        if (node.callee.kind === 'Identifier') use(node.callee, 'call', ctx);
-        else visit(node.callee, ctx);
-        for (const a of node.args) visit(a, ctx);
+        if (node.callee.kind === 'Identifier') this.use(node.callee, true);
+        else this.visit(node.callee);
+        for (const a of node.args) this.visit(a);
         return;
       case 'MemberExpr':
         // `o.k`: the property is a key, not a name.
-        visit(node.object, ctx);
+        this.visit(node.object);
+        return;
+      case 'BinaryExpr':
+        this.visit(node.left);
+        this.visit(node.right);
+        return;
+      case 'ExpressionStmt':
+        this.visit(node.expression);
+        return;
+      case 'Block':
+        for (const s of node.body) this.visit(s);
         return;
       case 'ObjectProperty':
-        visit(node.value, ctx);
+        this.visit(node.value);
         return;
       case 'AssignStmt':
-        if (node.target.kind === 'Identifier') bind(node.target, 'variable', node, node.range.end.offset, ctx);
-        else visit(node.target, ctx);
-        visit(node.value, ctx);
+        if (node.target.kind === 'Identifier') this.bind(node.target, 'variable', node, node.range.end.offset);
+        else this.visit(node.target);
+        this.visit(node.value);
         return;
       case 'ArrayDestructureStmt':
       case 'ObjectDestructureStmt':
-        for (const n of node.names) bind(n, 'destructured', node, node.range.end.offset, ctx);
-        visit(node.value, ctx);
+        for (const n of node.names) this.bind(n, 'destructured', node, node.range.end.offset);
+        this.visit(node.value);
         return;
       case 'FunctionDef':
-        bind(node.name, 'function', node, node.range.end.offset, ctx);
-        enterFunction(node, ctx);
+        this.bind(node.name, 'function', node, node.range.end.offset);
+        this.enterFunction(node);
         return;
       case 'ArrowFunction':
-        enterFunction(node, ctx);
+        this.enterFunction(node);
         return;
       case 'ForStmt': {
-        // The iterable is evaluated once, before the loop: it is not inside the loop.
-        visit(node.iterable, ctx);
-        const inner = loopContext(node, ctx);
-        bind(node.variable, 'for-variable', node, node.body.range.start.offset, inner);
-        visit(node.body, inner);
+        // The iterable is evaluated once, before the loop: it is not inside the loop. The variable
+        // comes first in the source, so it is recorded first (an iterable holds no loop of this scope).
+        const outerLoop = this.outerLoop;
+        const inLoop = this.inLoop;
+        this.enterLoop(node);
+        this.bind(node.variable, 'for-variable', node, node.body.range.start.offset);
+        const loopContext = this.outerLoop;
+        this.outerLoop = outerLoop;
+        this.inLoop = inLoop;
+        this.visit(node.iterable);
+        this.outerLoop = loopContext;
+        this.inLoop = true;
+        this.visit(node.body);
+        this.outerLoop = outerLoop;
+        this.inLoop = inLoop;
         return;
       }
       case 'WhileStmt': {
-        const inner = loopContext(node, ctx);
-        visit(node.condition, inner);
-        visit(node.body, inner);
+        const outerLoop = this.outerLoop;
+        const inLoop = this.inLoop;
+        this.enterLoop(node);
+        this.visit(node.condition);
+        this.visit(node.body);
+        this.outerLoop = outerLoop;
+        this.inLoop = inLoop;
         return;
       }
       case 'ExceptClause':
-        if (node.variable) bind(node.variable, 'except-variable', node, node.body.range.start.offset, ctx);
-        visit(node.body, ctx);
+        if (node.variable) this.bind(node.variable, 'except-variable', node, node.body.range.start.offset);
+        this.visit(node.body);
         return;
       case 'ImportStmt': {
         const id = importBindingIdentifier(node);
         if (!id) return;
         const path = node.path.map((p) => p.name);
-        const source = path.length === 1 && stdlibModules.has(path[0]!) ? 'stdlib' : 'user';
-        bind(id, 'import', node, node.range.end.offset, ctx, { path, source });
+        const source = path.length === 1 && this.stdlibModules.has(path[0]!) ? 'stdlib' : 'user';
+        const raw = this.bind(id, 'import', node, node.range.end.offset);
+        if (raw) this.out.importInfo.set(raw, { path, source });
         return;
       }
       case 'NonlocalStmt':
-        if (ctx.scope.kind === 'program') {
-          out.diagnostics.push(
-            nameDiagnostic(
-              NAME_CODES.nonlocalAtTopLevel,
-              'error',
-              "'nonlocal' is only allowed inside a function",
-              node.range,
-            ),
-          );
-          for (const n of node.names) if (n.name !== '') out.strayNonlocals.push(n);
-          return;
-        }
-        for (const n of node.names) if (n.name !== '') out.nonlocals.push({ identifier: n, scope: ctx.scope });
+        this.nonlocal(node.names, node.range);
         return;
       case 'BreakStmt':
       case 'ContinueStmt':
-        if (!ctx.inLoop) {
+        if (!this.inLoop) {
           const word = node.kind === 'BreakStmt' ? 'break' : 'continue';
-          out.diagnostics.push(
+          this.out.diagnostics.push(
             nameDiagnostic(
               NAME_CODES.loopControlOutsideLoop,
               'error',
@@ -224,13 +309,29 @@ export function collect(program: Program, stdlibModules: ReadonlySet<string>): C
         // Capability names live in their own namespace; parameters are bound by enterFunction.
         return;
       default:
-        forEachChild(node, (child) => visit(child, ctx));
+        forEachChild(node, this.visitChild);
     }
-  };
+  }
 
-  // The program scope covers the whole text, including leading and trailing comments.
-  const root = newScope('program', program, null, 0, Number.MAX_SAFE_INTEGER);
-  const top: Context = { scope: root, outerLoop: null, inLoop: false };
-  for (const stmt of program.body) visit(stmt, top);
-  return out;
+  private nonlocal(names: Identifier[], range: Node['range']): void {
+    const out = this.out;
+    if (this.scope.kind === 'program') {
+      out.diagnostics.push(
+        nameDiagnostic(NAME_CODES.nonlocalAtTopLevel, 'error', "'nonlocal' is only allowed inside a function", range),
+      );
+      for (const n of names) {
+        if (n.name === '') continue;
+        out.order.push(out.strayNonlocals.length * 4 + STRAY_NONLOCAL);
+        out.strayNonlocals.push(n);
+      }
+      return;
+    }
+    for (const n of names) {
+      if (n.name === '') continue;
+      const index = out.nonlocals.length;
+      out.order.push(index * 4 + NONLOCAL);
+      out.nonlocals.push({ identifier: n, scope: this.scope });
+      out.nonlocalsByScope[this.scope.id]!.push(index);
+    }
+  }
 }

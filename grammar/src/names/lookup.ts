@@ -2,53 +2,90 @@
 // Reading an unknown name is an error (ML301); calling one is only a run-time NameError, so ML302
 // is a warning. At a call site a builtin wins over any user binding of the same name (§5).
 import type { Diagnostic } from '../diagnostics.js';
-import { lookupInChain } from './bind.js';
-import type { Collected, RawUse } from './collect.js';
+import type { Identifier, Node } from '../syntax/ast.js';
+import type { Collected } from './collect.js';
 import { NAME_CODES, didYouMean, laterWhere, nameDiagnostic, renameFix } from './messages.js';
 import { closestName } from './suggest.js';
 import type { SymbolTable } from './symbol-table.js';
 import type { MlSymbol, Scope } from './types.js';
 import { boundBefore, firstOwnDeclaration, visibleSymbols } from './visibility.js';
 
+export interface ResolvedUses {
+  /** The symbol of each use, by its index in Collected.uses. */
+  symbols: MlSymbol[];
+  /** Program symbols that a call bypassed in favour of the builtin of the same name. */
+  bypassed: Set<MlSymbol>;
+}
+
 /**
- * Resolves every use. Returns the program symbols that a call bypassed in favour of the builtin of
- * the same name (`function f(values) { values(1); }` calls the builtin `values`).
+ * Resolves every use, in traversal order (which decides the order in which shared symbols are
+ * made). `function f(values) { values(1); }` calls the builtin `values`, bypassing the parameter.
  */
-export function resolveUses(collected: Collected, table: SymbolTable, diagnostics: Diagnostic[]): Set<MlSymbol> {
+export function resolveUses(collected: Collected, table: SymbolTable, diagnostics: Diagnostic[]): ResolvedUses {
   const bypassed = new Set<MlSymbol>();
   const suggest = suggester(table);
-  for (const use of collected.uses) {
-    const name = use.identifier.name;
-    const offset = use.identifier.range.start.offset;
-    const hit = lookupInChain(use.scope, name);
-    if (use.role === 'call' && table.builtins.has(name)) {
-      if (hit) bypassed.add(hit.symbol);
-      table.addOccurrence(use.identifier, table.global(name), use.role, use.scope);
+  const { identifiers, offsets, calls, scopes, outerLoops } = collected.uses;
+  const symbols = new Array<MlSymbol>(identifiers.length);
+  for (let u = 0; u < identifiers.length; u++) {
+    const identifier = identifiers[u]!;
+    const scope = scopes[u]!;
+    const name = identifier.name;
+    // The binding visible through the scope chain (inlined lookupInChain: this runs for every use).
+    let hit: MlSymbol | undefined;
+    let hitScope: Scope | null = null;
+    let local = false;
+    for (let s: Scope | null = scope; s; s = s.parent) {
+      const target = s.nonlocals.size > 0 ? s.nonlocals.get(name) : undefined;
+      if (target) {
+        hit = target;
+        hitScope = s;
+        break;
+      }
+      const own = s.symbols.get(name);
+      if (own) {
+        hit = own;
+        hitScope = s;
+        local = true;
+        break;
+      }
+    }
+    if (calls[u] && table.builtins.has(name)) {
+      if (hit) bypassed.add(hit);
+      symbols[u] = table.global(name);
       continue;
     }
-    if (hit && !(hit.local && hit.scope === use.scope)) {
+    if (hit && !(local && hitScope === scope)) {
       // Found in an enclosing scope (or through `nonlocal`): that code has run by the time this runs.
-      table.addOccurrence(use.identifier, hit.symbol, use.role, use.scope);
+      symbols[u] = hit;
       continue;
     }
-    if (hit && boundBefore(hit.symbol, use.scope, offset, use.outerLoop)) {
-      table.addOccurrence(use.identifier, hit.symbol, use.role, use.scope);
+    if (hit && boundBefore(hit, scope, offsets[u]!, outerLoops[u]!)) {
+      symbols[u] = hit;
       continue;
     }
     if (table.isGloballyBound(name)) {
       // Not yet bound here by the program, but a builtin / null / predefined name covers it.
-      table.addOccurrence(use.identifier, table.global(name), use.role, use.scope);
+      symbols[u] = table.global(name);
       continue;
     }
+    const use: RawUse = { identifier, role: calls[u] ? 'call' : 'read', scope, outerLoop: outerLoops[u]! };
     if (hit) {
-      table.addOccurrence(use.identifier, hit.symbol, use.role, use.scope);
-      diagnostics.push(usedTooEarly(use, hit.symbol.declarations[0]?.kind === 'function', laterLine(use, hit.symbol)));
+      symbols[u] = hit;
+      diagnostics.push(usedTooEarly(use, hit.declarations[0]?.kind === 'function', laterLine(use, hit)));
       continue;
     }
-    table.addOccurrence(use.identifier, table.global(name), use.role, use.scope);
+    symbols[u] = table.global(name);
     diagnostics.push(unknown(use, suggest(use)));
   }
-  return bypassed;
+  return { symbols, bypassed };
+}
+
+/** A use that is reported, with what the messages and suggestions need. */
+interface RawUse {
+  identifier: Identifier;
+  role: 'read' | 'call';
+  scope: Scope;
+  outerLoop: Node | null;
 }
 
 function laterLine(use: RawUse, symbol: MlSymbol): number {

@@ -3,22 +3,20 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Identifier, Program } from '../syntax/ast.js';
 import type { Collected } from './collect.js';
+import type { OccurrenceIndex } from './occurrences.js';
 import type { SymbolTable } from './symbol-table.js';
 import type { Declaration, MlSymbol, Occurrence, ReferenceOptions, Resolution, Scope } from './types.js';
 import { outerLoopAt, visibleSymbols } from './visibility.js';
-
-const byOffset = (a: Occurrence, b: Occurrence): number =>
-  a.identifier.range.start.offset - b.identifier.range.start.offset;
 
 export function createResolution(
   program: Program,
   collected: Collected,
   table: SymbolTable,
   diagnostics: readonly Diagnostic[],
+  index: OccurrenceIndex,
 ): Resolution {
   const root = collected.scopes[0]!;
-  const sorted = [...table.occurrences.values()].sort(byOffset);
-  for (const symbol of table.symbols) symbol.occurrences.sort(byOffset);
+  const sorted = index.sorted;
 
   const occurrenceAt = (offset: number): Occurrence | undefined => {
     // Last occurrence starting at or before the offset (identifiers never overlap).
@@ -53,12 +51,12 @@ export function createResolution(
     scopes: collected.scopes,
     symbols: table.symbols,
     diagnostics,
-    occurrenceOf: (identifier: Identifier) => table.occurrences.get(identifier),
-    symbolOf: (identifier: Identifier) => table.occurrences.get(identifier)?.symbol,
+    occurrenceOf: (identifier: Identifier) => index.get(identifier),
+    symbolOf: (identifier: Identifier) => index.get(identifier)?.symbol,
     occurrenceAt,
     symbolAt: (offset: number) => occurrenceAt(offset)?.symbol,
     definitionOf: (identifier: Identifier): Declaration | undefined =>
-      table.occurrences.get(identifier)?.symbol.declarations[0],
+      index.get(identifier)?.symbol.declarations[0],
     referencesOf: (symbol: MlSymbol, options?: ReferenceOptions): Occurrence[] =>
       options?.includeDeclarations === false
         ? symbol.occurrences.filter((o) => o.role !== 'declaration')

@@ -1,15 +1,20 @@
 // Creates and owns the symbols of one resolution: program symbols per scope, plus one shared symbol
 // per builtin, implicit (`null`/`undefined`), predefined and unresolved name, made on first use.
-import type { Identifier } from '../syntax/ast.js';
-import type { ImportInfo, MlSymbol, Occurrence, OccurrenceRole, Scope, SymbolKind } from './types.js';
+import type { ImportInfo, MlSymbol, Scope, SymbolKind } from './types.js';
 
 /** The names that evaluate to null unless the program binds them (ML-LANGUAGE.md §1). */
 export const IMPLICIT_NAMES: ReadonlySet<string> = new Set(['null', 'undefined']);
 
+type SharedKind = 'predefined' | 'builtin' | 'implicit' | 'unresolved';
+
 export class SymbolTable {
   readonly symbols: MlSymbol[] = [];
-  readonly occurrences = new Map<Identifier, Occurrence>();
-  private readonly shared = new Map<string, MlSymbol>();
+  private readonly shared: Record<SharedKind, Map<string, MlSymbol>> = {
+    predefined: new Map(),
+    builtin: new Map(),
+    implicit: new Map(),
+    unresolved: new Map(),
+  };
 
   constructor(
     readonly builtins: ReadonlySet<string>,
@@ -25,7 +30,7 @@ export class SymbolTable {
 
   /** The shared symbol for a name no scope binds, by the order of precedence of §5. */
   global(name: string): MlSymbol {
-    if (this.predefined.has(name)) return this.sharedSymbol('predefined', name);
+    if (this.predefined.size > 0 && this.predefined.has(name)) return this.sharedSymbol('predefined', name);
     if (this.builtins.has(name)) return this.sharedSymbol('builtin', name);
     if (IMPLICIT_NAMES.has(name)) return this.sharedSymbol('implicit', name);
     return this.sharedSymbol('unresolved', name);
@@ -40,18 +45,12 @@ export class SymbolTable {
     return this.predefined.has(name) || this.builtins.has(name) || IMPLICIT_NAMES.has(name);
   }
 
-  addOccurrence(identifier: Identifier, symbol: MlSymbol, role: OccurrenceRole, scope: Scope): void {
-    const occurrence: Occurrence = { identifier, symbol, role, scope };
-    symbol.occurrences.push(occurrence);
-    this.occurrences.set(identifier, occurrence);
-  }
-
-  private sharedSymbol(kind: SymbolKind, name: string): MlSymbol {
-    const key = `${kind}:${name}`;
-    let symbol = this.shared.get(key);
+  private sharedSymbol(kind: SharedKind, name: string): MlSymbol {
+    const byName = this.shared[kind];
+    let symbol = byName.get(name);
     if (!symbol) {
       symbol = this.make(name, kind, null);
-      this.shared.set(key, symbol);
+      byName.set(name, symbol);
     }
     return symbol;
   }
