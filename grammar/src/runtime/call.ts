@@ -13,8 +13,12 @@ export const MAX_DEPTH = 1000;
  */
 export const callState = { depth: 0 };
 
-/** Raised by a transpiled function's prologue when the depth limit is passed. */
+/**
+ * Raised by a transpiled function's prologue, which has already counted its frame, when the depth
+ * limit is passed: the frame is taken off the count again (it never ran).
+ */
 export function recursionError(): never {
+  callState.depth--;
   return raise('RecursionError', 'maximum recursion depth exceeded');
 }
 

@@ -13,7 +13,7 @@ import { add, sub, mul, div, floordiv, mod, neg } from './arith.js';
 import { eq, ne, lt, le, gt, ge } from './operators.js';
 import { truthy } from './compare.js';
 import { callMethod, callMethod1, getIndex, getMember, getSlice, setIndex, setMember } from './access.js';
-import { iterate } from './iterate.js';
+import { iterate, iterMore, iterStart } from './iterate.js';
 import * as support from './program-support.js';
 import { lookupBuiltin, type FunctionSpec } from '../stdlib/index.js';
 
@@ -69,7 +69,9 @@ function makeRuntimeObject(host: RuntimeHost) {
   const rt = {
     // Operators and value access.
     add, sub, mul, div, floordiv, mod, neg, eq, ne, lt, le, gt, ge, truthy,
-    getMember, setMember, getIndex, setIndex, getSlice, callMethod, callMethod1, iterate, rangeBounds,
+    getMember, setMember, getIndex, setIndex, getSlice, callMethod, callMethod1, iterate, iterStart, iterMore, rangeBounds,
+    // What inline fast paths in transpiled code call.
+    isArray: Array.isArray, floor: Math.floor,
     // Program support.
     ...support,
     callState,

@@ -18,6 +18,14 @@ export interface FnState {
   readonly isProgram: boolean;
   /** The ML name used in error frames. */
   readonly name: string;
+  /**
+   * Run mode, no `finally` in the body: the depth counter is decremented at each `return` and in
+   * the catch clause instead of a JS `finally` (cheaper in V8's interpreter and baseline code).
+   */
+  explicitDepth?: boolean;
+  /** Scratch temporaries (reused, stack discipline) and how many are in use. */
+  scratch?: string[];
+  scratchTop?: number;
 }
 
 /**
@@ -143,6 +151,27 @@ export class GenContext {
     const t = `$t${this.tempCounter++}`;
     this.fn.temps.push(t);
     return t;
+  }
+
+  /**
+   * A scratch temporary of the current function, live until `releaseScratch(mark)` with a mark
+   * taken before it: an operand evaluated once inside one expression. Reused across expressions.
+   */
+  scratch(): string {
+    const fn = this.fn;
+    const pool = (fn.scratch ??= []);
+    const top = fn.scratchTop ?? 0;
+    if (top === pool.length) pool.push(this.temp());
+    fn.scratchTop = top + 1;
+    return pool[top]!;
+  }
+
+  scratchMark(): number {
+    return this.fn.scratchTop ?? 0;
+  }
+
+  releaseScratch(mark: number): void {
+    this.fn.scratchTop = mark;
   }
 
   error(message: string, range: Range): void {

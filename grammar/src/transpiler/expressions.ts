@@ -1,12 +1,13 @@
 // Expression code generation: every ML expression becomes a JS expression over mangled variables
 // and runtime helpers (operators, member access, calls). Emits no JS operator on ML values except
 // where the operands are known booleans; never emits property access by an ML-chosen name.
-import type { BinaryExpr, CallExpr, Expression, Identifier } from '../syntax/ast.js';
+import type { BinaryExpr, CallExpr, Expression, FunctionDef, Identifier } from '../syntax/ast.js';
 import { numberValue } from '../syntax/literals.js';
 import { BUILTIN_NAMES } from '../stdlib/names.js';
 import { varName, type GenContext } from './context.js';
 import type { FnScope } from './scopes.js';
-import { functionExpression } from './functions.js';
+import { directName, functionExpression } from './functions.js';
+import { fastAppend, fastBinary, fastIndex, fastLen, fastNeg } from './fast-ops.js';
 
 const ARITH: Readonly<Record<string, string>> = {
   '+': 'add',
@@ -124,10 +125,8 @@ function identifier(ctx: GenContext, id: Identifier): string {
 
 function binary(ctx: GenContext, e: BinaryExpr): string {
   const op = e.operator;
-  const arith = ARITH[op];
-  if (arith) return `${ctx.helper(arith)}(${expression(ctx, e.left)}, ${expression(ctx, e.right)})`;
-  const cmp = COMPARE[op];
-  if (cmp) return `${ctx.helper(cmp)}(${expression(ctx, e.left)}, ${expression(ctx, e.right)})`;
+  const helper = ARITH[op] ?? COMPARE[op];
+  if (helper) return fastBinary(ctx, e, helper, ctx.helper(helper));
   // && and ||: return an operand (ML-LANGUAGE.md §4); plain JS when both sides are booleans.
   if (isBoolean(e.left) && isBoolean(e.right)) return `(${expression(ctx, e.left)} ${op} ${expression(ctx, e.right)})`;
   const t = ctx.temp();
@@ -163,10 +162,9 @@ function call(ctx: GenContext, e: CallExpr): string {
   if (callee.kind === 'MemberExpr') {
     const [target, ...args] = codes;
     const method = JSON.stringify(callee.property.name);
-    code =
-      args.length === 1
-        ? `${ctx.helper('callMethod1')}(${target}, ${method}, ${args[0]})`
-        : `${ctx.helper('callMethod')}(${target}, ${method}, [${args.join(', ')}])`;
+    const one = (o: string, x: string): string => `${ctx.helper('callMethod1')}(${o}, ${method}, ${x})`;
+    if (args.length === 1 && callee.property.name === 'append') code = fastAppend(ctx, target!, args[0]!, one);
+    else code = args.length === 1 ? one(target!, args[0]!) : `${ctx.helper('callMethod')}(${target}, ${method}, [${args.join(', ')}])`;
   } else {
     code = identifierCall(ctx, callee.name, codes);
   }
@@ -176,11 +174,19 @@ function call(ctx: GenContext, e: CallExpr): string {
 
 function identifierCall(ctx: GenContext, name: string, args: string[]): string {
   // At a call site a builtin wins over a user binding of the same name (ML-LANGUAGE.md §5).
+  if (name === 'len' && args.length === 1) return fastLen(ctx, args[0]!, ctx.builtin(name));
   if (BUILTIN_NAMES.has(name)) return `${ctx.builtin(name)}(${args.join(', ')})`;
   const r = resolveName(ctx, name);
   if (r.kind !== 'var') return `${ctx.helper('nameError')}(${JSON.stringify(name)})`;
   const v = varName(name);
-  return `(typeof ${v} === "function" ? ${v} : ${ctx.helper('callee')}(${v}, ${JSON.stringify(name)}))(${args.join(', ')})`;
+  // A fixed function called with all its parameters is entered past its argument checks.
+  const fixed = ctx.debug === null ? r.scope.fixedFunctions.get(name) : undefined;
+  const target = fixed !== undefined && fixed.params.length === args.length && !hasDuplicates(fixed) ? directName(name) : v;
+  return `(typeof ${v} === "function" ? ${target} : ${ctx.helper('callee')}(${v}, ${JSON.stringify(name)}))(${args.join(', ')})`;
+}
+
+function hasDuplicates(f: FunctionDef): boolean {
+  return new Set(f.params.map((p) => p.name.name)).size !== f.params.length;
 }
 
 export function expression(ctx: GenContext, e: Expression): string {
@@ -205,7 +211,7 @@ export function expression(ctx: GenContext, e: Expression): string {
       return `(${expression(ctx, e.expression)})`;
     case 'UnaryExpr':
       if (e.operator === '!') return `!${isBoolean(e.operand) ? expression(ctx, e.operand) : `${ctx.helper('truthy')}(${expression(ctx, e.operand)})`}`;
-      return `${ctx.helper('neg')}(${expression(ctx, e.operand)})`;
+      return fastNeg(ctx, e.operand, ctx.helper('neg'));
     case 'BinaryExpr':
       return binary(ctx, e);
     case 'ConditionalExpr':
@@ -213,7 +219,7 @@ export function expression(ctx: GenContext, e: Expression): string {
     case 'MemberExpr':
       return `${ctx.helper('getMember')}(${expression(ctx, e.object)}, ${JSON.stringify(e.property.name)})`;
     case 'IndexExpr':
-      return `${ctx.helper('getIndex')}(${expression(ctx, e.object)}, ${expression(ctx, e.index)})`;
+      return fastIndex(ctx, e.object, e.index, ctx.helper('getIndex'));
     case 'SliceExpr': {
       const part = (x: Expression | null): string => (x ? expression(ctx, x) : 'null');
       return `${ctx.helper('getSlice')}(${expression(ctx, e.object)}, ${part(e.start)}, ${part(e.stop)}, ${part(e.step)})`;

@@ -11,6 +11,12 @@ export interface FnScope {
   readonly locals: Set<string>;
   readonly params: string[];
   readonly nonlocals: Set<string>;
+  /**
+   * Functions whose name this scope binds exactly once, by that `function` statement (no other
+   * assignment, parameter, loop variable, import or `nonlocal` write): while the name holds a
+   * function it is that statement's function, so calls may enter it directly.
+   */
+  readonly fixedFunctions: Map<string, FunctionDef>;
   /** Parameters plus locals. */
   has(name: string): boolean;
 }
@@ -25,7 +31,7 @@ function makeScope(node: Program | FunctionNode, parent: FnScope | null, params:
   const locals = new Set<string>();
   const nonlocals = new Set<string>();
   const paramSet = new Set(params);
-  return { node, parent, locals, params, nonlocals, has: (n) => locals.has(n) || paramSet.has(n) };
+  return { node, parent, locals, params, nonlocals, fixedFunctions: new Map(), has: (n) => locals.has(n) || paramSet.has(n) };
 }
 
 /** Name an import statement binds: the alias, else the last path component. */
@@ -37,6 +43,14 @@ export function analyzeScopes(program: Program): ScopeInfo {
   const byNode = new Map<FunctionNode, FnScope>();
   const root = makeScope(program, null, []);
   const pendingNonlocals: { scope: FnScope; name: string }[] = [];
+  /** How many statements bind each name of each scope, and the `function` statements among them. */
+  const bindCounts = new Map<FnScope, Map<string, number>>();
+  const defs = new Map<FnScope, Map<string, FunctionDef>>();
+  const countBinding = (scope: FnScope, name: string): void => {
+    let counts = bindCounts.get(scope);
+    if (!counts) bindCounts.set(scope, (counts = new Map()));
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  };
 
   const visitFunction = (node: FunctionNode, parent: FnScope): void => {
     const scope = makeScope(node, parent, node.params.map((p) => p.name.name));
@@ -52,6 +66,7 @@ export function analyzeScopes(program: Program): ScopeInfo {
   };
 
   const bind = (scope: FnScope, name: string): void => {
+    countBinding(scope, name);
     if (!scope.nonlocals.has(name) && !scope.params.includes(name)) scope.locals.add(name);
   };
 
@@ -102,10 +117,14 @@ export function analyzeScopes(program: Program): ScopeInfo {
         for (const n of s.names) bind(scope, n.name);
         visitExpression(s.value, scope);
         return;
-      case 'FunctionDef':
+      case 'FunctionDef': {
         bind(scope, s.name.name);
+        let own = defs.get(scope);
+        if (!own) defs.set(scope, (own = new Map()));
+        own.set(s.name.name, s);
         visitFunction(s, scope);
         return;
+      }
       case 'ExpressionStmt':
         visitExpression(s.expression, scope);
         return;
@@ -151,6 +170,15 @@ export function analyzeScopes(program: Program): ScopeInfo {
     let s = scope.parent;
     while (s && !s.has(name)) s = s.parent;
     if (!s) root.locals.add(name);
+    // A nested function may assign it: not a fixed function of that scope.
+    countBinding(s ?? root, name);
+  }
+  for (const [scope, own] of defs) {
+    const counts = bindCounts.get(scope);
+    for (const [name, def] of own) {
+      const fixed = counts?.get(name) === 1 && !scope.nonlocals.has(name) && !scope.params.includes(name);
+      if (fixed) scope.fixedFunctions.set(name, def);
+    }
   }
   return { program: root, byNode };
 }

@@ -5,6 +5,7 @@ import { STDLIB_MODULE_NAMES } from '../stdlib/names.js';
 import { varName, type GenContext } from './context.js';
 import { condition, expression, mayCall } from './expressions.js';
 import { functionExpression } from './functions.js';
+import { elementTest, operand, PLAIN_CODE } from './fast-ops.js';
 import { importBinding } from './scopes.js';
 
 /** Generates a statement list; names assigned inside nested blocks do not leak out as "assigned". */
@@ -66,8 +67,20 @@ function statement(ctx: GenContext, s: TopLevelStatement): void {
         ctx.line(`${at(ctx, s)} ${assign(ctx, t.name)} = ${value};`, s.range);
         return;
       }
-      // Python evaluates the right-hand side before the target's object and index.
-      const targetCalls = t.kind === 'MemberExpr' ? mayCall(t.object) : mayCall(t.object) || mayCall(t.index);
+      if (t.kind === 'IndexExpr') {
+        // Python evaluates the value, then the target's object, then its index.
+        const mark = ctx.scratchMark();
+        const [v, o, i] = [operand(ctx, s.value), operand(ctx, t.object), operand(ctx, t.index)];
+        const inits = [v, o, i].flatMap((x) => (x.init === null ? [] : [`${x.init};`]));
+        const slow = `${ctx.helper('setIndex')}(${o.ref}, ${i.ref}, ${v.ref});`;
+        const test = elementTest(ctx, o, i, null);
+        const store = test === null ? slow : `if (${test}) ${o.ref}[${i.ref}] = ${v.ref}; else ${slow}`;
+        ctx.releaseScratch(mark);
+        ctx.line(`${at(ctx, s)} ${[...inits, store].join(' ')}`, s.range);
+        return;
+      }
+      // Python evaluates the right-hand side before the target's object.
+      const targetCalls = mayCall(t.object);
       let value = expression(ctx, s.value);
       let pre = '';
       if (targetCalls && mayCall(s.value)) {
@@ -76,10 +89,7 @@ function statement(ctx: GenContext, s: TopLevelStatement): void {
         value = tmp;
       }
       const obj = expression(ctx, t.object);
-      const code =
-        t.kind === 'MemberExpr'
-          ? `${ctx.helper('setMember')}(${obj}, ${JSON.stringify(t.property.name)}, ${value})`
-          : `${ctx.helper('setIndex')}(${obj}, ${expression(ctx, t.index)}, ${value})`;
+      const code = `${ctx.helper('setMember')}(${obj}, ${JSON.stringify(t.property.name)}, ${value})`;
       ctx.line(`${at(ctx, s)} ${pre}${code};`, s.range);
       return;
     }
@@ -130,7 +140,7 @@ function statement(ctx: GenContext, s: TopLevelStatement): void {
         ctx.topReturn = true;
         ctx.line(`${at(ctx, s)} ${value === 'null' ? '' : `${value}; `}break $top;`, s.range);
       } else {
-        ctx.line(`${at(ctx, s)} return ${value};`, s.range);
+        ctx.line(`${at(ctx, s)} ${returnCode(ctx, value)}`, s.range);
       }
       return;
     }
@@ -149,6 +159,17 @@ function statement(ctx: GenContext, s: TopLevelStatement): void {
   }
 }
 
+/**
+ * `return value;` from a function. With an explicit depth count the frame is left here: the value
+ * is computed first (an error in it is counted by the catch clause), then the depth goes down.
+ */
+export function returnCode(ctx: GenContext, value: string): string {
+  if (!ctx.fn.explicitDepth) return `return ${value};`;
+  if (PLAIN_CODE.test(value)) return `$S.depth--; return ${value};`;
+  const t = ctx.temp();
+  return `${t} = ${value}; $S.depth--; return ${t};`;
+}
+
 /** `for (i in range(...))` runs as a counting loop (no array); other iterables through `iterate`. */
 function forStatement(ctx: GenContext, s: ForStmt): void {
   const it = s.iterable;
@@ -157,19 +178,21 @@ function forStatement(ctx: GenContext, s: ForStmt): void {
   const head = (): string => (ctx.debug ? `$p = ${ctx.position(s.range)};` : at(ctx, s));
   const each = (): string => (ctx.debug ? ` $p = ${ctx.position(s.range)};${ctx.debug.hook(ctx.position(s.range))}` : '');
   if (it.kind === 'CallExpr' && it.callee.kind === 'Identifier' && it.callee.name === 'range' && it.args.length >= 1 && it.args.length <= 3) {
-    const [i, stop, step] = [ctx.temp(), ctx.temp(), ctx.temp()];
+    const [i, stop, step, b] = [ctx.temp(), ctx.temp(), ctx.temp(), ctx.temp()];
     const args = it.args.map((a) => expression(ctx, a)).join(', ');
     const test = it.args.length < 3 ? `${i} < ${stop}` : `(${step} > 0 ? ${i} < ${stop} : ${i} > ${stop})`;
-    ctx.line(`${head()} [${i}, ${stop}, ${step}] = ${ctx.helper('rangeBounds')}([${args}]);`, s.range);
+    ctx.line(`${head()} ${b} = ${ctx.helper('rangeBounds')}([${args}]); ${i} = ${b}[0]; ${stop} = ${b}[1]; ${step} = ${b}[2];`, s.range);
     ctx.line(`for (; ${test}; ${i} += ${step}) {`);
     ctx.indent();
     ctx.line(`${varName(name)} = ${i};${each()}`);
     ctx.dedent();
   } else {
-    const item = ctx.temp();
-    ctx.line(`${head()} for (${item} of ${ctx.helper('iterate')}(${expression(ctx, it)})) {`, s.range);
+    // Items come as arrays (a string in chunks of code points): an index loop, no iterator objects.
+    const [items, k] = [ctx.temp(), ctx.temp()];
+    const more = `(${items} = ${ctx.helper('iterMore')}(${items}), ${k} = 0, ${items}.length !== 0)`;
+    ctx.line(`${head()} for (${items} = ${ctx.helper('iterStart')}(${expression(ctx, it)}), ${k} = 0; ${k} < ${items}.length || ${more}; ${k}++) {`, s.range);
     ctx.indent();
-    ctx.line(`${varName(name)} = ${item};${each()}`);
+    ctx.line(`${varName(name)} = ${items}[${k}];${each()}`);
     ctx.dedent();
   }
   block(ctx, s.body, [name]);

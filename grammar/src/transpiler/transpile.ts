@@ -54,15 +54,16 @@ export function transpile(program: Program, options: TranspileOptions): Transpil
   ctx.line('"use strict";');
   ctx.indent();
   const helpers = [...ctx.helpers].sort();
-  if (helpers.length > 0) ctx.line(`const {${helpers.map((h) => `${h}: $${h}`).join(', ')}} = $rt;`);
-  ctx.line('const $S = $rt.callState;');
-  ctx.line(`const $P = $rt.positions(${JSON.stringify(options.file)}, [${ctx.positionData.join(', ')}]);`);
+  // `var` throughout: the unit's functions read these names, and `let`/`const` captured by a closure
+  // cost a hole check on every read in V8's interpreter and baseline code.
+  if (helpers.length > 0) ctx.line(`var {${helpers.map((h) => `${h}: $${h}`).join(', ')}} = $rt;`);
+  ctx.line('var $S = $rt.callState;');
+  ctx.line(`var $P = $rt.positions(${JSON.stringify(options.file)}, [${ctx.positionData.join(', ')}]);`);
   if (debug) ctx.line(debug.prelude(options.file, options.moduleName ?? null));
-  for (const b of [...ctx.builtinsUsed].sort()) ctx.line(`const $b_${b} = $rt.builtins[${JSON.stringify(b)}];`);
-  ctx.constants.forEach((c, i) => ctx.line(`const $c${i} = ${c};`));
-  const decls = [...globals.map(varName), ...main.temps];
-  if (decls.length > 0) ctx.line(`let ${decls.join(', ')};`);
-  ctx.line('let $p = 0;');
+  for (const b of [...ctx.builtinsUsed].sort()) ctx.line(`var $b_${b} = $rt.builtins[${JSON.stringify(b)}];`);
+  ctx.constants.forEach((c, i) => ctx.line(`var $c${i} = ${c};`));
+  const decls = [...globals.map(varName), ...main.temps, '$p = 0'];
+  ctx.line(`var ${decls.join(', ')};`);
   if (debug) ctx.line(debug.entry(top, main));
   ctx.line('try {');
   ctx.line(ctx.topReturn ? '  $top: {' : '  {');

@@ -8,10 +8,10 @@ import { createRuntime } from '../../src/runtime/index.js';
 import { memoryHost } from '../runtime/harness.js';
 
 const KEYWORDS = new Set([
-  'function', 'return', 'if', 'else', 'for', 'of', 'while', 'let', 'const', 'try', 'catch', 'finally',
+  'function', 'return', 'if', 'else', 'for', 'of', 'while', 'let', 'const', 'var', 'try', 'catch', 'finally',
   'throw', 'break', 'continue', 'typeof', 'null', 'true', 'false', 'undefined',
 ]);
-const PROPERTIES = new Set(['module', 'importUser', 'callState', 'positions', 'builtins', 'frame', 'exports', 'depth', 'length']);
+const PROPERTIES = new Set(['module', 'importUser', 'callState', 'positions', 'builtins', 'frame', 'exports', 'depth', 'length', 'push']);
 
 const PROGRAMS: string[] = [
   'constructor = 1; prototype = 2; arguments = 3; eval = 4; Function = 5; globalThis = 6; print(constructor + prototype);',
@@ -23,6 +23,8 @@ const PROGRAMS: string[] = [
   'x = [1, 2, 3][1:2]; [a, b] = [1, 2]; {c} = {c: 1}; y = -x[0] // 2 % 3 * 1.0 / 4;',
   'while (true) { if (1 < 2) { break; } elif (2 >= 3) { continue; } else { return; } }',
   's = "string with function this arguments eval ( ) . { } \\" quotes";',
+  'a = [1, 2]; i = 1; a[i] = a[i - 1] + len(a); a.append(i); for (x in a) { print(x, a[0], -x, x % 3 // 2 * 5); }',
+  'function f(n) { if (n < 2) { return n; } return f(n - 1) + f(n - 2); } print(f(10), f);',
 ];
 
 /** Removes JSON string literals so only code remains. */
@@ -37,22 +39,33 @@ describe('emitted JavaScript subset', () => {
     const { code, diagnostics } = transpile(parsed.program, { file: 'p.ml' });
     expect(diagnostics).toEqual([]);
     // The prelude destructures runtime helpers by name; those names must be runtime members.
-    const prelude = /^ *const \{(.*)\} = \$rt;$/m.exec(code);
+    const prelude = /^ *var \{(.*)\} = \$rt;$/m.exec(code);
     for (const pair of prelude ? prelude[1]!.split(', ') : []) {
       const [key, alias] = pair.split(': ');
       expect(alias).toBe(`$${key}`);
       expect(Object.keys(createRuntime(memoryHost([]).host))).toContain(key);
     }
-    const bare = stripStrings(code.replace(/^ *const \{.*\} = \$rt;$/m, '')).replace(/\b\d+(\.\d+)?(e[+-]?\d+)?n?\b/g, '0');
+    const bare = stripStrings(code.replace(/^ *var \{.*\} = \$rt;$/m, '')).replace(/\b\d+(\.\d+)?(e[+-]?\d+)?n?\b/g, '0');
     expect(code.startsWith('(function ($rt) {\n"use strict";')).toBe(true);
     for (const m of bare.replace(/\.\.\./g, ' ').matchAll(/(\.)?([A-Za-z_$][\w$]*)/g)) {
       const [, dot, name] = m;
       if (dot) expect(PROPERTIES, `property .${name}`).toContain(name);
       else if (!name!.startsWith('$')) expect(KEYWORDS, `identifier ${name}`).toContain(name);
     }
-    // Computed member access only reads builtins by their fixed names and destructuring temporaries.
+    // Computed member access reads builtins by their fixed names and destructuring temporaries;
+    // otherwise it is an element of an array (checked with isArray, or a for-in loop's batch read
+    // below its length) at an index the code first checks to be a number.
     for (const m of code.matchAll(/([\w$]+|[\])])\[([^\]]*)\]/g)) {
-      expect(m[0], 'computed access').toMatch(/^(builtins\["[a-zA-Z_]+"\]|\$t\d+\[\d+\])$/);
+      if (/^(builtins\["[a-zA-Z_]+"\]|\$t\d+\[\d+\])$/.test(m[0])) continue;
+      const [, array, index] = m;
+      expect(m[0], 'computed access').toMatch(/^\$[\w$]+\[(\$[\w$]+|\d+)\]$/);
+      const fromLoop = new RegExp(`\\${array} = \\$iterStart\\(`).test(code);
+      if (fromLoop) {
+        expect(code, `bounds check for ${m[0]}`).toContain(`${index} < ${array}.length`);
+        continue;
+      }
+      expect(code, `array check for ${m[0]}`).toContain(`$isArray(${array})`);
+      if (!/^\d+$/.test(index!)) expect(code, `index check for ${m[0]}`).toContain(`typeof ${index} === "number"`);
     }
   });
 });
@@ -69,9 +82,9 @@ describe('line maps', () => {
 
   test.each([
     ['$v_x = 1;', 0, 0],
-    ['return $add($v_a', 3, 2],
+    ['$add($v_a', 3, 2],
     ['$b_print(', 5, 0],
-    ['$v_f = function $f_f(', 2, 0],
+    ['$v_f = (($i) => function $f_f(', 2, 0],
   ])('the line holding %s maps to ML %i:%i', (snippet, line, column) => {
     const g = lines.findIndex((l) => l.includes(snippet));
     expect(g).toBeGreaterThanOrEqual(0);

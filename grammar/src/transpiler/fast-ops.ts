@@ -1,0 +1,241 @@
+// Inline fast paths for the hottest ML operations: arithmetic and comparison on small ints and
+// plain numbers, array indexing with an in-range index, len() of an array. Each emits a guard built
+// from `typeof` tests and falls back to the runtime helper with the same operands, so ML semantics
+// (int/float split, big ints past 2^53, errors and messages) are exactly the helper's.
+import type { BinaryExpr, Expression } from '../syntax/ast.js';
+import { numberValue } from '../syntax/literals.js';
+import type { GenContext } from './context.js';
+import { expression } from './expressions.js';
+
+/** An operand evaluated exactly once: its code if it has no effect, else a scratch temporary. */
+export interface Operand {
+  /** Code naming the value: a variable, a literal or a scratch temporary. */
+  ref: string;
+  /** `$tN = <code>` to run first, or null when `ref` is the operand's own effect-free code. */
+  init: string | null;
+  /** The value when the operand is an int literal in the int32 range. */
+  int: number | null;
+  /** True for a number literal (int or non-integral float), which needs no typeof test. */
+  num: boolean;
+  /** True for a string or null literal: `==` with it is JS identity. */
+  exact: boolean;
+}
+
+/** Code with no effect and no error when evaluated again: a name, a number, a string literal. */
+export const PLAIN_CODE = /^(?:[\w$]+|\(-[\d.e+]+\)|[\d.e+]+|"(?:[^"\\\n]|\\.)*")$/;
+
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+
+function intLiteral(e: Expression): number | null {
+  let sign = 1n;
+  let x = e;
+  while (x.kind === 'ParenExpr') x = x.expression;
+  if (x.kind === 'UnaryExpr' && x.operator === '-') {
+    sign = -1n;
+    x = x.operand;
+  }
+  if (x.kind !== 'NumberLiteral' || x.isFloat) return null;
+  const v = numberValue(x);
+  if (!('int' in v)) return null;
+  const n = sign * v.int;
+  return n >= BigInt(INT32_MIN) && n <= BigInt(INT32_MAX) ? Number(n) : null;
+}
+
+function isNumberLiteral(e: Expression): boolean {
+  if (intLiteral(e) !== null) return true;
+  let x = e;
+  while (x.kind === 'ParenExpr') x = x.expression;
+  if (x.kind !== 'NumberLiteral' || !x.isFloat) return false;
+  const v = numberValue(x);
+  return 'float' in v && !Number.isInteger(v.float);
+}
+
+/** Generates `e` as an operand; call it in evaluation order, between a scratch mark and its release. */
+export function operand(ctx: GenContext, e: Expression): Operand {
+  const code = expression(ctx, e);
+  const int = intLiteral(e);
+  const num = isNumberLiteral(e);
+  let inner = e;
+  while (inner.kind === 'ParenExpr') inner = inner.expression;
+  const exact = inner.kind === 'StringLiteral' || (inner.kind === 'Identifier' && code === 'null');
+  if (PLAIN_CODE.test(code)) return { ref: code, init: null, int, num, exact };
+  const t = ctx.scratch();
+  return { ref: t, init: `${t} = ${code}`, int, num, exact };
+}
+
+/** `typeof x === "number"` unless x is a number literal. */
+function isNum(x: Operand): string | null {
+  return x.num ? null : `typeof ${x.ref} === "number"`;
+}
+
+/** x is an int in the int32 range (so sums and differences of two stay safe integers). */
+function isInt32(x: Operand): string | null {
+  return x.int !== null ? null : `typeof ${x.ref} === "number" && (${x.ref} | 0) === ${x.ref}`;
+}
+
+function all(tests: (string | null)[]): string {
+  const t = tests.filter((x): x is string => x !== null);
+  if (t.includes('false')) return 'false';
+  return t.length === 0 ? 'true' : t.join(' && ');
+}
+
+/** `(inits, guard ? fast : slow)` as one parenthesised expression. */
+function assemble(ops: Operand[], guard: string, fast: string, slow: string): string {
+  const inits = ops.map((o) => o.init).filter((x): x is string => x !== null);
+  const body = guard === 'true' ? fast : guard === 'false' ? slow : `${guard} ? ${fast} : ${slow}`;
+  return `(${[...inits, body].join(', ')})`;
+}
+
+const MAX_SAFE = '9007199254740991';
+
+/** A binary arithmetic or comparison operator with its fast path; `helper` is its runtime alias. */
+export function fastBinary(ctx: GenContext, e: BinaryExpr, name: string, helper: string): string {
+  const mark = ctx.scratchMark();
+  const a = operand(ctx, e.left);
+  const b = operand(ctx, e.right);
+  const slow = `${helper}(${a.ref}, ${b.ref})`;
+  let code: string;
+  switch (name) {
+    case 'add':
+    case 'sub':
+      code = assemble([a, b], all([isInt32(a), isInt32(b)]), `${a.ref} ${name === 'add' ? '+' : '-'} ${b.ref}`, slow);
+      break;
+    case 'mul':
+      code = multiply(ctx, a, b, slow);
+      break;
+    case 'floordiv':
+      code = assemble([a, b], all([isInt32(a), ...positive(b)]), `${ctx.helper('floor')}(${a.ref} / ${b.ref})`, slow);
+      break;
+    case 'mod': {
+      // For a positive int32 divisor, `a % b` of an int is an exact int32; of anything else it is not.
+      const t = ctx.scratch();
+      const guard = all([isNum(a), ...positive(b), `((${t} = ${a.ref} % ${b.ref}) | 0) === ${t}`]);
+      code = assemble([a, b], guard, `(${t} < 0 ? ${t} + ${b.ref} : ${t} + 0)`, slow);
+      break;
+    }
+    case 'div': {
+      // Non-integral quotients are plain floats; integral ones need the MLFloat box (slow path).
+      const t = ctx.scratch();
+      // A zero divisor raises (slow path); non-integral float literals are never zero.
+      const nonZero = b.int !== null ? (b.int !== 0 ? null : 'false') : b.num ? null : `${b.ref} !== 0`;
+      const guard = all([isNum(a), isNum(b), nonZero, `(${t} = ${a.ref} / ${b.ref}) !== ${ctx.helper('floor')}(${t})`]);
+      code = assemble([a, b], guard, t, slow);
+      break;
+    }
+    case 'lt':
+    case 'le':
+    case 'gt':
+    case 'ge': {
+      const op = { lt: '<', le: '<=', gt: '>', ge: '>=' }[name];
+      code = assemble([a, b], all([isNum(a), isNum(b)]), `${a.ref} ${op} ${b.ref}`, slow);
+      break;
+    }
+    case 'eq':
+    case 'ne':
+      code = equality(a, b, name === 'eq' ? '===' : '!==', slow);
+      break;
+    default:
+      throw new Error(`transpiler: no fast path for '${name}'`);
+  }
+  ctx.releaseScratch(mark);
+  return code;
+}
+
+/** Guards that `b` is a positive int32 (nothing for a positive int literal). */
+function positive(b: Operand): (string | null)[] {
+  if (b.int !== null) return b.int > 0 ? [] : ['false'];
+  return [isInt32(b), `${b.ref} > 0`];
+}
+
+function multiply(ctx: GenContext, a: Operand, b: Operand, slow: string): string {
+  // int32 × small literal stays below 2^53; `+ 0` turns -0 (0 * -3) into the int 0.
+  const small = (x: Operand): boolean => x.int !== null && Math.abs(x.int) <= 2 ** 21;
+  if (small(a) || small(b)) {
+    return assemble([a, b], all([isInt32(a), isInt32(b)]), `${a.ref} * ${b.ref} + 0`, slow);
+  }
+  const t = ctx.scratch();
+  const guard = all([isInt32(a), isInt32(b), `(${t} = ${a.ref} * ${b.ref}) <= ${MAX_SAFE}`, `${t} >= -${MAX_SAFE}`]);
+  return assemble([a, b], guard, `${t} + 0`, slow);
+}
+
+/**
+ * `==` / `!=`: identity when either side is a string or null literal (nothing else equals them);
+ * identity for two plain numbers (NaN included); the helper otherwise (1 == 1.0 == true, arrays...).
+ */
+function equality(a: Operand, b: Operand, op: string, slow: string): string {
+  if (a.exact || b.exact) return assemble([a, b], 'true', `${a.ref} ${op} ${b.ref}`, slow);
+  return assemble([a, b], all([isNum(a), isNum(b)]), `${a.ref} ${op} ${b.ref}`, slow);
+}
+
+/** `-x`: an int32 negates without leaving the safe range (0 - x also keeps the int 0 from being -0). */
+export function fastNeg(ctx: GenContext, e: Expression, helper: string): string {
+  const mark = ctx.scratchMark();
+  const a = operand(ctx, e);
+  if (a.int !== null) {
+    ctx.releaseScratch(mark);
+    return a.int > 0 ? `(-${a.int})` : String(-a.int);
+  }
+  const code = assemble([a], all([isInt32(a)]), `0 - ${a.ref}`, `${helper}(${a.ref})`);
+  ctx.releaseScratch(mark);
+  return code;
+}
+
+/** `x.length` (a number literal needs parentheses before `.`). */
+function lengthOf(ref: string): string {
+  return /^[\d.]/.test(ref) ? `(${ref}).length` : `${ref}.length`;
+}
+
+/**
+ * The test under which `o[i]` names an existing element of array `o`: `i` is a number (so it
+ * can never spell a property name) and the element is there (ML values are never `undefined`, and
+ * non-index numbers like -1 or 1.5 find nothing: the array prototypes are frozen and hold no such
+ * keys). `read` stores the element in that temporary, for the read's fast path. Null when no fast
+ * path applies: the object or index is a literal other than a non-negative int.
+ */
+export function elementTest(ctx: GenContext, o: Operand, i: Operand, read: string | null): string | null {
+  if (!o.ref.startsWith('$')) return null;
+  if (i.int !== null ? i.int < 0 : !i.ref.startsWith('$')) return null;
+  const load = read === null ? `${o.ref}[${i.ref}]` : `(${read} = ${o.ref}[${i.ref}])`;
+  return all([i.int !== null ? null : `typeof ${i.ref} === "number"`, `${ctx.helper('isArray')}(${o.ref})`, `${load} !== undefined`]);
+}
+
+/** `o[i]`. */
+export function fastIndex(ctx: GenContext, object: Expression, index: Expression, helper: string): string {
+  const mark = ctx.scratchMark();
+  const o = operand(ctx, object);
+  const i = operand(ctx, index);
+  const t = ctx.scratch();
+  const test = elementTest(ctx, o, i, t);
+  const slow = `${helper}(${o.ref}, ${i.ref})`;
+  const code = assemble([o, i], test ?? 'false', t, slow);
+  ctx.releaseScratch(mark);
+  return code;
+}
+
+/** Already generated code as an operand (a scratch temporary unless it is plain). */
+function codeOperand(ctx: GenContext, code: string): Operand {
+  if (PLAIN_CODE.test(code)) return { ref: code, init: null, int: null, num: false, exact: false };
+  const t = ctx.scratch();
+  return { ref: t, init: `${t} = ${code}`, int: null, num: false, exact: false };
+}
+
+/** `len(x)` with one argument (already generated): an array's length directly, else the builtin. */
+export function fastLen(ctx: GenContext, argCode: string, builtin: string): string {
+  const mark = ctx.scratchMark();
+  const a = codeOperand(ctx, argCode);
+  const code = assemble([a], `${ctx.helper('isArray')}(${a.ref})`, lengthOf(a.ref), `${builtin}(${a.ref})`);
+  ctx.releaseScratch(mark);
+  return code;
+}
+
+/** `o.append(x)` (operands already generated): Array push for an array, else the method call. */
+export function fastAppend(ctx: GenContext, targetCode: string, argCode: string, slow: (o: string, x: string) => string): string {
+  const mark = ctx.scratchMark();
+  const o = codeOperand(ctx, targetCode);
+  const x = codeOperand(ctx, argCode);
+  const test = o.ref.startsWith('$') ? `${ctx.helper('isArray')}(${o.ref})` : 'false';
+  const code = assemble([o, x], test, `(${o.ref}.push(${x.ref}), null)`, slow(o.ref, x.ref));
+  ctx.releaseScratch(mark);
+  return code;
+}
