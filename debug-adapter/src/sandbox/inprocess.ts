@@ -49,8 +49,8 @@ export class InProcessExecutor {
         ivm: loadIsolatedVm(),
         runtimeSource: this.options.runtimePath ? readFileSync(this.options.runtimePath, 'utf8') : '',
         poolSize: this.options.poolSize,
-        // A one-shot process runs one program: compiling the bundle once is cheaper than a snapshot.
-        useSnapshot: this.options.poolSize > 0,
+        // Snapshots are off: isolates restored from one lose the runtime's string methods (see worker.ts).
+        useSnapshot: false,
         poolLimits: resolveLimits(undefined),
         internalRoots: sandboxInternalRoots([this.options.runtimePath]),
         onCatastrophicError: (message) => {

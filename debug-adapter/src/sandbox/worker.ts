@@ -40,7 +40,9 @@ function main(): void {
     ivm: loadIsolatedVm(),
     runtimeSource: config.runtimePath ? readFileSync(config.runtimePath, 'utf8') : '',
     poolSize: config.poolSize,
-    useSnapshot: true,
+    // Isolates restored from an isolated-vm 5 snapshot lose the runtime's string methods (every
+    // call failed with an internal error), so the worker compiles the bundle per pooled isolate.
+    useSnapshot: false,
     poolLimits: resolveLimits(undefined),
     internalRoots: sandboxInternalRoots([process.argv[1] ?? null, config.runtimePath]),
     onCatastrophicError: (message) => fatal(`catastrophic isolate error: ${message}`),
