@@ -75,6 +75,7 @@ function parseText(text: string, parser: MlParser): ParseResult {
     const generic = recognitionDiagnostics(result.errors, lexed.tokens, b);
     diagnostics = mergeDiagnostics(lexed.diagnostics, result.problems, generic, lexed.tokens);
   }
+  lexed.tokens.dropImages();
   let tokens: SyntaxToken[] | undefined;
   return {
     program,

@@ -17,6 +17,15 @@ import { isFloatText, decodeString } from './literals.js';
 import { LineMap } from './line-map.js';
 import { StringLit } from './tokens.js';
 
+/**
+ * The non-null items as an array of exactly their number: lists grown by push keep room for 16
+ * elements, which the finished tree would carry around.
+ */
+export function present<T>(items: readonly (T | null)[]): T[] {
+  for (const item of items) if (item === null) return items.filter((i): i is T => i !== null).slice();
+  return items.slice() as T[];
+}
+
 export class AstBuilder {
   lines = new LineMap('');
 

@@ -59,7 +59,7 @@ class Scanner {
     private readonly lines: LineMap,
   ) {
     this.ctx = new C.LexContext(text);
-    this.tokens = new TokenStore(text.length);
+    this.tokens = new TokenStore(text);
     this.words = new WordTable(text);
   }
 
@@ -86,6 +86,7 @@ class Scanner {
       this.tokens.push(T.Invalid, bad, pos);
       pos = stop;
     }
+    this.tokens.finish();
     return { tokens: this.tokens, comments: this.comments, diagnostics: this.diagnostics, tooDeep: this.tooDeep };
   }
 

@@ -38,6 +38,14 @@ const SIMPLE_ESCAPES: Record<string, string> = {
  */
 export function decodeString(raw: string): string {
   const quote = raw.charAt(0);
+  // Fast path: a closed literal without backslashes is its text between the quotes.
+  if (
+    raw.length >= 2 &&
+    (quote === '"' || quote === "'") &&
+    raw.charAt(raw.length - 1) === quote &&
+    raw.indexOf('\\') < 0
+  )
+    return raw.slice(1, -1);
   let body = raw.slice(1);
   if ((quote === '"' || quote === "'") && body.length > 0 && body.endsWith(quote) && !endsEscaped(body)) {
     body = body.slice(0, -1);

@@ -67,7 +67,7 @@ export abstract class ControlFlowParser extends DeclarationParser {
         kind: 'IfStmt',
         condition,
         then,
-        elifs,
+        elifs: elifs.slice(),
         else: elseBlock,
         range: this.b.span(this.b.start(kw), (elseBlock ?? elifs[elifs.length - 1] ?? then).range.end),
       }));
@@ -248,7 +248,7 @@ export abstract class ControlFlowParser extends DeclarationParser {
       return this.ACTION(() => ({
         kind: 'TryStmt',
         body,
-        handlers,
+        handlers: handlers.slice(),
         finally: finallyBlock,
         range: this.b.span(this.b.start(kw), (finallyBlock ?? handlers[handlers.length - 1] ?? body).range.end),
       }));

@@ -2,6 +2,7 @@
 // At the top level they are declarations; inside blocks parser-statements.ts reports them (ML213/214).
 import type { IToken } from 'chevrotain';
 import type { CapabilityDecl, CapabilityItem, ImportStmt, Permission } from './ast.js';
+import { present } from './builder.js';
 import { ExpressionParser } from './parser-expressions.js';
 import * as T from './tokens.js';
 
@@ -23,7 +24,7 @@ export abstract class DeclarationParser extends ExpressionParser {
       return this.ACTION(() => ({
         kind: 'CapabilityDecl',
         name: this.nameNode(nameTok),
-        items: items.filter((i): i is CapabilityItem => i !== null),
+        items: present(items),
         range: this.b.tokens(kw, close),
       }));
     },

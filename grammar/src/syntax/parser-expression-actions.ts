@@ -40,8 +40,12 @@ export abstract class ExpressionActions extends ParserBase {
   protected applySuffix(expr: Expression, s: Suffix): Expression {
     if (s.kind === 'index') return this.applyIndex(expr, s.value);
     if (s.kind === 'call') return this.applyCall(expr, s.value);
-    const property = this.nameNode(s.name);
-    return { kind: 'MemberExpr', object: expr, property, range: this.b.span(expr.range.start, property.range.end) };
+    return this.memberNode(expr, s.name);
+  }
+
+  protected memberNode(object: Expression, name: IToken): Expression {
+    const property = this.nameNode(name);
+    return { kind: 'MemberExpr', object, property, range: this.b.span(object.range.start, property.range.end) };
   }
 
   /** Paren lists not used as arrow parameters, prefix operators, and `new`. */
@@ -117,7 +121,7 @@ export abstract class ExpressionActions extends ParserBase {
     return values[0]!;
   }
 
-  private checkOperator(op: IToken): void {
+  protected checkOperator(op: IToken): void {
     if (op.tokenType === T.StrictEq || op.tokenType === T.StrictNotEq) {
       const fixed = op.image === '===' ? '==' : '!=';
       this.report('ML211', this.b.range(op), `ML has no \`${op.image}\`: use \`${fixed}\` (it compares values).`, [
@@ -149,11 +153,18 @@ export abstract class ExpressionActions extends ParserBase {
   }
 
   protected applyCall(callee: Expression, call: CallArgs | null): Expression {
-    const end = call ? this.b.endPos(call.close) : this.b.endPos(this.LA(0));
-    const range = this.b.span(callee.range.start, end);
-    const args = call ? call.args : [];
+    if (call) return this.callNode(callee, call.open, call.args, call.close);
+    const range = this.b.span(callee.range.start, this.b.endPos(this.LA(0)));
+    if (callee.kind === 'Identifier' || callee.kind === 'MemberExpr')
+      return { kind: 'CallExpr', callee, args: [], range };
+    return this.b.errorExpr(range);
+  }
+
+  /** `callee(args)`; a call of anything but a name or a member is reported (ML212). */
+  protected callNode(callee: Expression, open: IToken, args: Expression[], close: IToken): Expression {
+    const range = this.b.span(callee.range.start, this.b.endPos(close));
     if (callee.kind === 'Identifier' || callee.kind === 'MemberExpr') return { kind: 'CallExpr', callee, args, range };
-    if (call) this.report('ML212', this.b.tokens(call.open, call.close));
+    this.report('ML212', this.b.tokens(open, close));
     return this.b.errorExpr(range);
   }
 

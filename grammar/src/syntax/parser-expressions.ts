@@ -4,6 +4,7 @@
 import { tokenMatcher } from 'chevrotain';
 import type { AtLeastOneSepMethodOpts, IToken, ParserMethod } from 'chevrotain';
 import type { ArrowFunction, Block, ErrorExpr, Expression, ObjectLiteral, ObjectProperty, Parameter } from './ast.js';
+import { present } from './builder.js';
 import { ExpressionActions } from './parser-expression-actions.js';
 import type { CallArgs, IndexSuffix, Suffix } from './parser-expression-actions.js';
 import * as T from './tokens.js';
@@ -241,7 +242,7 @@ export abstract class ExpressionParser extends ExpressionActions {
         },
       });
       this.OPTION(() => this.trailingComma(this.CONSUME2(T.Comma)));
-      return params.filter((p): p is Parameter => p !== null);
+      return present(params);
     },
     { recoveryValueFunc: () => [] },
   );
@@ -287,7 +288,7 @@ export abstract class ExpressionParser extends ExpressionActions {
   protected objectNode(open: IToken, properties: (ObjectProperty | null)[], close: IToken): ObjectLiteral {
     return {
       kind: 'ObjectLiteral',
-      properties: properties.filter((p): p is ObjectProperty => p !== null),
+      properties: present(properties),
       range: this.b.tokens(open, close),
     };
   }

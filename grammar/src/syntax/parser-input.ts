@@ -34,6 +34,11 @@ export abstract class TokenWindowParser extends EmbeddedActionsParser {
     this.windowTokens.fill(undefined as unknown as IToken);
   }
 
+  /** Index of the last consumed token (-1 before the first). */
+  protected position(): number {
+    return (this as unknown as LexerAdapterState).currIdx;
+  }
+
   protected override LA(howMuch: number): IToken {
     const index = (this as unknown as LexerAdapterState).currIdx + howMuch;
     if (index < 0 || index >= this.count) return super.LA(howMuch);

@@ -14,6 +14,7 @@ import type {
   TopLevelStatement,
 } from './ast.js';
 import type { IndexSuffix } from './parser-expression-actions.js';
+import { operatorInfo } from './operators.js';
 import type { LineMap } from './line-map.js';
 import type { TokenStore } from './token-store.js';
 import type { ParserOptions } from './parser-base.js';
@@ -29,6 +30,9 @@ export interface ParsedTokens {
 }
 
 export class MlParser extends StatementParser {
+  /** `===`, `!==` and `**` met in the binary chains being parsed, reported when a chain completes. */
+  private readonly operatorChecks: IToken[] = [];
+
   /** Top-level alternatives, built once (this runs for every top-level statement). */
   private readonly topLevelChoice: OrMethodOpts<TopLevelStatement | null> = {
     MAX_LOOKAHEAD: 1,
@@ -42,6 +46,7 @@ export class MlParser extends StatementParser {
 
   readonly program = this.RULE('program', (): TopLevelStatement[] => {
     const body: TopLevelStatement[] = [];
+    if (this.fast) this.programFast(body);
     this.MANY(() => {
       const s = this.OR(this.topLevelChoice);
       if (s && !this.RECORDING_PHASE) body.push(s);
@@ -69,20 +74,39 @@ export class MlParser extends StatementParser {
     return result;
   }
 
+  /**
+   * The program's MANY/OR without the DSL while statements follow (same SUBRULE occurrences); the
+   * DSL loop then ends the program, so Chevrotain's in-repetition recovery runs where it would.
+   */
+  private programFast(body: TopLevelStatement[]): void {
+    for (;;) {
+      if (!startsStatement(this.LA(1))) return;
+      const at = this.position();
+      let s: TopLevelStatement | null;
+      if (this.keywordAt(T.Capability)) s = this.SUBRULE(this.capabilityDecl);
+      else if (this.keywordAt(T.Import)) s = this.SUBRULE(this.importStatement);
+      else s = this.SUBRULE(this.statement);
+      if (s) body.push(s);
+      // A statement always consumes its first token; never loop on the same one.
+      if (this.position() === at) return;
+    }
+  }
+
   // ---- expressions ---------------------------------------------------------------------------
 
   protected expressionFast(): Expression {
     if (!startsExpression(this.LA(1))) this.AT_LEAST_ONE_SEP(this.noOperand);
-    const first = this.operandFast();
-    let result = first;
+    let result = this.operandFast();
     if (tokenMatcher(this.LA(1), T.BinaryOp)) {
-      const operands: Expression[] = [first];
-      const ops: IToken[] = [];
-      do {
-        ops.push(this.CONSUME(T.BinaryOp));
-        operands.push(this.operandFast());
-      } while (tokenMatcher(this.LA(1), T.BinaryOp));
-      result = this.climb(operands, ops);
+      // Operators that are not ML are reported once the whole chain parsed, as `climb` does.
+      const checks = this.operatorChecks;
+      const from = checks.length;
+      try {
+        result = this.binaryFast(result, 1);
+        for (let i = from; i < checks.length; i++) this.checkOperator(checks[i]!);
+      } finally {
+        checks.length = from;
+      }
     }
     if (this.LA(1).tokenType === T.Question) {
       this.CONSUME(T.Question);
@@ -94,6 +118,29 @@ export class MlParser extends StatementParser {
     return result;
   }
 
+  /**
+   * Precedence climbing over `operand (BinaryOp operand)*`: the same tokens, consumed in the same
+   * order, and the same left-associative tree as `climb` builds from the DSL's operand lists.
+   */
+  private binaryFast(left: Expression, minPrecedence: number): Expression {
+    for (;;) {
+      const next = this.LA(1);
+      if (!tokenMatcher(next, T.BinaryOp)) return left;
+      const info = operatorInfo(next.tokenType);
+      if (info.precedence < minPrecedence) return left;
+      const op = this.CONSUME(T.BinaryOp);
+      const type = op.tokenType;
+      if (type === T.StrictEq || type === T.StrictNotEq || type === T.StarStar) this.operatorChecks.push(op);
+      let right = this.operandFast();
+      for (;;) {
+        const after = this.LA(1);
+        if (!tokenMatcher(after, T.BinaryOp) || operatorInfo(after.tokenType).precedence <= info.precedence) break;
+        right = this.binaryFast(right, info.precedence + 1);
+      }
+      left = this.b.binary(info.operator, op, left, right);
+    }
+  }
+
   /** `operandBody` without the DSL (same CONSUME/SUBRULE occurrences). */
   private operandFast(): Expression {
     let prefixes: IToken[] | undefined;
@@ -103,10 +150,15 @@ export class MlParser extends StatementParser {
     let expr = this.atomFast();
     for (;;) {
       const type = this.LA(1).tokenType;
-      if (type === T.LParen) expr = this.applyCall(expr, this.callArguments());
-      else if (type === T.Dot) {
+      if (type === T.LParen) {
+        // `callArguments` inlined (same CONSUME occurrences), without its result object.
+        const open = this.CONSUME(T.LParen);
+        const args = this.list(T.RParen);
+        const close = this.CONSUME(T.RParen);
+        expr = this.callNode(expr, open, args, close);
+      } else if (type === T.Dot) {
         this.CONSUME(T.Dot);
-        expr = this.applySuffix(expr, { kind: 'member', name: this.CONSUME(T.Name) });
+        expr = this.memberNode(expr, this.CONSUME(T.Name));
       } else if (type === T.LBracket) expr = this.applyIndex(expr, this.SUBRULE(this.indexSuffix));
       else break;
     }
@@ -137,15 +189,16 @@ export class MlParser extends StatementParser {
   }
 
   protected listFast(closer: typeof T.RParen): Expression[] {
-    const items: Expression[] = [];
-    if (!startsExpression(this.LA(1))) return items;
-    items.push(this.SUBRULE8(this.expression));
+    if (!startsExpression(this.LA(1))) return [];
+    const first = this.SUBRULE8(this.expression);
+    let items: Expression[] | undefined;
     while (this.LA(1).tokenType === T.Comma && !tokenMatcher(this.LA(2), closer)) {
       this.CONSUME8(T.Comma);
-      items.push(this.SUBRULE9(this.expression));
+      (items ??= [first]).push(this.SUBRULE9(this.expression));
     }
     if (this.LA(1).tokenType === T.Comma) this.trailingComma(this.CONSUME9(T.Comma));
-    return items;
+    // Exact-size arrays: a list grown by push keeps room for 16 elements in the finished tree.
+    return items ? items.slice() : [first];
   }
 
   protected indexSuffixFast(): IndexSuffix | null {
@@ -207,7 +260,7 @@ export class MlParser extends StatementParser {
     // Anything else: the DSL loop, whose exit runs Chevrotain's in-repetition recovery.
     if (this.LA(1).tokenType !== T.RCurly) this.statementLoop(body);
     const close = this.CONSUME(T.RCurly);
-    return this.b.block(open, body, close);
+    return this.b.block(open, body.slice(), close);
   }
 
   protected statementFast(): Statement | null {

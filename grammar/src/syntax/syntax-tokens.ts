@@ -51,11 +51,7 @@ for (const type of T.ALL_TOKENS) {
 }
 
 /** The classified tokens of a parsed document (keyword-typed words used as names are identifiers). */
-export function materialize(
-  tokens: TokenStore,
-  namesFromKeywords: ReadonlySet<number>,
-  lines: LineMap,
-): SyntaxToken[] {
+export function materialize(tokens: TokenStore, namesFromKeywords: ReadonlySet<number>, lines: LineMap): SyntaxToken[] {
   const out: SyntaxToken[] = new Array(tokens.count);
   for (let i = 0; i < out.length; i++) {
     const start = tokens.start(i);

@@ -14,13 +14,15 @@ export class TokenStore {
   private types: Uint16Array;
   private starts: Int32Array;
   private ends: Int32Array;
-  private readonly images: string[] = [];
+  private images: string[];
 
-  constructor(textLength: number) {
-    const capacity = (textLength >> 1) + 16;
+  /** Room for one token per two characters (the conformance programs have one per three). */
+  constructor(private readonly text: string) {
+    const capacity = (text.length >> 1) + 16;
     this.types = new Uint16Array(capacity);
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
+    this.images = new Array<string>(capacity);
   }
 
   push(type: TokenType, image: string, start: number): void {
@@ -29,8 +31,21 @@ export class TokenStore {
     this.types[i] = type.tokenTypeIdx!;
     this.starts[i] = start;
     this.ends[i] = start + image.length;
-    this.images.push(image);
+    this.images[i] = image;
     this.count = i + 1;
+  }
+
+  /** Drops the unused room once the lexer is done (the columns live as long as the parse result). */
+  finish(): void {
+    if (this.count === this.types.length) return;
+    this.types = this.types.slice(0, this.count);
+    this.starts = this.starts.slice(0, this.count);
+    this.ends = this.ends.slice(0, this.count);
+  }
+
+  /** Once parsed, images are read from the text again (the parse result keeps only the columns). */
+  dropImages(): void {
+    this.images = [];
   }
 
   private grow(): void {
@@ -44,6 +59,9 @@ export class TokenStore {
     const ends = new Int32Array(capacity);
     ends.set(this.ends);
     this.ends = ends;
+    const images = new Array<string>(capacity);
+    for (let i = 0; i < this.count; i++) images[i] = this.images[i]!;
+    this.images = images;
   }
 
   typeIdx(i: number): number {
@@ -63,13 +81,13 @@ export class TokenStore {
   }
 
   image(i: number): string {
-    return this.images[i]!;
+    return this.images[i] ?? this.text.slice(this.starts[i]!, this.ends[i]!);
   }
 
   /** A new IToken for token `i` (the same shape Chevrotain's lexer produces with `onlyOffset`). */
   token(i: number): IToken {
     const idx = this.types[i]!;
-    return { image: this.images[i]!, startOffset: this.starts[i]!, tokenTypeIdx: idx, tokenType: TYPES[idx]! };
+    return { image: this.image(i), startOffset: this.starts[i]!, tokenTypeIdx: idx, tokenType: TYPES[idx]! };
   }
 
   /** Index of the first token starting at or after `offset`. */

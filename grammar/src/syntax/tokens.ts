@@ -84,7 +84,11 @@ export const WORD_TYPES: ReadonlyMap<string, TokenType> = new Map([
 
 export const StringLit = createToken({ name: 'StringLit', label: 'a string' });
 /** A string without its closing quote, cut at the end of its line; reported by lexer.ts. */
-export const UnterminatedString = createToken({ name: 'UnterminatedString', categories: [StringLit], label: 'a string' });
+export const UnterminatedString = createToken({
+  name: 'UnterminatedString',
+  categories: [StringLit],
+  label: 'a string',
+});
 /** `` `text` `` is not ML: lexed as a string so that it is reported once (ML104) and parsing goes on. */
 export const TemplateString = createToken({ name: 'TemplateString', categories: [StringLit], label: 'a string' });
 export const NumberLit = createToken({ name: 'NumberLit', label: 'a number' });
