@@ -3,6 +3,7 @@
 // in which case the writes are declarations of the enclosing binding (ML-LANGUAGE.md §5).
 import type { Diagnostic } from '../diagnostics.js';
 import type { Collected } from './collect.js';
+import type { IntColumn } from './columns.js';
 import { NAME_CODES, nameDiagnostic } from './messages.js';
 import type { SymbolTable } from './symbol-table.js';
 import type { MlSymbol, Scope } from './types.js';
@@ -42,11 +43,28 @@ export interface Bound {
   ranks: number;
 }
 
+/** Indices 0..count-1 grouped by scope id, in index order within each scope (a counting sort). */
+interface ByScope {
+  /** Scope s owns items[starts[s]] .. items[starts[s + 1] - 1]. */
+  starts: Int32Array;
+  items: Int32Array;
+}
+
+function groupByScope(count: number, scopes: number, scopeOf: (i: number) => number): ByScope {
+  const starts = new Int32Array(scopes + 1);
+  for (let i = 0; i < count; i++) starts[scopeOf(i) + 1]!++;
+  for (let s = 0; s < scopes; s++) starts[s + 1]! += starts[s]!;
+  const next = starts.slice(0, scopes);
+  const items = new Int32Array(count);
+  for (let i = 0; i < count; i++) items[next[scopeOf(i)]!++] = i;
+  return { starts, items };
+}
+
 /** The scope's binding indices ordered by identifier offset (already so, except in recovery copies). */
-function sortedBindings(indices: number[], offsets: readonly number[]): number[] {
+function sortedBindings(indices: Int32Array, offsets: IntColumn): Int32Array {
   for (let i = 1; i < indices.length; i++) {
-    if (offsets[indices[i]!]! < offsets[indices[i - 1]!]!) {
-      return [...indices].sort((a, b) => offsets[a]! - offsets[b]!);
+    if (offsets.at(indices[i]!) < offsets.at(indices[i - 1]!)) {
+      return Int32Array.from([...indices].sort((a, b) => offsets.at(a) - offsets.at(b)));
     }
   }
   return indices;
@@ -64,10 +82,18 @@ export function bindScopes(collected: Collected, table: SymbolTable, diagnostics
     ranks: 0,
   };
 
+  const scopeCount = collected.scopes.length;
+  const bindingsByScope = groupByScope(bindings.length, scopeCount, (i) => bindings[i]!.scope.id);
+  const nonlocalsByScope = groupByScope(nonlocals.length, scopeCount, (i) => nonlocals[i]!.scope.id);
+
   // Scopes are in pre-order, so every enclosing scope is complete before its children look into it.
   for (const scope of collected.scopes) {
-    const indices = sortedBindings(collected.bindingsByScope[scope.id]!, collected.bindingOffsets);
-    const nonlocalIds = collected.nonlocalsByScope[scope.id]!;
+    const id = scope.id;
+    const indices = sortedBindings(
+      bindingsByScope.items.subarray(bindingsByScope.starts[id], bindingsByScope.starts[id + 1]),
+      collected.bindingOffsets,
+    );
+    const nonlocalIds = nonlocalsByScope.items.subarray(nonlocalsByScope.starts[id], nonlocalsByScope.starts[id + 1]);
     if (nonlocalIds.length > 0) declareNonlocals(scope, nonlocalIds, collected, indices, diagnostics);
 
     for (const i of indices) {
@@ -100,9 +126,9 @@ export function bindScopes(collected: Collected, table: SymbolTable, diagnostics
 /** Resolves the scope's `nonlocal` names to the enclosing bindings, reporting those that fail. */
 function declareNonlocals(
   scope: Scope,
-  nonlocalIds: readonly number[],
+  nonlocalIds: Int32Array,
   collected: Collected,
-  bindingIndices: readonly number[],
+  bindingIndices: Int32Array,
   diagnostics: Diagnostic[],
 ): void {
   const parameters = new Set<string>();

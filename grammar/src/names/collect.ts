@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { ArrowFunction, FunctionDef, Identifier, ImportStmt, Node, Parameter, Program } from '../syntax/ast.js';
 import { forEachChild } from '../syntax/visit.js';
+import { IntColumn } from './columns.js';
 import { NAME_CODES, nameDiagnostic } from './messages.js';
 import type { Declaration, DeclarationKind, ImportInfo, MlSymbol, Scope, ScopeKind } from './types.js';
 
@@ -18,17 +19,23 @@ export interface RawNonlocal {
 
 /** Kinds of identifier occurrences, in `Collected.order`. */
 export const BINDING = 0;
-export const USE = 1;
-export const NONLOCAL = 2;
-export const STRAY_NONLOCAL = 3;
+export const READ = 1;
+export const CALL = 2;
+export const NONLOCAL = 3;
+export const STRAY_NONLOCAL = 4;
+/** `order` entries are `index * KINDS + kind` (read back as `entry >>> 3` and `entry & 7`). */
+export const KINDS = 8;
 
-/** Uses (names read as values or called), as parallel columns. */
+/**
+ * Uses (names read as values or called), as parallel columns. Names and offsets are read once here:
+ * the identifier nodes are scattered in memory and every later read of them is a cache miss.
+ */
 export interface RawUses {
   identifiers: Identifier[];
-  /** Start offset of each identifier. */
-  offsets: number[];
-  /** True for a callee, false for a read. */
-  calls: boolean[];
+  names: string[];
+  offsets: IntColumn;
+  /** 1 for a callee, 0 for a read. */
+  calls: IntColumn;
   scopes: Scope[];
   /** Outermost loop of the use's own function (or top level) that contains it. */
   outerLoops: (Node | null)[];
@@ -39,22 +46,18 @@ export interface Collected {
   /** Every binding, in traversal order. */
   bindings: RawBinding[];
   /** Start offset of each binding's identifier. */
-  bindingOffsets: number[];
-  /** Per scope id, the indices (into `bindings`) of its bindings in traversal order. */
-  bindingsByScope: number[][];
+  bindingOffsets: IntColumn;
   /** What each import binding brings in. */
   importInfo: Map<RawBinding, ImportInfo>;
   uses: RawUses;
   nonlocals: RawNonlocal[];
-  /** Per scope id, the indices (into `nonlocals`) of its `nonlocal` names in traversal order. */
-  nonlocalsByScope: number[][];
   /** Names of a (reported) top-level `nonlocal`: they name the top-level binding, if any. */
   strayNonlocals: Identifier[];
   /**
-   * Every occurrence as `index * 4 + kind` (BINDING, USE, NONLOCAL, STRAY_NONLOCAL), in traversal
-   * order, which is source order except inside the copies that error recovery makes (`x += 1`).
+   * Every occurrence as `index * KINDS + kind` (BINDING, READ, CALL, NONLOCAL, STRAY_NONLOCAL), in
+   * traversal order, which is source order except inside the copies error recovery makes (`x += 1`).
    */
-  order: number[];
+  order: IntColumn;
   /** Per scope, its outermost loops (those not nested in another loop of the same scope). */
   outerLoops: Map<Scope, Node[]>;
   diagnostics: Diagnostic[];
@@ -76,14 +79,12 @@ class Collector {
   readonly out: Collected = {
     scopes: [],
     bindings: [],
-    bindingOffsets: [],
-    bindingsByScope: [],
+    bindingOffsets: new IntColumn(),
     importInfo: new Map(),
-    uses: { identifiers: [], offsets: [], calls: [], scopes: [], outerLoops: [] },
+    uses: { identifiers: [], names: [], offsets: new IntColumn(), calls: new IntColumn(), scopes: [], outerLoops: [] },
     nonlocals: [],
-    nonlocalsByScope: [],
     strayNonlocals: [],
-    order: [],
+    order: new IntColumn(),
     outerLoops: new Map(),
     diagnostics: [],
   };
@@ -101,7 +102,8 @@ class Collector {
   ) {
     // The program scope covers the whole text, including leading and trailing comments.
     this.scope = this.newScope('program', program, 0, Number.MAX_SAFE_INTEGER);
-    for (const stmt of program.body) this.visit(stmt);
+    const body = program.body;
+    for (let i = 0; i < body.length; i++) this.visit(body[i]!);
   }
 
   private newScope(kind: ScopeKind, node: Scope['node'], start: number, end: number): Scope {
@@ -120,8 +122,6 @@ class Collector {
     };
     parent?.children.push(scope);
     out.scopes.push(scope);
-    out.bindingsByScope.push([]);
-    out.nonlocalsByScope.push([]);
     return scope;
   }
 
@@ -136,36 +136,38 @@ class Collector {
       effectiveOffset,
       outerLoop: this.outerLoop,
     };
-    const index = out.bindings.length;
-    out.order.push(index * 4 + BINDING);
+    out.order.push(out.bindings.length * KINDS + BINDING);
     out.bindings.push(raw);
     out.bindingOffsets.push(identifier.range.start.offset);
-    out.bindingsByScope[this.scope.id]!.push(index);
     return raw;
   }
 
   private use(identifier: Identifier, call: boolean): void {
-    if (identifier.name === '') return;
+    const name = identifier.name;
+    if (name === '') return;
     const uses = this.out.uses;
-    this.out.order.push(uses.identifiers.length * 4 + USE);
+    this.out.order.push(uses.identifiers.length * KINDS + (call ? CALL : READ));
     uses.identifiers.push(identifier);
+    uses.names.push(name);
     uses.offsets.push(identifier.range.start.offset);
-    uses.calls.push(call);
+    uses.calls.push(call ? 1 : 0);
     uses.scopes.push(this.scope);
     uses.outerLoops.push(this.outerLoop);
   }
 
   private bindParameters(params: Parameter[]): void {
-    if (params.length === 0) return;
-    const seen = new Set<string>();
-    for (const p of params) {
-      if (seen.has(p.name.name)) {
+    // Most lists are short: a scan beats a Set; long ones (generated code) get the Set.
+    const seen = params.length > 16 ? new Set<string>() : null;
+    for (let i = 0; i < params.length; i++) {
+      const p = params[i]!;
+      const name = p.name.name;
+      if (seen ? seen.has(name) : isEarlierParameter(params, i, name)) {
         this.out.diagnostics.push(
-          nameDiagnostic(NAME_CODES.duplicateParameter, 'error', `Duplicate parameter '${p.name.name}'`, p.name.range),
+          nameDiagnostic(NAME_CODES.duplicateParameter, 'error', `Duplicate parameter '${name}'`, p.name.range),
         );
         continue;
       }
-      seen.add(p.name.name);
+      seen?.add(name);
       this.bind(p.name, 'parameter', p, this.scope.start);
     }
   }
@@ -210,7 +212,7 @@ class Collector {
       case 'CallExpr':
         if (node.callee.kind === 'Identifier') this.use(node.callee, true);
         else this.visit(node.callee);
-        for (const a of node.args) this.visit(a);
+        for (let i = 0, args = node.args; i < args.length; i++) this.visit(args[i]!);
         return;
       case 'MemberExpr':
         // `o.k`: the property is a key, not a name.
@@ -224,7 +226,7 @@ class Collector {
         this.visit(node.expression);
         return;
       case 'Block':
-        for (const s of node.body) this.visit(s);
+        for (let i = 0, body = node.body; i < body.length; i++) this.visit(body[i]!);
         return;
       case 'ObjectProperty':
         this.visit(node.value);
@@ -321,17 +323,21 @@ class Collector {
       );
       for (const n of names) {
         if (n.name === '') continue;
-        out.order.push(out.strayNonlocals.length * 4 + STRAY_NONLOCAL);
+        out.order.push(out.strayNonlocals.length * KINDS + STRAY_NONLOCAL);
         out.strayNonlocals.push(n);
       }
       return;
     }
     for (const n of names) {
       if (n.name === '') continue;
-      const index = out.nonlocals.length;
-      out.order.push(index * 4 + NONLOCAL);
+      out.order.push(out.nonlocals.length * KINDS + NONLOCAL);
       out.nonlocals.push({ identifier: n, scope: this.scope });
-      out.nonlocalsByScope[this.scope.id]!.push(index);
     }
   }
+}
+
+/** Whether a parameter before `index` has the same name (`function f(a, a)`). */
+function isEarlierParameter(params: Parameter[], index: number, name: string): boolean {
+  for (let j = 0; j < index; j++) if (params[j]!.name.name === name) return true;
+  return false;
 }

@@ -24,12 +24,11 @@ export interface ResolvedUses {
 export function resolveUses(collected: Collected, table: SymbolTable, diagnostics: Diagnostic[]): ResolvedUses {
   const bypassed = new Set<MlSymbol>();
   const suggest = suggester(table);
-  const { identifiers, offsets, calls, scopes, outerLoops } = collected.uses;
+  const { identifiers, names, offsets, calls, scopes, outerLoops } = collected.uses;
   const symbols = new Array<MlSymbol>(identifiers.length);
   for (let u = 0; u < identifiers.length; u++) {
-    const identifier = identifiers[u]!;
     const scope = scopes[u]!;
-    const name = identifier.name;
+    const name = names[u]!;
     // The binding visible through the scope chain (inlined lookupInChain: this runs for every use).
     let hit: MlSymbol | undefined;
     let hitScope: Scope | null = null;
@@ -49,7 +48,8 @@ export function resolveUses(collected: Collected, table: SymbolTable, diagnostic
         break;
       }
     }
-    if (calls[u] && table.builtins.has(name)) {
+    const call = calls.at(u) === 1;
+    if (call && table.builtins.has(name)) {
       if (hit) bypassed.add(hit);
       symbols[u] = table.global(name);
       continue;
@@ -59,7 +59,7 @@ export function resolveUses(collected: Collected, table: SymbolTable, diagnostic
       symbols[u] = hit;
       continue;
     }
-    if (hit && boundBefore(hit, scope, offsets[u]!, outerLoops[u]!)) {
+    if (hit && boundBefore(hit, scope, offsets.at(u), outerLoops[u]!)) {
       symbols[u] = hit;
       continue;
     }
@@ -68,7 +68,7 @@ export function resolveUses(collected: Collected, table: SymbolTable, diagnostic
       symbols[u] = table.global(name);
       continue;
     }
-    const use: RawUse = { identifier, role: calls[u] ? 'call' : 'read', scope, outerLoop: outerLoops[u]! };
+    const use: RawUse = { identifier: identifiers[u]!, role: call ? 'call' : 'read', scope, outerLoop: outerLoops[u]! };
     if (hit) {
       symbols[u] = hit;
       diagnostics.push(usedTooEarly(use, hit.declarations[0]?.kind === 'function', laterLine(use, hit)));
@@ -110,7 +110,12 @@ function usedTooEarly(use: RawUse, isFunction: boolean, line: number): Diagnosti
       use.identifier.range,
     );
   }
-  return nameDiagnostic(NAME_CODES.unknownIdentifier, 'error', `Unknown identifier '${name}': ${why}`, use.identifier.range);
+  return nameDiagnostic(
+    NAME_CODES.unknownIdentifier,
+    'error',
+    `Unknown identifier '${name}': ${why}`,
+    use.identifier.range,
+  );
 }
 
 /**

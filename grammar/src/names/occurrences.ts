@@ -2,7 +2,7 @@
 // appended to its symbol and indexed by identifier. Builds data only; every decision was made before.
 import type { Identifier } from '../syntax/ast.js';
 import type { Bound } from './bind.js';
-import { BINDING, NONLOCAL, USE, type Collected } from './collect.js';
+import { BINDING, CALL, KINDS, NONLOCAL, READ, type Collected } from './collect.js';
 import type { ResolvedUses } from './lookup.js';
 import type { Occurrence } from './types.js';
 
@@ -59,26 +59,36 @@ export function placeOccurrences(collected: Collected, bound: Bound, uses: Resol
   let last = -1;
   let ordered = true;
   for (let k = 0; k < order.length; k++) {
-    const entry = order[k]!;
-    const kind = entry & 3;
-    const i = entry >>> 2;
+    const entry = order.at(k);
+    const kind = entry & (KINDS - 1);
+    const i = entry >>> 3;
     let occurrence: Occurrence;
     let offset: number;
-    if (kind === USE) {
+    if (kind === READ || kind === CALL) {
       occurrence = {
         identifier: useColumns.identifiers[i]!,
         symbol: uses.symbols[i]!,
-        role: useColumns.calls[i] ? 'call' : 'read',
+        role: kind === CALL ? 'call' : 'read',
         scope: useColumns.scopes[i]!,
       };
-      offset = useColumns.offsets[i]!;
+      offset = useColumns.offsets.at(i);
     } else if (kind === BINDING) {
       const raw = collected.bindings[i]!;
-      occurrence = { identifier: raw.identifier, symbol: bound.bindingSymbols[i]!, role: 'declaration', scope: raw.scope };
-      offset = collected.bindingOffsets[i]!;
+      occurrence = {
+        identifier: raw.identifier,
+        symbol: bound.bindingSymbols[i]!,
+        role: 'declaration',
+        scope: raw.scope,
+      };
+      offset = collected.bindingOffsets.at(i);
     } else if (kind === NONLOCAL) {
       const raw = collected.nonlocals[i]!;
-      occurrence = { identifier: raw.identifier, symbol: bound.nonlocalSymbols[i]!, role: 'nonlocal', scope: raw.scope };
+      occurrence = {
+        identifier: raw.identifier,
+        symbol: bound.nonlocalSymbols[i]!,
+        role: 'nonlocal',
+        scope: raw.scope,
+      };
       offset = raw.identifier.range.start.offset;
     } else {
       const identifier = collected.strayNonlocals[i]!;
@@ -103,11 +113,12 @@ export function placeOccurrences(collected: Collected, bound: Bound, uses: Resol
  * come out of order. Ties keep the order in which bind.ts and lookup.ts assigned the symbols.
  */
 function sortByOffset(sorted: Occurrence[], offsets: Int32Array, collected: Collected, bound: Bound): void {
-  const keys = collected.order.map((entry, k) => {
-    const kind = entry & 3;
-    const i = entry >>> 2;
+  const keys = Array.from({ length: collected.order.length }, (_, k) => {
+    const entry = collected.order.at(k);
+    const kind = entry & (KINDS - 1);
+    const i = entry >>> 3;
     const rank =
-      kind === USE
+      kind === READ || kind === CALL
         ? bound.ranks + i
         : kind === BINDING
           ? bound.bindingRanks[i]!

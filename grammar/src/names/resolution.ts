@@ -10,12 +10,12 @@ import { outerLoopAt, visibleSymbols } from './visibility.js';
 
 export function createResolution(
   program: Program,
-  collected: Collected,
+  { scopes, outerLoops }: Pick<Collected, 'scopes' | 'outerLoops'>,
   table: SymbolTable,
   diagnostics: readonly Diagnostic[],
   index: OccurrenceIndex,
 ): Resolution {
-  const root = collected.scopes[0]!;
+  const root = scopes[0]!;
   const sorted = index.sorted;
 
   const occurrenceAt = (offset: number): Occurrence | undefined => {
@@ -48,15 +48,14 @@ export function createResolution(
   return {
     program,
     root,
-    scopes: collected.scopes,
+    scopes,
     symbols: table.symbols,
     diagnostics,
     occurrenceOf: (identifier: Identifier) => index.get(identifier),
     symbolOf: (identifier: Identifier) => index.get(identifier)?.symbol,
     occurrenceAt,
     symbolAt: (offset: number) => occurrenceAt(offset)?.symbol,
-    definitionOf: (identifier: Identifier): Declaration | undefined =>
-      index.get(identifier)?.symbol.declarations[0],
+    definitionOf: (identifier: Identifier): Declaration | undefined => index.get(identifier)?.symbol.declarations[0],
     referencesOf: (symbol: MlSymbol, options?: ReferenceOptions): Occurrence[] =>
       options?.includeDeclarations === false
         ? symbol.occurrences.filter((o) => o.role !== 'declaration')
@@ -64,7 +63,7 @@ export function createResolution(
     scopeAt,
     visibleNames: (offset: number): MlSymbol[] => {
       const scope = scopeAt(offset);
-      return visibleSymbols(scope, offset, outerLoopAt(collected.outerLoops.get(scope), offset), table);
+      return visibleSymbols(scope, offset, outerLoopAt(outerLoops.get(scope), offset), table);
     },
     builtinSymbol: (name: string) => table.builtin(name),
   };

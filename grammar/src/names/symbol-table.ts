@@ -9,6 +9,8 @@ type SharedKind = 'predefined' | 'builtin' | 'implicit' | 'unresolved';
 
 export class SymbolTable {
   readonly symbols: MlSymbol[] = [];
+  /** What `global` answered for each name so far. */
+  private readonly globals = new Map<string, MlSymbol>();
   private readonly shared: Record<SharedKind, Map<string, MlSymbol>> = {
     predefined: new Map(),
     builtin: new Map(),
@@ -30,10 +32,15 @@ export class SymbolTable {
 
   /** The shared symbol for a name no scope binds, by the order of precedence of §5. */
   global(name: string): MlSymbol {
-    if (this.predefined.size > 0 && this.predefined.has(name)) return this.sharedSymbol('predefined', name);
-    if (this.builtins.has(name)) return this.sharedSymbol('builtin', name);
-    if (IMPLICIT_NAMES.has(name)) return this.sharedSymbol('implicit', name);
-    return this.sharedSymbol('unresolved', name);
+    let symbol = this.globals.get(name);
+    if (symbol === undefined) {
+      if (this.predefined.size > 0 && this.predefined.has(name)) symbol = this.sharedSymbol('predefined', name);
+      else if (this.builtins.has(name)) symbol = this.sharedSymbol('builtin', name);
+      else if (IMPLICIT_NAMES.has(name)) symbol = this.sharedSymbol('implicit', name);
+      else symbol = this.sharedSymbol('unresolved', name);
+      this.globals.set(name, symbol);
+    }
+    return symbol;
   }
 
   builtin(name: string): MlSymbol | undefined {
