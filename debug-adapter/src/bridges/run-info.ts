@@ -46,13 +46,17 @@ export function runInfoBridges(env: BridgeEnv, info: RunInfo): Record<string, Sy
     'clock.now': () => Date.now(),
     /** The seed of the run's random generator (fixed by the request, else fresh per run). */
     'random.seed': () => seed,
-    /** The runtime's enforced check (audited); false instead of an error, the runtime raises. */
+    /**
+     * The runtime's enforced check (audited, at the call site the isolate sent, for the stdlib
+     * function named by args[1]); false instead of an error, the runtime raises.
+     */
     'cap.check': (args) => {
       const text = str(args, 0, 'checkCapability', 'capability');
       const parts = splitCapability(text);
       if (parts === null) return false;
+      const fn = typeof args[1] === 'string' && args[1] !== '' ? args[1].slice(0, 200) : 'runtime';
       try {
-        env.gate.require(parts, { functionName: 'runtime' });
+        env.gate.require(parts, { functionName: fn });
         return true;
       } catch {
         return false;

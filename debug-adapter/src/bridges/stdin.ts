@@ -1,8 +1,8 @@
-// Host side of `input()`: one line of the run's stdin per call, after console:read is checked.
+// Host side of `input()`: one line of the run's stdin per call, while console:read is granted.
 // Lines come from the request's stdin text, or are asked of the caller (CLI terminal, debug
 // console) one at a time; pending output is delivered first so a prompt shows before the wait.
 import type { BridgeEnv } from './bridge-env.js';
-import type { AsyncBridge } from './types.js';
+import { BridgeError, type AsyncBridge } from './types.js';
 
 /** Longest line handed to the program (a longer one is cut: the isolate's memory is bounded). */
 export const MAX_LINE = 1024 * 1024;
@@ -27,7 +27,10 @@ export function stdinBridges(env: BridgeEnv, source: StdinSource): Record<string
   };
   return {
     'stdin.readLine': async (args) => {
-      env.gate.require({ resource: 'console', operation: 'read' }, { functionName: 'input' });
+      // input() has checked and audited console:read in the runtime; enforced again, not audited twice.
+      if (!env.gate.peek({ resource: 'console', operation: 'read' })) {
+        throw new BridgeError('CapabilityError', "capability 'console:read' is not granted to this run");
+      }
       source.flushOutput();
       const prompt = typeof args[0] === 'string' ? args[0] : '';
       const line = source.text !== null ? fromText(source.text) : await source.ask(prompt);

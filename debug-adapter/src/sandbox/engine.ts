@@ -103,7 +103,8 @@ export class SandboxEngine {
       if (stopReason === null) stopReason = reason;
       if (!isolate.isDisposed) isolate.dispose();
     };
-    // Debug-mode code reports the ML location before each host call (`debug.site`) for the audit.
+    // The runtime sends the ML call site with each host call that checks capabilities; debug
+    // runs also report the statement being run (`debug.site`), used when a call comes without one.
     let site: CallSite | undefined;
     const created = createBridges({
       request: req,
@@ -111,7 +112,7 @@ export class SandboxEngine {
       audit: (records) => hooks.audit(records),
       input: (prompt) => hooks.input(prompt),
       flushOutput: () => session.flush(),
-      callSite: () => site,
+      callSite: () => session.site ?? site,
     });
     if ('error' in created) {
       isolate.dispose();

@@ -10,8 +10,9 @@ import type { SandboxLimits } from './types.js';
 
 /** Host side of one prepared isolate: whichever run owns it answers its calls. */
 export interface HostChannel {
-  sync(op: string, args: unknown): unknown;
-  async(op: string, args: unknown): Promise<unknown>;
+  /** `site`: the ML call site `[file, line, column]` the isolate reports with the call, or null. */
+  sync(op: string, args: unknown, site?: unknown): unknown;
+  async(op: string, args: unknown, site?: unknown): Promise<unknown>;
   write(stream: number, text: string): void;
 }
 
@@ -156,10 +157,10 @@ export class IsolateFactory {
     try {
       const context = await isolate.createContext();
       const holder: { channel: HostChannel } = { channel: UNOWNED };
-      const rawSync = new ivm.Callback((op: string, args: unknown) => holder.channel.sync(op, args));
+      const rawSync = new ivm.Callback((op: string, args: unknown, site: unknown) => holder.channel.sync(op, args, site));
       const rawWrite = new ivm.Callback((s: number, t: string) => holder.channel.write(s, t), { ignored: true });
-      const rawAsync = new ivm.Reference((op: string, args: unknown) =>
-        holder.channel.async(op, args).then((reply) => new ivm.ExternalCopy(reply).copyInto({ release: true })),
+      const rawAsync = new ivm.Reference((op: string, args: unknown, site: unknown) =>
+        holder.channel.async(op, args, site).then((reply) => new ivm.ExternalCopy(reply).copyInto({ release: true })),
       );
       if (!snapshot && this.options.runtimeSource !== '') await this.loadRuntime(isolate, context);
       const config = new ivm.ExternalCopy(preludeConfig(limits)).copyInto();

@@ -4,10 +4,13 @@
 
 /** Host facade the runtime (and `js` harness programs) use; every method is a frozen function. */
 export interface HostFacade {
-  /** Synchronous bridge call; throws the error the host reports as a frozen {kind, message}. */
-  call(op: string, args: unknown[]): unknown;
+  /**
+   * Synchronous bridge call; throws the error the host reports as a frozen {kind, message}.
+   * `site` is the ML call site `[file, line, column]` the host audits capability checks at.
+   */
+  call(op: string, args: unknown[], site?: unknown): unknown;
   /** Bridge call whose host side is asynchronous (http, stdin, debugger); blocks the isolate. */
-  callAsync(op: string, args: unknown[]): unknown;
+  callAsync(op: string, args: unknown[], site?: unknown): unknown;
   /** Console output, streamed; `stream` 1 = stdout, 2 = stderr. */
   write(stream: 1 | 2, text: string): void;
   /** Waits until the host has seen every write so far. */
@@ -25,7 +28,7 @@ export interface PreludeConfig {
   creditWrites: number;
 }
 
-type RawSync = (op: string, args: unknown) => unknown;
+type RawSync = (op: string, args: unknown, site?: unknown) => unknown;
 type RawWrite = (stream: number, text: string) => void;
 interface RawAsyncRef {
   applySyncPromise(receiver: undefined, args: unknown[], options: object): unknown;
@@ -126,6 +129,13 @@ export function isolatePrelude(
     return fail('RuntimeError', 'the host returned an invalid reply');
   };
   const hostFailure = (): never => fail('RuntimeError', 'host call failed');
+  // A call site crosses as [file, line, column] of primitives, or null.
+  const siteOf = (site: unknown): unknown => {
+    if (!isArray(site) || site.length !== 3) return null;
+    const [file, line, column] = site as unknown[];
+    if (typeof file !== 'string' || typeof line !== 'number' || typeof column !== 'number') return null;
+    return [file.length > 1000 ? file.slice(0, 1000) : file, line, column];
+  };
 
   let writes = 0;
   let pendingChars = 0;
@@ -142,24 +152,26 @@ export function isolatePrelude(
   };
 
   const facade: HostFacade = {
-    call(op: string, args: unknown[]): unknown {
+    call(op: string, args: unknown[], site?: unknown): unknown {
       if (typeof op !== 'string' || !isArray(args)) return fail('TypeError', 'bad host call');
       const copied = copyArgs(args);
+      const where = siteOf(site);
       let reply: unknown;
       try {
-        reply = rawSync(op, copied);
+        reply = rawSync(op, copied, where);
       } catch {
         hostFailure();
       }
       return unwrap(reply);
     },
-    callAsync(op: string, args: unknown[]): unknown {
+    callAsync(op: string, args: unknown[], site?: unknown): unknown {
       if (typeof op !== 'string' || !isArray(args)) return fail('TypeError', 'bad host call');
       const copied = copyArgs(args);
+      const where = siteOf(site);
       let reply: unknown;
       try {
         // The host resolves with an ExternalCopy handle, which arrives here as a copied value.
-        reply = rawAsync.applySyncPromise(undefined, [op, copied], { arguments: { copy: true } });
+        reply = rawAsync.applySyncPromise(undefined, [op, copied, where], { arguments: { copy: true } });
       } catch {
         hostFailure();
       }

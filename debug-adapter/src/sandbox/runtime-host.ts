@@ -41,6 +41,9 @@ export function makeRuntimeHost(facade: HostFacade, info: RuntimeHostInfo): obje
     st[3] = d;
     return t / 4294967296;
   };
+  // The ML call site a capability check is for, as the facade passes it to the host.
+  const where = (site: { file: unknown; line: unknown; column: unknown } | undefined): unknown =>
+    site ? [String(site.file), Number(site.line), Number(site.column)] : null;
   const cwd = String(info.cwd);
   const argv = strings(info.argv);
   const host = {
@@ -51,8 +54,9 @@ export function makeRuntimeHost(facade: HostFacade, info: RuntimeHostInfo): obje
       const v = facade.callAsync('stdin.readLine', []);
       return typeof v === 'string' ? v : null;
     },
-    checkCapability(capability: string): boolean {
-      return facade.call('cap.check', [String(capability)]) === true;
+    checkCapability(capability: string, site?: { file: string; line: number; column: number; functionName?: string }): boolean {
+      const fn = site && typeof site.functionName === 'string' ? site.functionName : '';
+      return facade.call('cap.check', [String(capability), fn], where(site)) === true;
     },
     queryCapability(capability: string): boolean {
       return facade.call('cap.query', [String(capability)]) === true;
@@ -71,10 +75,11 @@ export function makeRuntimeHost(facade: HostFacade, info: RuntimeHostInfo): obje
      * its capabilities with the actual arguments and acts. ML errors come back as data; errors that
      * end the run (limits) are rethrown for the runtime to pass through.
      */
-    bridge(module: string, fn: string, args: unknown[]): unknown {
+    bridge(module: string, fn: string, args: unknown[], site?: { file: string; line: number; column: number }): unknown {
       const op = `${module}.${fn}`;
+      const at = where(site);
       try {
-        return { ok: true, value: module === 'http' ? facade.callAsync(op, args) : facade.call(op, args) };
+        return { ok: true, value: module === 'http' ? facade.callAsync(op, args, at) : facade.call(op, args, at) };
       } catch (e) {
         const kind = (e as { kind?: unknown } | null)?.kind;
         if (typeof kind !== 'string' || kind.startsWith('Sandbox')) throw e;

@@ -1,6 +1,7 @@
 // Host side of one run inside the engine: answers the isolate's calls (output, bridge operations)
 // with plain-data reply envelopes, counts calls, and stops the run when output overflows. A bridge
 // bug or an unexpected exception becomes an ML RuntimeError that names no host detail.
+import type { CallSite } from '@mlsec/grammar';
 import { BridgeError, type BridgeTable } from '../bridges/types.js';
 import type { HostChannel } from './isolate-factory.js';
 import { OutputSink } from './output-sink.js';
@@ -21,8 +22,18 @@ export interface RunSessionOptions {
   onOutputLimit(): void;
 }
 
+/** The `[file, line, column]` the isolate sent with a call, checked to be plain numbers and text. */
+function callSite(site: unknown): CallSite | null {
+  if (!Array.isArray(site) || site.length !== 3) return null;
+  const [file, line, column] = site as unknown[];
+  if (typeof file !== 'string' || !Number.isInteger(line) || !Number.isInteger(column)) return null;
+  return { file, line: line as number, column: column as number };
+}
+
 export class RunSession implements HostChannel {
   bridgeCalls = 0;
+  /** The ML call site of the bridge operation running now (audit events are recorded there). */
+  site: CallSite | null = null;
   private readonly sink: OutputSink;
   private readonly outputError: Reply;
 
@@ -51,7 +62,7 @@ export class RunSession implements HostChannel {
     if (s !== undefined && typeof text === 'string') this.sink.write(s, text);
   }
 
-  sync(op: string, args: unknown): Reply {
+  sync(op: string, args: unknown, site?: unknown): Reply {
     if (op === 'console.write') {
       const [stream, text] = Array.isArray(args) ? (args as unknown[]) : [];
       this.write(stream as number, text as string);
@@ -64,14 +75,17 @@ export class RunSession implements HostChannel {
       : undefined;
     if (!fn) return this.unknownOp(op);
     if (!Array.isArray(args)) return { ok: false, kind: 'TypeError', message: `bad arguments for ${op}` };
+    this.site = callSite(site);
     try {
       return { ok: true, value: fn(args) };
     } catch (e) {
       return this.failure(op, e);
+    } finally {
+      this.site = null;
     }
   }
 
-  async async(op: string, args: unknown): Promise<Reply> {
+  async async(op: string, args: unknown, site?: unknown): Promise<Reply> {
     if (typeof op === 'string' && op.startsWith('debug.') && Array.isArray(args)) {
       try {
         return { ok: true, value: await this.options.debug(op, args) };
@@ -85,10 +99,14 @@ export class RunSession implements HostChannel {
       : undefined;
     if (!fn) return this.unknownOp(op);
     if (!Array.isArray(args)) return { ok: false, kind: 'TypeError', message: `bad arguments for ${op}` };
+    // The isolate waits for this reply, so no other operation can change the site meanwhile.
+    this.site = callSite(site);
     try {
       return { ok: true, value: await fn(args) };
     } catch (e) {
       return this.failure(op, e);
+    } finally {
+      this.site = null;
     }
   }
 

@@ -8,6 +8,7 @@ import { ARRAY_METHODS, PAIR_METHODS } from './array-methods.js';
 import { MLErrorValue } from './error-value.js';
 import { cpAt, cpLength, codePoints } from './codepoints.js';
 import { pyStr, pyTypeName, toRepr } from './text.js';
+import { callState } from './call.js';
 
 /** JavaScript internals that `.`/`[]` must never reach (ML-LANGUAGE.md §6). */
 const JS_INTERNALS: ReadonlySet<string> = new Set(['constructor', 'prototype', '__proto__', 'caller', 'callee', 'arguments']);
@@ -74,8 +75,12 @@ export function getMember(o: Value, name: string): Value {
   return noAttribute(o, name);
 }
 
-/** `o.name(args)`: methods of strings/arrays/pairs/natives, functions stored in objects and modules. */
-export function callMethod(o: Value, name: string, args: Value[]): Value {
+/**
+ * `o.name(args)`: methods of strings/arrays/pairs/natives, functions stored in objects and modules.
+ * `site` (transpiled code passes it) is the call's site id: stored for capability checks when the
+ * method may reach one (anything but a string, array or pair method).
+ */
+export function callMethod(o: Value, name: string, args: Value[], site?: number): Value {
   if (typeof o === 'string') {
     const m = STRING_TABLE.get(name);
     if (m) return m(o, args);
@@ -84,11 +89,13 @@ export function callMethod(o: Value, name: string, args: Value[]): Value {
     if (m) return m(o, args);
   } else if (o instanceof MLNative && !(o instanceof MLErrorValue)) {
     const m = isForbiddenName(name) ? undefined : own(o.methods, name);
+    if (site !== undefined) callState.site = site;
     if (m) return (Reflect.apply(m, o, args) as Value | undefined) ?? null;
   } else if (o instanceof MLPair) {
     const m = own(PAIR_METHODS, name);
     if (m) return m(o, args);
   } else {
+    if (site !== undefined) callState.site = site;
     const f = o instanceof MLObject ? (o.map.get(name) ?? null) : lookupMember(o, name);
     if (f === undefined) return noAttribute(o, name);
     if (typeof f !== 'function') return raise('TypeError', `'${pyTypeName(f)}' object is not callable`);
@@ -102,12 +109,12 @@ export function callMethod(o: Value, name: string, args: Value[]): Value {
 }
 
 /** `o.name(a)`: one-argument method call; `array.append(x)` runs without allocating. */
-export function callMethod1(o: Value, name: string, a: Value): Value {
+export function callMethod1(o: Value, name: string, a: Value, site?: number): Value {
   if (name === 'append' && Array.isArray(o)) {
     o.push(a);
     return null;
   }
-  return callMethod(o, name, [a]);
+  return callMethod(o, name, [a], site);
 }
 
 /** `o.name = v`: only ML objects have assignable members. */

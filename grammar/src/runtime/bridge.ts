@@ -5,7 +5,7 @@ import { MLFloat, MLNative, MLObject, MLPair, type MLFunction, type NativeMethod
 import { raise } from './errors.js';
 import { makeFloat, makeInt } from './numbers.js';
 import { pyTypeName } from './text.js';
-import type { BridgeResult, BridgeValue, RuntimeHost } from './host.js';
+import type { BridgeResult, BridgeValue, HostCallSite, RuntimeHost } from './host.js';
 import { jsonParse } from './modules/json/module.js';
 
 /** Nesting limit for values crossing the bridge (deeper data is refused, never recursed into). */
@@ -92,13 +92,22 @@ export class HttpResponse extends MLNative {
   }
 }
 
-/** A module function implemented by the host: arguments copied out, result (or error) copied in. */
-export function bridgedFunction(host: RuntimeHost, module: string, name: string, returns: string): MLFunction {
+/**
+ * A module function implemented by the host: arguments copied out, result (or error) copied in;
+ * `site` gives the ML call it is for (the host audits its checks there).
+ */
+export function bridgedFunction(
+  host: RuntimeHost,
+  module: string,
+  name: string,
+  returns: string,
+  site: () => HostCallSite | undefined,
+): MLFunction {
   const label = `${module}.${name}`;
   const f: MLFunction = (...args: Value[]) => {
     if (!host.bridge) return raise('CapabilityError', `${label}() is not available in this environment`);
     const plain = args.filter((a) => a !== undefined).map((a) => toBridge(a, label));
-    const result: BridgeResult = host.bridge(module, name, plain);
+    const result: BridgeResult = host.bridge(module, name, plain, site());
     if (!result.ok) return raise(result.kind, result.message);
     const value = fromBridge(result.value);
     if (returns === 'HttpResponse' && value instanceof MLObject) return new HttpResponse(value);

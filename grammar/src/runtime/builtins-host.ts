@@ -14,7 +14,8 @@ import { STDLIB_MODULES, lookupFunction, lookupModule, type FunctionSpec } from 
 /** What the host-dependent builtins need from the runtime instance. */
 export interface BuiltinContext {
   host: RuntimeHost;
-  requireCapability(capability: string): void;
+  /** Enforced check of `capability` for builtin `fn` (audited at the ML call site). */
+  requireCapability(capability: string, fn: string): void;
   /** Catalogue identity of a stdlib or builtin function value, if it is one. */
   functionSpec(f: MLFunction): FunctionSpec | undefined;
   /** Names of user modules known to this run. */
@@ -75,7 +76,7 @@ export function hostBuiltins(ctx: BuiltinContext): Record<string, Builtin> {
     },
     input: (...a) => {
       arity('input', a, 0, 1);
-      ctx.requireCapability('console:read');
+      ctx.requireCapability('console:read', 'input');
       if (a[0] !== undefined && a[0] !== null) host.write('stdout', toStr(a[0]));
       const line = host.readLine();
       return line === null ? raise('EOFError', 'EOF when reading a line') : line;

@@ -7,6 +7,18 @@ export type OutputStream = 'stdout' | 'stderr';
 /** Plain data crossing the bridge; `{"$float": n}` marks an integral float coming back. */
 export type BridgeValue = null | boolean | number | string | BridgeValue[] | { [key: string]: BridgeValue };
 
+/**
+ * Where in the ML program a capability check comes from (for the audit log): the file as the run
+ * shows it, the 1-based line and column of the ML call, and the stdlib function checking.
+ */
+export interface HostCallSite {
+  file: string;
+  line: number;
+  column: number;
+  /** The stdlib function that checks (`math.sqrt`, `input`); absent for host functions, which name themselves. */
+  functionName?: string;
+}
+
 /** Outcome of a host-implemented stdlib call: a value, or an ML error as data. */
 export type BridgeResult = { ok: true; value: BridgeValue } | { ok: false; kind: ErrorKind; message: string };
 
@@ -21,8 +33,11 @@ export interface RuntimeHost {
   write(stream: OutputStream, text: string): void;
   /** One line of the run's stdin without its line break; null at end of input. */
   readLine(): string | null;
-  /** Enforced capability check (audited by the host): true iff `capability` is granted. */
-  checkCapability(capability: string): boolean;
+  /**
+   * Enforced capability check (audited by the host): true iff `capability` is granted. `site` is
+   * the ML call it is for, when known.
+   */
+  checkCapability(capability: string, site?: HostCallSite): boolean;
   /** Query for `hasCapability()`: true iff granted; must not count as a use of the capability. */
   queryCapability(capability: string): boolean;
   /** The granted capability strings, for `getCapabilities()`. */
@@ -36,9 +51,10 @@ export interface RuntimeHost {
   /** The program's own arguments (after the script name). */
   argv?(): string[];
   /**
-   * Runs stdlib function `module.fn` on the host (file, http, env, path I/O, ...): checks its
-   * capability with the actual arguments, audits, acts, and returns plain data or an error.
-   * Omit it to run without any host-implemented function (they raise CapabilityError).
+   * Runs stdlib function `module.fn` on the host (file, http, env, path I/O, ...): checks every
+   * capability it needs (target-less ones too; the runtime does not check them again) with the
+   * actual arguments, audits (at `site`, the ML call, when known), acts, and returns plain data
+   * or an error. Omit it to run without any host-implemented function (they raise CapabilityError).
    */
-  bridge?(module: string, fn: string, args: BridgeValue[]): BridgeResult;
+  bridge?(module: string, fn: string, args: BridgeValue[], site?: HostCallSite): BridgeResult;
 }

@@ -3,7 +3,7 @@
 import { MLModule, type MLFunction, type Value } from './values.js';
 import { raise } from './errors.js';
 import type { ModuleContext, ModuleFactory } from './modules/types.js';
-import type { RuntimeHost } from './host.js';
+import type { HostCallSite, RuntimeHost } from './host.js';
 import { lookupFunction, lookupModule, type FunctionSpec } from '../stdlib/index.js';
 import { bridgedFunction } from './bridge.js';
 import { createArgsModule } from './modules/args.js';
@@ -54,16 +54,23 @@ export function registeredModuleNames(): string[] {
   return [...FACTORIES.keys()];
 }
 
+/** How modules check capabilities: an enforced check naming the stdlib function, and the call site. */
+export interface CapabilityChecks {
+  enforce(capability: string, fn: string): void;
+  site(): HostCallSite | undefined;
+}
+
 /**
- * Instantiates module `name` for one run. Every function member whose catalogue entry requires a
- * target-less capability (`math:compute`) is wrapped so the capability is checked on each call;
- * `specs` records the catalogue identity of each wrapped function for help()/requiredCapabilities().
+ * Instantiates module `name` for one run. Every function member implemented here whose catalogue
+ * entry requires a target-less capability (`math:compute`) is wrapped so the capability is checked
+ * on each call; host functions check all theirs on the host (one audit event per check). `specs`
+ * records the catalogue identity of each function for help()/requiredCapabilities().
  */
 export function instantiateModule(
   name: string,
   host: RuntimeHost,
   ctx: ModuleContext,
-  requireCapability: (capability: string) => void,
+  checks: CapabilityChecks,
   specs: WeakMap<MLFunction, FunctionSpec>,
 ): MLModule {
   const moduleSpec = lookupModule(name);
@@ -73,8 +80,11 @@ export function instantiateModule(
   const members = new Map<string, Value>();
   // Catalogue functions the runtime does not implement are host functions (file, http, env, ...).
   const all = new Map(raw);
+  const bridged = new Set<string>();
   for (const f of moduleSpec?.functions ?? []) {
-    if (!all.has(f.name)) all.set(f.name, bridgedFunction(host, name, f.name, f.returns));
+    if (all.has(f.name)) continue;
+    all.set(f.name, bridgedFunction(host, name, f.name, f.returns, checks.site));
+    bridged.add(f.name);
   }
   for (const [key, value] of all) {
     if (typeof value !== 'function') {
@@ -82,8 +92,8 @@ export function instantiateModule(
       continue;
     }
     const spec = lookupFunction(name, key);
-    const caps = spec ? spec.capabilities.filter((c) => c.targetKind === 'none').map((c) => `${c.resource}:${c.operation}`) : [];
-    const wrapped = caps.length === 0 ? value : checked(value, caps, requireCapability);
+    const caps = spec && !bridged.has(key) ? spec.capabilities.filter((c) => c.targetKind === 'none').map((c) => `${c.resource}:${c.operation}`) : [];
+    const wrapped = caps.length === 0 ? value : checked(value, caps, `${name}.${key}`, checks);
     if (wrapped !== value) wrapped.mlName = value.mlName ?? key;
     if (spec) specs.set(wrapped, spec);
     members.set(key, wrapped);
@@ -91,9 +101,9 @@ export function instantiateModule(
   return new MLModule(name, members);
 }
 
-function checked(f: MLFunction, caps: readonly string[], requireCapability: (capability: string) => void): MLFunction {
+function checked(f: MLFunction, caps: readonly string[], label: string, checks: CapabilityChecks): MLFunction {
   return (...args: Value[]) => {
-    for (const c of caps) requireCapability(c);
+    for (const c of caps) checks.enforce(c, label);
     const r = f(...args);
     return r === undefined ? null : r;
   };

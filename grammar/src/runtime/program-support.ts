@@ -1,21 +1,13 @@
 // Helpers only transpiled code calls: literals, destructuring, throw/except, call checks, name
-// errors, and ML stack frames built from position tables. Pure; no host access.
+// errors, and ML stack frames built from position tables (sites.ts). Pure; no host access.
 import { MLError, MLFloat, MLObject, MLPair, type Value } from './values.js';
 import { isCatchable, raise, toMLError, userError } from './errors.js';
 import { MLErrorValue } from './error-value.js';
 import { getIndex } from './access.js';
 import { MLIterator, toArray } from './iterate.js';
 import { pyTypeName, toStr } from './text.js';
+import type { PositionTable } from './sites.js';
 
-/** ML source positions of one transpiled file: `data[2k]`, `data[2k+1]` = 0-based line, column of position k. */
-export interface PositionTable {
-  readonly file: string;
-  readonly data: readonly number[];
-}
-
-export function positions(file: string, data: readonly number[]): PositionTable {
-  return Object.freeze({ file, data: Object.freeze(data.slice()) });
-}
 
 /** At most this many frames are recorded on an error (the innermost ones). */
 const MAX_FRAMES = 100;

@@ -15,6 +15,7 @@ import { truthy } from './compare.js';
 import { callMethod, callMethod1, getIndex, getMember, getSlice, setIndex, setMember } from './access.js';
 import { iterate, iterMore, iterStart } from './iterate.js';
 import * as support from './program-support.js';
+import { SiteRegistry } from './sites.js';
 import { lookupBuiltin, type FunctionSpec } from '../stdlib/index.js';
 
 /** A transpiled file: called with the runtime, runs the file's top level, returns its module. */
@@ -41,8 +42,10 @@ function makeRuntimeObject(host: RuntimeHost) {
   const units = new Map<string, UnitFunction>();
   const userModules = new Map<string, MLModule | 'loading'>();
 
-  const requireCapability = (capability: string): void => {
-    if (!host.checkCapability(capability)) raise('CapabilityError', `capability '${capability}' is not granted to this run`);
+  const sites = new SiteRegistry();
+  /** Enforced check of `capability` for stdlib function `fn`, at the ML call that reached it. */
+  const requireCapability = (capability: string, fn?: string): void => {
+    if (!host.checkCapability(capability, sites.current(fn))) raise('CapabilityError', `capability '${capability}' is not granted to this run`);
   };
   const modCtx = moduleContext(host);
 
@@ -74,6 +77,8 @@ function makeRuntimeObject(host: RuntimeHost) {
     isArray: Array.isArray, floor: Math.floor,
     // Program support.
     ...support,
+    /** Registers a unit's position table (it gets the unit's range of call-site ids). */
+    positions: (file: string, data: readonly number[]) => sites.positions(file, data),
     callState,
     maxDepth: MAX_DEPTH,
     recursionError,
@@ -83,7 +88,7 @@ function makeRuntimeObject(host: RuntimeHost) {
     module(name: string): MLModule {
       let m = modules.get(name);
       if (m === undefined) {
-        m = name === 'builtin' ? new MLModule('builtin', new Map(Object.entries(builtins))) : instantiateModule(name, host, modCtx, requireCapability, specs);
+        m = name === 'builtin' ? new MLModule('builtin', new Map(Object.entries(builtins))) : instantiateModule(name, host, modCtx, { enforce: requireCapability, site: () => sites.current() }, specs);
         modules.set(name, m);
       }
       return m;
@@ -122,6 +127,7 @@ function makeRuntimeObject(host: RuntimeHost) {
     /** Runs a program's main unit; errors become data. Output went to the host as it ran. */
     run(unit: UnitFunction): RunResult {
       callState.depth = 0;
+      callState.site = -1;
       try {
         unit(runtime);
         return { ok: true };

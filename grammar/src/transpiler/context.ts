@@ -51,6 +51,8 @@ export class GenContext {
   statementCall: CallExpr | null = null;
   /** Set when a top-level `return` needs the `$top` label. */
   topReturn = false;
+  /** Set when code stores call-site ids (`$U + k`), so the prelude declares `$U`. */
+  usesSites = false;
   /** Debug-mode instrumentation (statement hooks, frames); null in run mode. */
   debug: DebugGen | null = null;
   fn!: FnState;

@@ -4,6 +4,7 @@
 import type { BinaryExpr, CallExpr, Expression, FunctionDef, Identifier } from '../syntax/ast.js';
 import { numberValue } from '../syntax/literals.js';
 import { BUILTIN_NAMES } from '../stdlib/names.js';
+import { lookupBuiltin } from '../stdlib/index.js';
 import { varName, type GenContext } from './context.js';
 import type { FnScope } from './scopes.js';
 import { directName, functionExpression } from './functions.js';
@@ -159,29 +160,51 @@ function call(ctx: GenContext, e: CallExpr): string {
     return t;
   });
   let code: string;
+  const site = siteId(ctx, e);
   if (callee.kind === 'MemberExpr') {
     const [target, ...args] = codes;
     const method = JSON.stringify(callee.property.name);
-    const one = (o: string, x: string): string => `${ctx.helper('callMethod1')}(${o}, ${method}, ${x})`;
+    const one = (o: string, x: string): string => `${ctx.helper('callMethod1')}(${o}, ${method}, ${x}, ${site})`;
     if (args.length === 1 && callee.property.name === 'append') code = fastAppend(ctx, target!, args[0]!, one);
-    else code = args.length === 1 ? one(target!, args[0]!) : `${ctx.helper('callMethod')}(${target}, ${method}, [${args.join(', ')}])`;
+    else code = args.length === 1 ? one(target!, args[0]!) : `${ctx.helper('callMethod')}(${target}, ${method}, [${args.join(', ')}], ${site})`;
   } else {
-    code = identifierCall(ctx, callee.name, codes);
+    code = identifierCall(ctx, callee.name, codes, site);
   }
   if (pre.length === 0 && ctx.statementCall === e) return code;
   return `(${[...pre, `$p = ${ctx.position(e.range)}`, code].join(', ')})`;
 }
 
-function identifierCall(ctx: GenContext, name: string, args: string[]): string {
+/**
+ * `$U + k`: the run-time id of call site `e` (sites.ts), stored for capability checks by calls
+ * that may reach one: method calls, calls of variables other than fixed functions (a stdlib
+ * function may be stored anywhere), and the builtins that check or call a function argument.
+ */
+function siteId(ctx: GenContext, e: CallExpr): string {
+  ctx.usesSites = true;
+  return `$U + ${ctx.position(e.range)}`;
+}
+
+/** Builtins whose call may reach a capability check. */
+function checkingBuiltin(name: string): boolean {
+  const spec = lookupBuiltin(name);
+  return spec !== undefined && (spec.capabilities.length > 0 || spec.params.some((p) => p.name === 'func'));
+}
+
+function identifierCall(ctx: GenContext, name: string, args: string[], site: string): string {
   // At a call site a builtin wins over a user binding of the same name (ML-LANGUAGE.md §5).
   if (name === 'len' && args.length === 1) return fastLen(ctx, args[0]!, ctx.builtin(name));
-  if (BUILTIN_NAMES.has(name)) return `${ctx.builtin(name)}(${args.join(', ')})`;
+  if (BUILTIN_NAMES.has(name)) {
+    const call = `${ctx.builtin(name)}(${args.join(', ')})`;
+    return checkingBuiltin(name) ? `($S.site = ${site}, ${call})` : call;
+  }
   const r = resolveName(ctx, name);
   if (r.kind !== 'var') return `${ctx.helper('nameError')}(${JSON.stringify(name)})`;
   const v = varName(name);
-  // A fixed function called with all its parameters is entered past its argument checks.
-  const fixed = ctx.debug === null ? r.scope.fixedFunctions.get(name) : undefined;
-  const target = fixed !== undefined && fixed.params.length === args.length && !hasDuplicates(fixed) ? directName(name) : v;
+  // A fixed function called with all its parameters is entered past its argument checks (run
+  // mode); being ML code, it needs no call site of its own.
+  const fixed = r.scope.fixedFunctions.get(name);
+  const direct = ctx.debug === null && fixed !== undefined && fixed.params.length === args.length && !hasDuplicates(fixed);
+  const target = direct ? directName(name) : fixed !== undefined ? v : `($S.site = ${site}, ${v})`;
   return `(typeof ${v} === "function" ? ${target} : ${ctx.helper('callee')}(${v}, ${JSON.stringify(name)}))(${args.join(', ')})`;
 }
 

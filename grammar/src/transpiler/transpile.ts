@@ -59,6 +59,7 @@ export function transpile(program: Program, options: TranspileOptions): Transpil
   if (helpers.length > 0) ctx.line(`var {${helpers.map((h) => `${h}: $${h}`).join(', ')}} = $rt;`);
   ctx.line('var $S = $rt.callState;');
   ctx.line(`var $P = $rt.positions(${JSON.stringify(options.file)}, [${ctx.positionData.join(', ')}]);`);
+  if (ctx.usesSites) ctx.line('var $U = $P.site;');
   if (debug) ctx.line(debug.prelude(options.file, options.moduleName ?? null));
   for (const b of [...ctx.builtinsUsed].sort()) ctx.line(`var $b_${b} = $rt.builtins[${JSON.stringify(b)}];`);
   ctx.constants.forEach((c, i) => ctx.line(`var $c${i} = ${c};`));

@@ -3,7 +3,7 @@
 // `new Function`, which the isolate never allows.
 import { parse } from '../../src/syntax/api.js';
 import { transpile } from '../../src/transpiler/index.js';
-import { createRuntime, type RunResult, type RuntimeHost, type UnitFunction } from '../../src/runtime/index.js';
+import { createRuntime, type HostCallSite, type RunResult, type RuntimeHost, type UnitFunction } from '../../src/runtime/index.js';
 import { DEFAULT_GRANT_RESOURCES } from '../../src/stdlib/index.js';
 
 export interface HarnessResult extends RunResult {
@@ -24,6 +24,8 @@ export interface HarnessOptions {
   bridge?: RuntimeHost['bridge'] | undefined;
   /** Called before each write reaches the buffers (may throw to simulate host limits). */
   onWrite?: (stream: string, text: string) => void;
+  /** Sees each enforced capability check with the call site the runtime reports. */
+  onCheck?: (capability: string, site?: HostCallSite) => void;
 }
 
 /** A small deterministic generator in [0, 1) so runs are reproducible. */
@@ -70,6 +72,14 @@ export function runML(source: string, options: HarnessOptions = {}): HarnessResu
   const file = options.file ?? 'main.ml';
   const { host, out } = memoryHost(options.grants ?? DEFAULT_GRANT_RESOURCES, options.stdin);
   if (options.bridge) host.bridge = options.bridge;
+  const onCheck = options.onCheck;
+  if (onCheck) {
+    const check = host.checkCapability;
+    host.checkCapability = (capability, site) => {
+      onCheck(capability, site);
+      return check(capability, site);
+    };
+  }
   const onWrite = options.onWrite;
   if (onWrite) {
     const write = host.write;

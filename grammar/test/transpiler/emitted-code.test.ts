@@ -11,7 +11,7 @@ const KEYWORDS = new Set([
   'function', 'return', 'if', 'else', 'for', 'of', 'while', 'let', 'const', 'var', 'try', 'catch', 'finally',
   'throw', 'break', 'continue', 'typeof', 'null', 'true', 'false', 'undefined',
 ]);
-const PROPERTIES = new Set(['module', 'importUser', 'callState', 'positions', 'builtins', 'frame', 'exports', 'depth', 'length', 'push']);
+const PROPERTIES = new Set(['module', 'importUser', 'callState', 'positions', 'builtins', 'frame', 'exports', 'depth', 'site', 'length', 'push']);
 
 const PROGRAMS: string[] = [
   'constructor = 1; prototype = 2; arguments = 3; eval = 4; Function = 5; globalThis = 6; print(constructor + prototype);',
