@@ -23,6 +23,11 @@ export interface FnState {
    * the catch clause instead of a JS `finally` (cheaper in V8's interpreter and baseline code).
    */
   explicitDepth?: boolean;
+  /**
+   * Run mode: `isArray` of parameters that keep their value, computed once at entry (name →
+   * flag variable); index fast paths test the flag instead of calling isArray each time.
+   */
+  arrayFlags?: Map<string, string>;
   /** Scratch temporaries (reused, stack discipline) and how many are in use. */
   scratch?: string[];
   scratchTop?: number;

@@ -204,8 +204,16 @@ function identifierCall(ctx: GenContext, name: string, args: string[], site: str
   // mode); being ML code, it needs no call site of its own.
   const fixed = r.scope.fixedFunctions.get(name);
   const direct = ctx.debug === null && fixed !== undefined && fixed.params.length === args.length && !hasDuplicates(fixed);
+  // Inside the fixed function's own body the name certainly holds it: it was bound before the body could run.
+  if (direct && within(ctx, fixed)) return `${directName(name)}(${args.join(', ')})`;
   const target = direct ? directName(name) : fixed !== undefined ? v : `($S.site = ${site}, ${v})`;
   return `(typeof ${v} === "function" ? ${target} : ${ctx.helper('callee')}(${v}, ${JSON.stringify(name)}))(${args.join(', ')})`;
+}
+
+/** True when code is being generated inside `f` (or a function nested in it). */
+function within(ctx: GenContext, f: FunctionDef): boolean {
+  for (let s: FnScope | null = ctx.fn.scope; s !== null; s = s.parent) if (s.node === f) return true;
+  return false;
 }
 
 function hasDuplicates(f: FunctionDef): boolean {

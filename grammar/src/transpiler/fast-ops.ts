@@ -197,7 +197,23 @@ export function elementTest(ctx: GenContext, o: Operand, i: Operand, read: strin
   if (!o.ref.startsWith('$')) return null;
   if (i.int !== null ? i.int < 0 : !i.ref.startsWith('$')) return null;
   const load = read === null ? `${o.ref}[${i.ref}]` : `(${read} = ${o.ref}[${i.ref}])`;
-  return all([i.int !== null ? null : `typeof ${i.ref} === "number"`, `${ctx.helper('isArray')}(${o.ref})`, `${load} !== undefined`]);
+  return all([i.int !== null ? null : `typeof ${i.ref} === "number"`, isArrayTest(ctx, o.ref), `${load} !== undefined`]);
+}
+
+/** `$isArray(ref)`, or the entry-time flag of a parameter that keeps its value (run mode). */
+function isArrayTest(ctx: GenContext, ref: string): string {
+  const fn = ctx.fn;
+  const param = ref.startsWith('$v_') ? ref.slice(3) : null;
+  if (ctx.debug !== null || fn.isProgram || param === null || !fn.scope.constantParams.has(param)) {
+    return `${ctx.helper('isArray')}(${ref})`;
+  }
+  const flags = (fn.arrayFlags ??= new Map());
+  let flag = flags.get(param);
+  if (flag === undefined) {
+    flag = `$A_${param}`;
+    flags.set(param, flag);
+  }
+  return flag;
 }
 
 /** `o[i]`. */
@@ -224,7 +240,8 @@ function codeOperand(ctx: GenContext, code: string): Operand {
 export function fastLen(ctx: GenContext, argCode: string, builtin: string): string {
   const mark = ctx.scratchMark();
   const a = codeOperand(ctx, argCode);
-  const code = assemble([a], `${ctx.helper('isArray')}(${a.ref})`, lengthOf(a.ref), `${builtin}(${a.ref})`);
+  const test = /^[\d."(]/.test(a.ref) ? 'false' : isArrayTest(ctx, a.ref);
+  const code = assemble([a], test, lengthOf(a.ref), `${builtin}(${a.ref})`);
   ctx.releaseScratch(mark);
   return code;
 }
@@ -234,7 +251,7 @@ export function fastAppend(ctx: GenContext, targetCode: string, argCode: string,
   const mark = ctx.scratchMark();
   const o = codeOperand(ctx, targetCode);
   const x = codeOperand(ctx, argCode);
-  const test = o.ref.startsWith('$') ? `${ctx.helper('isArray')}(${o.ref})` : 'false';
+  const test = o.ref.startsWith('$') ? isArrayTest(ctx, o.ref) : 'false';
   const code = assemble([o, x], test, `(${o.ref}.push(${x.ref}), null)`, slow(o.ref, x.ref));
   ctx.releaseScratch(mark);
   return code;

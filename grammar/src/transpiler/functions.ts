@@ -65,7 +65,8 @@ export function functionExpression(ctx: GenContext, node: FunctionDef | ArrowFun
     });
     const head = ctx.capture(() => {
       ctx.indent();
-      const decls = [...[...scope.locals].map(varName), ...fn.temps, `$p = ${ctx.position(node.range)}`];
+      const flags = [...(fn.arrayFlags ?? [])].map(([param, flag]) => `${flag} = ${ctx.helper('isArray')}(${varName(param)})`);
+      const decls = [...[...scope.locals].map(varName), ...fn.temps, ...flags, `$p = ${ctx.position(node.range)}`];
       ctx.line(`var ${decls.join(', ')};`);
       // recursionError() takes the frame back off the count before raising.
       ctx.line(`if (++$S.depth > ${MAX_DEPTH}) ${ctx.helper('recursionError')}();`);

@@ -17,6 +17,8 @@ export interface FnScope {
    * function it is that statement's function, so calls may enter it directly.
    */
   readonly fixedFunctions: Map<string, FunctionDef>;
+  /** Parameters nothing assigns (here or through `nonlocal`): they keep their argument's value. */
+  readonly constantParams: Set<string>;
   /** Parameters plus locals. */
   has(name: string): boolean;
 }
@@ -31,7 +33,7 @@ function makeScope(node: Program | FunctionNode, parent: FnScope | null, params:
   const locals = new Set<string>();
   const nonlocals = new Set<string>();
   const paramSet = new Set(params);
-  return { node, parent, locals, params, nonlocals, fixedFunctions: new Map(), has: (n) => locals.has(n) || paramSet.has(n) };
+  return { node, parent, locals, params, nonlocals, fixedFunctions: new Map(), constantParams: new Set(), has: (n) => locals.has(n) || paramSet.has(n) };
 }
 
 /** Name an import statement binds: the alias, else the last path component. */
@@ -172,6 +174,10 @@ export function analyzeScopes(program: Program): ScopeInfo {
     if (!s) root.locals.add(name);
     // A nested function may assign it: not a fixed function of that scope.
     countBinding(s ?? root, name);
+  }
+  for (const scope of byNode.values()) {
+    const counts = bindCounts.get(scope);
+    for (const p of scope.params) if (!counts?.has(p)) scope.constantParams.add(p);
   }
   for (const [scope, own] of defs) {
     const counts = bindCounts.get(scope);

@@ -25,6 +25,7 @@ const PROGRAMS: string[] = [
   's = "string with function this arguments eval ( ) . { } \\" quotes";',
   'a = [1, 2]; i = 1; a[i] = a[i - 1] + len(a); a.append(i); for (x in a) { print(x, a[0], -x, x % 3 // 2 * 5); }',
   'function f(n) { if (n < 2) { return n; } return f(n - 1) + f(n - 2); } print(f(10), f);',
+  'function g(a, i) { a[i] = a[0] + a[i]; a.append(len(a)); return a[i]; } print(g([1, 2], 1), len("ab"));',
 ];
 
 /** Removes JSON string literals so only code remains. */
