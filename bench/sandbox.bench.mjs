@@ -90,16 +90,21 @@ const EMPTY_JS = '$0.write(1, "0\\n");';
 
 /**
  * Median isolate CPU time (stats.cpuMs: the run's own thread time, unaffected by other load on a
- * shared machine, unlike wall time) over `runs` runs of one request, after two warm-up runs.
+ * shared machine, unlike wall time) of each request over `runs` rounds, after two warm-up rounds.
+ * The requests take turns within a round, so load that comes and goes affects them alike.
  */
-async function medianCpuMs(sandbox, request, runs) {
+async function medianCpuMs(sandbox, requests, runs) {
   for (let i = 0; i < 2; i++) {
-    const r = await sandbox.run(request);
-    if (!r.ok) throw new Error(`bench program failed: ${r.error?.kind}: ${r.error?.message}`);
+    for (const request of requests) {
+      const r = await sandbox.run(request);
+      if (!r.ok) throw new Error(`bench program failed: ${r.error?.kind}: ${r.error?.message}`);
+    }
   }
-  const times = [];
-  for (let i = 0; i < runs; i++) times.push((await sandbox.run(request)).stats.cpuMs);
-  return quantile(times, 0.5);
+  const times = requests.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    for (const [k, request] of requests.entries()) times[k].push((await sandbox.run(request)).stats.cpuMs);
+  }
+  return times.map((t) => quantile(t, 0.5));
 }
 
 export async function run(emit) {
@@ -170,14 +175,14 @@ export async function run(emit) {
 
   // CPU-bound ML against hand-written JavaScript in the same kind of isolate: isolate CPU time of
   // the algorithm itself (each program minus the print-only program of its language).
-  const runs = 15;
-  const emptyMl = await medianCpuMs(sandbox, ml(EMPTY_ML), runs);
-  const emptyJs = await medianCpuMs(sandbox, js(EMPTY_JS), runs);
+  const runs = 21;
+  const [emptyMl, emptyJs] = await medianCpuMs(sandbox, [ml(EMPTY_ML), js(EMPTY_JS)], runs);
   emit({ name: 'sandbox.empty_ml_cpu', unit: 'ms', value: emptyMl });
   emit({ name: 'sandbox.empty_js_cpu', unit: 'ms', value: emptyJs });
   const compareCpu = async (name, mlSource, jsCode) => {
-    const mlMs = (await medianCpuMs(sandbox, ml(mlSource), runs)) - emptyMl;
-    const jsMs = (await medianCpuMs(sandbox, js(jsCode), runs)) - emptyJs;
+    const [mlCpu, jsCpu] = await medianCpuMs(sandbox, [ml(mlSource), js(jsCode)], runs);
+    const mlMs = mlCpu - emptyMl;
+    const jsMs = jsCpu - emptyJs;
     emit({ name: `sandbox.${name}_ml`, unit: 'ms', value: mlMs });
     emit({ name: `sandbox.${name}_js`, unit: 'ms', value: jsMs });
     emit({ name: `sandbox.${name}_ratio`, unit: 'x', value: mlMs / jsMs });
