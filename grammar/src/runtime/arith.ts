@@ -3,7 +3,7 @@
 // Each operator has a fast path for two JS numbers; everything else goes to a slow path.
 import { MLFloat, type Value } from './values.js';
 import { raise } from './errors.js';
-import { bigToFloat, makeFloat, makeInt, intTrueDivide, toBig } from './numbers.js';
+import { bigToFloat, boxFloat, makeFloat, makeInt, intTrueDivide, toBig } from './numbers.js';
 import { pyStr, pyTypeName } from './text.js';
 
 type Num = { int: true; v: number | bigint } | { int: false; v: number };
@@ -61,7 +61,7 @@ export function add(a: Value, b: Value): Value {
     const r = a + b;
     if (Number.isInteger(r)) {
       if (Number.isInteger(a) && Number.isInteger(b)) return Number.isSafeInteger(r) ? r : makeInt(BigInt(a) + BigInt(b));
-      return new MLFloat(r);
+      return boxFloat(r);
     }
     return r;
   }
@@ -95,7 +95,7 @@ export function sub(a: Value, b: Value): Value {
     const r = a - b;
     if (Number.isInteger(r)) {
       if (Number.isInteger(a) && Number.isInteger(b)) return Number.isSafeInteger(r) ? r + 0 : makeInt(BigInt(a) - BigInt(b));
-      return new MLFloat(r);
+      return boxFloat(r);
     }
     return r;
   }
@@ -116,7 +116,7 @@ export function mul(a: Value, b: Value): Value {
     const r = a * b;
     if (Number.isInteger(r)) {
       if (Number.isInteger(a) && Number.isInteger(b)) return intResult(r, a, b, (p, q) => p * q);
-      return new MLFloat(r);
+      return boxFloat(r);
     }
     return r;
   }
@@ -157,6 +157,13 @@ function repeat(seq: string | Value[], count: number): Value {
 
 /** `/`: always a float. */
 export function div(a: Value, b: Value): Value {
+  // Two plain numbers: safe ints divide exactly rounded in doubles, like floats.
+  if (typeof a === 'number' && typeof b === 'number' && b !== 0) return makeFloat(a / b);
+  if (a instanceof MLFloat || b instanceof MLFloat) {
+    const fx = boxedFloat(a);
+    const fy = boxedFloat(b);
+    if (fx !== undefined && fy !== undefined && fy !== 0) return makeFloat(fx / fy);
+  }
   const x = num(a);
   const y = num(b);
   if (!x || !y) return unsupported('/', a, b);
@@ -251,7 +258,7 @@ export function mod(a: Value, b: Value): Value {
 export function neg(a: Value): Value {
   if (typeof a === 'number') return Number.isInteger(a) ? 0 - a : -a;
   if (typeof a === 'bigint') return makeInt(-a);
-  if (a instanceof MLFloat) return new MLFloat(-a.value);
+  if (a instanceof MLFloat) return boxFloat(-a.value);
   if (typeof a === 'boolean') return a ? -1 : 0;
   return raise('TypeError', `bad operand type for unary -: '${pyTypeName(a)}'`);
 }

@@ -27,9 +27,22 @@ export function isNumeric(v: Value): v is number | bigint | MLFloat | boolean {
   return typeof v === 'number' || typeof v === 'bigint' || v instanceof MLFloat || typeof v === 'boolean';
 }
 
+/**
+ * Boxes of the small integral floats (-256.0 ... 256.0, and 0.0 but not -0.0), shared: MLFloat is
+ * immutable and ML compares floats by value, so float code that keeps producing 0.0 or 2.0 does
+ * not allocate for them.
+ */
+const SMALL_FLOATS: readonly MLFloat[] = Array.from({ length: 513 }, (_, i) => new MLFloat(i - 256));
+
+/** The box of integral float `n` (shared for small values). */
+export function boxFloat(n: number): MLFloat {
+  if (n >= -256 && n <= 256 && !Object.is(n, -0)) return SMALL_FLOATS[n + 256]!;
+  return new MLFloat(n);
+}
+
 /** A float value: integral results are boxed so they stay floats. */
 export function makeFloat(n: number): Value {
-  return Number.isInteger(n) ? new MLFloat(n) : n;
+  return Number.isInteger(n) ? boxFloat(n) : n;
 }
 
 /** An int value from a JS integer or a bigint, normalised (bigints in the safe range become numbers, -0 becomes 0). */

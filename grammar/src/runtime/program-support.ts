@@ -6,6 +6,7 @@ import { MLErrorValue } from './error-value.js';
 import { getIndex } from './access.js';
 import { MLIterator, toArray } from './iterate.js';
 import { pyTypeName, toStr } from './text.js';
+import { boxFloat } from './numbers.js';
 import type { PositionTable } from './sites.js';
 
 
@@ -33,7 +34,7 @@ export function obj(kv: Value[]): MLObject {
 
 /** An integral float literal (`2.0`); MLFloat is immutable, so literals are shared. */
 export function float(n: number): MLFloat {
-  return new MLFloat(n);
+  return boxFloat(n);
 }
 
 /** `[a, b] = v`: the items of `v`, exactly `n` of them. */

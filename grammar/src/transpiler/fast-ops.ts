@@ -15,10 +15,14 @@ export interface Operand {
   init: string | null;
   /** The value when the operand is an int literal in the int32 range. */
   int: number | null;
-  /** True for a number literal (int or non-integral float), which needs no typeof test. */
+  /** The value when the operand is a finite float literal (`ref` is the MLFloat box if it is integral). */
+  float: number | null;
+  /** True for a number literal whose `ref` is a plain JS number (int, or non-integral float). */
   num: boolean;
   /** True for a string or null literal: `==` with it is JS identity. */
   exact: boolean;
+  /** True for a string, boolean or null literal: never a number. */
+  other: boolean;
 }
 
 /** Code with no effect and no error when evaluated again: a name, a number, a string literal. */
@@ -27,50 +31,58 @@ export const PLAIN_CODE = /^(?:[\w$]+|\(-[\d.e+]+\)|[\d.e+]+|"(?:[^"\\\n]|\\.)*"
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
 
-function intLiteral(e: Expression): number | null {
-  let sign = 1n;
+/** The literal `e` is (through parentheses and one minus), with its sign applied. */
+function literal(e: Expression): { kind: 'int'; value: bigint } | { kind: 'float'; value: number } | { kind: 'other' } | null {
   let x = e;
   while (x.kind === 'ParenExpr') x = x.expression;
+  let negate = false;
   if (x.kind === 'UnaryExpr' && x.operator === '-') {
-    sign = -1n;
+    negate = true;
     x = x.operand;
+    while (x.kind === 'ParenExpr') x = x.expression;
   }
-  if (x.kind !== 'NumberLiteral' || x.isFloat) return null;
-  const v = numberValue(x);
-  if (!('int' in v)) return null;
-  const n = sign * v.int;
-  return n >= BigInt(INT32_MIN) && n <= BigInt(INT32_MAX) ? Number(n) : null;
-}
-
-function isNumberLiteral(e: Expression): boolean {
-  if (intLiteral(e) !== null) return true;
-  let x = e;
-  while (x.kind === 'ParenExpr') x = x.expression;
-  if (x.kind !== 'NumberLiteral' || !x.isFloat) return false;
-  const v = numberValue(x);
-  return 'float' in v && !Number.isInteger(v.float);
+  if (x.kind === 'NumberLiteral') {
+    const v = numberValue(x);
+    if ('int' in v && !x.isFloat) return { kind: 'int', value: negate ? -v.int : v.int };
+    const f = 'float' in v ? v.float : Number(x.raw);
+    return { kind: 'float', value: negate ? -f : f };
+  }
+  if (negate) return null;
+  if (x.kind === 'StringLiteral' || x.kind === 'BooleanLiteral') return { kind: 'other' };
+  return null;
 }
 
 /** Generates `e` as an operand; call it in evaluation order, between a scratch mark and its release. */
 export function operand(ctx: GenContext, e: Expression): Operand {
   const code = expression(ctx, e);
-  const int = intLiteral(e);
-  const num = isNumberLiteral(e);
+  const lit = literal(e);
+  const int = lit?.kind === 'int' && lit.value >= BigInt(INT32_MIN) && lit.value <= BigInt(INT32_MAX) ? Number(lit.value) : null;
+  const float = lit?.kind === 'float' && Number.isFinite(lit.value) && !Object.is(lit.value, -0) ? lit.value : null;
+  const num = int !== null || (float !== null && !Number.isInteger(float));
   let inner = e;
   while (inner.kind === 'ParenExpr') inner = inner.expression;
-  const exact = inner.kind === 'StringLiteral' || (inner.kind === 'Identifier' && code === 'null');
-  if (PLAIN_CODE.test(code)) return { ref: code, init: null, int, num, exact };
+  const exact = inner.kind === 'StringLiteral' || code === 'null';
+  const base = { int, float, num, exact, other: exact || inner.kind === 'BooleanLiteral' };
+  if (PLAIN_CODE.test(code)) return { ref: code, init: null, ...base };
   const t = ctx.scratch();
-  return { ref: t, init: `${t} = ${code}`, int, num, exact };
+  return { ref: t, init: `${t} = ${code}`, ...base };
 }
 
-/** `typeof x === "number"` unless x is a number literal. */
-function isNum(x: Operand): string | null {
-  return x.num ? null : `typeof ${x.ref} === "number"`;
+/** `typeof x === "number"` unless x is a number literal ('false' for a literal of another type). */
+function numTest(x: Operand): string | null {
+  if (x.other) return 'false';
+  return x.int !== null || x.float !== null ? null : `typeof ${x.ref} === "number"`;
+}
+
+/** x as a plain JS number in a number fast path (an integral float literal by its value). */
+function numRef(x: Operand): string {
+  if (x.float === null) return x.ref;
+  return x.float < 0 ? `(${x.float})` : String(x.float);
 }
 
 /** x is an int in the int32 range (so sums and differences of two stay safe integers). */
 function isInt32(x: Operand): string | null {
+  if (x.float !== null || x.other) return 'false';
   return x.int !== null ? null : `typeof ${x.ref} === "number" && (${x.ref} | 0) === ${x.ref}`;
 }
 
@@ -98,9 +110,11 @@ export function fastBinary(ctx: GenContext, e: BinaryExpr, name: string, helper:
   let code: string;
   switch (name) {
     case 'add':
-    case 'sub':
-      code = assemble([a, b], all([isInt32(a), isInt32(b)]), `${a.ref} ${name === 'add' ? '+' : '-'} ${b.ref}`, slow);
+    case 'sub': {
+      const op = name === 'add' ? '+' : '-';
+      code = assemble([a, b], all([isInt32(a), isInt32(b)]), `${a.ref} ${op} ${b.ref}`, slow);
       break;
+    }
     case 'mul':
       code = multiply(ctx, a, b, slow);
       break;
@@ -110,16 +124,17 @@ export function fastBinary(ctx: GenContext, e: BinaryExpr, name: string, helper:
     case 'mod': {
       // For a positive int32 divisor, `a % b` of an int is an exact int32; of anything else it is not.
       const t = ctx.scratch();
-      const guard = all([isNum(a), ...positive(b), `((${t} = ${a.ref} % ${b.ref}) | 0) === ${t}`]);
+      const guard = all([a.float !== null ? 'false' : numTest(a), ...positive(b), `((${t} = ${a.ref} % ${b.ref}) | 0) === ${t}`]);
       code = assemble([a, b], guard, `(${t} < 0 ? ${t} + ${b.ref} : ${t} + 0)`, slow);
       break;
     }
     case 'div': {
       // Non-integral quotients are plain floats; integral ones need the MLFloat box (slow path).
+      // A zero divisor raises (slow path); a literal divisor is known not to be zero.
       const t = ctx.scratch();
-      // A zero divisor raises (slow path); non-integral float literals are never zero.
-      const nonZero = b.int !== null ? (b.int !== 0 ? null : 'false') : b.num ? null : `${b.ref} !== 0`;
-      const guard = all([isNum(a), isNum(b), nonZero, `(${t} = ${a.ref} / ${b.ref}) !== ${ctx.helper('floor')}(${t})`]);
+      const literal = b.int ?? b.float;
+      const nonZero = literal !== null ? (literal !== 0 ? null : 'false') : b.num ? null : `${b.ref} !== 0`;
+      const guard = all([numTest(a), numTest(b), nonZero, `(${t} = ${numRef(a)} / ${numRef(b)}) !== ${ctx.helper('floor')}(${t})`]);
       code = assemble([a, b], guard, t, slow);
       break;
     }
@@ -128,7 +143,7 @@ export function fastBinary(ctx: GenContext, e: BinaryExpr, name: string, helper:
     case 'gt':
     case 'ge': {
       const op = { lt: '<', le: '<=', gt: '>', ge: '>=' }[name];
-      code = assemble([a, b], all([isNum(a), isNum(b)]), `${a.ref} ${op} ${b.ref}`, slow);
+      code = assemble([a, b], all([numTest(a), numTest(b)]), `${numRef(a)} ${op} ${numRef(b)}`, slow);
       break;
     }
     case 'eq':
@@ -165,7 +180,7 @@ function multiply(ctx: GenContext, a: Operand, b: Operand, slow: string): string
  */
 function equality(a: Operand, b: Operand, op: string, slow: string): string {
   if (a.exact || b.exact) return assemble([a, b], 'true', `${a.ref} ${op} ${b.ref}`, slow);
-  return assemble([a, b], all([isNum(a), isNum(b)]), `${a.ref} ${op} ${b.ref}`, slow);
+  return assemble([a, b], all([numTest(a), numTest(b)]), `${numRef(a)} ${op} ${numRef(b)}`, slow);
 }
 
 /** `-x`: an int32 negates without leaving the safe range (0 - x also keeps the int 0 from being -0). */
@@ -195,7 +210,7 @@ function lengthOf(ref: string): string {
  */
 export function elementTest(ctx: GenContext, o: Operand, i: Operand, read: string | null): string | null {
   if (!o.ref.startsWith('$')) return null;
-  if (i.int !== null ? i.int < 0 : !i.ref.startsWith('$')) return null;
+  if (i.int !== null ? i.int < 0 : i.float !== null || !i.ref.startsWith('$')) return null;
   const load = read === null ? `${o.ref}[${i.ref}]` : `(${read} = ${o.ref}[${i.ref}])`;
   return all([i.int !== null ? null : `typeof ${i.ref} === "number"`, isArrayTest(ctx, o.ref), `${load} !== undefined`]);
 }
@@ -231,9 +246,9 @@ export function fastIndex(ctx: GenContext, object: Expression, index: Expression
 
 /** Already generated code as an operand (a scratch temporary unless it is plain). */
 function codeOperand(ctx: GenContext, code: string): Operand {
-  if (PLAIN_CODE.test(code)) return { ref: code, init: null, int: null, num: false, exact: false };
+  if (PLAIN_CODE.test(code)) return { ref: code, init: null, int: null, float: null, num: false, exact: false, other: false };
   const t = ctx.scratch();
-  return { ref: t, init: `${t} = ${code}`, int: null, num: false, exact: false };
+  return { ref: t, init: `${t} = ${code}`, int: null, float: null, num: false, exact: false, other: false };
 }
 
 /** `len(x)` with one argument (already generated): an array's length directly, else the builtin. */

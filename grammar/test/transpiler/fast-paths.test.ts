@@ -80,13 +80,34 @@ describe('binary operators: fast path == helper', () => {
     expect(runPairs(src, (a, b) => `${a} ${op} ${b}`)).toEqual(expected);
   });
 
-  test.each(BINARY)('%s with a literal right operand', (op, helper) => {
-    const literals = ['0', '1', '2', '-3', '16807', '2147483647', '1.5', '"ab"', 'null'];
-    const cases: { a: number; lit: string }[] = VALUES.flatMap((_, i) => literals.map((lit) => ({ a: i, lit })));
-    const litValue = (lit: string): Value => (lit === '"ab"' ? 'ab' : lit === 'null' ? null : Number(lit));
-    const expected = cases.map(({ a, lit }) => outcome(() => helper(VALUES[a]![1](), litValue(lit))));
-    const lines = cases.map(({ a, lit }, k) => {
-      return `function u${k}(a) { try { r = a ${op} ${lit}; print(repr(r)); } except (e) { print(e.type + ": " + e.message); } }\nu${k}(${VALUES[a]![0]});`;
+  // Literals take their own paths: int literals skip type tests, float literals compare and
+  // compute by value, string/bool/null literals never take a number path.
+  const LITERALS: [string, () => Value][] = [
+    ['0', () => 0],
+    ['1', () => 1],
+    ['2', () => 2],
+    ['-3', () => -3],
+    ['16807', () => 16807],
+    ['2147483647', () => 2147483647],
+    ['1.5', () => 1.5],
+    ['-2.5', () => -2.5],
+    ['2.0', () => float(2)],
+    ['0.0', () => float(0)],
+    ['-4.0', () => float(-4)],
+    ['"ab"', () => 'ab'],
+    ['true', () => true],
+    ['null', () => null],
+  ];
+  test.each(BINARY)('%s with a literal operand on either side', (op, helper) => {
+    const cases = VALUES.flatMap((_, a) => LITERALS.flatMap((__, l) => [{ a, l, right: true }, { a, l, right: false }]));
+    const expected = cases.map(({ a, l, right }) => {
+      const [x, y] = [VALUES[a]![1](), LITERALS[l]![1]()];
+      return outcome(() => (right ? helper(x, y) : helper(y, x)));
+    });
+    const lines = cases.map(({ a, l, right }, k) => {
+      const lit = LITERALS[l]![0];
+      const expr = right ? `a ${op} ${lit}` : `${lit} ${op} a`;
+      return `function u${k}(a) { try { r = ${expr}; print(repr(r)); } except (e) { print(e.type + ": " + e.message); } }\nu${k}(${VALUES[a]![0]});`;
     });
     const r = runML(lines.join('\n'));
     expect(r.error).toBeUndefined();
@@ -99,6 +120,17 @@ describe('other fast paths', () => {
     const expected = VALUES.map(([, v]) => outcome(() => neg(v())));
     const lines = VALUES.map(([src], k) => `function n${k}(a) { try { print(repr(-a)); } except (e) { print(e.type + ": " + e.message); } }\nn${k}(${src});`);
     expect(runML(lines.join('\n')).stdout.split('\n').slice(0, -1)).toEqual(expected);
+  });
+
+  test.each([
+    ['-1.5', '-1.5'],
+    ['-(-1.5)', '1.5'],
+    ['-2.0', '-2.0'],
+    ['-(0.0)', '-0.0'],
+    ['-(2147483648)', '-2147483648'],
+    ['-(-2147483648)', '2147483648'],
+  ])('-literal %s', (src, out) => {
+    expect(runML(`print(repr(${src}));`).stdout).toBe(`${out}\n`);
   });
 
   test('indexing with every kind of index', () => {
