@@ -4,7 +4,7 @@ import type { Identifier } from '../syntax/ast.js';
 import type { Bound } from './bind.js';
 import { BINDING, CALL, KINDS, NONLOCAL, READ, type Collected } from './collect.js';
 import type { ResolvedUses } from './lookup.js';
-import type { Occurrence } from './types.js';
+import type { MlSymbol, Occurrence } from './types.js';
 
 /**
  * Every occurrence by start offset, and lookup by identifier node: an open-addressing table keyed by
@@ -15,11 +15,16 @@ export class OccurrenceIndex {
   private readonly keys: Int32Array;
   private readonly slots: Int32Array;
   private readonly shift: number;
+  /** Identifier and symbol of each occurrence (parallel to `sorted`): lookups touch no occurrence. */
+  private readonly identifiers: Identifier[];
+  private readonly symbols: MlSymbol[];
 
   constructor(
     readonly sorted: Occurrence[],
     offsets: ArrayLike<number>,
   ) {
+    this.identifiers = sorted.map((o) => o.identifier);
+    this.symbols = sorted.map((o) => o.symbol);
     let bits = 4;
     while (1 << bits < sorted.length * 2) bits++;
     this.shift = 32 - bits;
@@ -36,18 +41,28 @@ export class OccurrenceIndex {
   }
 
   get(identifier: Identifier): Occurrence | undefined {
+    const i = this.indexOf(identifier);
+    return i < 0 ? undefined : this.sorted[i];
+  }
+
+  symbolOf(identifier: Identifier): MlSymbol | undefined {
+    const i = this.indexOf(identifier);
+    return i < 0 ? undefined : this.symbols[i];
+  }
+
+  private indexOf(identifier: Identifier): number {
     const offset = identifier.range.start.offset;
     const keys = this.keys;
     const mask = keys.length - 1;
     let slot = Math.imul(offset, 0x9e3779b1) >>> this.shift;
     for (let key = keys[slot]!; key !== -1; key = keys[slot]!) {
       if (key === offset) {
-        const o = this.sorted[this.slots[slot]!]!;
-        if (o.identifier === identifier) return o;
+        const i = this.slots[slot]!;
+        if (this.identifiers[i] === identifier) return i;
       }
       slot = (slot + 1) & mask;
     }
-    return undefined;
+    return -1;
   }
 }
 
