@@ -89,14 +89,22 @@ export class FlowEngine {
   private readonly queued = new Set<FlowUnit>();
   private readonly checks = new Map<Expression, Set<unknown>>();
   private readonly chains = new Map<BinaryExpr, Expression[]>();
+  /**
+   * By symbol id: which unit (its stamp) last looked the symbol's state slot up, and that slot. Units
+   * keep their own slot tables; this saves the Map lookup on the reads and writes of a unit's code.
+   */
+  readonly slotOwners: Int32Array;
+  readonly slotCache: Int32Array;
 
   constructor(
     readonly resolution: Resolution,
     readonly values: StaticValues,
     readonly spec: FlowSpec,
   ) {
+    this.slotOwners = new Int32Array(resolution.symbols.length);
+    this.slotCache = new Int32Array(resolution.symbols.length);
     for (const scope of resolution.scopes) {
-      const unit = new FlowUnit(this, scope.node, scope);
+      const unit = new FlowUnit(this, scope.node, scope, this.units.length + 1);
       this.units.push(unit);
       this.unitByNode.set(scope.node, unit);
     }

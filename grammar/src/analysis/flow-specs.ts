@@ -91,10 +91,16 @@ export function taintSpec(values: StaticValues): FlowSpec {
     }
     return what;
   };
+  // A source call's taint is the same value every time the call is evaluated.
+  const sources = new Map<CallExpr, Taint>();
   return {
     literal: () => null,
-    callSource: (call, resolved) =>
-      resolved && UNTRUSTED_SOURCES.has(resolved.display) ? [sourceAtom(resolved.display, call.range)] : null,
+    callSource: (call, resolved) => {
+      if (!resolved || !UNTRUSTED_SOURCES.has(resolved.display)) return null;
+      let t = sources.get(call);
+      if (t === undefined) sources.set(call, (t = [sourceAtom(resolved.display, call.range)]));
+      return t;
+    },
     propagate,
     sinkCall: (_call, resolved, taintOf, sink) => {
       if (!resolved) return;
@@ -131,10 +137,15 @@ export function codeLookingText(lit: StringLiteral): string | undefined {
 }
 
 export function suspiciousSpec(values: StaticValues): FlowSpec {
+  const literals = new Map<StringLiteral, Taint>();
   return {
     literal: (lit) => {
-      const match = codeLookingText(lit);
-      return match === undefined ? null : [sourceAtom(`'${match}'`, lit.range)];
+      let t = literals.get(lit);
+      if (t === undefined) {
+        const match = codeLookingText(lit);
+        literals.set(lit, (t = match === undefined ? null : [sourceAtom(`'${match}'`, lit.range)]));
+      }
+      return t;
     },
     callSource: () => null,
     propagate,

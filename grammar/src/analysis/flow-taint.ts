@@ -30,6 +30,13 @@ export function paramAtom(index: number): ParamAtom {
   return { kind: 'param', key: `p${index}`, index };
 }
 
+const PARAM_TAINTS: Taint[] = [];
+
+/** The taint "parameter i" (shared: taints are never mutated). */
+export function paramTaint(index: number): Taint {
+  return (PARAM_TAINTS[index] ??= [paramAtom(index)]);
+}
+
 /**
  * Atoms kept per value. Reports need one source per sink, so a bound costs nothing in findings and
  * keeps values small and the solver quick on long call chains.
@@ -58,12 +65,26 @@ export function size(t: Taint): number {
   return t ? t.length : 0;
 }
 
+// Taints and atoms are immutable, so what `forward` makes of one is made once.
+const forwardedTaints = new WeakMap<readonly Atom[], Taint>();
+const forwardedAtoms = new WeakMap<SourceAtom, SourceAtom>();
+
 /** Source atoms as they enter a callee through a parameter. */
 export function forward(t: Taint): Taint {
   if (!t) return null;
+  let result = forwardedTaints.get(t);
+  if (result !== undefined) return result;
   const out: Atom[] = [];
-  for (const a of t) if (a.kind === 'source') out.push(a.forwarded ? a : { ...a, key: `${a.key}~`, forwarded: true });
-  return out.length > 0 ? out : null;
+  for (const a of t) if (a.kind === 'source') out.push(a.forwarded ? a : forwardedAtom(a));
+  result = out.length > 0 ? out : null;
+  forwardedTaints.set(t, result);
+  return result;
+}
+
+function forwardedAtom(a: SourceAtom): SourceAtom {
+  let f = forwardedAtoms.get(a);
+  if (!f) forwardedAtoms.set(a, (f = { ...a, key: `${a.key}~`, forwarded: true }));
+  return f;
 }
 
 /** A callee's return taint seen at one call: parameters replaced by the arguments' taint. */

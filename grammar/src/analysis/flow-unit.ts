@@ -13,10 +13,13 @@ import type {
   Statement,
 } from '../syntax/ast.js';
 import type { FlowEngine, SinkHit, SinkReporter } from './flow-engine.js';
-import { paramAtom, size, union, unionAll, type Taint } from './flow-taint.js';
+import { paramTaint, size, union, type Taint } from './flow-taint.js';
 
 export type UnitNode = Program | FunctionDef | ArrowFunction;
-type State = Map<unknown, Taint>;
+
+const NO_HITS: readonly SinkHit[] = [];
+/** Taint by slot (see `slot`); `undefined`: not assigned here, read through the fallback. */
+type State = (Taint | undefined)[];
 
 interface LoopFrame {
   exits: State[];
@@ -26,21 +29,29 @@ export class FlowUnit {
   returns: Taint = null;
   /** Units whose evaluation used this unit's return summary. */
   readonly dependents = new Set<FlowUnit>();
-  /** What reached a sink in the latest evaluation. */
-  hits: SinkHit[] = [];
+  /** What reached a sink in the latest evaluation (most units are never evaluated: nothing is made for them). */
+  hits: readonly SinkHit[] = NO_HITS;
+  private currentHits: SinkHit[] = [];
   private readonly paramForward: Taint[] = [];
-  private state: State = new Map();
+  /** The symbol of each parameter (looked up on the first evaluation). */
+  private paramSymbols: (MlSymbol | undefined)[] | undefined;
+  private state: State = [];
+  /** The symbols this unit's states track, by slot (stable across evaluations; made on first use). */
+  private slotSymbols: MlSymbol[] | null = null;
+  private slots: Map<MlSymbol, number> | null = null;
   /** Taint of object-literal property values (an options object's `url`), for the sinks. */
-  private propertyTaints = new Map<Expression, Taint>();
+  private propertyTaints: Map<Expression, Taint> | null = null;
   private loops: LoopFrame[] = [];
   private readonly report: SinkReporter = (at, taint, what) => {
-    if (taint) this.hits.push({ at, taint, what });
+    if (taint) this.currentHits.push({ at, taint, what });
   };
 
   constructor(
     private readonly engine: FlowEngine,
     readonly node: UnitNode,
     private readonly scope: Scope,
+    /** This unit's mark in the engine's slot cache (unique per unit, never 0). */
+    private readonly stamp: number,
   ) {}
 
   forwardParam(index: number, taint: Taint): void {
@@ -53,8 +64,8 @@ export class FlowUnit {
   }
 
   evaluate(): void {
-    this.hits = [];
-    this.state = new Map();
+    this.hits = this.currentHits = [];
+    this.state = [];
     this.propertyTaints = new Map();
     this.loops = [];
     const node = this.node;
@@ -62,10 +73,11 @@ export class FlowUnit {
       this.execList(node.body as Statement[]);
       return;
     }
-    node.params.forEach((p, i) => {
-      const symbol = this.engine.resolution.symbolOf(p.name);
-      if (symbol) this.state.set(symbol, union([paramAtom(i)], this.paramForward[i] ?? null));
-    });
+    const symbols = (this.paramSymbols ??= node.params.map((p) => this.engine.resolution.symbolOf(p.name)));
+    for (let i = 0; i < symbols.length; i++) {
+      const symbol = symbols[i];
+      if (symbol) this.state[this.slot(symbol)] = union(paramTaint(i), this.paramForward[i] ?? null);
+    }
     if (node.body.kind === 'Block') this.execList(node.body.body);
     else this.addReturn(this.eval(node.body));
   }
@@ -82,22 +94,40 @@ export class FlowUnit {
   // ------------------------------------------------------------------------------------------
   // Symbols
 
-  private isLocal(symbol: MlSymbol): boolean {
-    return symbol.scope === this.scope;
+  /** The state slot of `symbol` in this unit: from the engine's cache while this unit is evaluated. */
+  private slot(symbol: MlSymbol): number {
+    const { slotOwners, slotCache } = this.engine;
+    const id = symbol.id;
+    if (id < slotOwners.length && slotOwners[id] === this.stamp) return slotCache[id]!;
+    const slots = (this.slots ??= new Map());
+    let slot = slots.get(symbol);
+    if (slot === undefined) {
+      const symbols = (this.slotSymbols ??= []);
+      slot = symbols.length;
+      symbols.push(symbol);
+      slots.set(symbol, slot);
+    }
+    if (id < slotOwners.length) {
+      slotOwners[id] = this.stamp;
+      slotCache[id] = slot;
+    }
+    return slot;
   }
 
-  private fallback(symbol: unknown): Taint {
-    return this.isLocal(symbol as MlSymbol) ? null : this.engine.readGlobal(symbol as MlSymbol);
+  /** What code of this unit sees of a symbol it has not assigned (yet). */
+  private fallback(symbol: MlSymbol): Taint {
+    return symbol.scope === this.scope ? null : this.engine.readGlobal(symbol);
   }
 
-  private read(symbol: unknown): Taint {
-    return this.state.has(symbol) ? (this.state.get(symbol) ?? null) : this.fallback(symbol);
+  private read(symbol: MlSymbol): Taint {
+    const t = this.state[this.slot(symbol)];
+    return t !== undefined ? t : this.fallback(symbol);
   }
 
   private bind(id: Identifier, taint: Taint): void {
     const symbol = this.engine.resolution.symbolOf(id);
     if (!symbol) return;
-    this.state.set(symbol, taint);
+    this.state[this.slot(symbol)] = taint;
     this.engine.noteGlobal(symbol, taint, this);
   }
 
@@ -111,25 +141,42 @@ export class FlowUnit {
     const symbol = this.engine.resolution.symbolOf(root);
     if (!symbol) return;
     const t = union(this.read(symbol), taint);
-    this.state.set(symbol, t);
+    this.state[this.slot(symbol)] = t;
     this.engine.noteGlobal(symbol, t, this);
   }
 
   private copy(): State {
-    return new Map(this.state);
+    return this.state.slice();
   }
 
+  /** Per symbol, the union over `states` in order (a state without the symbol has its fallback). */
   private join(states: readonly State[]): State {
     if (states.length === 1) return states[0]!;
-    const keys = new Set<unknown>();
-    for (const s of states) for (const k of s.keys()) keys.add(k);
-    const out: State = new Map();
-    for (const k of keys) out.set(k, unionAll(states.map((s) => (s.has(k) ? (s.get(k) ?? null) : this.fallback(k)))));
+    let n = 0;
+    for (const s of states) if (s.length > n) n = s.length;
+    const out: State = new Array<Taint | undefined>(n);
+    for (let k = 0; k < n; k++) {
+      let present = false;
+      for (const s of states) {
+        if (s[k] !== undefined) {
+          present = true;
+          break;
+        }
+      }
+      if (!present) continue;
+      const symbol = this.slotSymbols![k]!;
+      let t: Taint = null;
+      for (const s of states) {
+        const v = s[k];
+        t = union(t, v !== undefined ? v : this.fallback(symbol));
+      }
+      out[k] = t;
+    }
     return out;
   }
 
   private clean(symbols: Set<unknown>, state: State): void {
-    for (const s of symbols) state.set(s, null);
+    for (const s of symbols) state[this.slot(s as MlSymbol)] = null;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -163,19 +210,11 @@ export class FlowUnit {
       case 'IfStmt':
         return this.execIf(s);
       case 'WhileStmt':
-        this.loop(null, () => {
-          this.eval(s.condition);
-          this.execList(s.body.body);
-        });
+        this.loop(s, null);
         return false;
-      case 'ForStmt': {
-        const t = this.eval(s.iterable);
-        this.loop(
-          () => this.bind(s.variable, t),
-          () => this.execList(s.body.body),
-        );
+      case 'ForStmt':
+        this.loop(s, this.eval(s.iterable));
         return false;
-      }
       case 'ReturnStmt':
         this.addReturn(s.value ? this.eval(s.value) : null);
         return true;
@@ -208,21 +247,16 @@ export class FlowUnit {
     const entry = this.copy();
     const checked = this.engine.checkedBy(s.condition);
     const reaching: State[] = [];
-    let anyExit = false;
-    const branch = (body: readonly Statement[], cleaned: Set<unknown> | null): void => {
-      this.state = new Map(entry);
-      if (cleaned) this.clean(cleaned, this.state);
-      if (this.execList(body)) anyExit = true;
-      else reaching.push(this.state);
-    };
-    branch(s.then.body, checked);
+    let anyExit = this.branch(entry, s.then.body, checked, reaching);
     for (const elif of s.elifs) {
-      this.state = new Map(entry);
+      // Expressions never change the state (only statements bind), so the condition reads `entry`.
+      this.state = entry;
       this.eval(elif.condition);
-      branch(elif.body.body, this.engine.checkedBy(elif.condition));
+      if (this.branch(entry, elif.body.body, this.engine.checkedBy(elif.condition), reaching)) anyExit = true;
     }
-    if (s.else) branch(s.else.body, null);
-    else reaching.push(entry);
+    if (s.else) {
+      if (this.branch(entry, s.else.body, null, reaching)) anyExit = true;
+    } else reaching.push(entry);
     if (reaching.length === 0) return true;
     this.state = this.join(reaching);
     // `if (!ok(x)) { return; }`: code after the if only runs once x passed the check.
@@ -230,22 +264,35 @@ export class FlowUnit {
     return false;
   }
 
+  /** One branch of an if from `entry`; returns whether it exits, else adds its end state to `reaching`. */
+  private branch(entry: State, body: readonly Statement[], cleaned: Set<unknown> | null, reaching: State[]): boolean {
+    this.state = entry.slice();
+    if (cleaned) this.clean(cleaned, this.state);
+    if (this.execList(body)) return true;
+    reaching.push(this.state);
+    return false;
+  }
+
   /**
-   * Runs a loop body until the state stops growing (at most three rounds). `prepare` binds what each
-   * iteration starts with (the `for` variable), so it is not mistaken for a loop-carried change.
+   * Runs a loop body until the state stops growing (at most three rounds). A `for` binds its variable
+   * to `iterable` at the start of each round, so that is not mistaken for a loop-carried change.
    */
-  private loop(prepare: (() => void) | null, body: () => void): void {
+  private loop(s: Extract<Statement, { kind: 'WhileStmt' | 'ForStmt' }>, iterable: Taint): void {
     const frame: LoopFrame = { exits: [] };
     this.loops.push(frame);
     for (let round = 0; round < 3; round++) {
-      prepare?.();
+      if (s.kind === 'ForStmt') this.bind(s.variable, iterable);
       const before = this.copy();
-      body();
+      if (s.kind === 'WhileStmt') this.eval(s.condition);
+      this.execList(s.body.body);
       const after = this.join([before, this.state, ...frame.exits]);
       frame.exits = [];
       let stable = true;
-      for (const [k, v] of after) {
-        if (size(v) !== size(before.has(k) ? (before.get(k) ?? null) : this.fallback(k))) {
+      for (let k = 0; k < after.length; k++) {
+        const v = after[k];
+        if (v === undefined) continue;
+        const b = before[k];
+        if (size(v) !== size(b !== undefined ? b : this.fallback(this.slotSymbols![k]!))) {
           stable = false;
           break;
         }
@@ -290,7 +337,7 @@ export class FlowUnit {
         let t: Taint = null;
         for (const p of e.properties) {
           const v = this.eval(p.value);
-          if (v) this.propertyTaints.set(p.value, v);
+          if (v) this.propertyTaints!.set(p.value, v);
           t = union(t, v);
         }
         return t;
@@ -369,7 +416,7 @@ export class FlowUnit {
     if (anyArg) {
       const taintOf = (x: Expression): Taint => {
         const i = call.args.indexOf(x);
-        return i >= 0 ? (args[i] ?? null) : (this.propertyTaints.get(x) ?? null);
+        return i >= 0 ? (args[i] ?? null) : (this.propertyTaints!.get(x) ?? null);
       };
       engine.spec.sinkCall(call, resolved, taintOf, this.report);
     }

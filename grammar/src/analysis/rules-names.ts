@@ -77,6 +77,16 @@ export const UNSAFE_MODULES: ReadonlySet<string> = new Set([
 
 export type Report = (rule: RuleId, node: { range: Identifier['range'] }, message: string) => void;
 
+/** The rule a use of an unbound name breaks, for every name in the three lists (first list wins). */
+const NAME_RULES = new Map<string, RuleId>();
+for (const [names, rule] of [
+  [JS_GLOBAL_NAMES, 'SEC005'],
+  [HOST_BUILTIN_NAMES, 'SEC002'],
+  [CODE_EVAL_NAMES, 'SEC001'],
+] as const) {
+  for (const name of names) NAME_RULES.set(name, rule);
+}
+
 const isDunder = (name: string): boolean => name.startsWith('__');
 
 /** A key reachable as a member: a dunder name, a reflection attribute or a JavaScript internal member. */
@@ -102,12 +112,14 @@ export class NameRules {
     const name = id.name;
     if (isDunder(name))
       this.report('SEC003', id, `'${name}' starts with '__': double-underscore names are host internals`);
-    if (identifierRole(id, parent) !== 'use') return;
-    if (CODE_EVAL_NAMES.has(name) && !this.bound(id)) {
+    // One lookup decides whether the name is in any of the three lists (this runs for every name).
+    const rule = NAME_RULES.get(name);
+    if (rule === undefined || identifierRole(id, parent) !== 'use' || this.bound(id)) return;
+    if (rule === 'SEC001') {
       this.report('SEC001', id, `'${name}' evaluates code or exposes the interpreter; ML has no such builtin`);
-    } else if (HOST_BUILTIN_NAMES.has(name) && !this.bound(id)) {
+    } else if (rule === 'SEC002') {
       this.report('SEC002', id, `'${name}' is a host builtin outside the capability model`);
-    } else if (JS_GLOBAL_NAMES.has(name) && !this.bound(id)) {
+    } else {
       this.report('SEC005', id, `'${name}' is a JavaScript internal; ML programs cannot reach it`);
     }
   }

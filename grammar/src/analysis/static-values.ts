@@ -1,7 +1,7 @@
 // What an expression is known to be before running: a constant (folding `+` of literals, through
 // variables bound exactly once), a stdlib module, function or class instance, or a user function.
 // Answers from the AST and name resolution only; memoised per node; never evaluates user code.
-import type { Resolution } from '../names/types.js';
+import type { MlSymbol, Resolution } from '../names/types.js';
 import { lookupBuiltin, lookupClass, lookupFunction, lookupMethod } from '../stdlib/catalogue.js';
 import type { FunctionSpec, MethodSpec } from '../stdlib/types.js';
 import type { ArrowFunction, CallExpr, Expression, FunctionDef, Identifier } from '../syntax/ast.js';
@@ -43,8 +43,14 @@ export class StaticValues {
   private readonly constants = new Map<Expression, Constant | null>();
   private readonly refs = new Map<Expression, StaticRef | null>();
   private readonly calls = new Map<CallExpr, ResolvedCall | null>();
+  /** By symbol id (ids are dense per resolution; symbols made later extend the arrays). */
+  private readonly namesAtDepth0: (StaticRef | null | undefined)[];
+  private readonly namesAtDepth1: (StaticRef | null | undefined)[];
 
-  constructor(readonly resolution: Resolution) {}
+  constructor(readonly resolution: Resolution) {
+    this.namesAtDepth0 = new Array<StaticRef | null | undefined>(resolution.symbols.length);
+    this.namesAtDepth1 = new Array<StaticRef | null | undefined>(resolution.symbols.length);
+  }
 
   /**
    * The value of a variable assigned exactly once in the whole program (no other binding, no
@@ -52,7 +58,11 @@ export class StaticValues {
    */
   singleValue(id: Identifier): Expression | undefined {
     const symbol = this.resolution.symbolOf(id);
-    if (!symbol || symbol.scope === null || symbol.declarations.length !== 1) return undefined;
+    return symbol ? this.singleValueOf(symbol) : undefined;
+  }
+
+  private singleValueOf(symbol: MlSymbol): Expression | undefined {
+    if (symbol.scope === null || symbol.declarations.length !== 1) return undefined;
     const decl = symbol.declarations[0]!;
     if (decl.kind !== 'variable' || decl.node.kind !== 'AssignStmt' || decl.node.target !== decl.identifier)
       return undefined;
@@ -108,8 +118,7 @@ export class StaticValues {
   }
 
   refOf(expr: Expression, depth = 0): StaticRef | undefined {
-    // Names are answered from the resolution directly (cheaper than a memo entry per identifier).
-    if (expr.kind === 'Identifier') return depth > MAX_DEPTH ? undefined : this.identifierRef(expr, depth);
+    if (expr.kind === 'Identifier') return depth > MAX_DEPTH ? undefined : this.nameRef(expr, depth);
     const cached = this.refs.get(expr);
     if (cached !== undefined) return cached ?? undefined;
     if (depth > MAX_DEPTH) return undefined;
@@ -123,7 +132,7 @@ export class StaticValues {
       case 'ParenExpr':
         return this.refOf(expr.expression, depth + 1);
       case 'Identifier':
-        return this.identifierRef(expr, depth);
+        return this.nameRef(expr, depth);
       case 'ArrowFunction':
         return { kind: 'user-function', node: expr };
       case 'MemberExpr': {
@@ -147,9 +156,23 @@ export class StaticValues {
     }
   }
 
-  private identifierRef(id: Identifier, depth: number): StaticRef | undefined {
+  /**
+   * Names are memoised per symbol (at the two depths most queries come in at): the answer depends on
+   * the symbol and depth only, and the memos it reads never change once written.
+   */
+  private nameRef(id: Identifier, depth: number): StaticRef | undefined {
     const symbol = this.resolution.symbolOf(id);
     if (!symbol) return undefined;
+    if (depth > 1) return this.identifierRef(id, symbol, depth);
+    const memo = depth === 0 ? this.namesAtDepth0 : this.namesAtDepth1;
+    const cached = memo[symbol.id];
+    if (cached !== undefined) return cached ?? undefined;
+    const ref = this.identifierRef(id, symbol, depth);
+    memo[symbol.id] = ref ?? null;
+    return ref;
+  }
+
+  private identifierRef(id: Identifier, symbol: MlSymbol, depth: number): StaticRef | undefined {
     if (symbol.kind === 'builtin') {
       const spec = lookupBuiltin(id.name);
       return spec ? { kind: 'stdlib-function', spec } : undefined;
@@ -163,7 +186,7 @@ export class StaticValues {
         : { kind: 'user-module', path: info.path };
     }
     if (decl.kind === 'function' && decl.node.kind === 'FunctionDef') return { kind: 'user-function', node: decl.node };
-    const value = this.singleValue(id);
+    const value = this.singleValueOf(symbol);
     return value ? this.refOf(value, depth + 1) : undefined;
   }
 
