@@ -42,6 +42,14 @@ export class AstBuilder {
     return { start, end: { line: start.line, column: start.column + n, offset: start.offset + n } };
   }
 
+  /** A token's range from its offsets (only strings can span lines). */
+  rangeAt(start: number, end: number, multiline: boolean): Range {
+    const from = this.lines.position(start);
+    if (multiline) return { start: from, end: this.lines.position(end) };
+    const n = end - start;
+    return { start: from, end: { line: from.line, column: from.column + n, offset: from.offset + n } };
+  }
+
   /** From the start of `first` to the end of `last`. */
   tokens(first: IToken, last: IToken): Range {
     return this.lines.range(first.startOffset, Math.max(first.startOffset, this.end(last)));
@@ -63,6 +71,29 @@ export class AstBuilder {
   /** Zero-width range at an offset. */
   at(offset: number): Range {
     return this.lines.range(offset, offset);
+  }
+
+  /** From offset `first` to offset `last` (never before `first`). */
+  between(first: number, last: number): Range {
+    return this.lines.range(first, Math.max(first, last));
+  }
+
+  numberAt(raw: string, start: number): NumberLiteral {
+    return {
+      kind: 'NumberLiteral',
+      raw,
+      isFloat: isFloatText(raw),
+      range: this.rangeAt(start, start + raw.length, false),
+    };
+  }
+
+  stringAt(raw: string, start: number): StringLiteral {
+    return {
+      kind: 'StringLiteral',
+      value: decodeString(raw),
+      raw,
+      range: this.rangeAt(start, start + raw.length, true),
+    };
   }
 
   ident(tok: IToken): Identifier {

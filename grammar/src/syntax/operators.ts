@@ -34,9 +34,20 @@ const BY_TYPE = new Map<TokenType, OperatorInfo>(
   TABLE.map(([t, operator, precedence]) => [t, { operator, precedence }]),
 );
 
+/** What an unexpected character (an `Invalid` token, in the category) stands for. */
+const INVALID_OPERATOR: OperatorInfo = { operator: '+', precedence: 5 };
+
 /** The operator of a `BinaryOp` token (every member of the category is in the table). */
 export function operatorInfo(type: TokenType): OperatorInfo {
-  return BY_TYPE.get(type) ?? { operator: '+', precedence: 5 };
+  return BY_TYPE.get(type) ?? INVALID_OPERATOR;
+}
+
+const BY_INDEX: OperatorInfo[] = [];
+for (const [t, operator, precedence] of TABLE) BY_INDEX[t.tokenTypeIdx!] = { operator, precedence };
+
+/** `operatorInfo` by tokenTypeIdx. */
+export function operatorInfoAt(typeIdx: number): OperatorInfo {
+  return BY_INDEX[typeIdx] ?? INVALID_OPERATOR;
 }
 
 /** `+=` → `+` and so on, for the quick fix of compound assignment. */

@@ -4,18 +4,16 @@
 import { createTokenInstance, EOF, tokenMatcher } from 'chevrotain';
 import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
 import type { Diagnostic, QuickFix } from '../diagnostics.js';
-import type { ErrorExpr, Range } from './ast.js';
+import type { ErrorExpr, Identifier, Range } from './ast.js';
 import { AstBuilder } from './builder.js';
 import type { LineMap } from './line-map.js';
 import { syntaxError } from './messages.js';
 import type { SyntaxCode } from './messages.js';
 import { errorMessageProvider } from './parser-errors.js';
 import { TokenWindowParser } from './parser-input.js';
+import { IDX, IS_COMPOUND_ASSIGN, IS_IDENTIFIER } from './token-classes.js';
 import type { TokenStore } from './token-store.js';
 import * as T from './tokens.js';
-
-/** Second tokens after which a statement-start keyword is just a name (`if = 1;`, `in.x`, `for += 1;`). */
-const NAME_FOLLOWERS: TokenType[] = [T.Assign, T.Dot, T.CompoundAssign, T.IncDec];
 
 const INSERTABLE_AT_EOF: TokenType[] = [T.Semi, T.RParen, T.RBracket, T.RCurly];
 
@@ -90,22 +88,21 @@ export abstract class ParserBase extends TokenWindowParser {
     return tokenMatcher(this.LA(k), type);
   }
 
-  /** A statement keyword is a keyword unless the next token makes the word an assignment target. */
+  /**
+   * A statement keyword is a keyword unless the next token makes the word an assignment target
+   * (`=`, `.`, a compound assignment or `++`/`--` follows).
+   */
   protected keywordAt(type: TokenType): boolean {
-    if (this.LA(1).tokenType !== type) return false;
-    const next = this.LA(2);
-    for (const t of NAME_FOLLOWERS) if (tokenMatcher(next, t)) return false;
-    return true;
+    if (this.peek(1) !== type.tokenTypeIdx) return false;
+    const next = this.peek(2);
+    return !(next === IDX.Assign || next === IDX.Dot || IS_COMPOUND_ASSIGN[next] === 1 || next === IDX.IncDec);
   }
 
   /** `let`/`const`/`var` followed by a name: the declaration keyword ML does not have. */
   protected declarationKeywordAhead(): boolean {
-    const t = this.LA(1);
-    return (
-      t.tokenType === T.Identifier &&
-      (t.image === 'let' || t.image === 'const' || t.image === 'var') &&
-      this.is(2, T.Identifier)
-    );
+    if (this.peek(1) !== IDX.Identifier) return false;
+    const word = this.peekImage(1);
+    return (word === 'let' || word === 'const' || word === 'var') && IS_IDENTIFIER[this.peek(2)] === 1;
   }
 
   /** After `=>`, a `{` opens an object literal if it is empty or starts with `key :`. */
@@ -119,6 +116,15 @@ export abstract class ParserBase extends TokenWindowParser {
   protected nameNode(tok: IToken) {
     if (tok.tokenType !== T.Identifier) this.namesFromKeywords.add(tok.startOffset);
     return this.b.ident(tok);
+  }
+
+  /** `nameNode` for LA(1), consumed (the caller checked it is a word the grammar accepts here). */
+  protected takeName(): Identifier {
+    const start = this.peekStart(1);
+    const name = this.peekImage(1);
+    if (this.peek(1) !== IDX.Identifier) this.namesFromKeywords.add(start);
+    this.advance();
+    return { kind: 'Identifier', name, range: this.b.rangeAt(start, start + name.length, false) };
   }
 
   /** Placeholder expression for recovery: zero-width just after the last good token. */

@@ -3,7 +3,7 @@
 // the grammar (parser-expressions.ts) and its fast paths (parser.ts); no grammar decisions here.
 import { tokenMatcher } from 'chevrotain';
 import type { IToken } from 'chevrotain';
-import type { Block, ErrorExpr, Expression, Parameter, UnaryExpr } from './ast.js';
+import type { Block, ErrorExpr, Expression, Identifier, Parameter, UnaryExpr } from './ast.js';
 import { operatorInfo } from './operators.js';
 import { ParserBase } from './parser-base.js';
 import * as T from './tokens.js';
@@ -44,7 +44,10 @@ export abstract class ExpressionActions extends ParserBase {
   }
 
   protected memberNode(object: Expression, name: IToken): Expression {
-    const property = this.nameNode(name);
+    return this.memberAt(object, this.nameNode(name));
+  }
+
+  protected memberAt(object: Expression, property: Identifier): Expression {
     return { kind: 'MemberExpr', object, property, range: this.b.span(object.range.start, property.range.end) };
   }
 
@@ -160,11 +163,15 @@ export abstract class ExpressionActions extends ParserBase {
     return this.b.errorExpr(range);
   }
 
-  /** `callee(args)`; a call of anything but a name or a member is reported (ML212). */
   protected callNode(callee: Expression, open: IToken, args: Expression[], close: IToken): Expression {
-    const range = this.b.span(callee.range.start, this.b.endPos(close));
+    return this.callAt(callee, open.startOffset, args, this.b.end(close));
+  }
+
+  /** `callee(args)` from `(` at `open` to `)` ending at `end`; calling anything but a name or a member is ML212. */
+  protected callAt(callee: Expression, open: number, args: Expression[], end: number): Expression {
+    const range = this.b.span(callee.range.start, this.b.lines.position(end));
     if (callee.kind === 'Identifier' || callee.kind === 'MemberExpr') return { kind: 'CallExpr', callee, args, range };
-    this.report('ML212', this.b.tokens(open, close));
+    this.report('ML212', this.b.between(open, end));
     return this.b.errorExpr(range);
   }
 

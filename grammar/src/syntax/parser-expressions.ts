@@ -7,6 +7,7 @@ import type { ArrowFunction, Block, ErrorExpr, Expression, ObjectLiteral, Object
 import { present } from './builder.js';
 import { ExpressionActions } from './parser-expression-actions.js';
 import type { CallArgs, IndexSuffix, Suffix } from './parser-expression-actions.js';
+import { IDX, IS_IDENTIFIER } from './token-classes.js';
 import * as T from './tokens.js';
 
 export abstract class ExpressionParser extends ExpressionActions {
@@ -330,8 +331,7 @@ export abstract class ExpressionParser extends ExpressionActions {
 
   /** `new X` — the word ML does not have, before a name. */
   protected newAhead(): boolean {
-    const t = this.LA(1);
-    return t.image === 'new' && t.tokenType === T.Identifier && this.is(2, T.Identifier);
+    return this.peek(1) === IDX.Identifier && this.peekImage(1) === 'new' && IS_IDENTIFIER[this.peek(2)] === 1;
   }
 
   protected conditional(test: Expression, consequent: Expression, alternate: Expression): Expression {

@@ -1,9 +1,11 @@
 // Feeds the Chevrotain parser from a TokenStore through its documented lookahead hooks (LA,
 // LA_FAST): IToken objects are made for the few positions around the parser's cursor, not for the
 // whole document up front. No grammar here.
-import { EmbeddedActionsParser } from 'chevrotain';
+import { EmbeddedActionsParser, EOF } from 'chevrotain';
 import type { IParserConfig, IToken, TokenType } from 'chevrotain';
 import type { TokenStore } from './token-store.js';
+
+const EOF_IDX = EOF.tokenTypeIdx!;
 
 /** Chevrotain's lexer-adapter state (present in 11.x): the cursor and the input length. */
 interface LexerAdapterState {
@@ -37,6 +39,37 @@ export abstract class TokenWindowParser extends EmbeddedActionsParser {
   /** Index of the last consumed token (-1 before the first). */
   protected position(): number {
     return (this as unknown as LexerAdapterState).currIdx;
+  }
+
+  // The fast paths look at tokens through these without making IToken objects.
+
+  /** tokenTypeIdx of LA(k) (EOF's past the end of the document). */
+  protected peek(k: number): number {
+    const index = (this as unknown as LexerAdapterState).currIdx + k;
+    return index >= 0 && index < this.count ? this.store!.typeIdx(index) : EOF_IDX;
+  }
+
+  /** Start offset of LA(k), a token inside the document. */
+  protected peekStart(k: number): number {
+    return this.store!.start((this as unknown as LexerAdapterState).currIdx + k);
+  }
+
+  /** End offset of LA(k), a token inside the document. */
+  protected peekEnd(k: number): number {
+    return this.store!.end((this as unknown as LexerAdapterState).currIdx + k);
+  }
+
+  /** Text of LA(k), a token inside the document. */
+  protected peekImage(k: number): string {
+    return this.store!.image((this as unknown as LexerAdapterState).currIdx + k);
+  }
+
+  /**
+   * Consumes LA(1), which the caller checked matches the type CONSUME would ask for: what CONSUME
+   * does then (this parser builds no CST), without making the token.
+   */
+  protected advance(): void {
+    (this as unknown as LexerAdapterState).currIdx++;
   }
 
   protected override LA(howMuch: number): IToken {

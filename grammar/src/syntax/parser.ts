@@ -2,7 +2,7 @@
 // point. Each fast path follows its DSL rule exactly (same CONSUME/SUBRULE occurrences, so Chevrotain's
 // recovery sees the same grammar positions) and falls back to the DSL where it would report an error.
 import { tokenMatcher } from 'chevrotain';
-import type { IRecognitionException, IToken, OrMethodOpts } from 'chevrotain';
+import type { IRecognitionException, IToken, OrMethodOpts, TokenType } from 'chevrotain';
 import type { Diagnostic } from '../diagnostics.js';
 import type {
   Block,
@@ -14,7 +14,16 @@ import type {
   TopLevelStatement,
 } from './ast.js';
 import type { IndexSuffix } from './parser-expression-actions.js';
-import { operatorInfo } from './operators.js';
+import { operatorInfoAt } from './operators.js';
+import {
+  IDX,
+  IS_BINARY_OP,
+  IS_COMPOUND_ASSIGN,
+  IS_IDENTIFIER,
+  IS_NAME,
+  IS_PREFIX_OP,
+  IS_STRING,
+} from './token-classes.js';
 import type { LineMap } from './line-map.js';
 import type { TokenStore } from './token-store.js';
 import type { ParserOptions } from './parser-base.js';
@@ -80,7 +89,7 @@ export class MlParser extends StatementParser {
    */
   private programFast(body: TopLevelStatement[]): void {
     for (;;) {
-      if (!startsStatement(this.LA(1))) return;
+      if (!this.startsStatement()) return;
       const at = this.position();
       let s: TopLevelStatement | null;
       if (this.keywordAt(T.Capability)) s = this.SUBRULE(this.capabilityDecl);
@@ -95,9 +104,9 @@ export class MlParser extends StatementParser {
   // ---- expressions ---------------------------------------------------------------------------
 
   protected expressionFast(): Expression {
-    if (!startsExpression(this.LA(1))) this.AT_LEAST_ONE_SEP(this.noOperand);
+    if (!this.startsExpression(1)) this.AT_LEAST_ONE_SEP(this.noOperand);
     let result = this.operandFast();
-    if (tokenMatcher(this.LA(1), T.BinaryOp)) {
+    if (IS_BINARY_OP[this.peek(1)] === 1) {
       // Operators that are not ML are reported once the whole chain parsed, as `climb` does.
       const checks = this.operatorChecks;
       const from = checks.length;
@@ -108,10 +117,11 @@ export class MlParser extends StatementParser {
         checks.length = from;
       }
     }
-    if (this.LA(1).tokenType === T.Question) {
-      this.CONSUME(T.Question);
+    if (this.peek(1) === IDX.Question) {
+      this.advance();
       const consequent = this.SUBRULE(this.expression);
-      this.CONSUME(T.Colon);
+      if (this.peek(1) === IDX.Colon) this.advance();
+      else this.CONSUME(T.Colon);
       const alternate = this.SUBRULE2(this.expression);
       result = this.conditional(result, consequent, alternate);
     }
@@ -124,46 +134,58 @@ export class MlParser extends StatementParser {
    */
   private binaryFast(left: Expression, minPrecedence: number): Expression {
     for (;;) {
-      const next = this.LA(1);
-      if (!tokenMatcher(next, T.BinaryOp)) return left;
-      const info = operatorInfo(next.tokenType);
+      const next = this.peek(1);
+      if (IS_BINARY_OP[next] !== 1) return left;
+      const info = operatorInfoAt(next);
       if (info.precedence < minPrecedence) return left;
-      const op = this.CONSUME(T.BinaryOp);
-      const type = op.tokenType;
-      if (type === T.StrictEq || type === T.StrictNotEq || type === T.StarStar) this.operatorChecks.push(op);
+      const opStart = this.peekStart(1);
+      const opEnd = this.peekEnd(1);
+      if (next === IDX.StrictEq || next === IDX.StrictNotEq || next === IDX.StarStar)
+        this.operatorChecks.push(this.LA(1));
+      this.advance();
       let right = this.operandFast();
       for (;;) {
-        const after = this.LA(1);
-        if (!tokenMatcher(after, T.BinaryOp) || operatorInfo(after.tokenType).precedence <= info.precedence) break;
+        const after = this.peek(1);
+        if (IS_BINARY_OP[after] !== 1 || operatorInfoAt(after).precedence <= info.precedence) break;
         right = this.binaryFast(right, info.precedence + 1);
       }
-      left = this.b.binary(info.operator, op, left, right);
+      left = {
+        kind: 'BinaryExpr',
+        operator: info.operator,
+        operatorRange: this.b.rangeAt(opStart, opEnd, false),
+        left,
+        right,
+        range: this.b.span(left.range.start, right.range.end),
+      };
     }
   }
 
   /** `operandBody` without the DSL (same CONSUME/SUBRULE occurrences). */
   private operandFast(): Expression {
     let prefixes: IToken[] | undefined;
-    while (tokenMatcher(this.LA(1), T.PrefixOp)) (prefixes ??= []).push(this.CONSUME(T.PrefixOp));
+    while (IS_PREFIX_OP[this.peek(1)] === 1) (prefixes ??= []).push(this.CONSUME(T.PrefixOp));
     let newTok: IToken | undefined;
     if (this.newAhead()) newTok = this.CONSUME(T.Identifier);
     let expr = this.atomFast();
     for (;;) {
-      const type = this.LA(1).tokenType;
-      if (type === T.LParen) {
+      const type = this.peek(1);
+      if (type === IDX.LParen) {
         // `callArguments` inlined (same CONSUME occurrences), without its result object.
-        const open = this.CONSUME(T.LParen);
+        const open = this.peekStart(1);
+        this.advance();
         const args = this.list(T.RParen);
-        const close = this.CONSUME(T.RParen);
-        expr = this.callNode(expr, open, args, close);
-      } else if (type === T.Dot) {
-        this.CONSUME(T.Dot);
-        expr = this.memberNode(expr, this.CONSUME(T.Name));
-      } else if (type === T.LBracket) expr = this.applyIndex(expr, this.SUBRULE(this.indexSuffix));
+        expr = this.callAt(expr, open, args, this.closing(IDX.RParen, T.RParen));
+      } else if (type === IDX.Dot) {
+        this.advance();
+        expr =
+          IS_NAME[this.peek(1)] === 1
+            ? this.memberAt(expr, this.takeName())
+            : this.memberNode(expr, this.CONSUME(T.Name));
+      } else if (type === IDX.LBracket) expr = this.applyIndex(expr, this.SUBRULE(this.indexSuffix));
       else break;
     }
     let arrowUsed = false;
-    if (this.LA(1).tokenType === T.Arrow) {
+    if (this.peek(1) === IDX.Arrow) {
       const arrow = this.CONSUME(T.Arrow);
       const body = this.SUBRULE(this.arrowBody);
       arrowUsed = true;
@@ -172,31 +194,51 @@ export class MlParser extends StatementParser {
     return this.finishOperand(prefixes, newTok, expr, arrowUsed);
   }
 
+  /** `atom`: literals and names are built from the token columns; the rest are rules. */
   private atomFast(): Expression {
-    const tok = this.LA(1);
-    const type = tok.tokenType;
-    if (type === T.NumberLit) return this.literalNode(this.CONSUME(T.NumberLit));
-    if (type === T.StringLit || type === T.UnterminatedString || type === T.TemplateString)
-      return this.literalNode(this.CONSUME(T.StringLit));
-    if (type === T.True) return this.literalNode(this.CONSUME(T.True));
-    if (type === T.False) return this.literalNode(this.CONSUME(T.False));
-    if (tokenMatcher(tok, T.Identifier)) return this.literalNode(this.CONSUME2(T.Identifier));
-    if (type === T.LBracket) return this.SUBRULE(this.arrayLiteral);
-    if (type === T.LCurly) return this.SUBRULE(this.objectLiteral);
-    if (type === T.Fn) return this.SUBRULE(this.arrowFunction);
-    if (type === T.LParen) return this.SUBRULE(this.parenExpression);
+    const type = this.peek(1);
+    if (IS_IDENTIFIER[type] === 1) return this.takeName();
+    if (type === IDX.NumberLit || IS_STRING[type] === 1 || type === IDX.True || type === IDX.False) {
+      const start = this.peekStart(1);
+      const image = this.peekImage(1);
+      this.advance();
+      if (type === IDX.NumberLit) return this.b.numberAt(image, start);
+      if (type === IDX.True || type === IDX.False)
+        return {
+          kind: 'BooleanLiteral',
+          value: type === IDX.True,
+          range: this.b.rangeAt(start, start + image.length, false),
+        };
+      return this.b.stringAt(image, start);
+    }
+    if (type === IDX.LBracket) return this.SUBRULE(this.arrayLiteral);
+    if (type === IDX.LCurly) return this.SUBRULE(this.objectLiteral);
+    if (type === IDX.Fn) return this.SUBRULE(this.arrowFunction);
+    if (type === IDX.LParen) return this.SUBRULE(this.parenExpression);
     return this.OR(this.atomAlts);
   }
 
+  /** End offset of the closing bracket of type `idx`, consumed (recovery as CONSUME's if missing). */
+  private closing(idx: number, type: TokenType): number {
+    if (this.peek(1) === idx) {
+      const end = this.peekEnd(1);
+      this.advance();
+      return end;
+    }
+    const tok = this.CONSUME(type);
+    return tok.startOffset + tok.image.length;
+  }
+
   protected listFast(closer: typeof T.RParen): Expression[] {
-    if (!startsExpression(this.LA(1))) return [];
+    if (!this.startsExpression(1)) return [];
     const first = this.SUBRULE8(this.expression);
     let items: Expression[] | undefined;
-    while (this.LA(1).tokenType === T.Comma && !tokenMatcher(this.LA(2), closer)) {
-      this.CONSUME8(T.Comma);
+    const closerIdx = closer.tokenTypeIdx!;
+    while (this.peek(1) === IDX.Comma && this.peek(2) !== closerIdx) {
+      this.advance();
       (items ??= [first]).push(this.SUBRULE9(this.expression));
     }
-    if (this.LA(1).tokenType === T.Comma) this.trailingComma(this.CONSUME9(T.Comma));
+    if (this.peek(1) === IDX.Comma) this.trailingComma(this.CONSUME9(T.Comma));
     // Exact-size arrays: a list grown by push keeps room for 16 elements in the finished tree.
     return items ? items.slice() : [first];
   }
@@ -207,14 +249,14 @@ export class MlParser extends StatementParser {
     let stop: Expression | null = null;
     let step: Expression | null = null;
     let isSlice = false;
-    if (startsExpression(this.LA(1))) start = this.SUBRULE(this.expression);
-    if (this.LA(1).tokenType === T.Colon) {
-      this.CONSUME(T.Colon);
+    if (this.startsExpression(1)) start = this.SUBRULE(this.expression);
+    if (this.peek(1) === IDX.Colon) {
+      this.advance();
       isSlice = true;
-      if (startsExpression(this.LA(1))) stop = this.SUBRULE2(this.expression);
-      if (this.LA(1).tokenType === T.Colon) {
-        this.CONSUME2(T.Colon);
-        if (startsExpression(this.LA(1))) step = this.SUBRULE3(this.expression);
+      if (this.startsExpression(1)) stop = this.SUBRULE2(this.expression);
+      if (this.peek(1) === IDX.Colon) {
+        this.advance();
+        if (this.startsExpression(1)) step = this.SUBRULE3(this.expression);
       }
     }
     const close = this.CONSUME(T.RBracket);
@@ -224,13 +266,13 @@ export class MlParser extends StatementParser {
   protected objectLiteralFast(): ObjectLiteral | ErrorExpr {
     const open = this.CONSUME(T.LCurly);
     const properties: (ObjectProperty | null)[] = [];
-    if (tokenMatcher(this.LA(1), T.Name) || tokenMatcher(this.LA(1), T.StringLit)) {
+    if (IS_NAME[this.peek(1)] === 1 || IS_STRING[this.peek(1)] === 1) {
       properties.push(this.SUBRULE(this.objectProperty));
-      while (this.LA(1).tokenType === T.Comma && this.LA(2).tokenType !== T.RCurly) {
-        this.CONSUME(T.Comma);
+      while (this.peek(1) === IDX.Comma && this.peek(2) !== IDX.RCurly) {
+        this.advance();
         properties.push(this.SUBRULE2(this.objectProperty));
       }
-      if (this.LA(1).tokenType === T.Comma) this.trailingComma(this.CONSUME2(T.Comma));
+      if (this.peek(1) === IDX.Comma) this.trailingComma(this.CONSUME2(T.Comma));
     }
     const close = this.CONSUME(T.RCurly);
     return this.objectNode(open, properties, close);
@@ -243,45 +285,68 @@ export class MlParser extends StatementParser {
       : tokenMatcher(next, T.StringLit)
         ? this.CONSUME(T.StringLit)
         : this.OR(this.keyAlts);
-    this.CONSUME(T.Colon);
+    if (this.peek(1) === IDX.Colon) this.advance();
+    else this.CONSUME(T.Colon);
     const value = this.SUBRULE(this.expression);
     return this.property(keyTok, value);
   }
 
   // ---- statements ----------------------------------------------------------------------------
 
+  /** LA(k) is in the first set of `expression` (what Chevrotain computes for OPTION lookahead). */
+  private startsExpression(k: number): boolean {
+    const t = this.peek(k);
+    return (
+      IS_NAME[t] === 1 ||
+      t === IDX.NumberLit ||
+      IS_STRING[t] === 1 ||
+      t === IDX.Fn ||
+      t === IDX.LParen ||
+      t === IDX.LBracket ||
+      t === IDX.LCurly ||
+      IS_PREFIX_OP[t] === 1
+    );
+  }
+
+  /** LA(1) is in the first set of `statement`: an expression, `++`/`--`, or `;`. */
+  private startsStatement(): boolean {
+    const t = this.peek(1);
+    return t === IDX.Semi || t === IDX.IncDec || this.startsExpression(1);
+  }
+
   protected blockFast(): Block {
-    const open = this.CONSUME(T.LCurly);
+    const open = this.peek(1) === IDX.LCurly ? this.peekStart(1) : -1;
+    if (open >= 0) this.advance();
+    const start = open >= 0 ? open : this.CONSUME(T.LCurly).startOffset;
     const body: Statement[] = [];
-    while (startsStatement(this.LA(1))) {
+    while (this.startsStatement()) {
       const s = this.SUBRULE(this.statement);
       if (s) body.push(s);
     }
     // Anything else: the DSL loop, whose exit runs Chevrotain's in-repetition recovery.
-    if (this.LA(1).tokenType !== T.RCurly) this.statementLoop(body);
-    const close = this.CONSUME(T.RCurly);
-    return this.b.block(open, body.slice(), close);
+    if (this.peek(1) !== IDX.RCurly) this.statementLoop(body);
+    const end = this.closing(IDX.RCurly, T.RCurly);
+    return { kind: 'Block', body: body.slice(), range: this.b.between(start, end) };
   }
 
   protected statementFast(): Statement | null {
-    const tok = this.LA(1);
-    switch (tok.tokenType) {
-      case T.If:
+    switch (this.peek(1)) {
+      case IDX.If:
         if (this.keywordAt(T.If)) return this.SUBRULE(this.ifStatement);
         break;
-      case T.While:
+      case IDX.While:
         if (this.keywordAt(T.While)) return this.SUBRULE(this.whileStatement);
         break;
-      case T.For:
+      case IDX.For:
         if (this.keywordAt(T.For)) return this.SUBRULE(this.forStatement);
         break;
-      case T.Function:
+      case IDX.Function:
         if (this.keywordAt(T.Function)) return this.SUBRULE(this.functionDef);
         break;
-      case T.Return:
+      case IDX.Return:
         if (this.keywordAt(T.Return)) return this.SUBRULE(this.returnStatement);
         break;
-      case T.Identifier:
+      case IDX.Identifier:
         return this.simpleStatementFast();
       default:
         break;
@@ -300,37 +365,23 @@ export class MlParser extends StatementParser {
       semi: undefined!,
     };
     if (this.declarationKeywordAhead()) parts.decl = this.CONSUME(T.Identifier);
-    if (this.LA(1).tokenType === T.IncDec) parts.prefix = this.CONSUME(T.IncDec);
+    if (this.peek(1) === IDX.IncDec) parts.prefix = this.CONSUME(T.IncDec);
     parts.target = this.SUBRULE(this.expression);
-    const next = this.LA(1);
-    if (next.tokenType === T.Assign) {
+    const next = this.peek(1);
+    if (next === IDX.Assign) {
       parts.op = this.CONSUME(T.Assign);
       parts.value = this.SUBRULE2(this.expression);
-      if (this.LA(1).tokenType === T.Assign) {
+      if (this.peek(1) === IDX.Assign) {
         parts.chained = this.CONSUME2(T.Assign);
         this.SUBRULE4(this.expression);
       }
-    } else if (tokenMatcher(next, T.CompoundAssign)) {
+    } else if (IS_COMPOUND_ASSIGN[next] === 1) {
       parts.op = this.CONSUME(T.CompoundAssign);
       parts.value = this.SUBRULE3(this.expression);
-    } else if (next.tokenType === T.IncDec) {
+    } else if (next === IDX.IncDec) {
       parts.op = this.CONSUME2(T.IncDec);
     }
     parts.semi = this.CONSUME(T.Semi);
     return this.finishSimpleStatement(parts);
   }
-}
-
-const EXPRESSION_STARTS = [T.Name, T.NumberLit, T.StringLit, T.Fn, T.LParen, T.LBracket, T.LCurly, T.PrefixOp];
-
-/** The first set of `statement`: an expression, `++`/`--`, or `;`. */
-function startsStatement(tok: IToken): boolean {
-  const type = tok.tokenType;
-  return type === T.Semi || type === T.IncDec || startsExpression(tok);
-}
-
-/** The first set of `expression` (what Chevrotain computes for OPTION lookahead over it). */
-function startsExpression(tok: IToken): boolean {
-  for (const t of EXPRESSION_STARTS) if (tokenMatcher(tok, t)) return true;
-  return false;
 }
