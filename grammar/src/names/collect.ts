@@ -36,9 +36,10 @@ export interface RawUses {
   offsets: IntColumn;
   /** 1 for a callee, 0 for a read. */
   calls: IntColumn;
-  scopes: Scope[];
-  /** Outermost loop of the use's own function (or top level) that contains it. */
-  outerLoops: (Node | null)[];
+  /** Id of the use's scope. */
+  scopes: IntColumn;
+  /** Outermost loop of the use's own function (or top level) that contains it: index in `loops`, or -1. */
+  loops: IntColumn;
 }
 
 export interface Collected {
@@ -60,6 +61,8 @@ export interface Collected {
   order: IntColumn;
   /** Per scope, its outermost loops (those not nested in another loop of the same scope). */
   outerLoops: Map<Scope, Node[]>;
+  /** Every outermost loop, in the order met (what `uses.loops` indexes). */
+  loops: Node[];
   diagnostics: Diagnostic[];
 }
 
@@ -81,17 +84,25 @@ class Collector {
     bindings: [],
     bindingOffsets: new IntColumn(),
     importInfo: new Map(),
-    uses: { identifiers: [], names: [], offsets: new IntColumn(), calls: new IntColumn(), scopes: [], outerLoops: [] },
+    uses: {
+      identifiers: [],
+      names: [],
+      offsets: new IntColumn(),
+      calls: new IntColumn(),
+      scopes: new IntColumn(),
+      loops: new IntColumn(),
+    },
     nonlocals: [],
     strayNonlocals: [],
     order: new IntColumn(),
     outerLoops: new Map(),
+    loops: [],
     diagnostics: [],
   };
   /** The scope of the code being visited. */
   private scope: Scope;
-  /** Outermost enclosing loop inside the current function, for the source-order rule. */
-  private outerLoop: Node | null = null;
+  /** Outermost enclosing loop inside the current function, for the source-order rule: its index in `out.loops` (-1: none). */
+  private outerLoop = -1;
   /** Whether `break` / `continue` are allowed here. */
   private inLoop = false;
   private readonly visitChild = (child: Node): void => this.visit(child);
@@ -134,7 +145,7 @@ class Collector {
       node,
       scope: this.scope,
       effectiveOffset,
-      outerLoop: this.outerLoop,
+      outerLoop: this.outerLoop < 0 ? null : this.out.loops[this.outerLoop]!,
     };
     out.order.push(out.bindings.length * KINDS + BINDING);
     out.bindings.push(raw);
@@ -151,8 +162,8 @@ class Collector {
     uses.names.push(name);
     uses.offsets.push(identifier.range.start.offset);
     uses.calls.push(call ? 1 : 0);
-    uses.scopes.push(this.scope);
-    uses.outerLoops.push(this.outerLoop);
+    uses.scopes.push(this.scope.id);
+    uses.loops.push(this.outerLoop);
   }
 
   private bindParameters(params: Parameter[]): void {
@@ -179,7 +190,7 @@ class Collector {
     const outerLoop = this.outerLoop;
     const inLoop = this.inLoop;
     this.scope = this.newScope(kind, node, start, node.range.end.offset);
-    this.outerLoop = null;
+    this.outerLoop = -1;
     this.inLoop = false;
     this.bindParameters(node.params);
     this.visit(node.body);
@@ -190,11 +201,12 @@ class Collector {
 
   /** Makes `loop` the context: the outermost loop of its scope unless already inside one. */
   private enterLoop(loop: Node): void {
-    if (this.outerLoop === null) {
+    if (this.outerLoop < 0) {
       const loops = this.out.outerLoops.get(this.scope);
       if (loops) loops.push(loop);
       else this.out.outerLoops.set(this.scope, [loop]);
-      this.outerLoop = loop;
+      this.outerLoop = this.out.loops.length;
+      this.out.loops.push(loop);
     }
     this.inLoop = true;
   }

@@ -24,10 +24,13 @@ export interface ResolvedUses {
 export function resolveUses(collected: Collected, table: SymbolTable, diagnostics: Diagnostic[]): ResolvedUses {
   const bypassed = new Set<MlSymbol>();
   const suggest = suggester(table);
-  const { identifiers, names, offsets, calls, scopes, outerLoops } = collected.uses;
+  const { identifiers, names, offsets, calls, scopes, loops } = collected.uses;
+  const allScopes = collected.scopes;
   const symbols = new Array<MlSymbol>(identifiers.length);
   for (let u = 0; u < identifiers.length; u++) {
-    const scope = scopes[u]!;
+    const scope = allScopes[scopes.at(u)]!;
+    const loop = loops.at(u);
+    const outerLoop = loop < 0 ? null : collected.loops[loop]!;
     const name = names[u]!;
     // The binding visible through the scope chain (inlined lookupInChain: this runs for every use).
     let hit: MlSymbol | undefined;
@@ -59,7 +62,7 @@ export function resolveUses(collected: Collected, table: SymbolTable, diagnostic
       symbols[u] = hit;
       continue;
     }
-    if (hit && boundBefore(hit, scope, offsets.at(u), outerLoops[u]!)) {
+    if (hit && boundBefore(hit, scope, offsets.at(u), outerLoop)) {
       symbols[u] = hit;
       continue;
     }
@@ -68,7 +71,7 @@ export function resolveUses(collected: Collected, table: SymbolTable, diagnostic
       symbols[u] = table.global(name);
       continue;
     }
-    const use: RawUse = { identifier: identifiers[u]!, role: call ? 'call' : 'read', scope, outerLoop: outerLoops[u]! };
+    const use: RawUse = { identifier: identifiers[u]!, role: call ? 'call' : 'read', scope, outerLoop };
     if (hit) {
       symbols[u] = hit;
       diagnostics.push(usedTooEarly(use, hit.declarations[0]?.kind === 'function', laterLine(use, hit)));

@@ -84,7 +84,7 @@ export function placeOccurrences(collected: Collected, bound: Bound, uses: Resol
         identifier: useColumns.identifiers[i]!,
         symbol: uses.symbols[i]!,
         role: kind === CALL ? 'call' : 'read',
-        scope: useColumns.scopes[i]!,
+        scope: collected.scopes[useColumns.scopes.at(i)]!,
       };
       offset = useColumns.offsets.at(i);
     } else if (kind === BINDING) {

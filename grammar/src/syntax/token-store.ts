@@ -8,6 +8,12 @@ import * as T from './tokens.js';
 const TYPES: TokenType[] = [];
 for (const type of T.ALL_TOKENS) TYPES[type.tokenTypeIdx!] = type;
 
+/**
+ * Images while a document is lexed and parsed, reused by the next one (parses never overlap:
+ * `dropImages` ends each use). Saves allocating and zero-filling a large array per parse.
+ */
+let imageScratch: string[] = [];
+
 export class TokenStore {
   /** Number of tokens. */
   count = 0;
@@ -22,7 +28,8 @@ export class TokenStore {
     this.types = new Uint16Array(capacity);
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
-    this.images = new Array<string>(capacity);
+    if (imageScratch.length < capacity) imageScratch = new Array<string>(capacity);
+    this.images = imageScratch;
   }
 
   push(type: TokenType, image: string, start: number): void {
@@ -45,6 +52,8 @@ export class TokenStore {
 
   /** Once parsed, images are read from the text again (the parse result keeps only the columns). */
   dropImages(): void {
+    // The shared array must not keep this document's strings alive.
+    if (this.images === imageScratch) imageScratch.fill(undefined as unknown as string, 0, this.count);
     this.images = [];
   }
 
@@ -61,7 +70,7 @@ export class TokenStore {
     this.ends = ends;
     const images = new Array<string>(capacity);
     for (let i = 0; i < this.count; i++) images[i] = this.images[i]!;
-    this.images = images;
+    this.images = imageScratch = images;
   }
 
   typeIdx(i: number): number {
