@@ -60,14 +60,21 @@ function groupByScope(count: number, scopes: number, scopeOf: (i: number) => num
   return { starts, items };
 }
 
-/** The scope's binding indices ordered by identifier offset (already so, except in recovery copies). */
-function sortedBindings(indices: Int32Array, offsets: IntColumn): Int32Array {
-  for (let i = 1; i < indices.length; i++) {
-    if (offsets.at(indices[i]!) < offsets.at(indices[i - 1]!)) {
-      return Int32Array.from([...indices].sort((a, b) => offsets.at(a) - offsets.at(b)));
+/**
+ * Orders the binding indices of scope `id` by identifier offset in place (they are grouped in
+ * traversal order, which is that order except in recovery copies; the sort is stable).
+ */
+function sortBindings(groups: ByScope, id: number, offsets: IntColumn): void {
+  const items = groups.items;
+  const from = groups.starts[id]!;
+  const to = groups.starts[id + 1]!;
+  for (let i = from + 1; i < to; i++) {
+    if (offsets.at(items[i]!) < offsets.at(items[i - 1]!)) {
+      const sorted = Array.from(items.subarray(from, to)).sort((a, b) => offsets.at(a) - offsets.at(b));
+      items.set(sorted, from);
+      return;
     }
   }
-  return indices;
 }
 
 export function bindScopes(collected: Collected, table: SymbolTable, diagnostics: Diagnostic[]): Bound {
@@ -89,14 +96,23 @@ export function bindScopes(collected: Collected, table: SymbolTable, diagnostics
   // Scopes are in pre-order, so every enclosing scope is complete before its children look into it.
   for (const scope of collected.scopes) {
     const id = scope.id;
-    const indices = sortedBindings(
-      bindingsByScope.items.subarray(bindingsByScope.starts[id], bindingsByScope.starts[id + 1]),
-      collected.bindingOffsets,
-    );
-    const nonlocalIds = nonlocalsByScope.items.subarray(nonlocalsByScope.starts[id], nonlocalsByScope.starts[id + 1]);
-    if (nonlocalIds.length > 0) declareNonlocals(scope, nonlocalIds, collected, indices, diagnostics);
+    sortBindings(bindingsByScope, id, collected.bindingOffsets);
+    const bindingsFrom = bindingsByScope.starts[id]!;
+    const bindingsTo = bindingsByScope.starts[id + 1]!;
+    const nonlocalsFrom = nonlocalsByScope.starts[id]!;
+    const nonlocalsTo = nonlocalsByScope.starts[id + 1]!;
+    if (nonlocalsTo > nonlocalsFrom) {
+      declareNonlocals(
+        scope,
+        nonlocalsByScope.items.subarray(nonlocalsFrom, nonlocalsTo),
+        collected,
+        bindingsByScope.items.subarray(bindingsFrom, bindingsTo),
+        diagnostics,
+      );
+    }
 
-    for (const i of indices) {
+    for (let k = bindingsFrom; k < bindingsTo; k++) {
+      const i = bindingsByScope.items[k]!;
       const raw = bindings[i]!;
       const name = raw.identifier.name;
       const symbol =
@@ -108,7 +124,8 @@ export function bindScopes(collected: Collected, table: SymbolTable, diagnostics
       bound.bindingRanks[i] = bound.ranks++;
     }
 
-    for (const i of nonlocalIds) {
+    for (let k = nonlocalsFrom; k < nonlocalsTo; k++) {
+      const i = nonlocalsByScope.items[k]!;
       const { identifier } = nonlocals[i]!;
       const symbol = scope.nonlocals.get(identifier.name) ?? scope.symbols.get(identifier.name);
       bound.nonlocalSymbols[i] = symbol ?? table.global(identifier.name);

@@ -9,7 +9,8 @@ import type { Declaration, MlSymbol, Scope } from './types.js';
 /** Per symbol and binding scope: the earliest effective offset and the loops holding a binding. */
 interface BindingSummary {
   earliest: number;
-  loops: Set<Node>;
+  /** Made when a binding sits in a loop. */
+  loops: Set<Node> | null;
 }
 
 // Declarations are final once bind.ts is done, so the summaries can be cached per symbol; this keeps
@@ -22,9 +23,9 @@ function summary(symbol: MlSymbol, scope: Scope): BindingSummary | undefined {
     byScope = new Map();
     for (const d of symbol.declarations) {
       let s = byScope.get(d.scope);
-      if (!s) byScope.set(d.scope, (s = { earliest: d.effectiveOffset, loops: new Set() }));
+      if (!s) byScope.set(d.scope, (s = { earliest: d.effectiveOffset, loops: null }));
       s.earliest = Math.min(s.earliest, d.effectiveOffset);
-      if (d.outerLoop) s.loops.add(d.outerLoop);
+      if (d.outerLoop) (s.loops ??= new Set()).add(d.outerLoop);
     }
     summaries.set(symbol, byScope);
   }
@@ -34,7 +35,9 @@ function summary(symbol: MlSymbol, scope: Scope): BindingSummary | undefined {
 /** Whether code of `scope` at `offset` (inside `outerLoop`, if any) can see `symbol` bound by `scope`. */
 export function boundBefore(symbol: MlSymbol, scope: Scope, offset: number, outerLoop: Node | null): boolean {
   const s = summary(symbol, scope);
-  return s !== undefined && (s.earliest <= offset || (outerLoop !== null && s.loops.has(outerLoop)));
+  return (
+    s !== undefined && (s.earliest <= offset || (outerLoop !== null && s.loops !== null && s.loops.has(outerLoop)))
+  );
 }
 
 /** The first binding of `symbol` made by `scope` (for "assigned only later (line N)" messages). */
@@ -55,12 +58,7 @@ export function outerLoopAt(loops: readonly Node[] | undefined, offset: number):
  * names, builtins and null/undefined. Order: scope chain from inside out, each scope's names in
  * binding order, then the global names sorted.
  */
-export function visibleSymbols(
-  scope: Scope,
-  offset: number,
-  outerLoop: Node | null,
-  table: SymbolTable,
-): MlSymbol[] {
+export function visibleSymbols(scope: Scope, offset: number, outerLoop: Node | null, table: SymbolTable): MlSymbol[] {
   const byName = new Map<string, MlSymbol>();
   for (let s: Scope | null = scope; s; s = s.parent) {
     for (const [name, target] of s.nonlocals) {
