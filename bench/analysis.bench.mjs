@@ -2,8 +2,9 @@
 // Two generated 10,000-line programs: "typical" (mostly computation, string and collection work,
 // one function in five doing file, environment or network I/O with data flowing between functions)
 // and "io-heavy" (every function reads untrusted data that flows down a 500-deep call chain).
-// Reports the median of 15 runs of analyze() on an already parsed and resolved program, the same
+// Reports the median of 21 runs of analyze() on an already parsed and resolved program, the same
 // with name resolution included, and a bare AST walk of the same program as a machine baseline.
+// Each figure has its own loop, so that one workload's garbage is not collected in another's time.
 import { analyze, grantFromConfig, parse, resolve, walk } from '@mlsec/grammar';
 
 const TYPICAL = [
@@ -165,9 +166,18 @@ export function generate(lines, kind = 'typical') {
   return out.join('\n') + '\n';
 }
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+const RUNS = 21;
+
+/** Median duration in ms of RUNS calls of `fn` (after the caller's warm-up). */
+function median(fn) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(RUNS / 2)];
 }
 
 function measure(kind) {
@@ -181,27 +191,13 @@ function measure(kind) {
   });
   const options = { text, root: '/bench', grant };
   const resolution = resolve(program);
-  for (let i = 0; i < 5; i++) analyze(program, resolution, options);
-  const analyzeOnly = [];
-  const withResolve = [];
-  const walks = [];
-  let findings = 0;
-  for (let i = 0; i < 15; i++) {
-    let t = performance.now();
-    findings = analyze(program, resolution, options).findings.length;
-    analyzeOnly.push(performance.now() - t);
-    t = performance.now();
-    analyze(program, resolve(program), options);
-    withResolve.push(performance.now() - t);
-    t = performance.now();
-    walk(program, () => undefined);
-    walks.push(performance.now() - t);
-  }
+  for (let i = 0; i < 5; i++) analyze(program, resolve(program), options);
+  const findings = analyze(program, resolution, options).findings.length;
   return {
     lines: text.split('\n').length - 1,
-    analyzeOnly: median(analyzeOnly),
-    withResolve: median(withResolve),
-    walk: median(walks),
+    analyzeOnly: median(() => analyze(program, resolution, options)),
+    withResolve: median(() => analyze(program, resolve(program), options)),
+    walk: median(() => walk(program, () => undefined)),
     findings,
   };
 }

@@ -160,17 +160,28 @@ export class CapabilitySets {
   }
 
   list(bits: Uint32Array): string[] {
-    const out: string[] = [];
+    // Exact size (these lists are a large part of the result for long call chains).
+    let n = 0;
+    for (let w = 0; w < bits.length; w++) n += popcount(bits[w]!);
+    const out = new Array<string>(n);
+    let i = 0;
     for (let w = 0; w < bits.length; w++) {
       let x = bits[w]!;
       while (x !== 0) {
         const low = x & -x;
-        out.push(this.names[w * 32 + 31 - Math.clz32(low)]!);
+        out[i++] = this.names[w * 32 + 31 - Math.clz32(low)]!;
         x ^= low;
       }
     }
     return out;
   }
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
 }
 
 function orInto(target: Uint32Array, source: Uint32Array): void {
