@@ -77,6 +77,16 @@ for (const [dir, ext] of assetDirs) {
 for (const f of optional) if (fs.existsSync(path.join(root, f))) files.add(f);
 for (const f of files) copy(path.join(root, f), path.join(stage, f));
 for (const f of ivmFiles) copy(path.join(ivmFrom, f), path.join(stage, ivmTo, f));
+// The repository README shows screenshots and links documents by relative path; a package has no
+// repository to resolve them against (vsce refuses), so the packaged README drops the images and
+// keeps each relative link's text, naming the document in the repository instead.
+const stagedReadme = path.join(stage, 'README.md');
+if (fs.existsSync(stagedReadme)) {
+  const text = fs.readFileSync(stagedReadme, 'utf8')
+    .replace(/^!\[[^\]]*\]\([^)]*\)\n/gm, '')
+    .replace(/\[([^\]]*)\]\((?![a-z]+:)([^)#]*)[^)]*\)/g, (_, label, target) => `${label} (\`${target}\` in the repository)`);
+  fs.writeFileSync(stagedReadme, text);
+}
 const addon = path.join(stage, ivmTo, 'out/isolated_vm.node');
 if (hasCommand('strip')) execFileSync('strip', ['--strip-debug', addon]);
 else console.warn('package-vsix: `strip` not found; shipping isolated-vm with its debug symbols (about 25 MB)');
