@@ -227,10 +227,11 @@ export abstract class StatementParser extends ControlFlowParser {
       decl: undefined,
       prefix: undefined,
       target: undefined!,
+      opType: undefined,
       op: undefined,
       value: undefined,
       chained: undefined,
-      semi: undefined!,
+      semiEnd: 0,
     };
     this.OPTION({ GATE: () => this.declarationKeywordAhead(), DEF: () => (parts.decl = this.CONSUME(T.Identifier)) });
     this.OPTION2(() => (parts.prefix = this.CONSUME(T.IncDec)));
@@ -240,6 +241,7 @@ export abstract class StatementParser extends ControlFlowParser {
         {
           ALT: () => {
             parts.op = this.CONSUME(T.Assign);
+            parts.opType = T.Assign;
             parts.value = this.SUBRULE2(this.expression);
             this.OPTION4(() => {
               parts.chained = this.CONSUME2(T.Assign);
@@ -250,14 +252,23 @@ export abstract class StatementParser extends ControlFlowParser {
         {
           ALT: () => {
             parts.op = this.CONSUME(T.CompoundAssign);
+            parts.opType = parts.op.tokenType;
             parts.value = this.SUBRULE3(this.expression);
           },
         },
-        { ALT: () => (parts.op = this.CONSUME2(T.IncDec)) },
+        {
+          ALT: () => {
+            parts.op = this.CONSUME2(T.IncDec);
+            parts.opType = T.IncDec;
+          },
+        },
       ]);
     });
-    parts.semi = this.CONSUME(T.Semi);
-    return this.ACTION(() => this.finishSimpleStatement(parts));
+    const semi = this.CONSUME(T.Semi);
+    return this.ACTION(() => {
+      parts.semiEnd = this.b.end(semi);
+      return this.finishSimpleStatement(parts);
+    });
   }
 
   /** The statement list of `block` (its MANY carries Chevrotain's in-repetition recovery). */

@@ -359,17 +359,20 @@ export class MlParser extends StatementParser {
       decl: undefined,
       prefix: undefined,
       target: undefined!,
+      opType: undefined,
       op: undefined,
       value: undefined,
       chained: undefined,
-      semi: undefined!,
+      semiEnd: 0,
     };
     if (this.declarationKeywordAhead()) parts.decl = this.CONSUME(T.Identifier);
     if (this.peek(1) === IDX.IncDec) parts.prefix = this.CONSUME(T.IncDec);
     parts.target = this.SUBRULE(this.expression);
     const next = this.peek(1);
     if (next === IDX.Assign) {
-      parts.op = this.CONSUME(T.Assign);
+      // `=` needs no token object: only its type is used.
+      this.advance();
+      parts.opType = T.Assign;
       parts.value = this.SUBRULE2(this.expression);
       if (this.peek(1) === IDX.Assign) {
         parts.chained = this.CONSUME2(T.Assign);
@@ -377,11 +380,13 @@ export class MlParser extends StatementParser {
       }
     } else if (IS_COMPOUND_ASSIGN[next] === 1) {
       parts.op = this.CONSUME(T.CompoundAssign);
+      parts.opType = parts.op.tokenType;
       parts.value = this.SUBRULE3(this.expression);
     } else if (next === IDX.IncDec) {
       parts.op = this.CONSUME2(T.IncDec);
+      parts.opType = T.IncDec;
     }
-    parts.semi = this.CONSUME(T.Semi);
+    parts.semiEnd = this.closing(IDX.Semi, T.Semi);
     return this.finishSimpleStatement(parts);
   }
 }

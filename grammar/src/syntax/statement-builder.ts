@@ -1,7 +1,7 @@
 // Turns the parts of an expression-led statement (`expr;`, `target = expr;`, `[a, b] = expr;`,
 // and the tolerated `x += 1;`, `x++;`, `++x;`) into an AST statement, reporting what is not ML.
 // Only node building and the matching diagnostics; the grammar itself is in parser.ts.
-import type { IToken } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
 import type { QuickFix } from '../diagnostics.js';
 import type { AssignTarget, Expression, Identifier, Range, Statement } from './ast.js';
 import type { AstBuilder } from './builder.js';
@@ -15,12 +15,15 @@ export interface SimpleParts {
   /** `++`/`--` before the target. */
   prefix: IToken | undefined;
   target: Expression;
-  /** `=`, a compound assignment, or a postfix `++`/`--`. */
+  /** Type of the operator after the target: `=`, a compound assignment, or a postfix `++`/`--`. */
+  opType: TokenType | undefined;
+  /** The operator token itself, for compound assignments and `++`/`--` (not needed for `=`). */
   op: IToken | undefined;
   value: Expression | undefined;
   /** A second `=` (`a = b = c`), reported as ML228; the rest of the chain is dropped. */
   chained: IToken | undefined;
-  semi: IToken;
+  /** End offset of the closing `;`. */
+  semiEnd: number;
 }
 
 type Report = (code: SyntaxCode, range: Range, message?: string, fixes?: QuickFix[]) => void;
@@ -32,10 +35,10 @@ function isTarget(e: Expression): e is AssignTarget {
 export function buildSimpleStatement(p: SimpleParts, b: AstBuilder, report: Report): Statement | null {
   const first = p.decl ?? p.prefix;
   const start = first ? b.start(first) : p.target.range.start;
-  const range = b.span(start, b.endPos(p.semi));
+  const range = b.span(start, b.lines.position(p.semiEnd));
   const text = (r: Range) => b.lines.text.slice(r.start.offset, r.end.offset);
 
-  if (p.prefix || (p.op && p.op.tokenType === T.IncDec)) {
+  if (p.prefix || p.opType === T.IncDec) {
     const opTok = (p.prefix ?? p.op)!;
     const whole = p.prefix
       ? b.span(b.start(p.prefix), p.target.range.end)
@@ -54,10 +57,10 @@ export function buildSimpleStatement(p: SimpleParts, b: AstBuilder, report: Repo
     return { kind: 'ExpressionStmt', expression: p.target, range };
   }
 
-  if (!p.op || !p.value) return { kind: 'ExpressionStmt', expression: p.target, range };
+  if (!p.opType || !p.value) return { kind: 'ExpressionStmt', expression: p.target, range };
   if (p.chained) report('ML228', b.range(p.chained));
 
-  if (p.op.tokenType === T.Assign && p.target.kind === 'ArrayLiteral') {
+  if (p.opType === T.Assign && p.target.kind === 'ArrayLiteral') {
     const names = p.target.elements.filter((e): e is Identifier => e.kind === 'Identifier');
     if (names.length === p.target.elements.length && names.length > 0) {
       return { kind: 'ArrayDestructureStmt', names, value: p.value, range };
@@ -71,22 +74,23 @@ export function buildSimpleStatement(p: SimpleParts, b: AstBuilder, report: Repo
     return { kind: 'ExpressionStmt', expression: p.value, range };
   }
 
-  if (p.op.tokenType === T.Assign) return { kind: 'AssignStmt', target: p.target, value: p.value, range };
+  if (p.opType === T.Assign) return { kind: 'AssignStmt', target: p.target, value: p.value, range };
 
   // Compound assignment `x += v`: reported, kept as `x = x + v` so later passes still see both sides.
-  const operator = compoundOperator(p.op.tokenType);
+  const op = p.op!;
+  const operator = compoundOperator(op.tokenType);
   const targetText = text(p.target.range);
   report(
     'ML205',
-    b.range(p.op),
-    `\`${p.op.image}\` is not part of ML: write \`${targetText} = ${targetText} ${operator} ...;\`.`,
+    b.range(op),
+    `\`${op.image}\` is not part of ML: write \`${targetText} = ${targetText} ${operator} ...;\`.`,
     [
       {
         title: `Write \`${targetText} = ${targetText} ${operator} ...\``,
-        edits: [{ range: b.range(p.op), newText: `= ${targetText} ${operator}` }],
+        edits: [{ range: b.range(op), newText: `= ${targetText} ${operator}` }],
       },
     ],
   );
   const left = JSON.parse(JSON.stringify(p.target)) as Expression;
-  return { kind: 'AssignStmt', target: p.target, value: b.binary(operator, p.op, left, p.value), range };
+  return { kind: 'AssignStmt', target: p.target, value: b.binary(operator, op, left, p.value), range };
 }
