@@ -322,9 +322,48 @@ class Collector {
       case 'Parameter':
         // Capability names live in their own namespace; parameters are bound by enterFunction.
         return;
+      // The other kinds: their children in forEachChild's order, without its callbacks.
+      case 'ArrayLiteral':
+        this.visitAll(node.elements);
+        return;
+      case 'ObjectLiteral':
+        this.visitAll(node.properties);
+        return;
+      case 'IndexExpr':
+        this.visit(node.object);
+        this.visit(node.index);
+        return;
+      case 'ReturnStmt':
+        if (node.value) this.visit(node.value);
+        return;
+      case 'IfStmt':
+        this.visit(node.condition);
+        this.visit(node.then);
+        this.visitAll(node.elifs);
+        if (node.else) this.visit(node.else);
+        return;
+      case 'ElifClause':
+        this.visit(node.condition);
+        this.visit(node.body);
+        return;
+      case 'UnaryExpr':
+        this.visit(node.operand);
+        return;
+      case 'ParenExpr':
+        this.visit(node.expression);
+        return;
+      case 'ConditionalExpr':
+        this.visit(node.test);
+        this.visit(node.consequent);
+        this.visit(node.alternate);
+        return;
       default:
         forEachChild(node, this.visitChild);
     }
+  }
+
+  private visitAll(nodes: readonly Node[]): void {
+    for (let i = 0; i < nodes.length; i++) this.visit(nodes[i]!);
   }
 
   private nonlocal(names: Identifier[], range: Node['range']): void {
