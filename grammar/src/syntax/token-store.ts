@@ -9,10 +9,17 @@ const TYPES: TokenType[] = [];
 for (const type of T.ALL_TOKENS) TYPES[type.tokenTypeIdx!] = type;
 
 /**
- * Images while a document is lexed and parsed, reused by the next one (parses never overlap:
- * `dropImages` ends each use). Saves allocating and zero-filling a large array per parse.
+ * Columns while a document is lexed, and images until it is parsed, reused by the next document
+ * (lexing and parsing never overlap: `finish` and `dropImages` end each use). Saves allocating and
+ * zero-filling large arrays per parse; the typed ones count as external memory, which makes V8
+ * collect sooner.
  */
-let imageScratch: string[] = [];
+const scratch = {
+  types: new Uint16Array(0),
+  starts: new Int32Array(0),
+  ends: new Int32Array(0),
+  images: [] as string[],
+};
 
 export class TokenStore {
   /** Number of tokens. */
@@ -25,11 +32,16 @@ export class TokenStore {
   /** Room for one token per two characters (the conformance programs have one per three). */
   constructor(private readonly text: string) {
     const capacity = (text.length >> 1) + 16;
-    this.types = new Uint16Array(capacity);
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
-    if (imageScratch.length < capacity) imageScratch = new Array<string>(capacity);
-    this.images = imageScratch;
+    if (scratch.types.length < capacity) {
+      scratch.types = new Uint16Array(capacity);
+      scratch.starts = new Int32Array(capacity);
+      scratch.ends = new Int32Array(capacity);
+    }
+    if (scratch.images.length < capacity) scratch.images = new Array<string>(capacity);
+    this.types = scratch.types;
+    this.starts = scratch.starts;
+    this.ends = scratch.ends;
+    this.images = scratch.images;
   }
 
   push(type: TokenType, image: string, start: number): void {
@@ -42,9 +54,8 @@ export class TokenStore {
     this.count = i + 1;
   }
 
-  /** Drops the unused room once the lexer is done (the columns live as long as the parse result). */
+  /** Once lexed, the columns are copied at their exact size (they live as long as the parse result). */
   finish(): void {
-    if (this.count === this.types.length) return;
     this.types = this.types.slice(0, this.count);
     this.starts = this.starts.slice(0, this.count);
     this.ends = this.ends.slice(0, this.count);
@@ -53,7 +64,7 @@ export class TokenStore {
   /** Once parsed, images are read from the text again (the parse result keeps only the columns). */
   dropImages(): void {
     // The shared array must not keep this document's strings alive.
-    if (this.images === imageScratch) imageScratch.fill(undefined as unknown as string, 0, this.count);
+    if (this.images === scratch.images) scratch.images.fill(undefined as unknown as string, 0, this.count);
     this.images = [];
   }
 
@@ -70,7 +81,11 @@ export class TokenStore {
     this.ends = ends;
     const images = new Array<string>(capacity);
     for (let i = 0; i < this.count; i++) images[i] = this.images[i]!;
-    this.images = imageScratch = images;
+    this.images = images;
+    scratch.types = types;
+    scratch.starts = starts;
+    scratch.ends = ends;
+    scratch.images = images;
   }
 
   typeIdx(i: number): number {
