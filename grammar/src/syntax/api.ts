@@ -63,9 +63,10 @@ function parseText(text: string, parser: MlParser): ParseResult {
   let diagnostics = lexed.diagnostics;
   let namesFromKeywords: ReadonlySet<number> = new Set();
 
-  if (lexed.tooDeep >= 0) {
-    const deep = lexed.tokens.token(lexed.tooDeep);
-    diagnostics = [...diagnostics, syntaxError('ML220', b.range(deep))].sort(
+  if (lexed.tooDeep >= 0 || lexed.tooLong >= 0) {
+    const [code, at] = lexed.tooDeep >= 0 ? (['ML220', lexed.tooDeep] as const) : (['ML229', lexed.tooLong] as const);
+    const deep = lexed.tokens.token(at);
+    diagnostics = [...diagnostics, syntaxError(code, b.range(deep))].sort(
       (x, y) => x.range.start.offset - y.range.start.offset,
     );
   } else {

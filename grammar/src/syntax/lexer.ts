@@ -15,7 +15,7 @@ import {
 } from './lex-scan.js';
 import type { LineMap } from './line-map.js';
 import { lexError } from './messages.js';
-import { MAX_NESTING } from './nesting.js';
+import { MAX_NESTING, MAX_OPERATOR_CHAIN } from './nesting.js';
 import { TokenStore } from './token-store.js';
 import * as T from './tokens.js';
 import { hashText, WordTable } from './word-table.js';
@@ -34,6 +34,8 @@ export interface LexResult {
   diagnostics: Diagnostic[];
   /** Index of the first opening bracket nested deeper than MAX_NESTING, or -1. */
   tooDeep: number;
+  /** Index of the operator that made one expression longer than MAX_OPERATOR_CHAIN, or -1. */
+  tooLong: number;
 }
 
 export function tokenize(text: string, lines: LineMap): LexResult {
@@ -45,6 +47,12 @@ const STARTS = new Uint8Array(128);
 for (const c of ' \t\r\n\f"\'_=!<>+-*/%?:.,;()[]{}0123456789') STARTS[c.charCodeAt(0)] = 1;
 for (let c = 65; c <= 90; c++) STARTS[c] = STARTS[c + 32] = 1;
 
+/** Tokens that add a level to an expression tree when chained (binary, unary, ternary, postfix). */
+const CHAIN_OPERATORS: ReadonlySet<TokenType> = new Set([
+  T.Plus, T.Minus, T.Star, T.Slash, T.SlashSlash, T.Percent, T.EqEq, T.NotEq, T.Less, T.LessEq,
+  T.Greater, T.GreaterEq, T.AndAnd, T.OrOr, T.Bang, T.Question, T.Dot, T.LBracket, T.LParen,
+]);
+
 class Scanner {
   private readonly tokens: TokenStore;
   private readonly comments: LexComment[] = [];
@@ -53,6 +61,9 @@ class Scanner {
   private readonly words: WordTable;
   private depth = 0;
   private tooDeep = -1;
+  /** Operators in the current expression segment, one counter per open bracket (see nesting.ts). */
+  private readonly chain: number[] = [0];
+  private tooLong = -1;
 
   constructor(
     private readonly text: string,
@@ -87,7 +98,7 @@ class Scanner {
       pos = stop;
     }
     this.tokens.finish();
-    return { tokens: this.tokens, comments: this.comments, diagnostics: this.diagnostics, tooDeep: this.tooDeep };
+    return { tokens: this.tokens, comments: this.comments, diagnostics: this.diagnostics, tooDeep: this.tooDeep, tooLong: this.tooLong };
   }
 
   /** Whether some token (or whitespace) matches at `pos`. */
@@ -100,6 +111,12 @@ class Scanner {
 
   /** A significant token, fed to the lexical context. */
   private emit(type: TokenType, image: string, start: number, cls: number): number {
+    if (CHAIN_OPERATORS.has(type)) {
+      const top = this.chain.length - 1;
+      if (++this.chain[top]! > MAX_OPERATOR_CHAIN && this.tooLong < 0) this.tooLong = this.tokens.count;
+    } else if (type === T.Semi || type === T.Comma) {
+      this.chain[this.chain.length - 1] = 0;
+    }
     this.tokens.push(type, image, start);
     this.ctx.feed(cls, image, start);
     return start + image.length;
@@ -107,11 +124,17 @@ class Scanner {
 
   private open(type: TokenType, image: string, start: number, cls: number): number {
     if (++this.depth > MAX_NESTING && this.tooDeep < 0) this.tooDeep = this.tokens.count;
+    this.chain.push(0);
     return this.emit(type, image, start, cls);
   }
 
   private close(type: TokenType, image: string, start: number, cls: number): number {
     if (this.depth > 0) this.depth--;
+    if (this.chain.length > 1) {
+      const inner = this.chain.pop()!;
+      const top = this.chain.length - 1;
+      this.chain[top] = type === T.RCurly ? Math.max(this.chain[top]!, inner) : this.chain[top]! + inner;
+    }
     return this.emit(type, image, start, cls);
   }
 

@@ -37,6 +37,7 @@ export const SYNTAX_CODES = {
   ML226: 'A clause word (`else`, `elif`, `except`, `finally`) is not attached to a statement.',
   ML227: 'Unknown permission: use `read`, `write`, `execute`, `network` or `system`.',
   ML228: 'ML has no chained assignment (`a = b = c`): assign each name in its own statement.',
+  ML229: 'Expression is too long (more than 1,000 operators in one statement); the file was not parsed.',
   ML299: 'Internal parser error; the file could not be parsed completely.',
 } as const;
 
