@@ -4,7 +4,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/out/**', '**/dist/**', 'test/conformance/**', '.vscode-test/**', 'test-artifacts/**', '.cache/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/out/**',
+      '**/dist/**',
+      'test/conformance/**',
+      '.vscode-test/**',
+      'test-artifacts/**',
+      '.cache/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,7 +31,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'child_process', 'net', 'http', 'https', 'os'], message: 'grammar/ does no I/O.' },
+            {
+              group: ['node:*', 'fs', 'path', 'child_process', 'net', 'http', 'https', 'os'],
+              message: 'grammar/ does no I/O.',
+            },
             { group: ['vscode', 'vscode-*', '@vscode/*', 'isolated-vm'], message: 'grammar/ is the language core.' },
           ],
         },
@@ -30,10 +43,14 @@ export default tseslint.config(
   },
   {
     files: ['server/src/**/*.ts', 'debug-adapter/src/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Only client/ imports vscode.' }] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Only client/ imports vscode.' }] }],
+    },
   },
   {
     files: ['**/*.mjs', 'scripts/**', 'bench/**', 'debug-adapter/bin/**'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', performance: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', performance: 'readonly' },
+    },
   },
 );

@@ -44,14 +44,21 @@ function resetPeak(pid) {
   }
 }
 
-const ml = (source, file = 'bench.ml') => ({ program: { kind: 'ml', source, file: path.join(root, 'bench', file) }, capabilities: { allow: ['console:*'] } });
-const js = (code) => ({ program: { kind: 'js', code, file: path.join(root, 'bench', 'bench.js') }, capabilities: { allow: [] } });
+const ml = (source, file = 'bench.ml') => ({
+  program: { kind: 'ml', source, file: path.join(root, 'bench', file) },
+  capabilities: { allow: ['console:*'] },
+});
+const js = (code) => ({
+  program: { kind: 'js', code, file: path.join(root, 'bench', 'bench.js') },
+  capabilities: { allow: [] },
+});
 
 // The same algorithms on both sides, statement for statement. The generator is Park-Miller's
 // (x * 16807 % (2^31 - 1)): its products stay below 2^53, so JavaScript doubles and ML ints give the
 // same sequence (a multiplier like 1103515245 would make ML compute exact big ints while JS rounds).
 const FIB_ML = 'function fib(n) { if (n < 2) { return n; } return fib(n - 1) + fib(n - 2); }\nprint(fib(25));\n';
-const FIB_JS = 'function fib(n) { if (n < 2) { return n; } return fib(n - 1) + fib(n - 2); }\n$0.write(1, fib(25) + "\\n");';
+const FIB_JS =
+  'function fib(n) { if (n < 2) { return n; } return fib(n - 1) + fib(n - 2); }\n$0.write(1, fib(25) + "\\n");';
 const QSORT_ML = [
   'function qsort(a, lo, hi) {',
   '  if (lo >= hi) { return null; }',
@@ -108,7 +115,10 @@ async function medianCpuMs(sandbox, requests, runs) {
 }
 
 export async function run(emit) {
-  const runtimePath = await bundle('grammar/src/runtime/isolate-entry.ts', 'runtime.js', { format: 'iife', platform: 'neutral' });
+  const runtimePath = await bundle('grammar/src/runtime/isolate-entry.ts', 'runtime.js', {
+    format: 'iife',
+    platform: 'neutral',
+  });
   const workerPath = await bundle('debug-adapter/src/sandbox/worker.ts', 'worker.mjs', {
     format: 'esm',
     platform: 'node',

@@ -17,7 +17,10 @@ describe('conformance copy', () => {
   });
 
   it.runIf(existsSync(shared))('is identical to ../shared/conformance', () => {
-    const list = (dir: string) => readdirSync(dir).filter((f) => /\.(ml|out|md)$/.test(f)).sort();
+    const list = (dir: string) =>
+      readdirSync(dir)
+        .filter((f) => /\.(ml|out|md)$/.test(f))
+        .sort();
     expect(list(copy)).toEqual(list(shared));
     for (const f of list(shared)) {
       expect(readFileSync(path.join(copy, f), 'utf8'), `test/conformance/${f} differs from ../shared`).toBe(

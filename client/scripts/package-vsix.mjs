@@ -82,9 +82,13 @@ for (const f of ivmFiles) copy(path.join(ivmFrom, f), path.join(stage, ivmTo, f)
 // keeps each relative link's text, naming the document in the repository instead.
 const stagedReadme = path.join(stage, 'README.md');
 if (fs.existsSync(stagedReadme)) {
-  const text = fs.readFileSync(stagedReadme, 'utf8')
+  const text = fs
+    .readFileSync(stagedReadme, 'utf8')
     .replace(/^!\[[^\]]*\]\([^)]*\)\n/gm, '')
-    .replace(/\[([^\]]*)\]\((?![a-z]+:)([^)#]*)[^)]*\)/g, (_, label, target) => `${label} (\`${target}\` in the repository)`);
+    .replace(
+      /\[([^\]]*)\]\((?![a-z]+:)([^)#]*)[^)]*\)/g,
+      (_, label, target) => `${label} (\`${target}\` in the repository)`,
+    );
   fs.writeFileSync(stagedReadme, text);
 }
 const addon = path.join(stage, ivmTo, 'out/isolated_vm.node');

@@ -18,7 +18,8 @@ export function optNum(args: unknown[], i: number, fn: string, param: string, fa
   const v = args[i];
   if (v === undefined || v === null) return fallback;
   if (typeof v === 'bigint') return Number(v);
-  if (typeof v !== 'number' || Number.isNaN(v)) throw new BridgeError('TypeError', `${fn}() argument '${param}' must be a number`);
+  if (typeof v !== 'number' || Number.isNaN(v))
+    throw new BridgeError('TypeError', `${fn}() argument '${param}' must be a number`);
   return v;
 }
 
@@ -51,7 +52,8 @@ export function bytes(args: unknown[], i: number, fn: string, param: string): Bu
 export function optStrRecord(args: unknown[], i: number, fn: string, param: string): Record<string, string> {
   const v = args[i];
   if (v === undefined || v === null) return {};
-  if (typeof v !== 'object' || Array.isArray(v)) throw new BridgeError('TypeError', `${fn}() argument '${param}' must be an object`);
+  if (typeof v !== 'object' || Array.isArray(v))
+    throw new BridgeError('TypeError', `${fn}() argument '${param}' must be an object`);
   const out: Record<string, string> = {};
   for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
     if (typeof x !== 'string' && typeof x !== 'number' && typeof x !== 'boolean') {

@@ -29,7 +29,10 @@ export function cryptoFileBridges(env: BridgeEnv): Record<string, SyncBridge> {
           if (n === 0) break;
           total += n;
           if (total > env.limits.fileReadBytes) {
-            throw new BridgeError('MemoryError', `'${path}' is larger than the sandbox's read limit of ${env.limits.fileReadBytes} bytes`);
+            throw new BridgeError(
+              'MemoryError',
+              `'${path}' is larger than the sandbox's read limit of ${env.limits.fileReadBytes} bytes`,
+            );
           }
           hash.update(chunk.subarray(0, n));
         }

@@ -82,13 +82,16 @@ function text(v: unknown): string {
 function formatField(v: unknown, delimiter: string, only: boolean): string {
   const s = text(v);
   if (s === '' && only) return '""';
-  if (s.includes(delimiter) || s.includes('"') || s.includes('\n') || s.includes('\r')) return `"${s.replaceAll('"', '""')}"`;
+  if (s.includes(delimiter) || s.includes('"') || s.includes('\n') || s.includes('\r'))
+    return `"${s.replaceAll('"', '""')}"`;
   return s;
 }
 
 /** Rows → CSV text, each record ending with "\r\n" (Python's default line terminator). */
 export function formatCsv(rows: readonly (readonly unknown[])[], delimiter: string): string {
-  return rows.map((row) => row.map((v) => formatField(v, delimiter, row.length === 1)).join(delimiter) + '\r\n').join('');
+  return rows
+    .map((row) => row.map((v) => formatField(v, delimiter, row.length === 1)).join(delimiter) + '\r\n')
+    .join('');
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -109,7 +112,10 @@ export function dataToRows(data: unknown, headers: boolean): unknown[][] {
     if (!isRecord(row)) throw new BridgeError('TypeError', 'every row must be an object when the first one is');
     const extra = Object.keys(row).filter((k) => !names.includes(k));
     if (extra.length > 0) {
-      throw new BridgeError('ValueError', `dict contains fields not in fieldnames: ${extra.map((k) => `'${k}'`).join(', ')}`);
+      throw new BridgeError(
+        'ValueError',
+        `dict contains fields not in fieldnames: ${extra.map((k) => `'${k}'`).join(', ')}`,
+      );
     }
     rows.push(names.map((k) => row[k] ?? ''));
   }
@@ -119,7 +125,8 @@ export function dataToRows(data: unknown, headers: boolean): unknown[][] {
 /** The `delimiter` argument: one character, not a quote or line break. */
 export function delimiterArg(v: unknown): string {
   if (v === undefined || v === null) return ',';
-  if (typeof v !== 'string' || Array.from(v).length !== 1) throw new BridgeError('TypeError', '"delimiter" must be a 1-character string');
+  if (typeof v !== 'string' || Array.from(v).length !== 1)
+    throw new BridgeError('TypeError', '"delimiter" must be a 1-character string');
   if (v === '\n' || v === '\r' || v === '"') throw new BridgeError('ValueError', 'bad delimiter value');
   return v;
 }

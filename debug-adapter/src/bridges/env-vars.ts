@@ -32,7 +32,8 @@ export function envBridges(env: BridgeEnv, initial: Record<string, string>): Rec
     'env.get': (args) => read('get', args) ?? (args[1] === undefined ? null : args[1]),
     'env.require': (args) => {
       const v = read('require', args);
-      if (v === undefined) throw new BridgeError('KeyError', `required environment variable '${String(args[0])}' is not set`);
+      if (v === undefined)
+        throw new BridgeError('KeyError', `required environment variable '${String(args[0])}' is not set`);
       return v;
     },
     'env.has': (args) => read('has', args) !== undefined,

@@ -86,7 +86,13 @@ export function fileBridges(env: BridgeEnv): Record<string, SyncBridge> {
     'file.write': (args) => {
       const path = str(args, 0, 'write', 'path');
       const content = str(args, 1, 'write', 'content');
-      return writeData('write', 'write', path, encodeText(content, encoding(optStr(args, 2, 'write', 'encoding', 'utf-8'), 'write')), chars(content));
+      return writeData(
+        'write',
+        'write',
+        path,
+        encodeText(content, encoding(optStr(args, 2, 'write', 'encoding', 'utf-8'), 'write')),
+        chars(content),
+      );
     },
     'file.writeBytes': (args) => {
       const data = bytes(args, 1, 'writeBytes', 'data');
@@ -102,7 +108,13 @@ export function fileBridges(env: BridgeEnv): Record<string, SyncBridge> {
     'file.append': (args) => {
       const path = str(args, 0, 'append', 'path');
       const content = str(args, 1, 'append', 'content');
-      return writeData('append', 'append', path, encodeText(content, encoding(optStr(args, 2, 'append', 'encoding', 'utf-8'), 'append')), chars(content));
+      return writeData(
+        'append',
+        'append',
+        path,
+        encodeText(content, encoding(optStr(args, 2, 'append', 'encoding', 'utf-8'), 'append')),
+        chars(content),
+      );
     },
     'file.exists': (args) => stat('exists', args).st !== null,
     'file.isFile': (args) => stat('isFile', args).st?.isFile() ?? false,
@@ -150,7 +162,10 @@ export function fileBridges(env: BridgeEnv): Record<string, SyncBridge> {
       if (st === null) throw fsError({ code: 'ENOENT' }, source);
       if (!st.isFile()) throw new BridgeError('IsADirectoryError', `Is a directory: '${source}'`);
       if (Number(st.size) > env.limits.fileWriteBytes) {
-        throw new BridgeError('ValueError', `moving '${source}' exceeds the sandbox's file write limit of ${env.limits.fileWriteBytes} bytes`);
+        throw new BridgeError(
+          'ValueError',
+          `moving '${source}' exceeds the sandbox's file write limit of ${env.limits.fileWriteBytes} bytes`,
+        );
       }
       try {
         renameSync(src, dst);

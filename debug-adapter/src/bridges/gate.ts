@@ -66,7 +66,8 @@ export class Gate {
       }
     }
     for (const d of options.capabilities.deny ?? []) {
-      for (const i of granted.deny(d, 'deny').issues) if (i.severity === 'error') problems.push(`\`${d}\`: ${i.message}`);
+      for (const i of granted.deny(d, 'deny').issues)
+        if (i.severity === 'error') problems.push(`\`${d}\`: ${i.message}`);
     }
     if (problems.length > 0) return { error: `invalid capabilities: ${problems.join('; ')}` };
     let context = granted;
@@ -97,7 +98,10 @@ export class Gate {
     if (!r.allowed) throw new BridgeError('CapabilityError', r.message);
     if (r.target === null && request.target !== undefined && request.target !== null) {
       // Audit-only mode lets refusals through, but an invalid target has nothing to act on.
-      throw new BridgeError('CapabilityError', r.message || `invalid target for ${request.resource}:${request.operation}`);
+      throw new BridgeError(
+        'CapabilityError',
+        r.message || `invalid target for ${request.resource}:${request.operation}`,
+      );
     }
     return r.target;
   }

@@ -3,7 +3,11 @@
 // it runs on the worker's main thread, where no CPU watchdog could stop it.
 import { BridgeError } from './types.js';
 
-type Token = { t: 'char'; c: string } | { t: 'any' } | { t: 'star' } | { t: 'class'; negate: boolean; items: (string | [string, string])[] };
+type Token =
+  | { t: 'char'; c: string }
+  | { t: 'any' }
+  | { t: 'star' }
+  | { t: 'class'; negate: boolean; items: (string | [string, string])[] };
 
 export interface SegmentPattern {
   test(name: string): boolean;

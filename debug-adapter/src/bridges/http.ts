@@ -27,7 +27,13 @@ interface Outgoing {
 }
 
 const MAX_REDIRECTS = 5;
-const FORBIDDEN_HEADERS: ReadonlySet<string> = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'upgrade']);
+const FORBIDDEN_HEADERS: ReadonlySet<string> = new Set([
+  'host',
+  'connection',
+  'content-length',
+  'transfer-encoding',
+  'upgrade',
+]);
 const METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'delete', 'patch', 'head', 'options']);
 
 function parseUrl(raw: string, fn: string): URL {
@@ -114,7 +120,8 @@ export function httpBridges(env: BridgeEnv): { bridges: Record<string, AsyncBrid
       };
       const fixed: LookupFunction = (_host, options, cb) => {
         const family = isIP(address);
-        if ((options as { all?: boolean }).all) (cb as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address, family }]);
+        if ((options as { all?: boolean }).all)
+          (cb as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address, family }]);
         else cb(null, address, family);
       };
       const headers: OutgoingHttpHeaders = { ...out.headers };
@@ -131,7 +138,10 @@ export function httpBridges(env: BridgeEnv): { bridges: Record<string, AsyncBrid
       };
       const handle = { destroy: () => fail(new BridgeError('ConnectionError', 'the run ended')) };
       active.add(handle);
-      const timer = setTimeout(() => fail(new BridgeError('TimeoutError', `request to ${url.host} timed out after ${out.timeoutMs} ms`)), out.timeoutMs);
+      const timer = setTimeout(
+        () => fail(new BridgeError('TimeoutError', `request to ${url.host} timed out after ${out.timeoutMs} ms`)),
+        out.timeoutMs,
+      );
       req.on('error', () => fail(new BridgeError('ConnectionError', `cannot connect to ${url.host}`)));
       req.on('response', (res) => {
         const chunks: Buffer[] = [];
@@ -139,7 +149,12 @@ export function httpBridges(env: BridgeEnv): { bridges: Record<string, AsyncBrid
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
           if (size > env.limits.httpResponseBytes) {
-            fail(new BridgeError('ValueError', `response from ${url.host} exceeds the sandbox's limit of ${env.limits.httpResponseBytes} bytes`));
+            fail(
+              new BridgeError(
+                'ValueError',
+                `response from ${url.host} exceeds the sandbox's limit of ${env.limits.httpResponseBytes} bytes`,
+              ),
+            );
             return;
           }
           chunks.push(chunk);
@@ -160,44 +175,62 @@ export function httpBridges(env: BridgeEnv): { bridges: Record<string, AsyncBrid
       const status = res.statusCode ?? 0;
       const location = res.headers.location;
       if ([301, 302, 303, 307, 308].includes(status) && typeof location === 'string') {
-        if (hop >= MAX_REDIRECTS) throw new BridgeError('ConnectionError', `too many redirects (more than ${MAX_REDIRECTS})`);
+        if (hop >= MAX_REDIRECTS)
+          throw new BridgeError('ConnectionError', `too many redirects (more than ${MAX_REDIRECTS})`);
         const next = parseUrl(new URL(location, url).href, fn);
         const toGet = status === 303 || ((status === 301 || status === 302) && out.method === 'post');
         const headers = { ...out.headers };
         if (next.origin !== url.origin) {
-          for (const k of Object.keys(headers)) if (['authorization', 'cookie'].includes(k.toLowerCase())) delete headers[k];
+          for (const k of Object.keys(headers))
+            if (['authorization', 'cookie'].includes(k.toLowerCase())) delete headers[k];
         }
         out = { ...out, url: next.href, method: toGet ? 'get' : out.method, body: toGet ? null : out.body, headers };
         url = next;
         continue;
       }
       const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-      return { status, statusText: res.statusMessage ?? '', headers, body: out.method === 'head' ? '' : body.toString('utf8'), url: url.href };
+      for (const [k, v] of Object.entries(res.headers))
+        if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+      return {
+        status,
+        statusText: res.statusMessage ?? '',
+        headers,
+        body: out.method === 'head' ? '' : body.toString('utf8'),
+        url: url.href,
+      };
     }
   };
 
   const timeoutOf = (ms: number): number => Math.max(1, Math.min(env.limits.httpTimeoutMs, ms));
   /** get/delete/head(url, headers=None, timeout=None); timeout in seconds as in the reference. */
-  const simple = (method: string): AsyncBridge => async (args) => {
-    const url = str(args, 0, method, 'url');
-    const headers = cleanHeaders(optStrRecord(args, 1, method, 'headers'));
-    const seconds = optNum(args, 2, method, 'timeout', env.limits.httpTimeoutMs / 1000);
-    return send(method, { method, url, headers, body: null, timeoutMs: timeoutOf(seconds * 1000) });
-  };
-  const fromOptions = (fn: string, method: string, url: string, options: Record<string, unknown>): Promise<HttpResponseData> => {
+  const simple =
+    (method: string): AsyncBridge =>
+    async (args) => {
+      const url = str(args, 0, method, 'url');
+      const headers = cleanHeaders(optStrRecord(args, 1, method, 'headers'));
+      const seconds = optNum(args, 2, method, 'timeout', env.limits.httpTimeoutMs / 1000);
+      return send(method, { method, url, headers, body: null, timeoutMs: timeoutOf(seconds * 1000) });
+    };
+  const fromOptions = (
+    fn: string,
+    method: string,
+    url: string,
+    options: Record<string, unknown>,
+  ): Promise<HttpResponseData> => {
     const headers = cleanHeaders(optStrRecord([options['headers']], 0, fn, 'headers'));
     const body = bodyOf(options, headers, fn);
     const seconds = optNum([options['timeout']], 0, fn, 'timeout', env.limits.httpTimeoutMs / 1000);
     return send(fn, { method, url, headers, body, timeoutMs: timeoutOf(seconds * 1000) });
   };
-  const withBody = (method: string): AsyncBridge => async (args) => {
-    const options = args[1] ?? {};
-    if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-      throw new BridgeError('TypeError', `${method}() options must be an object`);
-    }
-    return fromOptions(method, method, str(args, 0, method, 'url'), options as Record<string, unknown>);
-  };
+  const withBody =
+    (method: string): AsyncBridge =>
+    async (args) => {
+      const options = args[1] ?? {};
+      if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+        throw new BridgeError('TypeError', `${method}() options must be an object`);
+      }
+      return fromOptions(method, method, str(args, 0, method, 'url'), options as Record<string, unknown>);
+    };
 
   return {
     bridges: {
@@ -214,7 +247,8 @@ export function httpBridges(env: BridgeEnv): { bridges: Record<string, AsyncBrid
         }
         const o = options as Record<string, unknown>;
         const method = (typeof o['method'] === 'string' ? o['method'] : 'get').toLowerCase();
-        if (!METHODS.has(method)) throw new BridgeError('ValueError', `request(): unsupported method '${method.slice(0, 20)}'`);
+        if (!METHODS.has(method))
+          throw new BridgeError('ValueError', `request(): unsupported method '${method.slice(0, 20)}'`);
         return fromOptions('request', method, str([o['url']], 0, 'request', 'url'), o);
       },
     },

@@ -64,7 +64,12 @@ export function createBridges(ctx: BridgeRunContext): { bridges: RunBridges } | 
   });
   if ('error' in created) return { error: created.error };
   const { gate } = created;
-  const env: BridgeEnv = { gate, limits: request.limits, files: new OpenFiles(request.limits.openFiles), rootDir: request.rootDir };
+  const env: BridgeEnv = {
+    gate,
+    limits: request.limits,
+    files: new OpenFiles(request.limits.openFiles),
+    rootDir: request.rootDir,
+  };
   const log = logFileBridges(env);
   const http = httpBridges(env);
   const table: BridgeTable = {

@@ -31,7 +31,10 @@ export function logFileBridges(env: BridgeEnv): LogFiles {
       'log.write_file': (args) => {
         const data = Buffer.from(str(args, 0, 'write_file', 'text'), 'utf8');
         if (data.length > env.limits.fileWriteBytes) {
-          throw new BridgeError('ValueError', `log line exceeds the sandbox's file write limit of ${env.limits.fileWriteBytes} bytes`);
+          throw new BridgeError(
+            'ValueError',
+            `log line exceeds the sandbox's file write limit of ${env.limits.fileWriteBytes} bytes`,
+          );
         }
         for (const entry of open.values()) {
           try {

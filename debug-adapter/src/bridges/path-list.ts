@@ -35,7 +35,8 @@ function joinShown(base: string, name: string): string {
 class Budget {
   private left = MAX_LISTING;
   take(shown: string): void {
-    if (--this.left < 0) throw new BridgeError('ValueError', `listing '${shown}' returns more than ${MAX_LISTING} entries`);
+    if (--this.left < 0)
+      throw new BridgeError('ValueError', `listing '${shown}' returns more than ${MAX_LISTING} entries`);
   }
 }
 

@@ -97,7 +97,9 @@ export function parseArgs<S extends ArgSpec>(argv: readonly string[], spec: S): 
   const { name, min, max } = spec.positionals;
   if (positionals.length < min) throw new UsageError(`missing ${name}`);
   if (positionals.length > max) {
-    throw new UsageError(max === 0 ? `unexpected argument '${positionals[0]}'` : `too many arguments (expected at most ${max} ${name})`);
+    throw new UsageError(
+      max === 0 ? `unexpected argument '${positionals[0]}'` : `too many arguments (expected at most ${max} ${name})`,
+    );
   }
   return { options: values as OptionValues<S>, positionals, rest };
 }

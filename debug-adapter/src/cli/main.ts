@@ -29,7 +29,11 @@ function wantsHelp(args: readonly string[]): boolean {
   return false;
 }
 
-export async function main(argv: readonly string[], io: CliIO, commands: readonly Command[] = COMMANDS): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: CliIO,
+  commands: readonly Command[] = COMMANDS,
+): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
     io.stderr(overview(commands));

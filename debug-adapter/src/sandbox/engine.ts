@@ -8,14 +8,7 @@ import { IsolateFactory, type PreparedIsolate } from './isolate-factory.js';
 import { hostError, limitMessage, type LimitKind } from './limits.js';
 import { WRAPPER_LINES, type ThrownReport } from './program-wrapper.js';
 import { RunSession } from './session.js';
-import type {
-  AuditRecord,
-  OutputStream,
-  RunCapabilities,
-  RunControl,
-  RunError,
-  SandboxLimits,
-} from './types.js';
+import type { AuditRecord, OutputStream, RunCapabilities, RunControl, RunError, SandboxLimits } from './types.js';
 import { Watchdog } from './watchdog.js';
 
 /** A run as the engine sees it: already transpiled, limits resolved, everything plain data. */
@@ -156,11 +149,11 @@ export class SandboxEngine {
     let failure: unknown = null;
     const runStart = performance.now();
     try {
-      report = (await prepared.context.evalClosure(
-        req.program.code,
-        [prepared.facade.derefInto(), req.program.file],
-        { result: { copy: true }, filename: req.program.file, lineOffset: -WRAPPER_LINES },
-      )) as ThrownReport | null;
+      report = (await prepared.context.evalClosure(req.program.code, [prepared.facade.derefInto(), req.program.file], {
+        result: { copy: true },
+        filename: req.program.file,
+        lineOffset: -WRAPPER_LINES,
+      })) as ThrownReport | null;
     } catch (e) {
       failure = e;
     }

@@ -157,7 +157,9 @@ export class IsolateFactory {
     try {
       const context = await isolate.createContext();
       const holder: { channel: HostChannel } = { channel: UNOWNED };
-      const rawSync = new ivm.Callback((op: string, args: unknown, site: unknown) => holder.channel.sync(op, args, site));
+      const rawSync = new ivm.Callback((op: string, args: unknown, site: unknown) =>
+        holder.channel.sync(op, args, site),
+      );
       const rawWrite = new ivm.Callback((s: number, t: string) => holder.channel.write(s, t), { ignored: true });
       const rawAsync = new ivm.Reference((op: string, args: unknown, site: unknown) =>
         holder.channel.async(op, args, site).then((reply) => new ivm.ExternalCopy(reply).copyInto({ release: true })),

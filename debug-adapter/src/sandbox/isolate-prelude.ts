@@ -103,8 +103,14 @@ export function isolatePrelude(
             budget.left -= k.length + 8;
             // Data properties only: a getter would run host-bound code twice with different results.
             const d = getOwnPropertyDescriptor(v, k);
-            if (d === undefined || !('value' in d)) return fail('TypeError', 'only plain data can be passed to a host function');
-            defineProperty(out, k, { value: copy(d.value, depth + 1), enumerable: true, writable: true, configurable: true });
+            if (d === undefined || !('value' in d))
+              return fail('TypeError', 'only plain data can be passed to a host function');
+            defineProperty(out, k, {
+              value: copy(d.value, depth + 1),
+              enumerable: true,
+              writable: true,
+              configurable: true,
+            });
           }
           return out;
         }

@@ -97,7 +97,11 @@ export interface ProgramSetting {
   args: readonly string[];
 }
 
-export function compileProgram(program: RunProgram, setting: ProgramSetting, options: PipelineOptions = {}): CompiledProgram {
+export function compileProgram(
+  program: RunProgram,
+  setting: ProgramSetting,
+  options: PipelineOptions = {},
+): CompiledProgram {
   const { rootDir } = setting;
   if (program.kind === 'js') {
     return { code: wrapJsProgram(program.code), declared: [], parseMs: 0, analyzeMs: 0, transpileMs: 0, stderr: '' };
@@ -107,7 +111,11 @@ export function compileProgram(program: RunProgram, setting: ProgramSetting, opt
   const declared: DeclaredCapability[] = [];
   const readModule = options.readModule ?? readModuleFromDisk;
 
-  const compileFile = (source: string, absFile: string, moduleName: string | undefined): { code: string; imports: string[] } | null => {
+  const compileFile = (
+    source: string,
+    absFile: string,
+    moduleName: string | undefined,
+  ): { code: string; imports: string[] } | null => {
     const shown = path.relative(rootDir, absFile) || path.basename(absFile);
     let t = performance.now();
     const parsed = parse(source);
@@ -133,10 +141,21 @@ export function compileProgram(program: RunProgram, setting: ProgramSetting, opt
     times.analyzeMs += performance.now() - t;
     if (refused) return null;
     t = performance.now();
-    const out = transpile(parsed.program, { file: shown, ...(moduleName ? { moduleName } : {}), ...(options.debug ? { debug: true } : {}) });
+    const out = transpile(parsed.program, {
+      file: shown,
+      ...(moduleName ? { moduleName } : {}),
+      ...(options.debug ? { debug: true } : {}),
+    });
     times.transpileMs += performance.now() - t;
     if (fail(out.diagnostics)) return null;
-    options.debug?.unit({ file: absFile, shown, moduleName: moduleName ?? null, source, program: parsed.program, transpiled: out });
+    options.debug?.unit({
+      file: absFile,
+      shown,
+      moduleName: moduleName ?? null,
+      source,
+      program: parsed.program,
+      transpiled: out,
+    });
     return { code: out.code, imports: userImports(parsed.program) };
   };
 

@@ -26,7 +26,14 @@ export function reportThrown(e: unknown, file: string): ThrownReport {
     return d && 'value' in d ? d.value : undefined;
   };
   const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-  const report: ThrownReport = { kind: 'RuntimeError', message: 'internal error', file: null, line: null, column: null, mlStack: [] };
+  const report: ThrownReport = {
+    kind: 'RuntimeError',
+    message: 'internal error',
+    file: null,
+    line: null,
+    column: null,
+    mlStack: [],
+  };
   if (e instanceof RangeError && String(own(e, 'message')).includes('call stack')) {
     report.kind = 'RecursionError';
     report.message = 'maximum recursion depth exceeded';

@@ -12,7 +12,8 @@ export interface RuntimeHostInfo {
 /** Builds the frozen host object `__mlsecRuntime.createRuntime` receives. */
 export function makeRuntimeHost(facade: HostFacade, info: RuntimeHostInfo): object {
   'use strict';
-  const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const strings = (v: unknown): string[] =>
+    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
   // sfc32, seeded through splitmix32 from the host's per-run seed (fixed seeds reproduce runs).
   let state: number[] | null = null;
   const seedState = (): number[] => {
@@ -54,7 +55,10 @@ export function makeRuntimeHost(facade: HostFacade, info: RuntimeHostInfo): obje
       const v = facade.callAsync('stdin.readLine', []);
       return typeof v === 'string' ? v : null;
     },
-    checkCapability(capability: string, site?: { file: string; line: number; column: number; functionName?: string }): boolean {
+    checkCapability(
+      capability: string,
+      site?: { file: string; line: number; column: number; functionName?: string },
+    ): boolean {
       const fn = site && typeof site.functionName === 'string' ? site.functionName : '';
       return facade.call('cap.check', [String(capability), fn], where(site)) === true;
     },
@@ -75,7 +79,12 @@ export function makeRuntimeHost(facade: HostFacade, info: RuntimeHostInfo): obje
      * its capabilities with the actual arguments and acts. ML errors come back as data; errors that
      * end the run (limits) are rethrown for the runtime to pass through.
      */
-    bridge(module: string, fn: string, args: unknown[], site?: { file: string; line: number; column: number }): unknown {
+    bridge(
+      module: string,
+      fn: string,
+      args: unknown[],
+      site?: { file: string; line: number; column: number },
+    ): unknown {
       const op = `${module}.${fn}`;
       const at = where(site);
       try {

@@ -95,7 +95,11 @@ async function runOne(
   const file = path.resolve(request.program.file);
   const rootDir = path.resolve(request.rootDir ?? path.dirname(file));
   const args = [...(request.args ?? [])];
-  const compiled = compileProgram(request.program, { rootDir, args }, request.debug ? { ...pipeline, debug: request.debug } : pipeline);
+  const compiled = compileProgram(
+    request.program,
+    { rootDir, args },
+    request.debug ? { ...pipeline, debug: request.debug } : pipeline,
+  );
   const stats = {
     parseMs: compiled.parseMs,
     analyzeMs: compiled.analyzeMs,
@@ -139,7 +143,9 @@ async function runOne(
     },
     input: (prompt) => (events.input ? events.input(prompt) : Promise.resolve(null)),
     debug: (op, args) =>
-      events.debug ? events.debug(op, args) : Promise.reject(new BridgeError('RuntimeError', 'no debugger is attached to this run')),
+      events.debug
+        ? events.debug(op, args)
+        : Promise.reject(new BridgeError('RuntimeError', 'no debugger is attached to this run')),
   };
   const outcome = await executor.exec(exec, hooks, events.control);
   stats.runMs = outcome.runMs;

@@ -68,7 +68,11 @@ class WorkerHandle {
       this.child.once('exit', (code, signal) => {
         clearTimeout(timer);
         const why = startupReason(this.stderrTail);
-        reject(new Error(`the sandbox worker exited during start-up (${describeExit(code, signal)})${why ? `: ${why}` : ''}`));
+        reject(
+          new Error(
+            `the sandbox worker exited during start-up (${describeExit(code, signal)})${why ? `: ${why}` : ''}`,
+          ),
+        );
       });
       this.child.once('error', (e) => {
         clearTimeout(timer);
@@ -153,7 +157,10 @@ class WorkerHandle {
 
 /** The line of a dead worker's stderr that says why (Node prints `Error: ...` among other lines). */
 function startupReason(stderr: string): string | undefined {
-  const lines = stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   return (lines.find((l) => /^[A-Za-z]*Error\b/.test(l)) ?? lines[lines.length - 1])?.slice(0, 300);
 }
 

@@ -85,10 +85,13 @@ export class Watchdog {
     }
     // While paused the isolate is blocked and spends no CPU, but the check stays scheduled so a
     // host that forgets to resume still cannot hold a run forever past its CPU budget.
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.schedule();
-    }, Math.max(MIN_SLEEP_MS, Math.ceil(sleep)));
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        this.schedule();
+      },
+      Math.max(MIN_SLEEP_MS, Math.ceil(sleep)),
+    );
   }
 
   private fire(kind: Overrun): void {

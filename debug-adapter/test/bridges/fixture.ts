@@ -1,7 +1,16 @@
 // A throwaway folder tree for bridge and threat tests: a run root with data, symlinks that lead out
 // of it, and bait files outside it whose state is recorded so a test can prove nothing outside the
 // granted tree was touched.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createBridges, type RunBridges } from '../../src/bridges/index.js';

@@ -25,24 +25,156 @@ interface Case {
 const LOCAL = 'http:*:http://127.0.0.1:${port}/**';
 
 const CASES: Case[] = [
-  { name: 'get with a literal grant', allow: [LOCAL], op: 'http.get', args: ['http://127.0.0.1:${port}/hello'], status: 200, body: 'hi', seen: ['/hello'] },
-  { name: '127.0.0.1 with only another host granted', allow: ['http:get:https://api.example.com/**'], op: 'http.get', args: ['http://127.0.0.1:${port}/hello'], error: ['CapabilityError', /not granted/], seen: [] },
-  { name: '127.0.0.1 is not covered by http:*:**', allow: ['http:*:**'], op: 'http.get', args: ['http://127.0.0.1:${port}/hello'], error: ['CapabilityError', /not granted/], seen: [] },
-  { name: 'a non-granted host is refused before any lookup', allow: [LOCAL], op: 'http.get', args: ['http://exfiltrate.example.invalid/data'], error: ['CapabilityError', /not granted/], seen: [] },
-  { name: 'method not granted', allow: ['http:get:http://127.0.0.1:${port}/**'], op: 'http.post', args: ['http://127.0.0.1:${port}/echo', { body: 'x' }], error: ['CapabilityError', /http:post/], seen: [] },
-  { name: 'path outside the granted path', allow: ['http:get:http://127.0.0.1:${port}/hello'], op: 'http.get', args: ['http://127.0.0.1:${port}/echo'], error: ['CapabilityError', /not granted/], seen: [] },
-  { name: 'redirect within the grant is followed', allow: [LOCAL], op: 'http.get', args: ['http://127.0.0.1:${port}/to-hello'], status: 200, body: 'hi', seen: ['/to-hello', '/hello'] },
-  { name: 'redirect to a non-granted host is refused', allow: [LOCAL], op: 'http.get', args: ['http://127.0.0.1:${port}/to-elsewhere'], error: ['CapabilityError', /elsewhere\.example\.invalid/], seen: ['/to-elsewhere'] },
-  { name: 'redirect to another local port is refused', allow: [LOCAL], op: 'http.get', args: ['http://127.0.0.1:${port}/to-other-port'], error: ['CapabilityError', /not granted/], seen: ['/to-other-port'] },
-  { name: 'redirect loops stop', allow: [LOCAL], op: 'http.get', args: ['http://127.0.0.1:${port}/loop'], error: ['ConnectionError', /too many redirects/], seen: ['/loop', '/loop', '/loop', '/loop', '/loop', '/loop'] },
-  { name: 'post with a JSON body', allow: [LOCAL], op: 'http.post', args: ['http://127.0.0.1:${port}/echo', { json: { a: 1 } }], status: 200, body: 'POST application/json {"a":1}', seen: ['/echo'] },
-  { name: 'request with method from options', allow: [LOCAL], op: 'http.request', args: [{ method: 'PUT', url: 'http://127.0.0.1:${port}/echo', body: 'b' }], status: 200, body: /^PUT /, seen: ['/echo'] },
-  { name: 'Host header cannot be overridden', allow: [LOCAL], op: 'http.get', args: ['http://127.0.0.1:${port}/host', { Host: 'internal.example' }], status: 200, body: '127.0.0.1:${port}', seen: ['/host'] },
-  { name: 'header injection is refused', allow: [LOCAL], op: 'http.get', args: ['http://127.0.0.1:${port}/hello', { 'X-A': 'a\r\nX-B: b' }], error: ['ValueError', /invalid HTTP header/], seen: [] },
-  { name: 'response over the size cap', allow: [LOCAL], op: 'http.get', args: ['http://127.0.0.1:${port}/big'], limits: { httpResponseBytes: 1000 }, error: ['ValueError', /exceeds the sandbox's limit of 1000 bytes/], seen: ['/big'] },
-  { name: 'timeout', allow: [LOCAL], op: 'http.get', args: ['http://127.0.0.1:${port}/slow', null, 0.2], error: ['TimeoutError', /timed out after 200 ms/], seen: ['/slow'] },
-  { name: 'non-http scheme', allow: [LOCAL], op: 'http.get', args: ['file:///etc/passwd'], error: ['ValueError', /only http and https/], seen: [] },
-  { name: 'credentials in the URL', allow: [LOCAL], op: 'http.get', args: ['http://u:p@127.0.0.1:${port}/hello'], error: ['ValueError', /credentials/], seen: [] },
+  {
+    name: 'get with a literal grant',
+    allow: [LOCAL],
+    op: 'http.get',
+    args: ['http://127.0.0.1:${port}/hello'],
+    status: 200,
+    body: 'hi',
+    seen: ['/hello'],
+  },
+  {
+    name: '127.0.0.1 with only another host granted',
+    allow: ['http:get:https://api.example.com/**'],
+    op: 'http.get',
+    args: ['http://127.0.0.1:${port}/hello'],
+    error: ['CapabilityError', /not granted/],
+    seen: [],
+  },
+  {
+    name: '127.0.0.1 is not covered by http:*:**',
+    allow: ['http:*:**'],
+    op: 'http.get',
+    args: ['http://127.0.0.1:${port}/hello'],
+    error: ['CapabilityError', /not granted/],
+    seen: [],
+  },
+  {
+    name: 'a non-granted host is refused before any lookup',
+    allow: [LOCAL],
+    op: 'http.get',
+    args: ['http://exfiltrate.example.invalid/data'],
+    error: ['CapabilityError', /not granted/],
+    seen: [],
+  },
+  {
+    name: 'method not granted',
+    allow: ['http:get:http://127.0.0.1:${port}/**'],
+    op: 'http.post',
+    args: ['http://127.0.0.1:${port}/echo', { body: 'x' }],
+    error: ['CapabilityError', /http:post/],
+    seen: [],
+  },
+  {
+    name: 'path outside the granted path',
+    allow: ['http:get:http://127.0.0.1:${port}/hello'],
+    op: 'http.get',
+    args: ['http://127.0.0.1:${port}/echo'],
+    error: ['CapabilityError', /not granted/],
+    seen: [],
+  },
+  {
+    name: 'redirect within the grant is followed',
+    allow: [LOCAL],
+    op: 'http.get',
+    args: ['http://127.0.0.1:${port}/to-hello'],
+    status: 200,
+    body: 'hi',
+    seen: ['/to-hello', '/hello'],
+  },
+  {
+    name: 'redirect to a non-granted host is refused',
+    allow: [LOCAL],
+    op: 'http.get',
+    args: ['http://127.0.0.1:${port}/to-elsewhere'],
+    error: ['CapabilityError', /elsewhere\.example\.invalid/],
+    seen: ['/to-elsewhere'],
+  },
+  {
+    name: 'redirect to another local port is refused',
+    allow: [LOCAL],
+    op: 'http.get',
+    args: ['http://127.0.0.1:${port}/to-other-port'],
+    error: ['CapabilityError', /not granted/],
+    seen: ['/to-other-port'],
+  },
+  {
+    name: 'redirect loops stop',
+    allow: [LOCAL],
+    op: 'http.get',
+    args: ['http://127.0.0.1:${port}/loop'],
+    error: ['ConnectionError', /too many redirects/],
+    seen: ['/loop', '/loop', '/loop', '/loop', '/loop', '/loop'],
+  },
+  {
+    name: 'post with a JSON body',
+    allow: [LOCAL],
+    op: 'http.post',
+    args: ['http://127.0.0.1:${port}/echo', { json: { a: 1 } }],
+    status: 200,
+    body: 'POST application/json {"a":1}',
+    seen: ['/echo'],
+  },
+  {
+    name: 'request with method from options',
+    allow: [LOCAL],
+    op: 'http.request',
+    args: [{ method: 'PUT', url: 'http://127.0.0.1:${port}/echo', body: 'b' }],
+    status: 200,
+    body: /^PUT /,
+    seen: ['/echo'],
+  },
+  {
+    name: 'Host header cannot be overridden',
+    allow: [LOCAL],
+    op: 'http.get',
+    args: ['http://127.0.0.1:${port}/host', { Host: 'internal.example' }],
+    status: 200,
+    body: '127.0.0.1:${port}',
+    seen: ['/host'],
+  },
+  {
+    name: 'header injection is refused',
+    allow: [LOCAL],
+    op: 'http.get',
+    args: ['http://127.0.0.1:${port}/hello', { 'X-A': 'a\r\nX-B: b' }],
+    error: ['ValueError', /invalid HTTP header/],
+    seen: [],
+  },
+  {
+    name: 'response over the size cap',
+    allow: [LOCAL],
+    op: 'http.get',
+    args: ['http://127.0.0.1:${port}/big'],
+    limits: { httpResponseBytes: 1000 },
+    error: ['ValueError', /exceeds the sandbox's limit of 1000 bytes/],
+    seen: ['/big'],
+  },
+  {
+    name: 'timeout',
+    allow: [LOCAL],
+    op: 'http.get',
+    args: ['http://127.0.0.1:${port}/slow', null, 0.2],
+    error: ['TimeoutError', /timed out after 200 ms/],
+    seen: ['/slow'],
+  },
+  {
+    name: 'non-http scheme',
+    allow: [LOCAL],
+    op: 'http.get',
+    args: ['file:///etc/passwd'],
+    error: ['ValueError', /only http and https/],
+    seen: [],
+  },
+  {
+    name: 'credentials in the URL',
+    allow: [LOCAL],
+    op: 'http.get',
+    args: ['http://u:p@127.0.0.1:${port}/hello'],
+    error: ['ValueError', /credentials/],
+    seen: [],
+  },
 ];
 
 describe('http bridge', () => {
@@ -107,9 +239,11 @@ describe('http bridge', () => {
     seen.length = 0;
     const sub = (s: string): string => s.replaceAll('${port}', String(port)).replaceAll('${other}', String(other));
     const fill = (v: unknown): unknown =>
-      typeof v === 'string' ? sub(v) : v && typeof v === 'object' && !Array.isArray(v)
-        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x)]))
-        : v;
+      typeof v === 'string'
+        ? sub(v)
+        : v && typeof v === 'object' && !Array.isArray(v)
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x)]))
+          : v;
     const { bridges } = bridgesFor(f, c.allow.map(sub), [], c.limits);
     const fn = bridges.table.async[c.op]!;
     try {

@@ -15,16 +15,34 @@ const spec = {
 
 describe('parseArgs', () => {
   const accepted: { argv: string[]; result: unknown }[] = [
-    { argv: ['a.ml'], result: { options: { format: undefined, out: undefined, allow: [], json: false }, positionals: ['a.ml'], rest: [] } },
+    {
+      argv: ['a.ml'],
+      result: {
+        options: { format: undefined, out: undefined, allow: [], json: false },
+        positionals: ['a.ml'],
+        rest: [],
+      },
+    },
     {
       argv: ['--format', 'json', 'a.ml', '-o', 'x.js', '--allow', 'file:read', '--allow=http:get', '--json'],
-      result: { options: { format: 'json', out: 'x.js', allow: ['file:read', 'http:get'], json: true }, positionals: ['a.ml'], rest: [] },
+      result: {
+        options: { format: 'json', out: 'x.js', allow: ['file:read', 'http:get'], json: true },
+        positionals: ['a.ml'],
+        rest: [],
+      },
     },
     {
       argv: ['a.ml', '--', '--not-an-option', 'x'],
-      result: { options: { format: undefined, out: undefined, allow: [], json: false }, positionals: ['a.ml'], rest: ['--not-an-option', 'x'] },
+      result: {
+        options: { format: undefined, out: undefined, allow: [], json: false },
+        positionals: ['a.ml'],
+        rest: ['--not-an-option', 'x'],
+      },
     },
-    { argv: ['-'], result: { options: { format: undefined, out: undefined, allow: [], json: false }, positionals: ['-'], rest: [] } },
+    {
+      argv: ['-'],
+      result: { options: { format: undefined, out: undefined, allow: [], json: false }, positionals: ['-'], rest: [] },
+    },
   ];
   test.each(accepted)('accepts $argv', ({ argv, result }) => {
     expect(parseArgs(argv, spec)).toEqual(result);

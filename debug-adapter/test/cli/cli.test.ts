@@ -9,7 +9,8 @@ import { main } from '../../src/cli/main.js';
 import { VERSION } from '../../src/cli/version.js';
 import { fakeIO, fixture } from './fake-io.js';
 
-const expected = (name: string): string => readFileSync(fileURLToPath(new URL(`./expected/${name}`, import.meta.url)), 'utf8');
+const expected = (name: string): string =>
+  readFileSync(fileURLToPath(new URL(`./expected/${name}`, import.meta.url)), 'utf8');
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string; files: Map<string, string> }> {
   const io = fakeIO();
@@ -29,10 +30,15 @@ describe('global options and dispatch', () => {
   test('--help lists every registered command', async () => {
     const r = await run(['--help']);
     expect(r.code).toBe(0);
-    for (const c of COMMANDS) expect(r.out).toMatch(new RegExp(`^  ${c.name} +${c.summary.replace(/[()]/g, '\\$&')}$`, 'm'));
+    for (const c of COMMANDS)
+      expect(r.out).toMatch(new RegExp(`^  ${c.name} +${c.summary.replace(/[()]/g, '\\$&')}$`, 'm'));
   });
 
-  test.each([['check', '--help'], ['check', 'x.ml', '-h'], ['help', 'check']])('%s %s shows the command usage', async (...argv) => {
+  test.each([
+    ['check', '--help'],
+    ['check', 'x.ml', '-h'],
+    ['help', 'check'],
+  ])('%s %s shows the command usage', async (...argv) => {
     const r = await run(argv);
     expect(r).toMatchObject({ code: 0, err: '' });
     expect(r.out.startsWith('usage: mlsec check [options] FILE...\n')).toBe(true);
@@ -46,9 +52,15 @@ describe('global options and dispatch', () => {
     { argv: ['help', 'nope'], message: "mlsec: unknown command 'nope'\n" },
     { argv: ['check'], message: 'mlsec check: missing FILE\nusage: mlsec check [options] FILE...\n' },
     { argv: ['check', '--bogus', 'clean.ml'], message: "mlsec check: unknown option '--bogus'\n" },
-    { argv: ['check', '--format=xml', 'clean.ml'], message: "mlsec check: option '--format' must be one of text, json, sarif (got 'xml')\n" },
+    {
+      argv: ['check', '--format=xml', 'clean.ml'],
+      message: "mlsec check: option '--format' must be one of text, json, sarif (got 'xml')\n",
+    },
     { argv: ['check', 'clean.ml', '--format'], message: "mlsec check: option '--format' needs a value\n" },
-    { argv: ['check', '--format', 'json', '--format', 'text', 'clean.ml'], message: "mlsec check: option '--format' given more than once\n" },
+    {
+      argv: ['check', '--format', 'json', '--format', 'text', 'clean.ml'],
+      message: "mlsec check: option '--format' given more than once\n",
+    },
     { argv: ['check', 'clean.ml', '--', 'x'], message: "mlsec check: '--' is not accepted here\n" },
     { argv: ['fmt', '--check=yes', 'clean.ml'], message: "mlsec fmt: option '--check' takes no value\n" },
     { argv: ['check', 'missing.ml'], message: 'mlsec check: cannot read missing.ml: no such file\n' },
@@ -88,7 +100,12 @@ describe('mlsec check', () => {
   test('warnings alone exit 0', async () => {
     const r = await run(['check', 'warnings.ml']);
     expect(r.code).toBe(0);
-    expect(r.out.split('\n').filter(Boolean).map((l) => l.split(': ')[1])).toEqual(['warning ML305', 'warning ML302']);
+    expect(
+      r.out
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split(': ')[1]),
+    ).toEqual(['warning ML305', 'warning ML302']);
   });
 
   test('syntax errors are reported with their codes', async () => {
@@ -100,7 +117,11 @@ describe('mlsec check', () => {
 
   test('several files, one unreadable: the others are still checked, exit 2', async () => {
     const r = await run(['check', 'errors.ml', 'missing.ml', 'clean.ml']);
-    expect(r).toMatchObject({ code: 2, out: expected('check-errors.txt'), err: 'mlsec check: cannot read missing.ml: no such file\n' });
+    expect(r).toMatchObject({
+      code: 2,
+      out: expected('check-errors.txt'),
+      err: 'mlsec check: cannot read missing.ml: no such file\n',
+    });
   });
 
   test('JSON format: exact shape, 0-based LSP positions, one entry per file', async () => {
@@ -137,10 +158,18 @@ describe('mlsec check', () => {
   test('JSON and text report the same diagnostics', async () => {
     const text = (await run(['check', 'errors.ml'])).out.trim().split('\n');
     const json = JSON.parse((await run(['check', '--format', 'json', 'errors.ml'])).out) as {
-      diagnostics: { code: string; severity: string; message: string; range: { start: { line: number; character: number } } }[];
+      diagnostics: {
+        code: string;
+        severity: string;
+        message: string;
+        range: { start: { line: number; character: number } };
+      }[];
     }[];
     expect(
-      json[0]!.diagnostics.map((d) => `errors.ml:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`),
+      json[0]!.diagnostics.map(
+        (d) =>
+          `errors.ml:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`,
+      ),
     ).toEqual(text);
   });
 });

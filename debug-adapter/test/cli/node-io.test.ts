@@ -21,7 +21,9 @@ test.each([
   ['a directory', '', 'is a directory'],
 ])('reading %s fails with a clear reason', async (_what, name, reason) => {
   const path = join(dir, name);
-  const error = await nodeIO().readFile(path).catch((e: unknown) => e);
+  const error = await nodeIO()
+    .readFile(path)
+    .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(FileError);
   expect(error).toMatchObject({ path, reason, message: `${path}: ${reason}` });
 });

@@ -12,7 +12,14 @@ import { buildTestArtifacts } from './artifacts.js';
 const artifacts = await buildTestArtifacts();
 
 /** What an event is expected to say: capability (prefix), result, and where. */
-type Expected = [capability: string, result: 'GRANTED' | 'DENIED', file: string, line: number, column: number, functionName: string];
+type Expected = [
+  capability: string,
+  result: 'GRANTED' | 'DENIED',
+  file: string,
+  line: number,
+  column: number,
+  functionName: string,
+];
 
 interface Case {
   name: string;
@@ -75,7 +82,8 @@ const CASES: Case[] = [
   },
   {
     name: 'a callback that calls out does not move the site of later checks',
-    source: 'import functional;\nimport math;\nf = functional.compose(math.sqrt, fn(x) => math.floor(x));\n\nprint(f(16.5));',
+    source:
+      'import functional;\nimport math;\nf = functional.compose(math.sqrt, fn(x) => math.floor(x));\n\nprint(f(16.5));',
     allow: ['console:*', 'functional:*', 'math:*'],
     events: [
       ['functional:compose', 'GRANTED', 'main.ml', 3, 5, 'functional.compose'],
@@ -92,7 +100,11 @@ const CASES: Case[] = [
 ];
 
 describe('audit call sites in plain runs', () => {
-  const sandbox = createSandbox({ mode: 'worker', workerPath: artifacts.workerPath, runtimePath: artifacts.runtimePath });
+  const sandbox = createSandbox({
+    mode: 'worker',
+    workerPath: artifacts.workerPath,
+    runtimePath: artifacts.runtimePath,
+  });
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'mlsec-audit-'));

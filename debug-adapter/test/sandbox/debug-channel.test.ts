@@ -22,7 +22,9 @@ for (const mode of ['worker', 'inprocess'] as const) {
     it('a debug hook blocks the program until the caller answers', async () => {
       const asked: unknown[] = [];
       const r = await sandbox.run(
-        js('for (const line of [3, 4]) { const a = $0.callAsync("debug.statement", [{ line }]); $0.write(1, a.action + line + ";"); }'),
+        js(
+          'for (const line of [3, 4]) { const a = $0.callAsync("debug.statement", [{ line }]); $0.write(1, a.action + line + ";"); }',
+        ),
         {
           debug: async (op, args) => {
             asked.push([op, args]);
@@ -31,7 +33,10 @@ for (const mode of ['worker', 'inprocess'] as const) {
         },
       );
       expect(r.stdout, JSON.stringify(r.error)).toBe('step3;continue4;');
-      expect(asked).toEqual([['debug.statement', [{ line: 3 }]], ['debug.statement', [{ line: 4 }]]]);
+      expect(asked).toEqual([
+        ['debug.statement', [{ line: 3 }]],
+        ['debug.statement', [{ line: 4 }]],
+      ]);
     });
 
     it('without a debugger a debug hook is an ML error', async () => {

@@ -27,21 +27,103 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'print', source: 'print("hello", 1 + 2, [true, null], {"a": 1.5});', ok: true, stdout: "hello 3 [True, None] {'a': 1.5}\n" },
-  { name: 'input reads stdin lines', source: 'a = input("name? "); b = input(); print(a + "/" + b);', allow: ['console:*'], stdin: 'ann\nbob\n', ok: true, stdout: 'name? ann/bob\n' },
-  { name: 'input at end of stdin', source: 'a = input();\nb = input();', allow: ['console:*'], stdin: 'only\n', ok: false, kind: 'EOFError', where: [2, 5] },
-  { name: 'input needs console:read', source: 'x = input();', allow: ['console:write'], ok: false, kind: 'CapabilityError', message: /console:read/ },
-  { name: 'a pure module needs its capability', source: 'import math;\nprint(math.sqrt(4));', allow: ['console:*'], ok: false, kind: 'CapabilityError', message: /math:compute/, where: [2, 7] },
-  { name: 'runtime error location is 1-based', source: 'x = 1;\n  y = x / 0;', ok: false, kind: 'ZeroDivisionError', where: [2, 3], exitCode: 1 },
-  { name: 'syntax errors refuse the run and are all listed', source: 'x = ;\ny = (;\n', ok: false, kind: 'SyntaxError', where: [1, 5], stderr: /main\.ml:1:5: error ML\d+.*\nmain\.ml:2:\d+: error ML\d+/, exitCode: 1 },
-  { name: 'hasCapability sees the grant', source: 'print(hasCapability("file:read:data/x"), hasCapability("file:write:data/x"));', allow: ['console:*', 'file:read:**'], ok: true, stdout: 'true false\n' },
-  { name: 'a declaration narrows the grant', source: 'capability Data { resource "data/**"; allow read; }\nprint(hasCapability("file:read:data/x"), hasCapability("file:read:other/x"));', allow: ['console:*', 'file:read:**'], ok: true, stdout: 'true false\n' },
-  { name: 'a declaration beyond the grant refuses the run', source: 'capability Data { resource "data/**"; allow write; }\nprint("never");', allow: ['console:*', 'file:read:**'], ok: false, kind: 'CapabilityError', message: /Data/, exitCode: 3 },
-  { name: 'invalid grant strings refuse the run', source: 'print(1);', allow: ['console:*', 'file:read:../x'], ok: false, kind: 'CapabilityError', message: /invalid capabilities/ },
+  {
+    name: 'print',
+    source: 'print("hello", 1 + 2, [true, null], {"a": 1.5});',
+    ok: true,
+    stdout: "hello 3 [True, None] {'a': 1.5}\n",
+  },
+  {
+    name: 'input reads stdin lines',
+    source: 'a = input("name? "); b = input(); print(a + "/" + b);',
+    allow: ['console:*'],
+    stdin: 'ann\nbob\n',
+    ok: true,
+    stdout: 'name? ann/bob\n',
+  },
+  {
+    name: 'input at end of stdin',
+    source: 'a = input();\nb = input();',
+    allow: ['console:*'],
+    stdin: 'only\n',
+    ok: false,
+    kind: 'EOFError',
+    where: [2, 5],
+  },
+  {
+    name: 'input needs console:read',
+    source: 'x = input();',
+    allow: ['console:write'],
+    ok: false,
+    kind: 'CapabilityError',
+    message: /console:read/,
+  },
+  {
+    name: 'a pure module needs its capability',
+    source: 'import math;\nprint(math.sqrt(4));',
+    allow: ['console:*'],
+    ok: false,
+    kind: 'CapabilityError',
+    message: /math:compute/,
+    where: [2, 7],
+  },
+  {
+    name: 'runtime error location is 1-based',
+    source: 'x = 1;\n  y = x / 0;',
+    ok: false,
+    kind: 'ZeroDivisionError',
+    where: [2, 3],
+    exitCode: 1,
+  },
+  {
+    name: 'syntax errors refuse the run and are all listed',
+    source: 'x = ;\ny = (;\n',
+    ok: false,
+    kind: 'SyntaxError',
+    where: [1, 5],
+    stderr: /main\.ml:1:5: error ML\d+.*\nmain\.ml:2:\d+: error ML\d+/,
+    exitCode: 1,
+  },
+  {
+    name: 'hasCapability sees the grant',
+    source: 'print(hasCapability("file:read:data/x"), hasCapability("file:write:data/x"));',
+    allow: ['console:*', 'file:read:**'],
+    ok: true,
+    stdout: 'true false\n',
+  },
+  {
+    name: 'a declaration narrows the grant',
+    source:
+      'capability Data { resource "data/**"; allow read; }\nprint(hasCapability("file:read:data/x"), hasCapability("file:read:other/x"));',
+    allow: ['console:*', 'file:read:**'],
+    ok: true,
+    stdout: 'true false\n',
+  },
+  {
+    name: 'a declaration beyond the grant refuses the run',
+    source: 'capability Data { resource "data/**"; allow write; }\nprint("never");',
+    allow: ['console:*', 'file:read:**'],
+    ok: false,
+    kind: 'CapabilityError',
+    message: /Data/,
+    exitCode: 3,
+  },
+  {
+    name: 'invalid grant strings refuse the run',
+    source: 'print(1);',
+    allow: ['console:*', 'file:read:../x'],
+    ok: false,
+    kind: 'CapabilityError',
+    message: /invalid capabilities/,
+  },
 ];
 
 describe('ML programs in the worker', () => {
-  const sandbox = createSandbox({ mode: 'worker', workerPath: artifacts.workerPath, runtimePath: artifacts.runtimePath });
+  const sandbox = createSandbox({
+    mode: 'worker',
+    workerPath: artifacts.workerPath,
+    runtimePath: artifacts.runtimePath,
+  });
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'mlsec-ml-'));
@@ -146,7 +228,10 @@ describe('ML programs in the worker', () => {
 describe('ML programs in-process', () => {
   it('runs hello world', async () => {
     const sandbox = createSandbox({ mode: 'inprocess', runtimePath: artifacts.runtimePath });
-    const r = await sandbox.run({ program: { kind: 'ml', source: 'print("hi");', file: '/virtual/main.ml' }, capabilities: { allow: ['console:*'] } });
+    const r = await sandbox.run({
+      program: { kind: 'ml', source: 'print("hi");', file: '/virtual/main.ml' },
+      capabilities: { allow: ['console:*'] },
+    });
     await sandbox.dispose();
     expect(r.stdout).toBe('hi\n');
   });

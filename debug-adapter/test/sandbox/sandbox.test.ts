@@ -21,7 +21,14 @@ interface Case {
 
 const CASES: Case[] = [
   { name: 'hello world', code: '$0.write(1, "hello\\n")', ok: true, stdout: 'hello\n', inprocess: true },
-  { name: 'stderr is separate', code: '$0.write(2, "e"); $0.write(1, "o")', ok: true, stdout: 'o', stderr: 'e', inprocess: true },
+  {
+    name: 'stderr is separate',
+    code: '$0.write(2, "e"); $0.write(1, "o")',
+    ok: true,
+    stdout: 'o',
+    stderr: 'e',
+    inprocess: true,
+  },
   {
     name: 'many small writes arrive in order',
     code: 'for (let i = 0; i < 5000; i++) $0.write(1, String(i % 10));',
@@ -164,7 +171,11 @@ function request(c: Case) {
 }
 
 describe('sandbox worker mode', () => {
-  const sandbox = createSandbox({ mode: 'worker', workerPath: artifacts.workerPath, runtimePath: artifacts.runtimePath });
+  const sandbox = createSandbox({
+    mode: 'worker',
+    workerPath: artifacts.workerPath,
+    runtimePath: artifacts.runtimePath,
+  });
   afterAll(() => sandbox.dispose());
 
   it.each(CASES)('$name', async (c) => {
@@ -185,7 +196,11 @@ describe('sandbox in-process mode', () => {
 });
 
 describe('run result shape', () => {
-  const sandbox = createSandbox({ mode: 'worker', workerPath: artifacts.workerPath, runtimePath: artifacts.runtimePath });
+  const sandbox = createSandbox({
+    mode: 'worker',
+    workerPath: artifacts.workerPath,
+    runtimePath: artifacts.runtimePath,
+  });
   beforeAll(() => sandbox.start());
   afterAll(() => sandbox.dispose());
 
@@ -194,9 +209,16 @@ describe('run result shape', () => {
     const r = await sandbox.run(request(CASES[0]!), { output: (_s, t) => chunks.push(t) });
     expect(chunks.join('')).toBe('hello\n');
     expect(Object.keys(r).sort()).toEqual(['audit', 'exitCode', 'ok', 'stats', 'stderr', 'stdout']);
-    expect(Object.keys(r.stats).sort()).toEqual(
-      ['analyzeMs', 'bridgeCalls', 'capabilityChecks', 'cpuMs', 'parseMs', 'peakHeapBytes', 'runMs', 'transpileMs'],
-    );
+    expect(Object.keys(r.stats).sort()).toEqual([
+      'analyzeMs',
+      'bridgeCalls',
+      'capabilityChecks',
+      'cpuMs',
+      'parseMs',
+      'peakHeapBytes',
+      'runMs',
+      'transpileMs',
+    ]);
     expect(r.stats.peakHeapBytes).toBeGreaterThan(0);
   });
 
@@ -212,7 +234,9 @@ describe('supervisor', () => {
     for (let i = 0; i < 2; i++) {
       const r = await sandbox.run(request(CASES[0]!));
       expect(r.error?.kind).toBe('SandboxError');
-      expect(r.error?.message).toMatch(/the sandbox worker exited during start-up \(exit code 1\): .*Cannot find module/);
+      expect(r.error?.message).toMatch(
+        /the sandbox worker exited during start-up \(exit code 1\): .*Cannot find module/,
+      );
     }
     await sandbox.dispose();
   });

@@ -26,7 +26,11 @@ function alive(pid: number | undefined): boolean {
 }
 
 describe('threat model', () => {
-  const sandbox = createSandbox({ mode: 'worker', workerPath: artifacts.workerPath, runtimePath: artifacts.runtimePath });
+  const sandbox = createSandbox({
+    mode: 'worker',
+    workerPath: artifacts.workerPath,
+    runtimePath: artifacts.runtimePath,
+  });
   let server: Server;
   let port = 0;
   beforeAll(async () => {
@@ -58,9 +62,10 @@ describe('threat model', () => {
       const pidBefore = sandbox.hostPid();
       const envBefore = JSON.stringify(process.env);
       const outsideBefore = f.outsideState();
-      const program = t.ml !== undefined
-        ? { kind: 'ml' as const, source: fill(t.ml), file: `${f.root}/main.ml` }
-        : { kind: 'js' as const, code: JS_HELPERS + fill(t.js!), file: `${f.root}/main.js` };
+      const program =
+        t.ml !== undefined
+          ? { kind: 'ml' as const, source: fill(t.ml), file: `${f.root}/main.ml` }
+          : { kind: 'js' as const, code: JS_HELPERS + fill(t.js!), file: `${f.root}/main.js` };
       const started = performance.now();
       const r: RunResult = await sandbox.run(
         {

@@ -16,7 +16,11 @@ const programs = readdirSync(conformance)
 const artifacts = await buildTestArtifacts();
 
 describe('conformance programs in the sandbox worker', () => {
-  const sandbox = createSandbox({ mode: 'worker', workerPath: artifacts.workerPath, runtimePath: artifacts.runtimePath });
+  const sandbox = createSandbox({
+    mode: 'worker',
+    workerPath: artifacts.workerPath,
+    runtimePath: artifacts.runtimePath,
+  });
   beforeAll(() => sandbox.start());
   afterAll(() => sandbox.dispose());
 

@@ -15,7 +15,10 @@ function parsed(input: string | FormatInput): FormatInput | null {
 }
 
 /** Lays out and verifies; null when the input has errors or the printer could not reproduce it. */
-function verifiedLayout(input: string | FormatInput, options: FormatOptions): { input: FormatInput; out: Layout } | null {
+function verifiedLayout(
+  input: string | FormatInput,
+  options: FormatOptions,
+): { input: FormatInput; out: Layout } | null {
   const source = parsed(input);
   if (!source) return null;
   const out = layout(source, options);
@@ -41,7 +44,12 @@ export function format(input: string | FormatInput, options: FormatOptions = {})
  * Formats the top-level statements overlapping [start, end) (offsets), extended to whole lines.
  * Returns the edits to apply ([] when already formatted), or null when the source has syntax errors.
  */
-export function formatRange(source: string, start: number, end: number, options: FormatOptions = {}): TextEdit[] | null {
+export function formatRange(
+  source: string,
+  start: number,
+  end: number,
+  options: FormatOptions = {},
+): TextEdit[] | null {
   const result = verifiedLayout(source, options);
   if (!result) return null;
   const { input, out } = result;
@@ -72,7 +80,7 @@ export function formatRange(source: string, start: number, end: number, options:
 /** Offset where 0-based `line` starts (line breaks `\n`, `\r\n`, `\r`, as in LineMap). */
 function lineStartOffset(source: string, line: number): number {
   let offset = 0;
-  for (let l = 0; l < line && offset < source.length; ) {
+  for (let l = 0; l < line && offset < source.length;) {
     const c = source[offset++];
     if (c === '\n') l++;
     else if (c === '\r') {

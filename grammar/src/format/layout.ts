@@ -48,7 +48,11 @@ export function tokenIndexAt(tokens: FormatInput['tokens'], offset: number): num
   return lo;
 }
 
-function anchorComments(input: FormatInput, tokens: readonly SourceToken[], comments: readonly Comment[]): SourceComment[] {
+function anchorComments(
+  input: FormatInput,
+  tokens: readonly SourceToken[],
+  comments: readonly Comment[],
+): SourceComment[] {
   return comments.map((c) => {
     const anchor = tokenIndexAt(input.tokens, c.range.start.offset);
     const before = tokens[anchor - 1];

@@ -48,14 +48,21 @@ export function printDelimited<T>(
 }
 
 export function printParams(params: readonly Parameter[], w: Writer): void {
-  printDelimited(w, '(', ')', params, () => w.hasCommentsBeforeNext(')'), (p) => {
-    w.token(p.name.name);
-    if (p.annotation) {
-      w.token(':');
-      w.space();
-      w.token(p.annotation.name);
-    }
-  });
+  printDelimited(
+    w,
+    '(',
+    ')',
+    params,
+    () => w.hasCommentsBeforeNext(')'),
+    (p) => {
+      w.token(p.name.name);
+      if (p.annotation) {
+        w.token(':');
+        w.space();
+        w.token(p.annotation.name);
+      }
+    },
+  );
 }
 
 function printProperty(p: ObjectProperty, w: Writer, block: BlockPrinter): void {

@@ -79,7 +79,14 @@ export function printStatement(s: TopLevelStatement, w: Writer): void {
     case 'ArrayDestructureStmt':
     case 'ObjectDestructureStmt': {
       const [open, close] = s.kind === 'ArrayDestructureStmt' ? ['[', ']'] : ['{', '}'];
-      printDelimited(w, open, close, s.names, () => w.hasCommentsBeforeNext(close), (n) => w.token(n.name));
+      printDelimited(
+        w,
+        open,
+        close,
+        s.names,
+        () => w.hasCommentsBeforeNext(close),
+        (n) => w.token(n.name),
+      );
       w.space();
       w.token('=');
       w.space();

@@ -11,7 +11,14 @@ import { pyStr, pyTypeName, toRepr } from './text.js';
 import { callState } from './call.js';
 
 /** JavaScript internals that `.`/`[]` must never reach (ML-LANGUAGE.md §6). */
-const JS_INTERNALS: ReadonlySet<string> = new Set(['constructor', 'prototype', '__proto__', 'caller', 'callee', 'arguments']);
+const JS_INTERNALS: ReadonlySet<string> = new Set([
+  'constructor',
+  'prototype',
+  '__proto__',
+  'caller',
+  'callee',
+  'arguments',
+]);
 
 /** True for names no member access may resolve on non-object values: `__x` and JS internals. */
 export function isForbiddenName(name: string): boolean {
@@ -130,7 +137,13 @@ export function setMember(o: Value, name: string, v: Value): void {
 /** The key an object index uses: strings as-is, numbers and booleans by their Python text. */
 export function objectKey(k: Value): string {
   if (typeof k === 'string') return k;
-  if (k === null || typeof k === 'number' || typeof k === 'bigint' || typeof k === 'boolean' || !(k instanceof Object)) {
+  if (
+    k === null ||
+    typeof k === 'number' ||
+    typeof k === 'bigint' ||
+    typeof k === 'boolean' ||
+    !(k instanceof Object)
+  ) {
     return pyStr(k);
   }
   if (Array.isArray(k) || k instanceof MLObject) return raise('TypeError', `unhashable type: '${pyTypeName(k)}'`);
@@ -202,7 +215,12 @@ function sliceBound(v: Value): number | null {
 }
 
 /** Python's slice.indices(): first position, step and number of positions a slice selects. */
-export function sliceRange(len: number, start: Value, stop: Value, step: Value): { first: number; step: number; count: number } {
+export function sliceRange(
+  len: number,
+  start: Value,
+  stop: Value,
+  step: Value,
+): { first: number; step: number; count: number } {
   const st = sliceBound(step) ?? 1;
   if (st === 0) raise('ValueError', 'slice step cannot be zero');
   const lower = st > 0 ? 0 : -1;
@@ -223,7 +241,8 @@ export function getSlice(o: Value, start: Value, stop: Value, step: Value): Valu
   if (typeof o === 'string') {
     const points = codePoints(o);
     const r = sliceRange(points ? points.length : o.length, start, stop, step);
-    if (r.step === 1) return points ? points.slice(r.first, r.first + r.count).join('') : o.slice(r.first, r.first + r.count);
+    if (r.step === 1)
+      return points ? points.slice(r.first, r.first + r.count).join('') : o.slice(r.first, r.first + r.count);
     let out = '';
     for (let n = 0, k = r.first; n < r.count; n++, k += r.step) out += points ? points[k] : o[k];
     return out;

@@ -19,7 +19,8 @@ export function arity(fn: string, args: readonly (Value | undefined)[], min: num
 }
 
 export function argString(v: Value | undefined, fn: string): string {
-  if (typeof v !== 'string') raise('TypeError', `${fn}() argument must be str, not ${v === undefined ? 'nothing' : pyTypeName(v)}`);
+  if (typeof v !== 'string')
+    raise('TypeError', `${fn}() argument must be str, not ${v === undefined ? 'nothing' : pyTypeName(v)}`);
   return v;
 }
 
@@ -28,7 +29,10 @@ export function argInt(v: Value | undefined, fn: string): number {
   if (typeof v === 'number' && Number.isInteger(v)) return v;
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (typeof v === 'bigint') return v > 0n ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER;
-  return raise('TypeError', `'${v === undefined ? 'NoneType' : pyTypeName(v)}' object cannot be interpreted as an integer (in ${fn}())`);
+  return raise(
+    'TypeError',
+    `'${v === undefined ? 'NoneType' : pyTypeName(v)}' object cannot be interpreted as an integer (in ${fn}())`,
+  );
 }
 
 /** An optional int argument; undefined or null gives `def`. */

@@ -49,7 +49,12 @@ function unsupported(op: string, a: Value, b: Value): never {
   return raise('TypeError', `unsupported operand type(s) for ${op}: '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
 }
 
-function intResult(r: number, a: number | bigint, b: number | bigint, big: (x: bigint, y: bigint) => bigint): number | bigint {
+function intResult(
+  r: number,
+  a: number | bigint,
+  b: number | bigint,
+  big: (x: bigint, y: bigint) => bigint,
+): number | bigint {
   if (Number.isSafeInteger(r)) return r + 0;
   return makeInt(big(toBig(a), toBig(b)));
 }
@@ -60,7 +65,8 @@ export function add(a: Value, b: Value): Value {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a + b;
     if (Number.isInteger(r)) {
-      if (Number.isInteger(a) && Number.isInteger(b)) return Number.isSafeInteger(r) ? r : makeInt(BigInt(a) + BigInt(b));
+      if (Number.isInteger(a) && Number.isInteger(b))
+        return Number.isSafeInteger(r) ? r : makeInt(BigInt(a) + BigInt(b));
       return boxFloat(r);
     }
     return r;
@@ -94,7 +100,8 @@ export function sub(a: Value, b: Value): Value {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a - b;
     if (Number.isInteger(r)) {
-      if (Number.isInteger(a) && Number.isInteger(b)) return Number.isSafeInteger(r) ? r + 0 : makeInt(BigInt(a) - BigInt(b));
+      if (Number.isInteger(a) && Number.isInteger(b))
+        return Number.isSafeInteger(r) ? r + 0 : makeInt(BigInt(a) - BigInt(b));
       return boxFloat(r);
     }
     return r;
@@ -125,7 +132,8 @@ export function mul(a: Value, b: Value): Value {
 
 function repeatCount(n: Num | undefined, seq: Value, other: Value): number {
   if (!n || !n.int) return raise('TypeError', `can't multiply sequence by non-int of type '${pyTypeName(other)}'`);
-  if (typeof n.v === 'bigint' && n.v > 0n) return raise('OverflowError', "cannot fit 'int' into an index-sized integer");
+  if (typeof n.v === 'bigint' && n.v > 0n)
+    return raise('OverflowError', "cannot fit 'int' into an index-sized integer");
   const c = typeof n.v === 'bigint' ? 0 : n.v;
   if (c <= 0) return 0;
   const len = typeof seq === 'string' ? seq.length : (seq as Value[]).length;

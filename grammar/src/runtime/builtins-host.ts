@@ -23,7 +23,12 @@ export interface BuiltinContext {
 }
 
 function signature(spec: FunctionSpec): string {
-  const params = spec.params.map((p) => (p.variadic === 'positional' ? '*' : p.variadic === 'keyword' ? '**' : '') + p.name + (p.default !== undefined ? `=${p.default}` : ''));
+  const params = spec.params.map(
+    (p) =>
+      (p.variadic === 'positional' ? '*' : p.variadic === 'keyword' ? '**' : '') +
+      p.name +
+      (p.default !== undefined ? `=${p.default}` : ''),
+  );
   return `${spec.module === 'builtin' ? '' : spec.module + '.'}${spec.name}(${params.join(', ')})`;
 }
 
@@ -44,7 +49,11 @@ function methodNames(v: Value): string[] {
   if (Array.isArray(v)) return names(ARRAY_METHODS).sort();
   if (v instanceof MLPair) return names(PAIR_METHODS).sort();
   if (v instanceof MLNative) return names(v.methods).sort();
-  if (v instanceof MLModule) return [...v.members].filter(([, m]) => typeof m === 'function').map(([k]) => k).sort();
+  if (v instanceof MLModule)
+    return [...v.members]
+      .filter(([, m]) => typeof m === 'function')
+      .map(([k]) => k)
+      .sort();
   if (v instanceof MLObject) return [...v.map].filter(([, m]) => typeof m === 'function').map(([k]) => k);
   return [];
 }

@@ -34,7 +34,10 @@ function range_(...args: Value[]): Value {
 
 function objectArg(v: Value | undefined, fn: string): MLObject {
   if (v instanceof MLObject) return v;
-  return raise('TypeError', `${fn}() argument must be an object, not '${v === undefined ? 'NoneType' : pyTypeName(v)}'`);
+  return raise(
+    'TypeError',
+    `${fn}() argument must be an object, not '${v === undefined ? 'NoneType' : pyTypeName(v)}'`,
+  );
 }
 
 function extreme(fn: string, args: Value[], sign: number): Value {

@@ -22,7 +22,10 @@ function int_(...args: Value[]): Value {
   if (typeof v === 'bigint') return v;
   if (v instanceof MLFloat) return truncToInt(v.value);
   if (typeof v === 'string') return intFromString(v);
-  return raise('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${pyTypeName(v)}'`);
+  return raise(
+    'TypeError',
+    `int() argument must be a string, a bytes-like object or a real number, not '${pyTypeName(v)}'`,
+  );
 }
 
 function float_(...args: Value[]): Value {
@@ -80,8 +83,12 @@ function round_(...args: Value[]): Value {
 }
 
 function intArg(v: Value | undefined, fn: string): bigint {
-  if (typeof v === 'boolean' || typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v))) return toBig(v);
-  return raise('TypeError', `'${v === undefined ? 'NoneType' : pyTypeName(v)}' object cannot be interpreted as an integer (in ${fn}())`);
+  if (typeof v === 'boolean' || typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v)))
+    return toBig(v);
+  return raise(
+    'TypeError',
+    `'${v === undefined ? 'NoneType' : pyTypeName(v)}' object cannot be interpreted as an integer (in ${fn}())`,
+  );
 }
 
 function radix(fn: string, base: number, prefix: string): Builtin {

@@ -46,7 +46,7 @@ export function unitOffset(s: string, i: number): number {
 export function cpIndex(s: string, u: number): number {
   if (!codePoints(s)) return u;
   let n = 0;
-  for (let k = 0; k < u; n++) k += (s.codePointAt(k)! > 0xffff ? 2 : 1);
+  for (let k = 0; k < u; n++) k += s.codePointAt(k)! > 0xffff ? 2 : 1;
   return n;
 }
 

@@ -188,7 +188,8 @@ export function formatValue(value: Value, specText: string): string {
   }
   if (value instanceof MLFloat) return formatFloatSpec(value.value, spec);
   if (typeof value === 'string') {
-    if (spec.type !== '' && spec.type !== 's') raise('ValueError', `Unknown format code '${spec.type}' for object of type 'str'`);
+    if (spec.type !== '' && spec.type !== 's')
+      raise('ValueError', `Unknown format code '${spec.type}' for object of type 'str'`);
     if (spec.sign !== '-' || spec.align === '=') raise('ValueError', 'Sign not allowed in string format specifier');
     const s = spec.precision !== null ? [...value].slice(0, spec.precision).join('') : value;
     return pad(spec, '', s, '<');

@@ -14,4 +14,9 @@ const api = Object.freeze({
   lockdown: () => lockdown(globalThis),
 });
 
-Object.defineProperty(globalThis, '__mlsecRuntime', { value: api, writable: false, enumerable: false, configurable: false });
+Object.defineProperty(globalThis, '__mlsecRuntime', {
+  value: api,
+  writable: false,
+  enumerable: false,
+  configurable: false,
+});

@@ -92,7 +92,10 @@ export function instantiateModule(
       continue;
     }
     const spec = lookupFunction(name, key);
-    const caps = spec && !bridged.has(key) ? spec.capabilities.filter((c) => c.targetKind === 'none').map((c) => `${c.resource}:${c.operation}`) : [];
+    const caps =
+      spec && !bridged.has(key)
+        ? spec.capabilities.filter((c) => c.targetKind === 'none').map((c) => `${c.resource}:${c.operation}`)
+        : [];
     const wrapped = caps.length === 0 ? value : checked(value, caps, `${name}.${key}`, checks);
     if (wrapped !== value) wrapped.mlName = value.mlName ?? key;
     if (spec) specs.set(wrapped, spec);

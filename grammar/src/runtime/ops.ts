@@ -4,7 +4,18 @@ import { MLObject, type Value } from './values.js';
 import { raise } from './errors.js';
 import { toRepr } from './text.js';
 
-export { isInt, isFloat, isNumber, isNumeric, makeFloat, makeInt, toJsNumber, intOf, toBig, truncToInt } from './numbers.js';
+export {
+  isInt,
+  isFloat,
+  isNumber,
+  isNumeric,
+  makeFloat,
+  makeInt,
+  toJsNumber,
+  intOf,
+  toBig,
+  truncToInt,
+} from './numbers.js';
 export { formatFloat } from './float-repr.js';
 export { toStr, toRepr, pyStr, typeOf, pyTypeName, quoteString, functionName } from './text.js';
 export { truthy, equals, compare, compareOp, compareStrings } from './compare.js';

@@ -9,7 +9,6 @@ import { pyTypeName, toStr } from './text.js';
 import { boxFloat } from './numbers.js';
 import type { PositionTable } from './sites.js';
 
-
 /** At most this many frames are recorded on an error (the innermost ones). */
 const MAX_FRAMES = 100;
 
@@ -20,7 +19,12 @@ const MAX_FRAMES = 100;
 export function frame(e: unknown, name: string, table: PositionTable, p: number): MLError {
   const err = toMLError(e);
   if (err.mlStack.length < MAX_FRAMES) {
-    err.mlStack.push({ name, file: table.file, line: (table.data[2 * p] ?? 0) + 1, column: (table.data[2 * p + 1] ?? 0) + 1 });
+    err.mlStack.push({
+      name,
+      file: table.file,
+      line: (table.data[2 * p] ?? 0) + 1,
+      column: (table.data[2 * p + 1] ?? 0) + 1,
+    });
   }
   return err;
 }
@@ -39,7 +43,13 @@ export function float(n: number): MLFloat {
 
 /** `[a, b] = v`: the items of `v`, exactly `n` of them. */
 export function unpack(v: Value, n: number): Value[] {
-  if (!(Array.isArray(v) || typeof v === 'string' || v instanceof MLObject || v instanceof MLPair || v instanceof MLIterator)) {
+  if (!(
+    Array.isArray(v) ||
+    typeof v === 'string' ||
+    v instanceof MLObject ||
+    v instanceof MLPair ||
+    v instanceof MLIterator
+  )) {
     raise('TypeError', `cannot unpack non-iterable ${pyTypeName(v)} object`);
   }
   const items = toArray(v);
@@ -69,7 +79,8 @@ export function caught(e: unknown): MLErrorValue {
 /** A call passed fewer arguments than `params`; `given` holds the parameters' values (undefined = missing). */
 export function missing(fn: string, params: readonly string[], ...given: (Value | undefined)[]): never {
   const names = params.filter((_, i) => given[i] === undefined).map((p) => `'${p}'`);
-  const list = names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')}, and ${names[names.length - 1]}`;
+  const list =
+    names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')}, and ${names[names.length - 1]}`;
   const s = names.length === 1 ? '' : 's';
   return raise('TypeError', `${fn}() missing ${names.length} required positional argument${s}: ${list}`);
 }

@@ -45,7 +45,8 @@ function makeRuntimeObject(host: RuntimeHost) {
   const sites = new SiteRegistry();
   /** Enforced check of `capability` for stdlib function `fn`, at the ML call that reached it. */
   const requireCapability = (capability: string, fn?: string): void => {
-    if (!host.checkCapability(capability, sites.current(fn))) raise('CapabilityError', `capability '${capability}' is not granted to this run`);
+    if (!host.checkCapability(capability, sites.current(fn)))
+      raise('CapabilityError', `capability '${capability}' is not granted to this run`);
   };
   const modCtx = moduleContext(host);
 
@@ -71,10 +72,34 @@ function makeRuntimeObject(host: RuntimeHost) {
 
   const rt = {
     // Operators and value access.
-    add, sub, mul, div, floordiv, mod, neg, eq, ne, lt, le, gt, ge, truthy,
-    getMember, setMember, getIndex, setIndex, getSlice, callMethod, callMethod1, iterate, iterStart, iterMore, rangeBounds,
+    add,
+    sub,
+    mul,
+    div,
+    floordiv,
+    mod,
+    neg,
+    eq,
+    ne,
+    lt,
+    le,
+    gt,
+    ge,
+    truthy,
+    getMember,
+    setMember,
+    getIndex,
+    setIndex,
+    getSlice,
+    callMethod,
+    callMethod1,
+    iterate,
+    iterStart,
+    iterMore,
+    rangeBounds,
     // What inline fast paths in transpiled code call.
-    isArray: Array.isArray, floor: Math.floor,
+    isArray: Array.isArray,
+    floor: Math.floor,
     // Program support.
     ...support,
     /** Registers a unit's position table (it gets the unit's range of call-site ids). */
@@ -88,7 +113,10 @@ function makeRuntimeObject(host: RuntimeHost) {
     module(name: string): MLModule {
       let m = modules.get(name);
       if (m === undefined) {
-        m = name === 'builtin' ? new MLModule('builtin', new Map(Object.entries(builtins))) : instantiateModule(name, host, modCtx, { enforce: requireCapability, site: () => sites.current() }, specs);
+        m =
+          name === 'builtin'
+            ? new MLModule('builtin', new Map(Object.entries(builtins)))
+            : instantiateModule(name, host, modCtx, { enforce: requireCapability, site: () => sites.current() }, specs);
         modules.set(name, m);
       }
       return m;
@@ -102,7 +130,8 @@ function makeRuntimeObject(host: RuntimeHost) {
     /** `import a.b;` of a user module: runs its unit once and returns its module object. */
     importUser(name: string): MLModule {
       const done = userModules.get(name);
-      if (done === 'loading') return raise('ImportError', `cannot import module '${name}' while it is being imported (circular import)`);
+      if (done === 'loading')
+        return raise('ImportError', `cannot import module '${name}' while it is being imported (circular import)`);
       if (done !== undefined) return done;
       const unit = units.get(name);
       if (unit === undefined) return raise('ImportError', `No module named '${name}'`);

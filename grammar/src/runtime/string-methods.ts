@@ -234,8 +234,14 @@ export const STRING_METHODS: Readonly<Record<string, StringMethod>> = Object.fre
     upper: noArgs('upper', (s) => s.toUpperCase()),
     lower: noArgs('lower', (s) => s.toLowerCase()),
     strip: (s: string, a: Value[]) => (arity('strip', a, 0, 1), stripChars(s, optString(a[0], 'strip'), true, true)),
-    lstrip: (s: string, a: Value[]) => (arity('lstrip', a, 0, 1), stripChars(s, optString(a[0], 'lstrip'), true, false)),
-    rstrip: (s: string, a: Value[]) => (arity('rstrip', a, 0, 1), stripChars(s, optString(a[0], 'rstrip'), false, true)),
+    lstrip: (s: string, a: Value[]) => (
+      arity('lstrip', a, 0, 1),
+      stripChars(s, optString(a[0], 'lstrip'), true, false)
+    ),
+    rstrip: (s: string, a: Value[]) => (
+      arity('rstrip', a, 0, 1),
+      stripChars(s, optString(a[0], 'rstrip'), false, true)
+    ),
     replace,
     split: (s: string, a: Value[]) => split(s, a, 'split', false),
     rsplit: (s: string, a: Value[]) => split(s, a, 'rsplit', true),

@@ -83,18 +83,7 @@ export class MLModule {
 export type MLFunction = ((...args: Value[]) => Value) & { mlName?: string };
 
 export type Value =
-  | number
-  | bigint
-  | MLFloat
-  | string
-  | boolean
-  | null
-  | Value[]
-  | MLObject
-  | MLPair
-  | MLNative
-  | MLModule
-  | MLFunction;
+  number | bigint | MLFloat | string | boolean | null | Value[] | MLObject | MLPair | MLNative | MLModule | MLFunction;
 
 /** Python-style error kinds used by the runtime. */
 export type ErrorKind =

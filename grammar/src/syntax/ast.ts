@@ -294,21 +294,7 @@ export interface UnaryExpr extends NodeBase {
   operand: Expression;
 }
 
-export type BinaryOperator =
-  | '||'
-  | '&&'
-  | '=='
-  | '!='
-  | '<'
-  | '>'
-  | '<='
-  | '>='
-  | '+'
-  | '-'
-  | '*'
-  | '/'
-  | '//'
-  | '%';
+export type BinaryOperator = '||' | '&&' | '==' | '!=' | '<' | '>' | '<=' | '>=' | '+' | '-' | '*' | '/' | '//' | '%';
 
 export interface BinaryExpr extends NodeBase {
   kind: 'BinaryExpr';

@@ -49,8 +49,25 @@ for (let c = 65; c <= 90; c++) STARTS[c] = STARTS[c + 32] = 1;
 
 /** Tokens that add a level to an expression tree when chained (binary, unary, ternary, postfix). */
 const CHAIN_OPERATORS: ReadonlySet<TokenType> = new Set([
-  T.Plus, T.Minus, T.Star, T.Slash, T.SlashSlash, T.Percent, T.EqEq, T.NotEq, T.Less, T.LessEq,
-  T.Greater, T.GreaterEq, T.AndAnd, T.OrOr, T.Bang, T.Question, T.Dot, T.LBracket, T.LParen,
+  T.Plus,
+  T.Minus,
+  T.Star,
+  T.Slash,
+  T.SlashSlash,
+  T.Percent,
+  T.EqEq,
+  T.NotEq,
+  T.Less,
+  T.LessEq,
+  T.Greater,
+  T.GreaterEq,
+  T.AndAnd,
+  T.OrOr,
+  T.Bang,
+  T.Question,
+  T.Dot,
+  T.LBracket,
+  T.LParen,
 ]);
 
 class Scanner {
@@ -98,7 +115,13 @@ class Scanner {
       pos = stop;
     }
     this.tokens.finish();
-    return { tokens: this.tokens, comments: this.comments, diagnostics: this.diagnostics, tooDeep: this.tooDeep, tooLong: this.tooLong };
+    return {
+      tokens: this.tokens,
+      comments: this.comments,
+      diagnostics: this.diagnostics,
+      tooDeep: this.tooDeep,
+      tooLong: this.tooLong,
+    };
   }
 
   /** Whether some token (or whitespace) matches at `pos`. */

@@ -18,7 +18,14 @@ const ARITH: Readonly<Record<string, string>> = {
   '//': 'floordiv',
   '%': 'mod',
 };
-const COMPARE: Readonly<Record<string, string>> = { '==': 'eq', '!=': 'ne', '<': 'lt', '>': 'gt', '<=': 'le', '>=': 'ge' };
+const COMPARE: Readonly<Record<string, string>> = {
+  '==': 'eq',
+  '!=': 'ne',
+  '<': 'lt',
+  '>': 'gt',
+  '<=': 'le',
+  '>=': 'ge',
+};
 
 /** Where a name resolves from the current function. */
 type Resolution = { kind: 'var'; scope: FnScope } | { kind: 'builtin' } | { kind: 'null' } | { kind: 'unknown' };
@@ -112,7 +119,8 @@ function identifier(ctx: GenContext, id: Identifier): string {
     case 'var': {
       const v = varName(name);
       if (r.scope === ctx.fn.scope && (ctx.fn.assigned.has(name) || r.scope.params.includes(name))) return v;
-      if (r.scope === ctx.scopes.program && BUILTIN_NAMES.has(name)) return `(${v} !== undefined ? ${v} : ${ctx.builtin(name)})`;
+      if (r.scope === ctx.scopes.program && BUILTIN_NAMES.has(name))
+        return `(${v} !== undefined ? ${v} : ${ctx.builtin(name)})`;
       return `(${v} !== undefined ? ${v} : ${ctx.helper('unbound')}(${JSON.stringify(name)}))`;
     }
     case 'builtin':
@@ -139,7 +147,9 @@ function binary(ctx: GenContext, e: BinaryExpr): string {
 
 /** True for operands whose evaluation has no effect and cannot be reordered observably. */
 function isSimple(e: Expression): boolean {
-  return e.kind === 'NumberLiteral' || e.kind === 'StringLiteral' || e.kind === 'BooleanLiteral' || e.kind === 'Identifier';
+  return (
+    e.kind === 'NumberLiteral' || e.kind === 'StringLiteral' || e.kind === 'BooleanLiteral' || e.kind === 'Identifier'
+  );
 }
 
 /**
@@ -166,7 +176,11 @@ function call(ctx: GenContext, e: CallExpr): string {
     const method = JSON.stringify(callee.property.name);
     const one = (o: string, x: string): string => `${ctx.helper('callMethod1')}(${o}, ${method}, ${x}, ${site})`;
     if (args.length === 1 && callee.property.name === 'append') code = fastAppend(ctx, target!, args[0]!, one);
-    else code = args.length === 1 ? one(target!, args[0]!) : `${ctx.helper('callMethod')}(${target}, ${method}, [${args.join(', ')}], ${site})`;
+    else
+      code =
+        args.length === 1
+          ? one(target!, args[0]!)
+          : `${ctx.helper('callMethod')}(${target}, ${method}, [${args.join(', ')}], ${site})`;
   } else {
     code = identifierCall(ctx, callee.name, codes, site);
   }
@@ -203,7 +217,8 @@ function identifierCall(ctx: GenContext, name: string, args: string[], site: str
   // A fixed function called with all its parameters is entered past its argument checks (run
   // mode); being ML code, it needs no call site of its own.
   const fixed = r.scope.fixedFunctions.get(name);
-  const direct = ctx.debug === null && fixed !== undefined && fixed.params.length === args.length && !hasDuplicates(fixed);
+  const direct =
+    ctx.debug === null && fixed !== undefined && fixed.params.length === args.length && !hasDuplicates(fixed);
   // Inside the fixed function's own body the name certainly holds it: it was bound before the body could run.
   if (direct && within(ctx, fixed)) return `${directName(name)}(${args.join(', ')})`;
   const target = direct ? directName(name) : fixed !== undefined ? v : `($S.site = ${site}, ${v})`;
@@ -241,7 +256,8 @@ export function expression(ctx: GenContext, e: Expression): string {
     case 'ParenExpr':
       return `(${expression(ctx, e.expression)})`;
     case 'UnaryExpr':
-      if (e.operator === '!') return `!${isBoolean(e.operand) ? expression(ctx, e.operand) : `${ctx.helper('truthy')}(${expression(ctx, e.operand)})`}`;
+      if (e.operator === '!')
+        return `!${isBoolean(e.operand) ? expression(ctx, e.operand) : `${ctx.helper('truthy')}(${expression(ctx, e.operand)})`}`;
       return fastNeg(ctx, e.operand, ctx.helper('neg'));
     case 'BinaryExpr':
       return binary(ctx, e);

@@ -32,7 +32,9 @@ const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
 
 /** The literal `e` is (through parentheses and one minus), with its sign applied. */
-function literal(e: Expression): { kind: 'int'; value: bigint } | { kind: 'float'; value: number } | { kind: 'other' } | null {
+function literal(
+  e: Expression,
+): { kind: 'int'; value: bigint } | { kind: 'float'; value: number } | { kind: 'other' } | null {
   let x = e;
   while (x.kind === 'ParenExpr') x = x.expression;
   let negate = false;
@@ -56,7 +58,8 @@ function literal(e: Expression): { kind: 'int'; value: bigint } | { kind: 'float
 export function operand(ctx: GenContext, e: Expression): Operand {
   const code = expression(ctx, e);
   const lit = literal(e);
-  const int = lit?.kind === 'int' && lit.value >= BigInt(INT32_MIN) && lit.value <= BigInt(INT32_MAX) ? Number(lit.value) : null;
+  const int =
+    lit?.kind === 'int' && lit.value >= BigInt(INT32_MIN) && lit.value <= BigInt(INT32_MAX) ? Number(lit.value) : null;
   const float = lit?.kind === 'float' && Number.isFinite(lit.value) && !Object.is(lit.value, -0) ? lit.value : null;
   const num = int !== null || (float !== null && !Number.isInteger(float));
   let inner = e;
@@ -124,7 +127,11 @@ export function fastBinary(ctx: GenContext, e: BinaryExpr, name: string, helper:
     case 'mod': {
       // For a positive int32 divisor, `a % b` of an int is an exact int32; of anything else it is not.
       const t = ctx.scratch();
-      const guard = all([a.float !== null ? 'false' : numTest(a), ...positive(b), `((${t} = ${a.ref} % ${b.ref}) | 0) === ${t}`]);
+      const guard = all([
+        a.float !== null ? 'false' : numTest(a),
+        ...positive(b),
+        `((${t} = ${a.ref} % ${b.ref}) | 0) === ${t}`,
+      ]);
       code = assemble([a, b], guard, `(${t} < 0 ? ${t} + ${b.ref} : ${t} + 0)`, slow);
       break;
     }
@@ -134,7 +141,12 @@ export function fastBinary(ctx: GenContext, e: BinaryExpr, name: string, helper:
       const t = ctx.scratch();
       const literal = b.int ?? b.float;
       const nonZero = literal !== null ? (literal !== 0 ? null : 'false') : b.num ? null : `${b.ref} !== 0`;
-      const guard = all([numTest(a), numTest(b), nonZero, `(${t} = ${numRef(a)} / ${numRef(b)}) !== ${ctx.helper('floor')}(${t})`]);
+      const guard = all([
+        numTest(a),
+        numTest(b),
+        nonZero,
+        `(${t} = ${numRef(a)} / ${numRef(b)}) !== ${ctx.helper('floor')}(${t})`,
+      ]);
       code = assemble([a, b], guard, t, slow);
       break;
     }
@@ -212,7 +224,11 @@ export function elementTest(ctx: GenContext, o: Operand, i: Operand, read: strin
   if (!o.ref.startsWith('$')) return null;
   if (i.int !== null ? i.int < 0 : i.float !== null || !i.ref.startsWith('$')) return null;
   const load = read === null ? `${o.ref}[${i.ref}]` : `(${read} = ${o.ref}[${i.ref}])`;
-  return all([i.int !== null ? null : `typeof ${i.ref} === "number"`, isArrayTest(ctx, o.ref), `${load} !== undefined`]);
+  return all([
+    i.int !== null ? null : `typeof ${i.ref} === "number"`,
+    isArrayTest(ctx, o.ref),
+    `${load} !== undefined`,
+  ]);
 }
 
 /** `$isArray(ref)`, or the entry-time flag of a parameter that keeps its value (run mode). */
@@ -246,7 +262,8 @@ export function fastIndex(ctx: GenContext, object: Expression, index: Expression
 
 /** Already generated code as an operand (a scratch temporary unless it is plain). */
 function codeOperand(ctx: GenContext, code: string): Operand {
-  if (PLAIN_CODE.test(code)) return { ref: code, init: null, int: null, float: null, num: false, exact: false, other: false };
+  if (PLAIN_CODE.test(code))
+    return { ref: code, init: null, int: null, float: null, num: false, exact: false, other: false };
   const t = ctx.scratch();
   return { ref: t, init: `${t} = ${code}`, int: null, float: null, num: false, exact: false, other: false };
 }
@@ -262,7 +279,12 @@ export function fastLen(ctx: GenContext, argCode: string, builtin: string): stri
 }
 
 /** `o.append(x)` (operands already generated): Array push for an array, else the method call. */
-export function fastAppend(ctx: GenContext, targetCode: string, argCode: string, slow: (o: string, x: string) => string): string {
+export function fastAppend(
+  ctx: GenContext,
+  targetCode: string,
+  argCode: string,
+  slow: (o: string, x: string) => string,
+): string {
   const mark = ctx.scratchMark();
   const o = codeOperand(ctx, targetCode);
   const x = codeOperand(ctx, argCode);

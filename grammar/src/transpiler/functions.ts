@@ -24,7 +24,8 @@ export function functionExpression(ctx: GenContext, node: FunctionDef | ArrowFun
   const scope = ctx.scopes.byNode.get(node);
   if (!scope) throw new Error('transpiler: function without scope analysis');
   const outer = ctx.fn;
-  const direct = ctx.debug === null && node.kind === 'FunctionDef' && outer.scope.fixedFunctions.get(node.name.name) === node;
+  const direct =
+    ctx.debug === null && node.kind === 'FunctionDef' && outer.scope.fixedFunctions.get(node.name.name) === node;
   // Run mode counts the depth down at each exit unless a `finally` could run after a `return`.
   const explicitDepth = ctx.debug === null && !(node.body.kind === 'Block' && hasFinally(node.body.body));
   const fn: FnState = { scope, temps: [], assigned: new Set(), isProgram: false, name: mlName, explicitDepth };
@@ -50,7 +51,10 @@ export function functionExpression(ctx: GenContext, node: FunctionDef | ArrowFun
         ctx.line(returnCode(ctx, 'null'));
       } else {
         const k = ctx.position(node.body.range);
-        ctx.line(`$p = ${k};${ctx.debug ? ctx.debug.hook(k) : ''} ${returnCode(ctx, expression(ctx, node.body))}`, node.body.range);
+        ctx.line(
+          `$p = ${k};${ctx.debug ? ctx.debug.hook(k) : ''} ${returnCode(ctx, expression(ctx, node.body))}`,
+          node.body.range,
+        );
       }
     });
     const checks = ctx.capture(() => {
@@ -65,7 +69,9 @@ export function functionExpression(ctx: GenContext, node: FunctionDef | ArrowFun
     });
     const head = ctx.capture(() => {
       ctx.indent();
-      const flags = [...(fn.arrayFlags ?? [])].map(([param, flag]) => `${flag} = ${ctx.helper('isArray')}(${varName(param)})`);
+      const flags = [...(fn.arrayFlags ?? [])].map(
+        ([param, flag]) => `${flag} = ${ctx.helper('isArray')}(${varName(param)})`,
+      );
       const decls = [...[...scope.locals].map(varName), ...fn.temps, ...flags, `$p = ${ctx.position(node.range)}`];
       ctx.line(`var ${decls.join(', ')};`);
       // recursionError() takes the frame back off the count before raising.
@@ -110,7 +116,11 @@ function hasFinally(list: readonly Statement[]): boolean {
       case 'TryStmt':
         return s.finally !== null || hasFinally(s.body.body) || s.handlers.some((h) => hasFinally(h.body.body));
       case 'IfStmt':
-        return hasFinally(s.then.body) || s.elifs.some((e) => hasFinally(e.body.body)) || (s.else !== null && hasFinally(s.else.body));
+        return (
+          hasFinally(s.then.body) ||
+          s.elifs.some((e) => hasFinally(e.body.body)) ||
+          (s.else !== null && hasFinally(s.else.body))
+        );
       case 'WhileStmt':
       case 'ForStmt':
         return hasFinally(s.body.body);

@@ -33,7 +33,16 @@ function makeScope(node: Program | FunctionNode, parent: FnScope | null, params:
   const locals = new Set<string>();
   const nonlocals = new Set<string>();
   const paramSet = new Set(params);
-  return { node, parent, locals, params, nonlocals, fixedFunctions: new Map(), constantParams: new Set(), has: (n) => locals.has(n) || paramSet.has(n) };
+  return {
+    node,
+    parent,
+    locals,
+    params,
+    nonlocals,
+    fixedFunctions: new Map(),
+    constantParams: new Set(),
+    has: (n) => locals.has(n) || paramSet.has(n),
+  };
 }
 
 /** Name an import statement binds: the alias, else the last path component. */
@@ -55,7 +64,11 @@ export function analyzeScopes(program: Program): ScopeInfo {
   };
 
   const visitFunction = (node: FunctionNode, parent: FnScope): void => {
-    const scope = makeScope(node, parent, node.params.map((p) => p.name.name));
+    const scope = makeScope(
+      node,
+      parent,
+      node.params.map((p) => p.name.name),
+    );
     byNode.set(node, scope);
     if (node.body.kind === 'Block') {
       // Nonlocal declarations apply to the whole function, so collect them first.

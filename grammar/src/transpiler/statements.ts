@@ -97,13 +97,18 @@ function statement(ctx: GenContext, s: TopLevelStatement): void {
       const tmp = ctx.temp();
       const value = expression(ctx, s.value);
       const parts = s.names.map((n, i) => `${assign(ctx, n.name)} = ${tmp}[${i}];`);
-      ctx.line(`${at(ctx, s)} ${tmp} = ${ctx.helper('unpack')}(${value}, ${s.names.length}); ${parts.join(' ')}`, s.range);
+      ctx.line(
+        `${at(ctx, s)} ${tmp} = ${ctx.helper('unpack')}(${value}, ${s.names.length}); ${parts.join(' ')}`,
+        s.range,
+      );
       return;
     }
     case 'ObjectDestructureStmt': {
       const tmp = ctx.temp();
       const value = expression(ctx, s.value);
-      const parts = s.names.map((n) => `${assign(ctx, n.name)} = ${ctx.helper('destructKey')}(${tmp}, ${JSON.stringify(n.name)});`);
+      const parts = s.names.map(
+        (n) => `${assign(ctx, n.name)} = ${ctx.helper('destructKey')}(${tmp}, ${JSON.stringify(n.name)});`,
+      );
       ctx.line(`${at(ctx, s)} ${tmp} = ${value}; ${parts.join(' ')}`, s.range);
       return;
     }
@@ -176,12 +181,22 @@ function forStatement(ctx: GenContext, s: ForStmt): void {
   const name = s.variable.name;
   // Debug mode hooks each iteration (after the variable is set) instead of the header.
   const head = (): string => (ctx.debug ? `$p = ${ctx.position(s.range)};` : at(ctx, s));
-  const each = (): string => (ctx.debug ? ` $p = ${ctx.position(s.range)};${ctx.debug.hook(ctx.position(s.range))}` : '');
-  if (it.kind === 'CallExpr' && it.callee.kind === 'Identifier' && it.callee.name === 'range' && it.args.length >= 1 && it.args.length <= 3) {
+  const each = (): string =>
+    ctx.debug ? ` $p = ${ctx.position(s.range)};${ctx.debug.hook(ctx.position(s.range))}` : '';
+  if (
+    it.kind === 'CallExpr' &&
+    it.callee.kind === 'Identifier' &&
+    it.callee.name === 'range' &&
+    it.args.length >= 1 &&
+    it.args.length <= 3
+  ) {
     const [i, stop, step, b] = [ctx.temp(), ctx.temp(), ctx.temp(), ctx.temp()];
     const args = it.args.map((a) => expression(ctx, a)).join(', ');
     const test = it.args.length < 3 ? `${i} < ${stop}` : `(${step} > 0 ? ${i} < ${stop} : ${i} > ${stop})`;
-    ctx.line(`${head()} ${b} = ${ctx.helper('rangeBounds')}([${args}]); ${i} = ${b}[0]; ${stop} = ${b}[1]; ${step} = ${b}[2];`, s.range);
+    ctx.line(
+      `${head()} ${b} = ${ctx.helper('rangeBounds')}([${args}]); ${i} = ${b}[0]; ${stop} = ${b}[1]; ${step} = ${b}[2];`,
+      s.range,
+    );
     ctx.line(`for (; ${test}; ${i} += ${step}) {`);
     ctx.indent();
     ctx.line(`${varName(name)} = ${i};${each()}`);
@@ -190,7 +205,10 @@ function forStatement(ctx: GenContext, s: ForStmt): void {
     // Items come as arrays (a string in chunks of code points): an index loop, no iterator objects.
     const [items, k] = [ctx.temp(), ctx.temp()];
     const more = `(${items} = ${ctx.helper('iterMore')}(${items}), ${k} = 0, ${items}.length !== 0)`;
-    ctx.line(`${head()} for (${items} = ${ctx.helper('iterStart')}(${expression(ctx, it)}), ${k} = 0; ${k} < ${items}.length || ${more}; ${k}++) {`, s.range);
+    ctx.line(
+      `${head()} for (${items} = ${ctx.helper('iterStart')}(${expression(ctx, it)}), ${k} = 0; ${k} < ${items}.length || ${more}; ${k}++) {`,
+      s.range,
+    );
     ctx.indent();
     ctx.line(`${varName(name)} = ${items}[${k}];${each()}`);
     ctx.dedent();

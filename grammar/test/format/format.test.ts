@@ -44,12 +44,24 @@ describe('small cases', () => {
     { name: 'only a comment', input: '   // hi   ', output: '// hi\n' },
     { name: 'CRLF line breaks become LF', input: 'a=1; // c\r\n\r\n\r\nb=2;\r\n', output: 'a = 1; // c\n\nb = 2;\n' },
     { name: 'final newline added', input: 'x = 1;', output: 'x = 1;\n' },
-    { name: 'comment between function and name', input: 'function // odd\nf() {}', output: 'function // odd\n  f() {}\n' },
+    {
+      name: 'comment between function and name',
+      input: 'function // odd\nf() {}',
+      output: 'function // odd\n  f() {}\n',
+    },
     { name: 'trailing comment inside an empty call', input: 'f( // why\n);', output: 'f( // why\n);\n' },
     { name: 'own-line comment inside an empty call', input: 'f(\n// why\n);', output: 'f(\n  // why\n);\n' },
-    { name: 'own-line comment inside an expression', input: 'x = 1 +\n// two\n2;', output: 'x = 1 +\n  // two\n  2;\n' },
+    {
+      name: 'own-line comment inside an expression',
+      input: 'x = 1 +\n// two\n2;',
+      output: 'x = 1 +\n  // two\n  2;\n',
+    },
     { name: 'comment after return keyword', input: 'return // nothing\n;', output: 'return // nothing\n  ;\n' },
-    { name: 'comment between } and else', input: 'if (a) { b(); }\n// c\nelse { d(); }', output: 'if (a) {\n  b();\n}\n// c\nelse {\n  d();\n}\n' },
+    {
+      name: 'comment between } and else',
+      input: 'if (a) { b(); }\n// c\nelse { d(); }',
+      output: 'if (a) {\n  b();\n}\n// c\nelse {\n  d();\n}\n',
+    },
     { name: 'custom indentation unit', input: 'if (a) { b(); }', output: 'if (a) {\n\tb();\n}\n' },
   ];
   test.each(cases)('$name', ({ name, input, output }) => {

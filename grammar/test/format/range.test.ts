@@ -6,13 +6,21 @@ import { marked } from '../names/marks.js';
 
 const cases: { name: string; src: string; edit: { lines: [number, number]; newText: string } | 'none' }[] = [
   { name: 'one statement', src: 'a=1;\n⟦b=2;⟧\nc=3;\n', edit: { lines: [1, 1], newText: 'b = 2;' } },
-  { name: 'a cursor-wide selection inside a statement', src: 'a=1;\nb=⟦⟧2;\nc=3;\n', edit: { lines: [1, 1], newText: 'b = 2;' } },
+  {
+    name: 'a cursor-wide selection inside a statement',
+    src: 'a=1;\nb=⟦⟧2;\nc=3;\n',
+    edit: { lines: [1, 1], newText: 'b = 2;' },
+  },
   {
     name: 'a selection inside a function formats the whole function',
     src: 'x=0;\nfunction f(a){\n  if(a){⟦return 1;⟧}\n  return 2;}\n',
     edit: { lines: [1, 3], newText: 'function f(a) {\n  if (a) {\n    return 1;\n  }\n  return 2;\n}' },
   },
-  { name: 'statements sharing a line come along', src: 'a=1; ⟦b=2;⟧\nc=3;\n', edit: { lines: [0, 0], newText: 'a = 1;\nb = 2;' } },
+  {
+    name: 'statements sharing a line come along',
+    src: 'a=1; ⟦b=2;⟧\nc=3;\n',
+    edit: { lines: [0, 0], newText: 'a = 1;\nb = 2;' },
+  },
   {
     name: 'several statements with a comment between',
     src: 'a=1;\n⟦b=2;\n// note\nc=3;⟧ // tail\nd=4;\n',
@@ -20,7 +28,11 @@ const cases: { name: string; src: string; edit: { lines: [number, number]; newTe
   },
   { name: 'already formatted', src: 'a = 1;\n⟦b = 2;⟧\n', edit: 'none' },
   { name: 'selection only over a comment line', src: 'a=1;\n⟦// just a comment⟧\nb=2;\n', edit: 'none' },
-  { name: 'CRLF source keeps its other lines', src: 'a=1;\r\n⟦b  =  2;⟧\r\nc=3;\r\n', edit: { lines: [1, 1], newText: 'b = 2;' } },
+  {
+    name: 'CRLF source keeps its other lines',
+    src: 'a=1;\r\n⟦b  =  2;⟧\r\nc=3;\r\n',
+    edit: { lines: [1, 1], newText: 'b = 2;' },
+  },
   {
     name: 'CRLF source gets CRLF inside the edit',
     src: 'a=1;\r\n⟦if(a){b=2;}⟧\r\n',

@@ -6,7 +6,9 @@ import { describe, expect, test } from 'vitest';
 import { importBindingIdentifier, parse, resolve, walk, type Identifier, type Program } from '@mlsec/grammar';
 
 const dir = fileURLToPath(new URL('../../../test/conformance/', import.meta.url));
-const files = readdirSync(dir).filter((f) => f.endsWith('.ml')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.ml'))
+  .sort();
 
 /** Identifiers that are keys, member names, annotations, module path parts or capability names. */
 function nonNameIdentifiers(program: Program): Set<Identifier> {

@@ -23,13 +23,23 @@ const cases: { name: string; src: string; expect: Expected[] }[] = [
     name: 'top level: assigned only later in the file',
     src: 'print(⟦total⟧);\ntotal = 1;',
     expect: [
-      ['ML301', 'error', "Unknown identifier 'total': it is assigned only later in the file (line 2), and the top level runs in order"],
+      [
+        'ML301',
+        'error',
+        "Unknown identifier 'total': it is assigned only later in the file (line 2), and the top level runs in order",
+      ],
     ],
   },
   {
     name: 'top level: a self-referencing first assignment reads before binding',
     src: 'n = ⟦n⟧ + 1;',
-    expect: [['ML301', 'error', "Unknown identifier 'n': it is assigned only later in the file (line 1), and the top level runs in order"]],
+    expect: [
+      [
+        'ML301',
+        'error',
+        "Unknown identifier 'n': it is assigned only later in the file (line 1), and the top level runs in order",
+      ],
+    ],
   },
   {
     name: 'a function body sees top-level names bound later (it runs later)',
@@ -45,21 +55,33 @@ const cases: { name: string; src: string; expect: Expected[] }[] = [
     name: 'function local read before its assignment',
     src: 'function f() {\n  print(⟦v⟧);\n  v = 1;\n}',
     expect: [
-      ['ML301', 'error', "Unknown identifier 'v': it is assigned only later in function 'f' (line 3), which makes it local there"],
+      [
+        'ML301',
+        'error',
+        "Unknown identifier 'v': it is assigned only later in function 'f' (line 3), which makes it local there",
+      ],
     ],
   },
   {
     name: 'a local shadows the top-level name for the whole function',
     src: 'v = 0;\nfunction f() {\n  print(⟦v⟧);\n  v = 1;\n}',
     expect: [
-      ['ML301', 'error', "Unknown identifier 'v': it is assigned only later in function 'f' (line 4), which makes it local there"],
+      [
+        'ML301',
+        'error',
+        "Unknown identifier 'v': it is assigned only later in function 'f' (line 4), which makes it local there",
+      ],
     ],
   },
   {
     name: 'arrow function local read before its assignment',
     src: 'g = fn() => { print(⟦w⟧); w = 1; };',
     expect: [
-      ['ML301', 'error', "Unknown identifier 'w': it is assigned only later in this arrow function (line 1), which makes it local there"],
+      [
+        'ML301',
+        'error',
+        "Unknown identifier 'w': it is assigned only later in this arrow function (line 1), which makes it local there",
+      ],
     ],
   },
   {
@@ -75,7 +97,13 @@ const cases: { name: string; src: string; expect: Expected[] }[] = [
   {
     name: 'loop: the for iterable is evaluated before the loop',
     src: 'for (x in ⟦x⟧) { print(x); }',
-    expect: [['ML301', 'error', "Unknown identifier 'x': it is assigned only later in the file (line 1), and the top level runs in order"]],
+    expect: [
+      [
+        'ML301',
+        'error',
+        "Unknown identifier 'x': it is assigned only later in the file (line 1), and the top level runs in order",
+      ],
+    ],
   },
   {
     name: 'an earlier branch binding counts (the rule is textual, not flow-sensitive)',
@@ -88,8 +116,16 @@ const cases: { name: string; src: string; expect: Expected[] }[] = [
     expect: [['ML305', 'warning', "'str' shadows the builtin 'str': a call str(...) still calls the builtin"]],
   },
   { name: 'null and undefined are implicit', src: 'a = null;\nb = undefined;\nprint(a, b);', expect: [] },
-  { name: 'member names and object keys are not references', src: 'o = {k: 1, "s": 2};\nprint(o.k, o.missing.deep);', expect: [] },
-  { name: 'parameter annotations are not references', src: 'function f(a: int, b: whatever) { return a + b; }', expect: [] },
+  {
+    name: 'member names and object keys are not references',
+    src: 'o = {k: 1, "s": 2};\nprint(o.k, o.missing.deep);',
+    expect: [],
+  },
+  {
+    name: 'parameter annotations are not references',
+    src: 'function f(a: int, b: whatever) { return a + b; }',
+    expect: [],
+  },
   { name: 'stdlib import binds its name', src: 'import math;\nprint(math.pi);', expect: [] },
   { name: 'dotted import binds the last component', src: 'import lib.stats;\nprint(stats.mean([1]));', expect: [] },
   {
@@ -98,7 +134,11 @@ const cases: { name: string; src: string; expect: Expected[] }[] = [
     expect: [['ML301', 'error', "Unknown identifier 'lib'"]],
   },
   { name: 'except variable is bound in the handler', src: 'try { x = 1 / 0; } except (e) { print(e); }', expect: [] },
-  { name: 'destructuring binds every name', src: '[a, b] = [1, 2];\n{c, d} = {c: 3, d: 4};\nprint(a, b, c, d);', expect: [] },
+  {
+    name: 'destructuring binds every name',
+    src: '[a, b] = [1, 2];\n{c, d} = {c: 3, d: 4};\nprint(a, b, c, d);',
+    expect: [],
+  },
   {
     name: 'closures see enclosing bindings made after the closure (late binding)',
     src: 'function outer() {\n  function inner() { return v; }\n  v = 1;\n  return inner();\n}',
@@ -107,7 +147,7 @@ const cases: { name: string; src: string; expect: Expected[] }[] = [
   {
     name: 'unknown name inside an arrow',
     src: 'f = fn(x) => x + ⟦y⟧;',
-    expect: [["ML301", 'error', "Unknown identifier 'y'. Did you mean 'x'?"]],
+    expect: [['ML301', 'error', "Unknown identifier 'y'. Did you mean 'x'?"]],
   },
   {
     name: 'capability names are their own namespace',
@@ -123,16 +163,30 @@ const cases: { name: string; src: string; expect: Expected[] }[] = [
   {
     name: 'calling a misspelt function suggests it',
     src: 'function compute(a) { return a; }\n⟦compte⟧(1);',
-    expect: [["ML302", 'warning', "Unknown function 'compte': calling it raises NameError at run time. Did you mean 'compute'?"]],
+    expect: [
+      [
+        'ML302',
+        'warning',
+        "Unknown function 'compte': calling it raises NameError at run time. Did you mean 'compute'?",
+      ],
+    ],
   },
   {
     name: 'calling a function before its definition at the top level',
     src: '⟦later⟧();\nfunction later() { return 1; }',
     expect: [
-      ['ML302', 'warning', "'later' is called before it exists: it is defined only later in the file (line 2), and the top level runs in order; the call raises NameError"],
+      [
+        'ML302',
+        'warning',
+        "'later' is called before it exists: it is defined only later in the file (line 2), and the top level runs in order; the call raises NameError",
+      ],
     ],
   },
-  { name: 'recursion is fine', src: 'function fact(n) { return n <= 1 ? 1 : n * fact(n - 1); }\nprint(fact(5));', expect: [] },
+  {
+    name: 'recursion is fine',
+    src: 'function fact(n) { return n <= 1 ? 1 : n * fact(n - 1); }\nprint(fact(5));',
+    expect: [],
+  },
   { name: 'calling a variable holding a function', src: 'p = fn(x) => x;\nprint(p(1));', expect: [] },
   // --- loop control (ML303) -------------------------------------------------------------------
   {
@@ -248,9 +302,7 @@ describe('name diagnostics', () => {
   test('a did-you-mean diagnostic carries a quick fix replacing the name', () => {
     const { source, ranges } = marked('count = 1;\nprint(⟦cout⟧);');
     const [d] = resolve(parse(source).program).diagnostics;
-    expect(d?.fixes).toEqual([
-      { title: "Change to 'count'", edits: [{ range: d!.range, newText: 'count' }] },
-    ]);
+    expect(d?.fixes).toEqual([{ title: "Change to 'count'", edits: [{ range: d!.range, newText: 'count' }] }]);
     expect(d!.range.start.offset).toBe(ranges[0]!.start);
   });
 

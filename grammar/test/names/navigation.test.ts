@@ -17,7 +17,10 @@ const definitions: { name: string; src: string }[] = [
   { name: 'from a reassignment to the first binding', src: '⟦x⟧ = 1;\nx‸ = 2;' },
   { name: 'parameter', src: 'function f(⟦a⟧) { return a‸ + 1; }' },
   { name: 'function, called inside itself', src: 'function ⟦f⟧(n) { return n == 0 ? 0 : f‸(n - 1); }' },
-  { name: 'nonlocal write goes to the enclosing binding', src: 'function mk() {\n  ⟦count⟧ = 0;\n  function inc() { nonlocal count; count = count‸ + 1; }\n}' },
+  {
+    name: 'nonlocal write goes to the enclosing binding',
+    src: 'function mk() {\n  ⟦count⟧ = 0;\n  function inc() { nonlocal count; count = count‸ + 1; }\n}',
+  },
   { name: 'nonlocal name itself', src: 'function mk() {\n  ⟦count⟧ = 0;\n  function inc() { nonlocal count‸; }\n}' },
   { name: 'local shadowing the top level', src: 'v = 1;\nfunction f() { ⟦v⟧ = 2; return v‸; }' },
   { name: 'closure reads the enclosing local', src: 'function f() { ⟦v⟧ = 2; g = fn() => v‸; }' },
@@ -32,16 +35,25 @@ const definitions: { name: string; src: string }[] = [
 ];
 
 const references: { name: string; src: string }[] = [
-  { name: 'top-level variable, not the function local of the same name', src: '⟦v⟧ = 1;\nfunction f() { v = 2; return v; }\nprint(⟦v‸⟧);' },
+  {
+    name: 'top-level variable, not the function local of the same name',
+    src: '⟦v⟧ = 1;\nfunction f() { v = 2; return v; }\nprint(⟦v‸⟧);',
+  },
   {
     name: 'nonlocal makes one symbol across functions',
     src: 'function mk() {\n  ⟦c⟧ = 0;\n  function inc() { nonlocal ⟦c⟧; ⟦c⟧ = ⟦c⟧ + 1; return ⟦c⟧; }\n  return ⟦c‸⟧;\n}',
   },
   { name: 'parameter stays in its function', src: 'a = 0;\nfunction f(⟦a‸⟧) { return ⟦a⟧; }\nprint(a);' },
   { name: 'function name: definition and calls', src: 'function ⟦f⟧() { return 1; }\n⟦f⟧();\ng = ⟦f‸⟧;' },
-  { name: 'a name used before its binding still belongs to it (rename stays consistent)', src: 'function f() { print(⟦t⟧); ⟦t‸⟧ = 1; }' },
+  {
+    name: 'a name used before its binding still belongs to it (rename stays consistent)',
+    src: 'function f() { print(⟦t⟧); ⟦t‸⟧ = 1; }',
+  },
   { name: 'unknown names group by name', src: 'print(⟦zz‸⟧);\nprint(⟦zz⟧);' },
-  { name: 'a (reported) top-level nonlocal still names the top-level binding', src: '⟦x⟧ = 1;\nnonlocal ⟦x‸⟧;\nprint(⟦x⟧);' },
+  {
+    name: 'a (reported) top-level nonlocal still names the top-level binding',
+    src: '⟦x⟧ = 1;\nnonlocal ⟦x‸⟧;\nprint(⟦x⟧);',
+  },
 ];
 
 describe('definitionOf', () => {
@@ -50,7 +62,9 @@ describe('definitionOf', () => {
     const occurrence = r.occurrenceAt(cursor);
     expect(occurrence).toBeDefined();
     const def = r.definitionOf(occurrence!.identifier);
-    expect(def && { start: def.identifier.range.start.offset, end: def.identifier.range.end.offset }).toEqual(ranges[0]);
+    expect(def && { start: def.identifier.range.start.offset, end: def.identifier.range.end.offset }).toEqual(
+      ranges[0],
+    );
   });
 
   test('builtins and unknown names have no definition', () => {
@@ -70,7 +84,9 @@ describe('referencesOf', () => {
     const { r, ranges, cursor } = setup(src);
     const symbol = r.symbolAt(cursor);
     expect(symbol).toBeDefined();
-    const refs = r.referencesOf(symbol!).map((o) => ({ start: o.identifier.range.start.offset, end: o.identifier.range.end.offset }));
+    const refs = r
+      .referencesOf(symbol!)
+      .map((o) => ({ start: o.identifier.range.start.offset, end: o.identifier.range.end.offset }));
     expect(refs).toEqual(ranges);
   });
 
@@ -132,10 +148,22 @@ describe('symbols and scopes', () => {
   });
 
   const visible: { name: string; src: string; names: string[] }[] = [
-    { name: 'inside a function: parameters and locals, then enclosing names', src: 'x = 1;\nfunction f(a) { b = 2; print(‸b); }\ny = 3;', names: ['a', 'b', 'x', 'f', 'y'] },
+    {
+      name: 'inside a function: parameters and locals, then enclosing names',
+      src: 'x = 1;\nfunction f(a) { b = 2; print(‸b); }\ny = 3;',
+      names: ['a', 'b', 'x', 'f', 'y'],
+    },
     { name: 'top level: only names bound earlier', src: 'a = 1;\nprint(‸a);\nb = 2;', names: ['a'] },
-    { name: 'top level inside a loop: names bound anywhere in the loop', src: 'while (true) { print(‸1); later = 1; }\nafter = 2;', names: ['later'] },
-    { name: 'inner binding hides outer of the same name', src: 'v = 1;\nfunction f(v) { return ‸v; }', names: ['v', 'f'] },
+    {
+      name: 'top level inside a loop: names bound anywhere in the loop',
+      src: 'while (true) { print(‸1); later = 1; }\nafter = 2;',
+      names: ['later'],
+    },
+    {
+      name: 'inner binding hides outer of the same name',
+      src: 'v = 1;\nfunction f(v) { return ‸v; }',
+      names: ['v', 'f'],
+    },
   ];
   test.each(visible)('visibleNames: $name', ({ src, names }) => {
     const { r, cursor } = setup(src);

@@ -10,7 +10,9 @@ function bridge(module: string, fn: string, args: BridgeValue[]): BridgeResult {
   calls.push([module, fn, args]);
   switch (`${module}.${fn}`) {
     case 'file.read':
-      return args[0] === '/data/a.txt' ? { ok: true, value: 'contents' } : { ok: false, kind: 'CapabilityError', message: `file:read:${String(args[0])} is not granted` };
+      return args[0] === '/data/a.txt'
+        ? { ok: true, value: 'contents' }
+        : { ok: false, kind: 'CapabilityError', message: `file:read:${String(args[0])} is not granted` };
     case 'file.size':
       return { ok: true, value: 42 };
     case 'file.modifiedTime':
@@ -20,7 +22,15 @@ function bridge(module: string, fn: string, args: BridgeValue[]): BridgeResult {
     case 'env.all':
       return { ok: true, value: { HOME: '/home/u', N: 1.5, nested: { list: [true, null] } } };
     case 'http.get':
-      return { ok: true, value: { status: 200, statusText: 'OK', headers: { 'content-type': 'application/json' }, body: '{"a": [1, 2.5]}' } };
+      return {
+        ok: true,
+        value: {
+          status: 200,
+          statusText: 'OK',
+          headers: { 'content-type': 'application/json' },
+          body: '{"a": [1, 2.5]}',
+        },
+      };
     default:
       return { ok: false, kind: 'AttributeError', message: `no host function ${module}.${fn}` };
   }
@@ -37,8 +47,14 @@ describe('bridged stdlib functions', () => {
     ['import file; print(file.read("/etc/passwd"));', 'CapabilityError: file:read:/etc/passwd is not granted'],
     ['import file; print(file.size("x"), file.modifiedTime("x"));', '42 1700000000.0\n'],
     ['import path; print(path.listDir("."), path.join("a", "b"));', "['a.txt', 'b.txt'] a/b\n"],
-    ['import env; e = env.all(); print(e, typeof(e));', "{'HOME': '/home/u', 'N': 1.5, 'nested': {'list': [True, None]}} object\n"],
-    ['import http; r = http.get("https://x.test/"); print(typeof(r), r.status(), r.ok(), r.json().a, r.headers()["content-type"]);', 'HttpResponse 200 true [1, 2.5] application/json\n'],
+    [
+      'import env; e = env.all(); print(e, typeof(e));',
+      "{'HOME': '/home/u', 'N': 1.5, 'nested': {'list': [True, None]}} object\n",
+    ],
+    [
+      'import http; r = http.get("https://x.test/"); print(typeof(r), r.status(), r.ok(), r.json().a, r.headers()["content-type"]);',
+      'HttpResponse 200 true [1, 2.5] application/json\n',
+    ],
     ['import file; file.write("x", fn(a) => a);', "TypeError: file.write(): a 'function' cannot be passed to the host"],
     ['import file; o = {}; o.self = [o]; file.write("x", o);', 'ValueError: file.write(): argument nested too deeply'],
     ['import env; print(env.nothing());', "AttributeError: module 'env' has no attribute 'nothing'"],
@@ -56,6 +72,8 @@ describe('bridged stdlib functions', () => {
   });
 
   test('without a host bridge, host functions are unavailable', () => {
-    expect(run('import file; file.read("a");', false)).toBe('CapabilityError: file.read() is not available in this environment');
+    expect(run('import file; file.read("a");', false)).toBe(
+      'CapabilityError: file.read() is not available in this environment',
+    );
   });
 });

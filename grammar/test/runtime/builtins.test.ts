@@ -4,7 +4,10 @@ import { describe, expect, test } from 'vitest';
 import { runML, show } from './harness.js';
 
 const SEQUENCES: [string, string][] = [
-  ['range(3), range(1, 4), range(0, 10, 3), range(5, 0, -2), range(0)', '[0, 1, 2] [1, 2, 3] [0, 3, 6, 9] [5, 3, 1] []'],
+  [
+    'range(3), range(1, 4), range(0, 10, 3), range(5, 0, -2), range(0)',
+    '[0, 1, 2] [1, 2, 3] [0, 3, 6, 9] [5, 3, 1] []',
+  ],
   ['range(true), range(-2)', '[0] []'],
   ['enumerate("ab"), enumerate(["x"], 5)', "[(0, 'a'), (1, 'b')] [(5, 'x')]"],
   ['zip([1, 2, 3], "ab"), zip(), zip([1])', "[(1, 'a'), (2, 'b')] [] [[1]]"],
@@ -26,7 +29,10 @@ const SEQUENCES: [string, string][] = [
 ];
 
 const VALUES: [string, string][] = [
-  ['abs(-5), abs(-2.5), abs(true), abs(-123456789012345678901234567890), abs(-0.0)', '5 2.5 1 123456789012345678901234567890 0.0'],
+  [
+    'abs(-5), abs(-2.5), abs(true), abs(-123456789012345678901234567890), abs(-0.0)',
+    '5 2.5 1 123456789012345678901234567890 0.0',
+  ],
   ['abs("x")', "TypeError: bad operand type for abs(): 'str'"],
   ['chr(65), chr(128578), ord("🙂"), ord("é")', 'A 🙂 128578 233'],
   ['hex(255), hex(-42), bin(0), oct(8), hex(2 * 9007199254740993)', '0xff -0x2a 0b0 0o10 0x40000000000002'],
@@ -38,12 +44,18 @@ const VALUES: [string, string][] = [
 ];
 
 const INTROSPECTION: [string, string][] = [
-  ['hasattr("s", "upper"), hasattr("s", "nope"), hasattr([], "append"), hasattr("s", "length")', 'true false true true'],
+  [
+    'hasattr("s", "upper"), hasattr("s", "nope"), hasattr([], "append"), hasattr("s", "length")',
+    'true false true true',
+  ],
   ['hasattr({a: 1}, "a"), hasattr({a: 1}, "b"), hasattr({_a: 1}, "_a")', 'true false false'],
   ['hasattr("s", "__class__"), hasattr("s", "constructor"), hasattr([], "__proto__")', 'false false false'],
   ['getattr({a: 1}, "a"), getattr({}, "a", 5), getattr("x", "constructor", "no"), getattr([], "nope")', '1 5 no None'],
   ['getattr("abc", "upper")()', 'diagnostics'],
-  ['methods("s")[0:3], methods([]), methods(5)', "['capitalize', 'center', 'count'] ['append', 'clear', 'copy', 'count', 'extend', 'index', 'insert', 'pop', 'remove', 'reverse', 'sort'] []"],
+  [
+    'methods("s")[0:3], methods([]), methods(5)',
+    "['capitalize', 'center', 'count'] ['append', 'clear', 'copy', 'count', 'extend', 'index', 'insert', 'pop', 'remove', 'reverse', 'sort'] []",
+  ],
   ['methods({f: print, x: 1})', "['f']"],
   ['"math" in modules()', 'diagnostics'],
   ['modules().index("math") >= 0, has_module("math"), has_module("nope")', 'true true false'],
@@ -81,7 +93,10 @@ describe('introspection builtins', () => {
 
 describe('capabilities and host input', () => {
   test('queries ask the host', () => {
-    const r = runML('print(hasCapability("math:compute"), hasCapability("file:read:/x"), getCapabilities(), getCapabilityInfo("math:compute").resource, getCapabilityInfo("file:read"));', { grants: ['math'] });
+    const r = runML(
+      'print(hasCapability("math:compute"), hasCapability("file:read:/x"), getCapabilities(), getCapabilityInfo("math:compute").resource, getCapabilityInfo("file:read"));',
+      { grants: ['math'] },
+    );
     expect(r.stdout).toBe("true false ['math:*'] math None\n");
   });
 
@@ -114,10 +129,16 @@ describe('resource guards', () => {
   });
 
   test('a counting loop over a huge range allocates nothing', () => {
-    expect(runML('n = 0; for (i in range(100000000)) { n = n + 1; if (n == 5) { break; } } print(n);').stdout).toBe('5\n');
+    expect(runML('n = 0; for (i in range(100000000)) { n = n + 1; if (n == 5) { break; } } print(n);').stdout).toBe(
+      '5\n',
+    );
   });
 
   test('hasattr/getattr never find JS internals, even as object keys', () => {
-    expect(runML('o = {constructor: 1, ok: 2}; print(hasattr(o, "constructor"), getattr(o, "constructor", "no"), getattr(o, "ok"));').stdout).toBe('false no 2\n');
+    expect(
+      runML(
+        'o = {constructor: 1, ok: 2}; print(hasattr(o, "constructor"), getattr(o, "constructor", "no"), getattr(o, "ok"));',
+      ).stdout,
+    ).toBe('false no 2\n');
   });
 });

@@ -30,7 +30,10 @@ const MESSAGES: [string, string][] = [
 const CAUGHT: [string, string][] = [
   ['try { x = 1 / 0; } except (e) { r = str(e); }', 'division by zero'],
   ['try { x = {a: 1}["zz"]; } except (e) { r = str(e); }', "'zz'"],
-  ['try { throw {message: "m", code: 4}; } except (e) { r = [str(e), e.message, e.code, e.type, e.nothing]; }', "['m', 'm', 4, 'MLUserError', None]"],
+  [
+    'try { throw {message: "m", code: 4}; } except (e) { r = [str(e), e.message, e.code, e.type, e.nothing]; }',
+    "['m', 'm', 4, 'MLUserError', None]",
+  ],
   ['try { throw {code: 1}; } except (e) { r = str(e); }', 'User-defined exception'],
   ['try { throw {message: 42}; } except (e) { r = str(e); }', '42'],
   ['try { x = [1][2]; } except (e) { r = [e.type, typeof(e)]; }', "['IndexError', 'error']"],
@@ -54,11 +57,30 @@ describe('caught errors', () => {
 
 describe('uncaught errors', () => {
   test('name the file, line and column of the failing call, innermost first', () => {
-    const src = ['function inner(x) {', '  return x[3];', '}', 'function outer() {', '  return inner([1]);', '}', 'print("before");', 'outer();'].join('\n');
+    const src = [
+      'function inner(x) {',
+      '  return x[3];',
+      '}',
+      'function outer() {',
+      '  return inner([1]);',
+      '}',
+      'print("before");',
+      'outer();',
+    ].join('\n');
     const r = runML(src, { file: 'prog.ml' });
     expect(r.stdout).toBe('before\n');
-    expect(r.error).toMatchObject({ kind: 'IndexError', message: 'list index out of range', file: 'prog.ml', line: 2, column: 3 });
-    expect(r.error!.mlStack.map((f) => `${f.name}@${f.line}:${f.column}`)).toEqual(['inner@2:3', 'outer@5:10', '<module>@8:1']);
+    expect(r.error).toMatchObject({
+      kind: 'IndexError',
+      message: 'list index out of range',
+      file: 'prog.ml',
+      line: 2,
+      column: 3,
+    });
+    expect(r.error!.mlStack.map((f) => `${f.name}@${f.line}:${f.column}`)).toEqual([
+      'inner@2:3',
+      'outer@5:10',
+      '<module>@8:1',
+    ]);
   });
 
   test('an error inside a call argument points at that call', () => {
@@ -75,7 +97,8 @@ describe('uncaught errors', () => {
 
 describe('recursion limit', () => {
   test('deep recursion raises RecursionError, catchable, and the run continues', () => {
-    const src = 'function down(n) { return down(n + 1); }\ntry { down(0); } except (e) { print(str(e)); }\nprint("still running");';
+    const src =
+      'function down(n) { return down(n + 1); }\ntry { down(0); } except (e) { print(str(e)); }\nprint("still running");';
     const r = runML(src);
     expect(r.error).toBeUndefined();
     expect(r.stdout).toBe('maximum recursion depth exceeded\nstill running\n');
@@ -127,7 +150,11 @@ describe('host stops', () => {
   });
 
   test('other host exceptions become an internal error without host details', () => {
-    const r = runML('print(1);', { onWrite: () => { throw new Error('/secret/host/path exploded'); } });
+    const r = runML('print(1);', {
+      onWrite: () => {
+        throw new Error('/secret/host/path exploded');
+      },
+    });
     expect(r.error).toMatchObject({ kind: 'RuntimeError', message: 'internal runtime error' });
   });
 });

@@ -4,7 +4,10 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { show } from './harness.js';
 
-const CASES = JSON.parse(readFileSync(new URL('./fixtures/floats-python.json', import.meta.url), 'utf8')) as [string, string][];
+const CASES = JSON.parse(readFileSync(new URL('./fixtures/floats-python.json', import.meta.url), 'utf8')) as [
+  string,
+  string,
+][];
 
 describe('floats match Python', () => {
   test.each(CASES)('%s', (expr, expected) => {

@@ -3,7 +3,13 @@
 // `new Function`, which the isolate never allows.
 import { parse } from '../../src/syntax/api.js';
 import { transpile } from '../../src/transpiler/index.js';
-import { createRuntime, type HostCallSite, type RunResult, type RuntimeHost, type UnitFunction } from '../../src/runtime/index.js';
+import {
+  createRuntime,
+  type HostCallSite,
+  type RunResult,
+  type RuntimeHost,
+  type UnitFunction,
+} from '../../src/runtime/index.js';
 import { DEFAULT_GRANT_RESOURCES } from '../../src/stdlib/index.js';
 
 export interface HarnessResult extends RunResult {
@@ -58,10 +64,17 @@ export function memoryHost(grants: readonly string[], stdin: string[] = []) {
 }
 
 /** Transpiles ML source to a unit function (evaluated with new Function — tests only). */
-export function compileUnit(source: string, file: string, moduleName?: string): { unit?: UnitFunction; diagnostics: string[] } {
+export function compileUnit(
+  source: string,
+  file: string,
+  moduleName?: string,
+): { unit?: UnitFunction; diagnostics: string[] } {
   const parsed = parse(source);
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) return { diagnostics: errors.map((d) => `${d.range.start.line + 1}:${d.range.start.column + 1} ${d.code} ${d.message}`) };
+  if (errors.length > 0)
+    return {
+      diagnostics: errors.map((d) => `${d.range.start.line + 1}:${d.range.start.column + 1} ${d.code} ${d.message}`),
+    };
   const t = transpile(parsed.program, moduleName === undefined ? { file } : { file, moduleName });
   if (t.diagnostics.length > 0) return { diagnostics: t.diagnostics.map((d) => d.message) };
   const unit = new Function(`return ${t.code};`)() as UnitFunction;

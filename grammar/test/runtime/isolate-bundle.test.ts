@@ -14,7 +14,15 @@ let bundle = '';
 
 beforeAll(async () => {
   const entry = fileURLToPath(new URL('../../src/runtime/isolate-entry.ts', import.meta.url));
-  const out = await build({ entryPoints: [entry], bundle: true, write: false, format: 'iife', platform: 'neutral', target: 'es2022', logLevel: 'silent' });
+  const out = await build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'neutral',
+    target: 'es2022',
+    logLevel: 'silent',
+  });
   bundle = out.outputFiles[0]!.text;
 });
 
@@ -40,7 +48,9 @@ function runIn(source: string) {
   const { context, host, output } = realm();
   const code = transpile(parse(source).program, { file: 'main.ml' }).code;
   const unit = vm.runInContext(code, context) as unknown;
-  const rt = vm.runInContext('__mlsecRuntime', context) as { createRuntime(h: unknown): { run(u: unknown): { ok: boolean; error?: { kind: string } } } };
+  const rt = vm.runInContext('__mlsecRuntime', context) as {
+    createRuntime(h: unknown): { run(u: unknown): { ok: boolean; error?: { kind: string } } };
+  };
   const result = rt.createRuntime(host).run(unit);
   return { result, stdout: output.join(''), context };
 }
@@ -61,8 +71,14 @@ describe('isolate bundle', () => {
     ['typeof eval', 'undefined'],
     ['typeof WebAssembly', 'undefined'],
     ['typeof SharedArrayBuffer', 'undefined'],
-    ['(() => { try { (function(){}).constructor("return 1"); return "compiled"; } catch (e) { return "blocked"; } })()', 'blocked'],
-    ['(() => { try { (async function(){}).constructor("return 1"); return "compiled"; } catch (e) { return "blocked"; } })()', 'blocked'],
+    [
+      '(() => { try { (function(){}).constructor("return 1"); return "compiled"; } catch (e) { return "blocked"; } })()',
+      'blocked',
+    ],
+    [
+      '(() => { try { (async function(){}).constructor("return 1"); return "compiled"; } catch (e) { return "blocked"; } })()',
+      'blocked',
+    ],
     ['Object.isFrozen(Object.prototype) && Object.isFrozen(Array.prototype)', true],
     ['Object.getOwnPropertyDescriptor(globalThis, "__mlsecRuntime").writable', false],
   ])('lockdown: %s', (expr, expected) => {
@@ -71,11 +87,14 @@ describe('isolate bundle', () => {
   });
 
   const conformance = fileURLToPath(new URL('../../../test/conformance/', import.meta.url));
-  test.each(readdirSync(conformance).filter((f) => f.endsWith('.ml')))('conformance %s runs in the locked-down realm', (name) => {
-    const r = runIn(readFileSync(path.join(conformance, name), 'utf8'));
-    expect(r.result).toEqual({ ok: true });
-    expect(r.stdout).toBe(readFileSync(path.join(conformance, name.replace(/\.ml$/, '.out')), 'utf8'));
-  });
+  test.each(readdirSync(conformance).filter((f) => f.endsWith('.ml')))(
+    'conformance %s runs in the locked-down realm',
+    (name) => {
+      const r = runIn(readFileSync(path.join(conformance, name), 'utf8'));
+      expect(r.result).toEqual({ ok: true });
+      expect(r.stdout).toBe(readFileSync(path.join(conformance, name.replace(/\.ml$/, '.out')), 'utf8'));
+    },
+  );
 
   test('the runtime API object is frozen', () => {
     const { context } = realm();

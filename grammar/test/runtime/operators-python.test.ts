@@ -5,7 +5,10 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { show } from './harness.js';
 
-const CASES = JSON.parse(readFileSync(new URL('./fixtures/operators-python.json', import.meta.url), 'utf8')) as [string, string][];
+const CASES = JSON.parse(readFileSync(new URL('./fixtures/operators-python.json', import.meta.url), 'utf8')) as [
+  string,
+  string,
+][];
 
 describe('operators match Python', () => {
   test.each(CASES)('%s', (expr, expected) => {

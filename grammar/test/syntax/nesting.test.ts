@@ -76,7 +76,11 @@ describe('long operator chains', () => {
     // The 1,001st `+` of `x = a + a + ...` (after `a = 1;\nx = `, 11 characters, each term 4 wide).
     ['+', chain(1_001), 11 + 1_000 * 4 + 2],
     ['10,000 terms', chain(10_000), 11 + 1_000 * 4 + 2],
-    ['a chain split by parentheses', 'a = 1;\nx = (' + chain(600).slice(11, -2) + ') + ' + chain(600).slice(11, -2) + ';\n', -1],
+    [
+      'a chain split by parentheses',
+      'a = 1;\nx = (' + chain(600).slice(11, -2) + ') + ' + chain(600).slice(11, -2) + ';\n',
+      -1,
+    ],
   ])('%s: ML229 at the operator past the limit, and later passes do not throw', (_what, source, offset) => {
     const t0 = performance.now();
     const parsed = parse(source);

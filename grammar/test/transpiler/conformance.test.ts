@@ -7,7 +7,9 @@ import path from 'node:path';
 import { runML } from '../runtime/harness.js';
 
 const dir = fileURLToPath(new URL('../../../test/conformance/', import.meta.url));
-const programs = readdirSync(dir).filter((f) => f.endsWith('.ml')).sort();
+const programs = readdirSync(dir)
+  .filter((f) => f.endsWith('.ml'))
+  .sort();
 
 describe('conformance programs (in-process)', () => {
   test('the suite is present', () => {

@@ -8,10 +8,41 @@ import { createRuntime } from '../../src/runtime/index.js';
 import { memoryHost } from '../runtime/harness.js';
 
 const KEYWORDS = new Set([
-  'function', 'return', 'if', 'else', 'for', 'of', 'while', 'let', 'const', 'var', 'try', 'catch', 'finally',
-  'throw', 'break', 'continue', 'typeof', 'null', 'true', 'false', 'undefined',
+  'function',
+  'return',
+  'if',
+  'else',
+  'for',
+  'of',
+  'while',
+  'let',
+  'const',
+  'var',
+  'try',
+  'catch',
+  'finally',
+  'throw',
+  'break',
+  'continue',
+  'typeof',
+  'null',
+  'true',
+  'false',
+  'undefined',
 ]);
-const PROPERTIES = new Set(['module', 'importUser', 'callState', 'positions', 'builtins', 'frame', 'exports', 'depth', 'site', 'length', 'push']);
+const PROPERTIES = new Set([
+  'module',
+  'importUser',
+  'callState',
+  'positions',
+  'builtins',
+  'frame',
+  'exports',
+  'depth',
+  'site',
+  'length',
+  'push',
+]);
 
 const PROGRAMS: string[] = [
   'constructor = 1; prototype = 2; arguments = 3; eval = 4; Function = 5; globalThis = 6; print(constructor + prototype);',
@@ -46,7 +77,10 @@ describe('emitted JavaScript subset', () => {
       expect(alias).toBe(`$${key}`);
       expect(Object.keys(createRuntime(memoryHost([]).host))).toContain(key);
     }
-    const bare = stripStrings(code.replace(/^ *var \{.*\} = \$rt;$/m, '')).replace(/\b\d+(\.\d+)?(e[+-]?\d+)?n?\b/g, '0');
+    const bare = stripStrings(code.replace(/^ *var \{.*\} = \$rt;$/m, '')).replace(
+      /\b\d+(\.\d+)?(e[+-]?\d+)?n?\b/g,
+      '0',
+    );
     expect(code.startsWith('(function ($rt) {\n"use strict";')).toBe(true);
     for (const m of bare.replace(/\.\.\./g, ' ').matchAll(/(\.)?([A-Za-z_$][\w$]*)/g)) {
       const [, dot, name] = m;

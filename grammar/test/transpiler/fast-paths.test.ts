@@ -3,7 +3,27 @@
 // floats, -0.0, NaN, big ints, strings, containers) must print exactly what the helper returns or
 // raises. Operands come as variables and as literals, since literals take different fast paths.
 import { describe, expect, test } from 'vitest';
-import { MLFloat, MLObject, add, sub, mul, div, floordiv, mod, neg, eq, ne, lt, le, gt, ge, getIndex, toRepr, toMLError, type Value } from '../../src/runtime/index.js';
+import {
+  MLFloat,
+  MLObject,
+  add,
+  sub,
+  mul,
+  div,
+  floordiv,
+  mod,
+  neg,
+  eq,
+  ne,
+  lt,
+  le,
+  gt,
+  ge,
+  getIndex,
+  toRepr,
+  toMLError,
+  type Value,
+} from '../../src/runtime/index.js';
 import { runML } from '../runtime/harness.js';
 
 /** ML source of each value, and how the test builds the same value for the helpers. */
@@ -99,7 +119,12 @@ describe('binary operators: fast path == helper', () => {
     ['null', () => null],
   ];
   test.each(BINARY)('%s with a literal operand on either side', (op, helper) => {
-    const cases = VALUES.flatMap((_, a) => LITERALS.flatMap((__, l) => [{ a, l, right: true }, { a, l, right: false }]));
+    const cases = VALUES.flatMap((_, a) =>
+      LITERALS.flatMap((__, l) => [
+        { a, l, right: true },
+        { a, l, right: false },
+      ]),
+    );
     const expected = cases.map(({ a, l, right }) => {
       const [x, y] = [VALUES[a]![1](), LITERALS[l]![1]()];
       return outcome(() => (right ? helper(x, y) : helper(y, x)));
@@ -118,7 +143,10 @@ describe('binary operators: fast path == helper', () => {
 describe('other fast paths', () => {
   test('unary minus', () => {
     const expected = VALUES.map(([, v]) => outcome(() => neg(v())));
-    const lines = VALUES.map(([src], k) => `function n${k}(a) { try { print(repr(-a)); } except (e) { print(e.type + ": " + e.message); } }\nn${k}(${src});`);
+    const lines = VALUES.map(
+      ([src], k) =>
+        `function n${k}(a) { try { print(repr(-a)); } except (e) { print(e.type + ": " + e.message); } }\nn${k}(${src});`,
+    );
     expect(runML(lines.join('\n')).stdout.split('\n').slice(0, -1)).toEqual(expected);
   });
 
@@ -137,11 +165,21 @@ describe('other fast paths', () => {
     const containers: [string, () => Value][] = [
       ['[10, 20, 30]', () => [10, 20, 30]],
       ['"h\u{1F600}y"', () => 'h\u{1F600}y'],
-      ['{"1": "one", "a": "A"}', () => new MLObject([['1', 'one'], ['a', 'A']])],
+      [
+        '{"1": "one", "a": "A"}',
+        () =>
+          new MLObject([
+            ['1', 'one'],
+            ['a', 'A'],
+          ]),
+      ],
     ];
     for (const [csrc, make] of containers) {
       const values = VALUES.filter(([src]) => src !== '[1, 2]');
-      const lines = values.map(([src], k) => `function x${k}(o, i) { try { print(repr(o[i])); } except (e) { print(e.type + ": " + e.message); } }\nx${k}(${csrc}, ${src});`);
+      const lines = values.map(
+        ([src], k) =>
+          `function x${k}(o, i) { try { print(repr(o[i])); } except (e) { print(e.type + ": " + e.message); } }\nx${k}(${csrc}, ${src});`,
+      );
       const got = runML(lines.join('\n')).stdout.split('\n').slice(0, -1);
       expect(got).toEqual(values.map(([, v]) => outcome(() => getIndex(make(), v()))));
     }
@@ -151,7 +189,10 @@ describe('other fast paths', () => {
     // Assignment inside and outside the array, negative and non-int indexes.
     ['a = [1, 2, 3]; i = 1; a[i] = 9; a[-1] = 8; print(a);', '[1, 9, 8]'],
     ['a = [1]; i = 1; try { a[i] = 2; } except (e) { print(e.message); }', 'list assignment index out of range'],
-    ['a = [1]; i = 0.5; try { a[i] = 2; } except (e) { print(e.message); }', 'list indices must be integers or slices, not float'],
+    [
+      'a = [1]; i = 0.5; try { a[i] = 2; } except (e) { print(e.message); }',
+      'list indices must be integers or slices, not float',
+    ],
     ['o = {}; k = 1; o[k] = 2; print(o);', "{'1': 2}"],
     // The value is evaluated before the target (Python order).
     ['try { a[0] = 1 / 0; } except (e) { print(e.type); }', 'ZeroDivisionError'],
@@ -181,12 +222,16 @@ describe('for-in loops', () => {
   });
 
   test('a long string is iterated in batches, every code point once', () => {
-    const r = runML('s = "ab\u{1F600}" * 5000; n = 0; last = ""; for (c in s) { n = n + 1; last = c; } print(n, len(s), last == "\u{1F600}");');
+    const r = runML(
+      's = "ab\u{1F600}" * 5000; n = 0; last = ""; for (c in s) { n = n + 1; last = c; } print(n, len(s), last == "\u{1F600}");',
+    );
     expect(r.stdout).toBe('15000 15000 true\n');
   });
 
   test('breaking out of a long string loop and starting another', () => {
-    const r = runML('s = "x" * 10000; n = 0; for (c in s) { n = n + 1; if (n == 5000) { break; } } for (c in s) { n = n + 1; } print(n);');
+    const r = runML(
+      's = "x" * 10000; n = 0; for (c in s) { n = n + 1; if (n == 5000) { break; } } for (c in s) { n = n + 1; } print(n);',
+    );
     expect(r.stdout).toBe('15000\n');
   });
 });
