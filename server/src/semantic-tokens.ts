@@ -16,10 +16,10 @@ import {
   type SemanticTokenType,
 } from '@mlsec/grammar';
 import {
-  SemanticTokensBuilder,
   type Range,
   type SemanticTokens,
   type SemanticTokensDelta,
+  type SemanticTokensEdit,
   type SemanticTokensLegend,
 } from 'vscode-languageserver';
 import type { DocumentAnalysis } from './document-analysis.js';
@@ -32,23 +32,40 @@ export const SEMANTIC_LEGEND: SemanticTokensLegend = {
 
 const TYPE_INDEX = new Map<string, number>(SEMANTIC_TOKEN_TYPES.map((t, i) => [t, i]));
 const MODIFIER_BIT = new Map<string, number>(SEMANTIC_TOKEN_MODIFIERS.map((m, i) => [m, 1 << i]));
-const COMMENT = TYPE_INDEX.get('comment')!;
+const type = (t: SemanticTokenType): number => TYPE_INDEX.get(t)!;
+const bit = (m: SemanticTokenModifier): number => MODIFIER_BIT.get(m)!;
 
-interface Classified {
-  type: SemanticTokenType;
-  modifiers: SemanticTokenModifier[];
-}
+const COMMENT = type('comment');
+const KEYWORD = type('keyword');
+const NUMBER = type('number');
+const STRING = type('string');
+const OPERATOR = type('operator');
+const VARIABLE = type('variable');
+const FUNCTION = type('function');
+const METHOD = type('method');
+const PROPERTY = type('property');
+const NAMESPACE = type('namespace');
+const CAPABILITY = type('capability');
+const DECLARATION = bit('declaration');
+const DEFAULT_LIBRARY = bit('defaultLibrary');
+const SECURITY_SENSITIVE = bit('securitySensitive');
 
-const SYMBOL_TYPES: Partial<Record<string, SemanticTokenType>> = {
-  function: 'function',
-  parameter: 'parameter',
-  import: 'namespace',
-  builtin: 'function',
+/**
+ * A classification packed in one number: the type index in the low 8 bits, the modifier bits above,
+ * plus one so that 0 means "not classified".
+ */
+const pack = (typeIndex: number, modifiers: number): number => (typeIndex | (modifiers << 8)) + 1;
+
+const SYMBOL_TYPES: Partial<Record<string, number>> = {
+  function: FUNCTION,
+  parameter: type('parameter'),
+  import: NAMESPACE,
+  builtin: FUNCTION,
 };
 
-/** Classification of every identifier node by its start offset. */
-function classifyIdentifiers(a: DocumentAnalysis): Map<number, Classified> {
-  const out = new Map<number, Classified>();
+/** Classification of every identifier node, indexed by its start offset (0: none). */
+function classifyIdentifiers(a: DocumentAnalysis): Int32Array {
+  const out = new Int32Array(a.text.length + 1);
   const sensitive = new Set<CallExpr>();
   const callees = new Set<Node>();
   const usesByRange = new Set(
@@ -59,7 +76,8 @@ function classifyIdentifiers(a: DocumentAnalysis): Map<number, Classified> {
   const needy = new Set(
     a.security.capabilities.functions.filter((f) => f.transitive.length > 0).map((f) => f.range.start.offset),
   );
-  const lookup = (id: Identifier) => a.resolution.symbolOf(id);
+  const resolution = a.resolution;
+  const lookup = (id: Identifier) => resolution.symbolOf(id);
   const objectTypes = new Map<MlSymbol, ReturnType<typeof expressionType>>();
   /** What a member's object is; names are looked up once per symbol (`x.a`, `x.b`, ... share it). */
   const typeOfObject = (object: Expression): ReturnType<typeof expressionType> => {
@@ -69,15 +87,13 @@ function classifyIdentifiers(a: DocumentAnalysis): Map<number, Classified> {
     if (!objectTypes.has(symbol)) objectTypes.set(symbol, expressionType(object, lookup));
     return objectTypes.get(symbol);
   };
-  const set = (id: Identifier, c: Classified): void => {
-    out.set(id.range.start.offset, c);
-  };
   const visit = (node: Node): void => {
     switch (node.kind) {
       case 'CallExpr': {
         if (node.callee.kind === 'MemberExpr') callees.add(node.callee);
-        if (usesByRange.has(`${node.range.start.offset}:${node.range.end.offset}`)) sensitive.add(node);
-        const callee = node.callee.kind === 'Identifier' ? a.resolution.symbolOf(node.callee) : undefined;
+        if (usesByRange.size > 0 && usesByRange.has(`${node.range.start.offset}:${node.range.end.offset}`))
+          sensitive.add(node);
+        const callee = node.callee.kind === 'Identifier' ? resolution.symbolOf(node.callee) : undefined;
         const def = callee?.declarations[0];
         if (callee?.kind === 'function' && def && needy.has(def.identifier.range.start.offset)) sensitive.add(node);
         break;
@@ -85,34 +101,34 @@ function classifyIdentifiers(a: DocumentAnalysis): Map<number, Classified> {
       case 'MemberExpr': {
         const object = typeOfObject(node.object);
         const member = memberType(object, node.property.name);
-        let c: Classified = { type: 'property', modifiers: [] };
-        if (member?.kind === 'stdlib-function') c = { type: 'function', modifiers: ['defaultLibrary'] };
-        else if (member?.kind === 'method') c = { type: 'method', modifiers: ['defaultLibrary'] };
+        let c = pack(PROPERTY, 0);
+        if (member?.kind === 'stdlib-function') c = pack(FUNCTION, DEFAULT_LIBRARY);
+        else if (member?.kind === 'method') c = pack(METHOD, DEFAULT_LIBRARY);
         else if (object?.kind === 'stdlib-module' || (object?.kind === 'instance' && object.className !== 'object'))
-          c = { type: 'property', modifiers: ['defaultLibrary'] };
-        else if (member?.kind === 'module-member' && callees.has(node)) c = { type: 'function', modifiers: [] };
-        set(node.property, c);
+          c = pack(PROPERTY, DEFAULT_LIBRARY);
+        else if (member?.kind === 'module-member' && callees.has(node)) c = pack(FUNCTION, 0);
+        out[node.property.range.start.offset] = c;
         break;
       }
       case 'ObjectProperty':
-        if (node.key.kind === 'Identifier') set(node.key, { type: 'property', modifiers: [] });
+        if (node.key.kind === 'Identifier') out[node.key.range.start.offset] = pack(PROPERTY, 0);
         break;
       case 'CapabilityDecl':
-        set(node.name, { type: 'capability', modifiers: ['declaration'] });
+        out[node.name.range.start.offset] = pack(CAPABILITY, DECLARATION);
         break;
       case 'ImportStmt':
-        for (const p of node.path) set(p, { type: 'namespace', modifiers: [] });
+        for (const p of node.path) out[p.range.start.offset] = pack(NAMESPACE, 0);
         break;
       case 'Identifier': {
-        if (out.has(node.range.start.offset)) break;
-        const occ = a.resolution.occurrenceOf(node);
-        if (!occ) break;
+        const at = node.range.start.offset;
+        if (out[at] !== 0) return;
+        const occ = resolution.occurrenceOf(node);
+        if (!occ) return;
         const kind = occ.symbol.kind;
-        const modifiers: SemanticTokenModifier[] = [];
-        if (occ.role === 'declaration') modifiers.push('declaration');
-        if (kind === 'builtin' || kind === 'implicit') modifiers.push('defaultLibrary');
-        set(node, { type: SYMBOL_TYPES[kind] ?? 'variable', modifiers });
-        break;
+        let modifiers = occ.role === 'declaration' ? DECLARATION : 0;
+        if (kind === 'builtin' || kind === 'implicit') modifiers |= DEFAULT_LIBRARY;
+        out[at] = pack(SYMBOL_TYPES[kind] ?? VARIABLE, modifiers);
+        return;
       }
       default:
         break;
@@ -121,121 +137,206 @@ function classifyIdentifiers(a: DocumentAnalysis): Map<number, Classified> {
   };
   visit(a.program);
   for (const call of sensitive) {
-    const id = call.callee.kind === 'Identifier' ? call.callee : call.callee.property;
-    const c = out.get(id.range.start.offset) ?? { type: 'function', modifiers: [] };
-    out.set(id.range.start.offset, { type: c.type, modifiers: [...c.modifiers, 'securitySensitive'] });
+    const at = (call.callee.kind === 'Identifier' ? call.callee : call.callee.property).range.start.offset;
+    const c = out[at]! || pack(FUNCTION, 0);
+    out[at] = c + (((c - 1) >> 8) & SECURITY_SENSITIVE ? 0 : SECURITY_SENSITIVE << 8);
   }
   return out;
 }
 
-function encodeModifiers(mods: readonly SemanticTokenModifier[]): number {
-  return mods.reduce((bits, m) => bits | (MODIFIER_BIT.get(m) ?? 0), 0);
+/**
+ * The encoded tokens of one analysis (the whole document, as LSP sends them: five relative numbers
+ * per token) and, per encoded token, the source token it came from (start and end offsets) and its
+ * absolute line and character, for range requests.
+ */
+interface Encoded {
+  data: number[];
+  /** Per encoded token: start offset, end offset, line, character of the source token. */
+  where: Int32Array;
 }
 
-/**
- * Classified tokens of one analysis, packed FIELDS numbers per token (one allocation instead of one
- * object per token: a 2,000-line file has about 17,000): start offset, length, line, character,
- * multi-line flag, type index, modifier bits.
- */
-const FIELDS = 7;
-const cache = new WeakMap<DocumentAnalysis, Int32Array>();
+const cache = new WeakMap<DocumentAnalysis, Encoded>();
 
-function entries(a: DocumentAnalysis): Int32Array {
+function encoded(a: DocumentAnalysis): Encoded {
   const cached = cache.get(a);
   if (cached) return cached;
   const ids = classifyIdentifiers(a);
+  const text = a.text;
   const tokens = a.tokens;
   const comments = a.program.comments;
-  const out = new Int32Array((tokens.length + comments.length) * FIELDS);
+  const data: number[] = [];
+  let where = new Int32Array((tokens.length + comments.length) * 4 + 16);
   let n = 0;
-  let next = 0;
-  const pushRange = (r: MlRange, type: number, modifiers: number): void => {
-    out[n++] = r.start.offset;
-    out[n++] = r.end.offset - r.start.offset;
-    out[n++] = r.start.line;
-    out[n++] = r.start.column;
-    out[n++] = r.end.line !== r.start.line ? 1 : 0;
-    out[n++] = type;
-    out[n++] = modifiers;
-  };
-  const push = (range: MlRange, type: SemanticTokenType, modifiers = 0): void => {
-    // Comments are not tokens: merge them in by position (both lists are in source order).
-    while (next < comments.length && comments[next]!.range.start.offset < range.start.offset)
-      pushRange(comments[next++]!.range, COMMENT, 0);
-    pushRange(range, TYPE_INDEX.get(type)!, modifiers);
-  };
-  for (const t of tokens) {
-    if (t.kind === 'keyword' || t.kind === 'boolean') push(t.range, 'keyword');
-    else if (t.kind === 'number') push(t.range, 'number');
-    else if (t.kind === 'string') push(t.range, 'string');
-    else if (t.kind === 'operator') push(t.range, 'operator');
-    else if (t.kind === 'identifier') {
-      const c = ids.get(t.range.start.offset);
-      push(t.range, c?.type ?? 'variable', c ? encodeModifiers(c.modifiers) : 0);
+  let w = 0;
+  let prevLine = 0;
+  let prevChar = 0;
+  const emit = (start: number, end: number, line: number, char: number, length: number, t: number, m: number): void => {
+    let dl = line;
+    let dc = char;
+    if (n > 0) {
+      dl -= prevLine;
+      if (dl === 0) dc -= prevChar;
     }
-  }
-  while (next < comments.length) pushRange(comments[next++]!.range, COMMENT, 0);
-  const packed = out.subarray(0, n);
-  cache.set(a, packed);
-  return packed;
-}
-
-/** Pushes the entries overlapping `range` (all when undefined), split at line breaks. */
-function fill(builder: SemanticTokensBuilder, a: DocumentAnalysis, range: Range | undefined): void {
-  const text = a.text;
-  const from = range ? a.offsetAt(range.start) : 0;
-  const to = range ? a.offsetAt(range.end) : text.length;
-  const e = entries(a);
-  for (let i = 0; i < e.length; i += FIELDS) {
-    const start = e[i]!;
-    const end = start + e[i + 1]!;
-    if (end <= from || start >= to) continue;
-    const type = e[i + 5]!;
-    const modifiers = e[i + 6]!;
-    if (e[i + 4] === 0) {
-      builder.push(e[i + 2]!, e[i + 3]!, end - start, type, modifiers);
-      continue;
+    data[n++] = dl;
+    data[n++] = dc;
+    data[n++] = length;
+    data[n++] = t;
+    data[n++] = m;
+    prevLine = line;
+    prevChar = char;
+    if (w + 4 > where.length) {
+      const grown = new Int32Array(where.length * 2);
+      grown.set(where);
+      where = grown;
+    }
+    where[w++] = start;
+    where[w++] = end;
+    where[w++] = line;
+    where[w++] = char;
+  };
+  const pushRange = (r: MlRange, t: number, m: number): void => {
+    const start = r.start.offset;
+    const end = r.end.offset;
+    if (r.end.line === r.start.line) {
+      emit(start, end, r.start.line, r.start.column, end - start, t, m);
+      return;
     }
     // Clients need not support tokens across lines: one token per line of a multi-line string.
     let at = start;
+    let line = r.start.line;
+    let char = r.start.column;
     while (at < end) {
       let lineEnd = at;
-      while (lineEnd < end && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
-      if (lineEnd > at) {
-        const p = a.positionAt(at);
-        builder.push(p.line, p.character, lineEnd - at, type, modifiers);
-      }
+      let c = text.charCodeAt(lineEnd);
+      while (lineEnd < end && c !== 10 && c !== 13) c = text.charCodeAt(++lineEnd);
+      if (lineEnd > at) emit(start, end, line, char, lineEnd - at, t, m);
       at = lineEnd;
-      while (at < end && (text[at] === '\n' || text[at] === '\r')) at++;
+      while (at < end) {
+        c = text.charCodeAt(at);
+        if (c === 13) {
+          line++;
+          at++;
+          if (text.charCodeAt(at) === 10) at++;
+        } else if (c === 10) {
+          line++;
+          at++;
+        } else break;
+      }
+      char = 0;
     }
+  };
+  let next = 0;
+  for (const tok of tokens) {
+    const kind = tok.kind;
+    let t: number;
+    let m = 0;
+    if (kind === 'identifier') {
+      const c = ids[tok.range.start.offset]!;
+      if (c === 0) t = VARIABLE;
+      else {
+        t = (c - 1) & 0xff;
+        m = (c - 1) >> 8;
+      }
+    } else if (kind === 'keyword' || kind === 'boolean') t = KEYWORD;
+    else if (kind === 'number') t = NUMBER;
+    else if (kind === 'string') t = STRING;
+    else if (kind === 'operator') t = OPERATOR;
+    else continue;
+    // Comments are not tokens: merge them in by position (both lists are in source order).
+    const at = tok.range.start.offset;
+    while (next < comments.length && comments[next]!.range.start.offset < at)
+      pushRange(comments[next++]!.range, COMMENT, 0);
+    pushRange(tok.range, t, m);
   }
+  while (next < comments.length) pushRange(comments[next++]!.range, COMMENT, 0);
+  const result = { data, where: where.subarray(0, w) };
+  cache.set(a, result);
+  return result;
+}
+
+/** The encoded tokens overlapping `range` (whole source tokens, as `full` splits them). */
+function encodeRange(a: DocumentAnalysis, range: Range): number[] {
+  const from = a.offsetAt(range.start);
+  const to = a.offsetAt(range.end);
+  const { data, where } = encoded(a);
+  const out: number[] = [];
+  let n = 0;
+  let prevLine = 0;
+  let prevChar = 0;
+  for (let i = 0, w = 0; w < where.length; i += 5, w += 4) {
+    if (where[w + 1]! <= from || where[w]! >= to) continue;
+    const line = where[w + 2]!;
+    const char = where[w + 3]!;
+    let dl = line;
+    let dc = char;
+    if (n > 0) {
+      dl -= prevLine;
+      if (dl === 0) dc -= prevChar;
+    }
+    out[n++] = dl;
+    out[n++] = dc;
+    out[n++] = data[i + 2]!;
+    out[n++] = data[i + 3]!;
+    out[n++] = data[i + 4]!;
+    prevLine = line;
+    prevChar = char;
+  }
+  return out;
+}
+
+let lastId = Date.now();
+
+/** The edit turning `before` into `after` (one replaced span; as vscode-languageserver's builder). */
+function diff(before: readonly number[], after: readonly number[]): SemanticTokensEdit[] {
+  let start = 0;
+  while (start < after.length && start < before.length && before[start] === after[start]) start++;
+  if (start < after.length && start < before.length) {
+    let beforeEnd = before.length - 1;
+    let afterEnd = after.length - 1;
+    while (beforeEnd >= start && afterEnd >= start && before[beforeEnd] === after[afterEnd]) {
+      beforeEnd--;
+      afterEnd--;
+    }
+    if (beforeEnd < start || afterEnd < start) {
+      beforeEnd++;
+      afterEnd++;
+    }
+    const deleteCount = beforeEnd - start + 1;
+    const data = after.slice(start, afterEnd + 1);
+    if (data.length === 1 && data[0] === before[beforeEnd]) return [{ start, deleteCount: deleteCount - 1 }];
+    return [{ start, deleteCount, data }];
+  }
+  if (start < after.length) return [{ start, deleteCount: 0, data: after.slice(start) }];
+  if (start < before.length) return [{ start, deleteCount: before.length - start }];
+  return [];
 }
 
 export class SemanticTokenProvider {
-  private readonly builders = new Map<string, SemanticTokensBuilder>();
+  /** The last full result sent per document (what a delta request diffs against). */
+  private readonly results = new Map<string, { resultId: string; data: number[] }>();
+
+  private remember(a: DocumentAnalysis): { resultId: string; data: number[] } {
+    const result = { resultId: String(++lastId), data: encoded(a).data };
+    this.results.set(a.uri, result);
+    return result;
+  }
 
   full(a: DocumentAnalysis): SemanticTokens {
-    const builder = new SemanticTokensBuilder();
-    fill(builder, a, undefined);
-    this.builders.set(a.uri, builder);
-    return builder.build();
+    return this.remember(a);
   }
 
   delta(a: DocumentAnalysis, previousResultId: string): SemanticTokens | SemanticTokensDelta {
-    const builder = this.builders.get(a.uri) ?? new SemanticTokensBuilder();
-    builder.previousResult(previousResultId);
-    fill(builder, a, undefined);
-    this.builders.set(a.uri, builder);
-    return builder.buildEdits();
+    const previous = this.results.get(a.uri);
+    const next = this.remember(a);
+    if (previous?.resultId !== previousResultId) return next;
+    return { resultId: next.resultId, edits: diff(previous.data, next.data) };
   }
 
   range(a: DocumentAnalysis, range: Range): SemanticTokens {
-    const builder = new SemanticTokensBuilder();
-    fill(builder, a, range);
-    return builder.build();
+    return { resultId: String(++lastId), data: encodeRange(a, range) };
   }
 
   forget(uri: string): void {
-    this.builders.delete(uri);
+    this.results.delete(uri);
   }
 }
