@@ -115,6 +115,20 @@ if (!fs.existsSync(path.join(stage, 'LICENSE'))) {
   console.warn('package-vsix: no LICENSE file at the repository root; packaging with --skip-license');
   flags.push('--skip-license');
 }
+// The smoke run above used the staged folder; `files` in package.json decides what vsce keeps.
+// Every staged file must be packaged (a missing dist/cli-main.cjs once broke every sandbox run).
+const listed = new Set(
+  execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: stage, encoding: 'utf8' })
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean),
+);
+const staged = [...files, ...ivmFiles.map((f) => `${ivmTo}/${f}`)];
+const dropped = staged.filter((f) => f !== 'package.json' && !listed.has(f));
+if (dropped.length > 0) {
+  console.error(`package-vsix: package.json "files" leaves out staged files: ${dropped.join(', ')}`);
+  process.exit(1);
+}
 fs.mkdirSync(path.dirname(out), { recursive: true });
 try {
   execFileSync(process.execPath, [vsce, ...flags], { cwd: stage, stdio: 'inherit' });
