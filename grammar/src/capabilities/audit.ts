@@ -29,6 +29,8 @@ export interface AuditEvent {
   /** The grant (GRANTED) or denial (DENIED by a denial) that decided; null when nothing matched. */
   by: string | null;
   reason: DenyReason | null;
+  /** For a request no grant matched: the grant that comes closest (what to widen), else null. */
+  closestGrant: string | null;
   file: string | null;
   line: number | null;
   column: number | null;

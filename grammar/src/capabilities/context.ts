@@ -343,6 +343,7 @@ export class CapabilityContext {
       enforced: !this.tree.auditOnly,
       by: result.by,
       reason: result.reason,
+      closestGrant: result.closestGrant,
       file: site?.file ?? null,
       line: site?.line ?? null,
       column: site?.column ?? null,
