@@ -2,49 +2,15 @@
 // breakpoint — recursive fib(22) in debug mode against the same program with noDebug, net of each
 // mode's fixed per-run cost (measured on an empty program), in isolate CPU time — and the time from `next` to the
 // `stopped` event. Needs `npx tsc -b` (imports debug-adapter/out); the worker, runtime and debug
-// agent bundles are built here with esbuild as scripts/bundle.mjs ships them.
+// agent bundles are the shipped ones from `npm run build` (bench/artifacts.mjs).
 // Run: node --no-node-snapshot scripts/bench.mjs debug
-import { build } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { builtArtifacts, root } from './artifacts.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { DebugRuntime } = await import(path.join(root, 'debug-adapter/out/debug/runtime/debug-runtime.js'));
 const { resolveLimits } = await import(path.join(root, 'debug-adapter/out/sandbox/limits.js'));
 
-async function bundle(entry, outName, options) {
-  const out = path.join(root, 'debug-adapter/out/bench', outName);
-  const result = await build({
-    entryPoints: [path.join(root, entry)],
-    bundle: true,
-    write: false,
-    logLevel: 'silent',
-    ...options,
-  });
-  mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, result.outputFiles[0].text);
-  return out;
-}
-
-const options = {
-  workerPath: await bundle('debug-adapter/src/sandbox/worker.ts', 'worker.js', {
-    platform: 'node',
-    format: 'esm',
-    external: ['isolated-vm'],
-    alias: { '@mlsec/grammar': path.join(root, 'grammar/src/index.ts') },
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  }),
-  runtimePath: await bundle('grammar/src/runtime/isolate-entry.ts', 'runtime.js', {
-    platform: 'neutral',
-    format: 'iife',
-  }),
-  agentPath: await bundle('debug-adapter/src/debug/agent/index.ts', 'debug-agent.js', {
-    platform: 'neutral',
-    format: 'iife',
-    globalName: '__mlsecDebugAgent',
-  }),
-};
+const options = builtArtifacts();
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];

@@ -1,30 +1,14 @@
 // Sandbox benchmarks (SANDBOX.md "Performance obligations"): worker start-up, hello-world run p50
 // with the worker up, memory per run above an idle worker, and CPU-bound ML code against
 // hand-written JavaScript in the same isolate. Needs `npx tsc -b debug-adapter` (imports out/); the
-// worker and runtime bundles are built here with esbuild exactly as scripts/bundle.mjs ships them.
+// worker and runtime bundles are the shipped ones from `npm run build` (bench/artifacts.mjs).
 // Run: node --no-node-snapshot scripts/bench.mjs sandbox
-import { build } from 'esbuild';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { builtArtifacts, root } from './artifacts.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { createSandbox } = await import(path.join(root, 'debug-adapter/out/sandbox/index.js'));
-
-async function bundle(entry, outName, options) {
-  const out = path.join(root, 'debug-adapter/out/bench', outName);
-  const result = await build({
-    entryPoints: [path.join(root, entry)],
-    bundle: true,
-    write: false,
-    logLevel: 'silent',
-    ...options,
-  });
-  mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, result.outputFiles[0].text);
-  return out;
-}
 
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
@@ -115,18 +99,7 @@ async function medianCpuMs(sandbox, requests, runs) {
 }
 
 export async function run(emit) {
-  const runtimePath = await bundle('grammar/src/runtime/isolate-entry.ts', 'runtime.js', {
-    format: 'iife',
-    platform: 'neutral',
-  });
-  const workerPath = await bundle('debug-adapter/src/sandbox/worker.ts', 'worker.mjs', {
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    external: ['isolated-vm'],
-    alias: { '@mlsec/grammar': path.join(root, 'grammar/src/capabilities/index.ts') },
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
+  const { runtimePath, workerPath } = builtArtifacts();
 
   // Worker start-up: from createSandbox to a worker ready to take runs.
   const starts = [];
