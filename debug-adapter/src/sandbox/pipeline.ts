@@ -13,13 +13,22 @@ import {
   type DeclaredCapability,
   type Diagnostic,
   type Program,
+  type Resolution,
 } from '@mlsec/grammar';
 import { hostError } from './limits.js';
 import { wrapJsProgram, wrapMlProgram } from './program-wrapper.js';
 import type { DebugInstrumentation, RunError, RunProgram } from './types.js';
 
-/** Extra analysis run on each ML file after name resolution (security rules, with the caller's settings). */
-export type Analyzer = (input: { program: Program; source: string; file: string }) => Diagnostic[];
+/**
+ * Extra analysis run on each ML file after name resolution (security rules, with the caller's
+ * settings); it receives the pipeline's resolution so the program is not resolved twice.
+ */
+export type Analyzer = (input: {
+  program: Program;
+  resolution: Resolution;
+  source: string;
+  file: string;
+}) => Diagnostic[];
 
 /** Reads user module `a.b` (`a/b.ml` under the root); null when it does not exist. */
 export type ModuleReader = (dotted: string, rootDir: string) => { file: string; source: string } | null;
@@ -129,7 +138,8 @@ export function compileProgram(
     t = performance.now();
     const names = resolve(parsed.program);
     let refused = fail(names.diagnostics);
-    if (!refused && options.analyze) refused = fail(options.analyze({ program: parsed.program, source, file: shown }));
+    if (!refused && options.analyze)
+      refused = fail(options.analyze({ program: parsed.program, resolution: names, source, file: shown }));
     if (!refused && moduleName === undefined) {
       for (const node of parsed.program.body) {
         if (node.kind !== 'CapabilityDecl') continue;

@@ -7,7 +7,6 @@ import {
   analyze,
   isRuleId,
   parse,
-  resolve,
   type AnalysisGrant,
   type Diagnostic,
   type LoadedModule,
@@ -51,8 +50,8 @@ export function securityGate(root: string, config: MlpyConfig | null, grant: Ana
   const refused: RuleId[] = [];
   const loader = moduleLoader(root);
   const security = config?.security;
-  const analyzer: Analyzer = ({ program, source, file }) => {
-    const result = analyze(program, resolve(program), {
+  const analyzer: Analyzer = ({ program, resolution, source, file }) => {
+    const result = analyze(program, resolution, {
       text: source,
       file: path.resolve(root, file),
       root,
