@@ -6,6 +6,7 @@ import type { Identifier, ImportStmt, IndexExpr, MemberExpr, Node, ObjectPropert
 import type { RuleId } from './rules.js';
 import { identifierRole } from './traverse.js';
 import type { StaticValues } from './static-values.js';
+import { JS_INTERNAL_MEMBERS } from '../reserved-names.js';
 
 export const CODE_EVAL_NAMES: ReadonlySet<string> = new Set([
   'eval',
@@ -39,14 +40,7 @@ export const REFLECTION_NAMES: ReadonlySet<string> = new Set([
   '__defaults__',
   '__kwdefaults__',
 ]);
-export const JS_MEMBER_NAMES: ReadonlySet<string> = new Set([
-  'constructor',
-  'prototype',
-  '__proto__',
-  'caller',
-  'callee',
-  'arguments',
-]);
+export const JS_MEMBER_NAMES: ReadonlySet<string> = JS_INTERNAL_MEMBERS;
 export const JS_GLOBAL_NAMES: ReadonlySet<string> = new Set([
   'globalThis',
   'this',

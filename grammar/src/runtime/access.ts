@@ -9,21 +9,9 @@ import { MLErrorValue } from './error-value.js';
 import { cpAt, cpLength, codePoints } from './codepoints.js';
 import { pyStr, pyTypeName, toRepr } from './text.js';
 import { callState } from './call.js';
+import { isForbiddenName } from '../reserved-names.js';
 
-/** JavaScript internals that `.`/`[]` must never reach (ML-LANGUAGE.md §6). */
-const JS_INTERNALS: ReadonlySet<string> = new Set([
-  'constructor',
-  'prototype',
-  '__proto__',
-  'caller',
-  'callee',
-  'arguments',
-]);
-
-/** True for names no member access may resolve on non-object values: `__x` and JS internals. */
-export function isForbiddenName(name: string): boolean {
-  return name.startsWith('__') || JS_INTERNALS.has(name);
-}
+export { isForbiddenName };
 
 function own<T>(table: Readonly<Record<string, T>>, name: string): T | undefined {
   return !name.startsWith('_') && Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;

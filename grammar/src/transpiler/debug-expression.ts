@@ -4,6 +4,7 @@
 import type { Expression } from '../syntax/ast.js';
 import { parse } from '../syntax/api.js';
 import { numberValue } from '../syntax/literals.js';
+import { isForbiddenName } from '../reserved-names.js';
 
 /** An ML expression as the debug agent evaluates it (JSON-safe: big ints travel as text). */
 export type DebugExpr =
@@ -53,7 +54,6 @@ const OPS: Readonly<Record<string, string>> = {
   '<=': 'le',
   '>=': 'ge',
 };
-const JS_INTERNALS = new Set(['constructor', 'prototype', '__proto__', 'caller', 'callee', 'arguments']);
 
 class Refusal {
   constructor(readonly message: string) {}
@@ -113,7 +113,7 @@ function convert(e: Expression, pure: boolean): DebugExpr {
 }
 
 function checkMember(name: string): void {
-  if (name.startsWith('__') || JS_INTERNALS.has(name)) throw new Refusal(`'.${name}' is not accessible`);
+  if (isForbiddenName(name)) throw new Refusal(`'.${name}' is not accessible`);
 }
 
 function guard<T>(f: () => T): DebugCompileResult<T> {
