@@ -1,21 +1,11 @@
 // Where a cursor is, in token terms: the word being typed, whether it sits in a comment or string,
 // and the expression written just before a `.` or `(` (re-parsed on its own, so it works while the
 // rest of the line does not parse). Pure; reads the document's tokens and text.
-import { parse, type Comment, type Expression, type SyntaxToken } from '@mlsec/grammar';
+import { parse, tokenIndexAt, type Comment, type Expression, type SyntaxToken } from '@mlsec/grammar';
 
 const WORD_CHAR = /[A-Za-z0-9_]/;
 
-/** Index of the first token starting at or after `offset`. */
-export function tokenIndexAt(tokens: readonly SyntaxToken[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.range.start.offset < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export { tokenIndexAt };
 
 /** The identifier characters right before `offset` (the word being typed). */
 export function wordBefore(text: string, offset: number): { start: number; prefix: string } {

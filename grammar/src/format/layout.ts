@@ -3,6 +3,7 @@
 import type { Comment, Program, Range } from '../syntax/ast.js';
 import { printProgram } from './print-stmt.js';
 import { Writer, type SourceComment, type SourceToken } from './writer.js';
+import { tokenIndexAt } from '../syntax/syntax-tokens.js';
 
 /** The parser output the formatter needs (what `parse()` returns, plus the text). */
 export interface FormatInput {
@@ -36,17 +37,7 @@ export function sourceTokens(input: FormatInput): SourceToken[] {
   }));
 }
 
-/** Index of the first token starting at or after `offset`. */
-export function tokenIndexAt(tokens: FormatInput['tokens'], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.range.start.offset < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export { tokenIndexAt };
 
 function anchorComments(
   input: FormatInput,

@@ -4,6 +4,7 @@ export * from './visit.js';
 export { parse } from './api.js';
 export type { ParseResult } from './api.js';
 export type { SyntaxToken, SyntaxTokenKind } from './syntax-tokens.js';
+export { tokenIndexAt } from './syntax-tokens.js';
 export { numberValue, decodeString, isFloatText } from './literals.js';
 export type { NumberValue } from './literals.js';
 export { SYNTAX_CODES } from './messages.js';

@@ -61,3 +61,15 @@ export function materialize(tokens: TokenStore, namesFromKeywords: ReadonlySet<n
   }
   return out;
 }
+
+/** Index of the first token starting at or after `offset` (binary search over source order). */
+export function tokenIndexAt(tokens: readonly { readonly range: Range }[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.range.start.offset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
