@@ -5,6 +5,7 @@ import type { Expression } from '../syntax/ast.js';
 import { parse } from '../syntax/api.js';
 import { numberValue } from '../syntax/literals.js';
 import { isForbiddenName } from '../reserved-names.js';
+import { BINARY_HELPERS } from './expressions.js';
 
 /** An ML expression as the debug agent evaluates it (JSON-safe: big ints travel as text). */
 export type DebugExpr =
@@ -40,21 +41,6 @@ export interface DebugCompileOptions {
 
 export type DebugCompileResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
-const OPS: Readonly<Record<string, string>> = {
-  '+': 'add',
-  '-': 'sub',
-  '*': 'mul',
-  '/': 'div',
-  '//': 'floordiv',
-  '%': 'mod',
-  '==': 'eq',
-  '!=': 'ne',
-  '<': 'lt',
-  '>': 'gt',
-  '<=': 'le',
-  '>=': 'ge',
-};
-
 class Refusal {
   constructor(readonly message: string) {}
 }
@@ -88,7 +74,7 @@ function convert(e: Expression, pure: boolean): DebugExpr {
     case 'BinaryExpr':
       if (e.operator === '&&' || e.operator === '||')
         return { k: e.operator === '&&' ? 'and' : 'or', l: go(e.left), r: go(e.right) };
-      return { k: 'op', op: OPS[e.operator]!, l: go(e.left), r: go(e.right) };
+      return { k: 'op', op: BINARY_HELPERS[e.operator]!, l: go(e.left), r: go(e.right) };
     case 'ConditionalExpr':
       return { k: 'cond', t: go(e.test), c: go(e.consequent), a: go(e.alternate) };
     case 'MemberExpr':

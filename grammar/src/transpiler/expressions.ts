@@ -26,6 +26,8 @@ const COMPARE: Readonly<Record<string, string>> = {
   '<=': 'le',
   '>=': 'ge',
 };
+/** Runtime helper of each binary operator except `&&`/`||` (also used by debugger expressions). */
+export const BINARY_HELPERS: Readonly<Record<string, string>> = { ...ARITH, ...COMPARE };
 
 /** Where a name resolves from the current function. */
 type Resolution = { kind: 'var'; scope: FnScope } | { kind: 'builtin' } | { kind: 'null' } | { kind: 'unknown' };
