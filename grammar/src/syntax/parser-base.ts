@@ -9,6 +9,7 @@ import { AstBuilder } from './builder.js';
 import type { LineMap } from './line-map.js';
 import { syntaxError } from './messages.js';
 import type { SyntaxCode } from './messages.js';
+import { LazyLookaheadStrategy } from './parser-analysis.js';
 import { errorMessageProvider } from './parser-errors.js';
 import { TokenWindowParser } from './parser-input.js';
 import { IDX, IS_COMPOUND_ASSIGN, IS_IDENTIFIER } from './token-classes.js';
@@ -29,7 +30,11 @@ interface RepetitionRecoveryHook {
 }
 
 export interface ParserOptions {
-  /** Run Chevrotain's grammar validations at construction (tests); off in production for speed. */
+  /**
+   * Chevrotain's complete analysis at construction (tests): its grammar validations, and every
+   * lookahead function and follow set built up front. Off in production, where they are built
+   * on first use (parser-analysis.ts) and the validations skipped, for a cheaper start.
+   */
   validate?: boolean;
   /** Use the hand-written fast paths of the hottest rules (default true; tests compare both). */
   fastPaths?: boolean;
@@ -51,6 +56,7 @@ export abstract class ParserBase extends TokenWindowParser {
       maxLookahead: 1,
       errorMessageProvider,
       skipValidations: options.validate !== true,
+      ...(options.validate === true ? {} : { lookaheadStrategy: new LazyLookaheadStrategy({ maxLookahead: 1 }) }),
     });
     this.limitRepetitionRecovery();
   }

@@ -15,6 +15,7 @@ import type {
 } from './ast.js';
 import type { IndexSuffix } from './parser-expression-actions.js';
 import { operatorInfoAt } from './operators.js';
+import { analyseDeferringFollows } from './parser-analysis.js';
 import {
   IDX,
   IS_BINARY_OP,
@@ -65,7 +66,8 @@ export class MlParser extends StatementParser {
 
   constructor(options: ParserOptions = {}) {
     super(options);
-    this.performSelfAnalysis();
+    if (options.validate === true) this.performSelfAnalysis();
+    else analyseDeferringFollows(this);
     this.fast = options.fastPaths !== false;
   }
 
