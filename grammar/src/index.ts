@@ -7,6 +7,7 @@ export * from './names/index.js';
 export * from './runtime/index.js';
 export * from './transpiler/index.js';
 export * from './capabilities/index.js';
+export * from './csv/index.js';
 export * from './format/index.js';
 export * from './config/index.js';
 export * from './analysis/index.js';

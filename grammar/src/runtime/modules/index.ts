@@ -62,7 +62,7 @@ export {
   createRandomModule,
   createRegexModule,
 };
-export { parseCsv, formatCsv, dataToRows, recordsToObjects, readCsvString, delimiterArg } from './csv.js';
+export { readCsvString, writeCsvString } from './csv.js';
 export { joinPath, splitPath, normalizePath, absolutePath, relativePath, extension } from './path.js';
 export { sha256, sha1, md5, hmac, utf8, toHex } from './crypto/hashes.js';
 export { quote, unquote, quotePlus, decodeUtf8, encodeQuery, parseQuery } from './http.js';
