@@ -21,15 +21,16 @@ const common = {
 };
 
 const entries = [
-  // The sandbox worker process (debug adapter, language tools). It needs only the capability model
-  // of the grammar (debug-adapter/src/sandbox/README.md); importing more fails this build.
+  // The sandbox worker process (debug adapter, language tools). It needs only the part of the grammar
+  // that grammar/src/sandbox-worker.ts exports (debug-adapter/src/sandbox/README.md); importing more
+  // fails this build.
   {
     entryPoints: [r('debug-adapter/src/sandbox/worker.ts')],
     outfile: r('debug-adapter/dist/worker.js'),
     platform: 'node',
     format: 'esm',
     external: ['isolated-vm'],
-    alias: { '@mlsec/grammar': r('grammar/src/capabilities/index.ts') },
+    alias: { '@mlsec/grammar': r('grammar/src/sandbox-worker.ts') },
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   },
   // The ML runtime evaluated in every isolate (installs globalThis.__mlsecRuntime; no Node APIs).
