@@ -75,6 +75,94 @@ const QSORT_JS = [
   'qsort(a, 0, a.length - 1);',
   '$0.write(1, (a[0] <= a[1]) + " " + (a[9998] <= a[9999]) + "\\n");',
 ].join('\n');
+// Float-heavy: a Mandelbrot grid (the float locals stay floats; grid points like -1.0, the starting
+// 0.0 and the running `total` are integral floats, which ML must keep distinct from ints), then an
+// escape-time sum that doubles a float (`z = z * 2.0`).
+const MANDEL_ML = [
+  'function mandel(size, limit) {',
+  '  inside = 0; total = 0.0; y = 0;',
+  '  while (y < size) {',
+  '    ci = y * 3.0 / size - 1.5; x = 0;',
+  '    while (x < size) {',
+  '      cr = x * 3.0 / size - 2.0; zr = 0.0; zi = 0.0; k = 0;',
+  '      while (k < limit && zr * zr + zi * zi <= 4.0) {',
+  '        t = zr * zr - zi * zi + cr; zi = 2.0 * zr * zi + ci; zr = t; k = k + 1;',
+  '      }',
+  '      if (k == limit) { inside = inside + 1; }',
+  '      total = total + k * 0.5; x = x + 1;',
+  '    }',
+  '    y = y + 1;',
+  '  }',
+  '  scale = 1.0; j = 0;',
+  '  while (j < 40) { scale = scale * 2.0; j = j + 1; }',
+  '  return [inside, total / scale];',
+  '}',
+  'r = mandel(120, 60);',
+  'print(r[0], r[1]);',
+].join('\n');
+const MANDEL_JS = [
+  'function mandel(size, limit) {',
+  '  let inside = 0, total = 0.0, y = 0;',
+  '  while (y < size) {',
+  '    const ci = y * 3.0 / size - 1.5; let x = 0;',
+  '    while (x < size) {',
+  '      const cr = x * 3.0 / size - 2.0; let zr = 0.0, zi = 0.0, k = 0;',
+  '      while (k < limit && zr * zr + zi * zi <= 4.0) {',
+  '        const t = zr * zr - zi * zi + cr; zi = 2.0 * zr * zi + ci; zr = t; k = k + 1;',
+  '      }',
+  '      if (k == limit) { inside = inside + 1; }',
+  '      total = total + k * 0.5; x = x + 1;',
+  '    }',
+  '    y = y + 1;',
+  '  }',
+  '  let scale = 1.0, j = 0;',
+  '  while (j < 40) { scale = scale * 2.0; j = j + 1; }',
+  '  return [inside, total / scale];',
+  '}',
+  'const r = mandel(120, 60);',
+  '$0.write(1, r[0] + " " + r[1] + "\\n");',
+].join('\n');
+// Mixed int/float: mean and variance of every 8-wide window of an int array (int sums, `/` to a
+// float mean, int minus float deviations; means of windows whose sum is a multiple of 8 are integral).
+const STATS_ML = [
+  'function windows(a, w) {',
+  '  n = len(a); i = 0; acc = 0.0;',
+  '  while (i + w <= n) {',
+  '    s = 0; j = i;',
+  '    while (j < i + w) { s = s + a[j]; j = j + 1; }',
+  '    mean = s / w; v = 0.0; j = i;',
+  '    while (j < i + w) { d = a[j] - mean; v = v + d * d; j = j + 1; }',
+  '    acc = acc + v / w; i = i + 1;',
+  '  }',
+  '  return acc / (n - w + 1);',
+  '}',
+  'a = []; x = 12345; k = 0;',
+  'while (k < 20000) { x = x * 16807 % 2147483647; a.append(x % 10); k = k + 1; }',
+  'print(windows(a, 8));',
+].join('\n');
+const STATS_JS = [
+  'function windows(a, w) {',
+  '  const n = a.length; let i = 0, acc = 0.0;',
+  '  while (i + w <= n) {',
+  '    let s = 0, j = i;',
+  '    while (j < i + w) { s = s + a[j]; j = j + 1; }',
+  '    const mean = s / w; let v = 0.0; j = i;',
+  '    while (j < i + w) { const d = a[j] - mean; v = v + d * d; j = j + 1; }',
+  '    acc = acc + v / w; i = i + 1;',
+  '  }',
+  '  return acc / (n - w + 1);',
+  '}',
+  'const a = []; let x = 12345, k = 0;',
+  'while (k < 20000) { x = x * 16807 % 2147483647; a.push(x % 10); k = k + 1; }',
+  '$0.write(1, windows(a, 8) + "\\n");',
+].join('\n');
+/** The CPU-bound comparisons: name → [ML source, JavaScript code]. */
+export const CPU_PROGRAMS = {
+  fib25: [FIB_ML, FIB_JS],
+  quicksort10k: [QSORT_ML, QSORT_JS],
+  mandelbrot120: [MANDEL_ML, MANDEL_JS],
+  window_stats20k: [STATS_ML, STATS_JS],
+};
 /** Programs that only print: their cost (runtime set-up, wrapper, output) is subtracted from the above. */
 const EMPTY_ML = 'print(0);\n';
 const EMPTY_JS = '$0.write(1, "0\\n");';
@@ -170,7 +258,6 @@ export async function run(emit) {
     emit({ name: `sandbox.${name}_js`, unit: 'ms', value: jsMs });
     emit({ name: `sandbox.${name}_ratio`, unit: 'x', value: mlMs / jsMs });
   };
-  await compareCpu('fib25', FIB_ML, FIB_JS);
-  await compareCpu('quicksort10k', QSORT_ML, QSORT_JS);
+  for (const [name, [mlSource, jsCode]] of Object.entries(CPU_PROGRAMS)) await compareCpu(name, mlSource, jsCode);
   await sandbox.dispose();
 }
