@@ -184,27 +184,27 @@ export function div(a: Value, b: Value): Value {
   return makeFloat(asFloat(x) / d);
 }
 
-/** Python float divmod (CPython's float_divmod), returning [floor quotient, modulo]. */
-function floatDivmod(vx: number, wx: number): [number, number] {
-  let mod = vx % wx;
+// Python float `//` and `%` (CPython's float_divmod) of doubles, `wx` not zero. C tests a double
+// for "non-zero", which NaN is: hence `!== 0` rather than JS truthiness (nan % 2.0 is nan).
+
+/** Python float modulo: the result takes the divisor's sign. */
+export function floatMod(vx: number, wx: number): number {
+  const mod = vx % wx;
+  if (mod !== 0) return wx < 0 !== mod < 0 ? mod + wx : mod;
+  return wx < 0 ? -0 : 0;
+}
+
+/** Python float floor division. */
+export function floatFloorDiv(vx: number, wx: number): number {
+  const mod = vx % wx;
   let div = (vx - mod) / wx;
-  if (mod) {
-    if (wx < 0 !== mod < 0) {
-      mod += wx;
-      div -= 1;
-    }
-  } else {
-    mod = wx < 0 ? -0 : 0;
+  if (mod !== 0 && wx < 0 !== mod < 0) div -= 1;
+  if (div !== 0) {
+    const floordiv = Math.floor(div);
+    return div - floordiv > 0.5 ? floordiv + 1 : floordiv;
   }
-  let floordiv: number;
-  if (div) {
-    floordiv = Math.floor(div);
-    if (div - floordiv > 0.5) floordiv += 1;
-  } else {
-    const q = vx / wx;
-    floordiv = q < 0 || Object.is(q, -0) ? -0 : 0;
-  }
-  return [floordiv, mod];
+  const q = vx / wx;
+  return q < 0 || Object.is(q, -0) ? -0 : 0;
 }
 
 /** Exact floor division and modulo of two ints (modulo takes the divisor's sign). */
@@ -239,7 +239,7 @@ export function floordiv(a: Value, b: Value): Value {
   }
   const d = asFloat(y);
   if (d === 0) return raise('ZeroDivisionError', 'float floor division by zero');
-  return makeFloat(floatDivmod(asFloat(x), d)[0]);
+  return makeFloat(floatFloorDiv(asFloat(x), d));
 }
 
 export function mod(a: Value, b: Value): Value {
@@ -259,7 +259,7 @@ export function mod(a: Value, b: Value): Value {
   }
   const d = asFloat(y);
   if (d === 0) return raise('ZeroDivisionError', 'float modulo');
-  return makeFloat(floatDivmod(asFloat(x), d)[1]);
+  return makeFloat(floatMod(asFloat(x), d));
 }
 
 /** Unary minus. */

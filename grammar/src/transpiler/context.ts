@@ -6,6 +6,7 @@ import type { CallExpr, Range } from '../syntax/ast.js';
 import type { FnScope, ScopeInfo } from './scopes.js';
 import type { MappedPosition } from './source-map.js';
 import type { DebugGen } from './debug-gen.js';
+import type { NumberVars } from './float-code.js';
 
 /** Per-function generation state. */
 export interface FnState {
@@ -18,6 +19,8 @@ export interface FnState {
   readonly isProgram: boolean;
   /** The ML name used in error frames. */
   readonly name: string;
+  /** Variables holding raw doubles and variables holding numbers (float-code.ts). */
+  readonly numbers: NumberVars;
   /**
    * Run mode, no `finally` in the body: the depth counter is decremented at each `return` and in
    * the catch clause instead of a JS `finally` (cheaper in V8's interpreter and baseline code).

@@ -9,6 +9,7 @@ import { varName, type GenContext } from './context.js';
 import type { FnScope } from './scopes.js';
 import { directName, functionExpression } from './functions.js';
 import { fastAppend, fastBinary, fastIndex, fastLen, fastNeg } from './fast-ops.js';
+import { boxed, floatAddAny, floatCode, floatCompare, isFloatArithmetic, isFloatVar } from './float-code.js';
 
 const ARITH: Readonly<Record<string, string>> = {
   '+': 'add',
@@ -114,7 +115,8 @@ function numberLiteral(ctx: GenContext, raw: string, isFloat: boolean): string {
   return f < 0 ? `(${String(f)})` : String(f);
 }
 
-function identifier(ctx: GenContext, id: Identifier): string {
+/** A name's value as stored (a raw double for a float variable, float-code.ts). */
+export function identifier(ctx: GenContext, id: Identifier): string {
   const name = id.name;
   const r = resolveName(ctx, name);
   switch (r.kind) {
@@ -137,6 +139,10 @@ function identifier(ctx: GenContext, id: Identifier): string {
 function binary(ctx: GenContext, e: BinaryExpr): string {
   const op = e.operator;
   const helper = ARITH[op] ?? COMPARE[op];
+  if (helper) {
+    const code = COMPARE[op] ? floatCompare(ctx, e, ctx.helper(helper)) : floatAddAny(ctx, e, ctx.helper(helper));
+    if (code !== null) return code;
+  }
   if (helper) return fastBinary(ctx, e, helper, ctx.helper(helper));
   // && and ||: return an operand (ML-LANGUAGE.md §4); plain JS when both sides are booleans.
   if (isBoolean(e.left) && isBoolean(e.right)) return `(${expression(ctx, e.left)} ${op} ${expression(ctx, e.right)})`;
@@ -238,6 +244,8 @@ function hasDuplicates(f: FunctionDef): boolean {
 }
 
 export function expression(ctx: GenContext, e: Expression): string {
+  // Float arithmetic runs on doubles and is boxed once at the end.
+  if (isFloatArithmetic(ctx, e)) return boxed(ctx, floatCode(ctx, e));
   switch (e.kind) {
     case 'NumberLiteral':
       return numberLiteral(ctx, e.raw, e.isFloat);
@@ -246,7 +254,7 @@ export function expression(ctx: GenContext, e: Expression): string {
     case 'BooleanLiteral':
       return e.value ? 'true' : 'false';
     case 'Identifier':
-      return identifier(ctx, e);
+      return isFloatVar(ctx, e.name) ? boxed(ctx, identifier(ctx, e)) : identifier(ctx, e);
     case 'ArrayLiteral':
       return `[${e.elements.map((x) => expression(ctx, x)).join(', ')}]`;
     case 'ObjectLiteral': {

@@ -90,7 +90,8 @@ function isInt32(x: Operand): string | null {
 }
 
 function all(tests: (string | null)[]): string {
-  const t = tests.filter((x): x is string => x !== null);
+  // The same test twice (x * x) is made once.
+  const t = [...new Set(tests.filter((x): x is string => x !== null))];
   if (t.includes('false')) return 'false';
   return t.length === 0 ? 'true' : t.join(' && ');
 }
@@ -115,11 +116,16 @@ export function fastBinary(ctx: GenContext, e: BinaryExpr, name: string, helper:
     case 'add':
     case 'sub': {
       const op = name === 'add' ? '+' : '-';
-      code = assemble([a, b], all([isInt32(a), isInt32(b)]), `${a.ref} ${op} ${b.ref}`, slow);
+      code = assemble(
+        [a, b],
+        all([isInt32(a), isInt32(b)]),
+        `${a.ref} ${op} ${b.ref}`,
+        floatOrSlow(ctx, a, b, op, slow),
+      );
       break;
     }
     case 'mul':
-      code = multiply(ctx, a, b, slow);
+      code = multiply(ctx, a, b, floatOrSlow(ctx, a, b, '*', slow));
       break;
     case 'floordiv':
       code = assemble([a, b], all([isInt32(a), ...positive(b)]), `${ctx.helper('floor')}(${a.ref} / ${b.ref})`, slow);
@@ -167,6 +173,23 @@ export function fastBinary(ctx: GenContext, e: BinaryExpr, name: string, helper:
   }
   ctx.releaseScratch(mark);
   return code;
+}
+
+/**
+ * The slow path of `+`, `-` or `*` preceded by the non-integral float case: two JS numbers whose
+ * result is not integral give that result (an int operand makes it a float; two ints cannot give
+ * a fraction). Integral results of floats need the MLFloat box, so they take the slow path. Not
+ * used with an int or non-number literal operand (counters and concatenation).
+ */
+function floatOrSlow(ctx: GenContext, a: Operand, b: Operand, op: string, slow: string): string {
+  if (a.int !== null || b.int !== null || a.other || b.other) return slow;
+  const t = ctx.scratch();
+  const guard = all([
+    numTest(a),
+    numTest(b),
+    `(${t} = ${numRef(a)} ${op} ${numRef(b)}) !== ${ctx.helper('floor')}(${t})`,
+  ]);
+  return guard === 'false' ? slow : `${guard} ? ${t} : ${slow}`;
 }
 
 /** Guards that `b` is a positive int32 (nothing for a positive int literal). */

@@ -5,6 +5,7 @@ import { MAX_DEPTH } from '../runtime/call.js';
 import { varName, type FnState, type GenContext } from './context.js';
 import { expression } from './expressions.js';
 import { returnCode, statements } from './statements.js';
+import { noNumberVars, numberVars } from './float-code.js';
 
 /**
  * The run-mode name of the unchecked entry of a fixed function (FnScope.fixedFunctions): call
@@ -28,7 +29,8 @@ export function functionExpression(ctx: GenContext, node: FunctionDef | ArrowFun
     ctx.debug === null && node.kind === 'FunctionDef' && outer.scope.fixedFunctions.get(node.name.name) === node;
   // Run mode counts the depth down at each exit unless a `finally` could run after a `return`.
   const explicitDepth = ctx.debug === null && !(node.body.kind === 'Block' && hasFinally(node.body.body));
-  const fn: FnState = { scope, temps: [], assigned: new Set(), isProgram: false, name: mlName, explicitDepth };
+  const numbers = ctx.debug === null ? numberVars(scope, node) : noNumberVars();
+  const fn: FnState = { scope, temps: [], assigned: new Set(), isProgram: false, name: mlName, explicitDepth, numbers };
   ctx.fn = fn;
   try {
     const quoted = JSON.stringify(mlName);

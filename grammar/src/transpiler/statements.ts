@@ -7,6 +7,7 @@ import { condition, expression, mayCall } from './expressions.js';
 import { functionExpression } from './functions.js';
 import { elementTest, operand, PLAIN_CODE } from './fast-ops.js';
 import { importBinding } from './scopes.js';
+import { floatCode, isFloatVar } from './float-code.js';
 
 /** Generates a statement list; names assigned inside nested blocks do not leak out as "assigned". */
 export function statements(ctx: GenContext, list: readonly TopLevelStatement[]): void {
@@ -63,7 +64,7 @@ function statement(ctx: GenContext, s: TopLevelStatement): void {
     case 'AssignStmt': {
       const t = s.target;
       if (t.kind === 'Identifier') {
-        const value = expression(ctx, s.value);
+        const value = isFloatVar(ctx, t.name) ? floatCode(ctx, s.value) : expression(ctx, s.value);
         ctx.line(`${at(ctx, s)} ${assign(ctx, t.name)} = ${value};`, s.range);
         return;
       }

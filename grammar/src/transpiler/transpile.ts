@@ -9,6 +9,7 @@ import { analyzeScopes } from './scopes.js';
 import { statements } from './statements.js';
 import { toSourceMapV3, type LineMap, type SourceMapV3 } from './source-map.js';
 import { DebugGen, type DebugUnitInfo } from './debug-gen.js';
+import { boxed, noNumberVars, numberVars } from './float-code.js';
 
 export interface TranspileOptions {
   /** The ML file's name as errors should show it (relative to the program's root). */
@@ -37,9 +38,16 @@ export interface TranspileResult {
 export function transpile(program: Program, options: TranspileOptions): TranspileResult {
   const scopes = analyzeScopes(program);
   const ctx = new GenContext(scopes, options.file);
-  const main: FnState = { scope: scopes.program, temps: [], assigned: new Set(), isProgram: true, name: '<module>' };
-  ctx.fn = main;
   const debug = options.debug === true ? new DebugGen() : null;
+  const main: FnState = {
+    scope: scopes.program,
+    temps: [],
+    assigned: new Set(),
+    isProgram: true,
+    name: '<module>',
+    numbers: debug ? noNumberVars() : numberVars(scopes.program, program),
+  };
+  ctx.fn = main;
   ctx.debug = debug;
   const top = debug ? debug.register('<module>', 0, 0, scopes.program, []) : 0;
   const body = ctx.capture(() => {
@@ -79,7 +87,13 @@ export function transpile(program: Program, options: TranspileOptions): Transpil
   }
   ctx.line('}');
   const name = JSON.stringify(options.moduleName ?? options.file);
-  ctx.line(`return $rt.exports(${name}, [${globals.map((g) => `[${JSON.stringify(g)}, ${varName(g)}]`).join(', ')}]);`);
+  // Raw-double globals are boxed into the module object (undefined stays undefined: not exported).
+  const exported = globals.map((g) => {
+    const v = varName(g);
+    const value = main.numbers.floats.has(g) ? `(${v} === undefined ? ${v} : ${boxed(ctx, v)})` : v;
+    return `[${JSON.stringify(g)}, ${value}]`;
+  });
+  ctx.line(`return $rt.exports(${name}, [${exported.join(', ')}]);`);
   ctx.dedent();
   ctx.line('})');
 
