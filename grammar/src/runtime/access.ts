@@ -1,10 +1,10 @@
 // Member access, method calls, indexing, slicing and index assignment on ML values. The only way
 // transpiled code reaches into a value: ML objects by own map key, everything else through the
 // method whitelists. JS properties of values are never read by name.
-import { MLModule, MLNative, MLObject, MLPair, type MLFunction, type Value } from './values.js';
+import { MLModule, MLNative, MLObject, MLTuple, type MLFunction, type Value } from './values.js';
 import { raise } from './errors.js';
 import { STRING_METHODS } from './string-methods.js';
-import { ARRAY_METHODS, PAIR_METHODS } from './array-methods.js';
+import { ARRAY_METHODS, TUPLE_METHODS } from './array-methods.js';
 import { MLErrorValue } from './error-value.js';
 import { cpAt, cpLength, codePoints } from './codepoints.js';
 import { pyStr, pyTypeName, toRepr } from './text.js';
@@ -51,8 +51,8 @@ export function lookupMember(o: Value, name: string): Value | undefined {
   }
   if (o instanceof MLModule) return o.members.get(name);
   if (o instanceof MLErrorValue) return o.member(name);
-  if (o instanceof MLPair) {
-    const m = own(PAIR_METHODS, name);
+  if (o instanceof MLTuple) {
+    const m = own(TUPLE_METHODS, name);
     return m && bound(name, (args) => m(o, args));
   }
   if (o instanceof MLNative) {
@@ -71,9 +71,9 @@ export function getMember(o: Value, name: string): Value {
 }
 
 /**
- * `o.name(args)`: methods of strings/arrays/pairs/natives, functions stored in objects and modules.
+ * `o.name(args)`: methods of strings/arrays/tuples/natives, functions stored in objects and modules.
  * `site` (transpiled code passes it) is the call's site id: stored for capability checks when the
- * method may reach one (anything but a string, array or pair method).
+ * method may reach one (anything but a string, array or tuple method).
  */
 export function callMethod(o: Value, name: string, args: Value[], site?: number): Value {
   if (typeof o === 'string') {
@@ -86,8 +86,8 @@ export function callMethod(o: Value, name: string, args: Value[], site?: number)
     const m = isForbiddenName(name) ? undefined : own(o.methods, name);
     if (site !== undefined) callState.site = site;
     if (m) return (Reflect.apply(m, o, args) as Value | undefined) ?? null;
-  } else if (o instanceof MLPair) {
-    const m = own(PAIR_METHODS, name);
+  } else if (o instanceof MLTuple) {
+    const m = own(TUPLE_METHODS, name);
     if (m) return m(o, args);
   } else {
     if (site !== undefined) callState.site = site;
@@ -168,12 +168,11 @@ export function getIndex(o: Value, i: Value): Value {
     if (k < 0 || k >= len) return raise('IndexError', 'string index out of range');
     return cpAt(o, k);
   }
-  if (o instanceof MLPair) {
+  if (o instanceof MLTuple) {
     let k = intIndex(i, 'tuple');
-    if (k < 0) k += 2;
-    if (k === 0) return o.first;
-    if (k === 1) return o.second;
-    return raise('IndexError', 'tuple index out of range');
+    if (k < 0) k += o.items.length;
+    if (k < 0 || k >= o.items.length) return raise('IndexError', 'tuple index out of range');
+    return o.items[k]!;
   }
   return raise('TypeError', `'${pyTypeName(o)}' object is not subscriptable`);
 }
@@ -224,6 +223,14 @@ export function sliceRange(
   return { first: a, step: st, count };
 }
 
+function sliceItems(items: readonly Value[], start: Value, stop: Value, step: Value): Value[] {
+  const r = sliceRange(items.length, start, stop, step);
+  if (r.step === 1) return items.slice(r.first, r.first + r.count);
+  const out: Value[] = [];
+  for (let n = 0, k = r.first; n < r.count; n++, k += r.step) out.push(items[k]!);
+  return out;
+}
+
 /** `o[start:stop:step]` (null for an omitted part). */
 export function getSlice(o: Value, start: Value, stop: Value, step: Value): Value {
   if (typeof o === 'string') {
@@ -235,13 +242,8 @@ export function getSlice(o: Value, start: Value, stop: Value, step: Value): Valu
     for (let n = 0, k = r.first; n < r.count; n++, k += r.step) out += points ? points[k] : o[k];
     return out;
   }
-  if (Array.isArray(o) || o instanceof MLPair) {
-    const items = Array.isArray(o) ? o : [o.first, o.second];
-    const r = sliceRange(items.length, start, stop, step);
-    if (r.step === 1) return items.slice(r.first, r.first + r.count);
-    const out: Value[] = [];
-    for (let n = 0, k = r.first; n < r.count; n++, k += r.step) out.push(items[k]!);
-    return out;
-  }
+  if (Array.isArray(o)) return sliceItems(o, start, stop, step);
+  // As in Python, a slice of a tuple is a tuple.
+  if (o instanceof MLTuple) return new MLTuple(sliceItems(o.items, start, stop, step));
   return raise('TypeError', `'${pyTypeName(o)}' object is not subscriptable`);
 }

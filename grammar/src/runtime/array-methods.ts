@@ -1,6 +1,6 @@
 // The array method whitelist (append extend insert remove pop index count sort reverse clear copy)
 // and the pair methods (count index), with Python list/tuple semantics and messages. Pure.
-import { MLPair, type Value } from './values.js';
+import { MLTuple, type Value } from './values.js';
 import { raise } from './errors.js';
 import { arity, argInt, optInt } from './args.js';
 import { clampBounds } from './codepoints.js';
@@ -95,11 +95,11 @@ export const ARRAY_METHODS: Readonly<Record<string, ArrayMethod>> = Object.freez
   }),
 );
 
-type PairMethod = (p: MLPair, args: Value[]) => Value;
+type TupleMethod = (t: MLTuple, args: Value[]) => Value;
 
-export const PAIR_METHODS: Readonly<Record<string, PairMethod>> = Object.freeze(
-  Object.assign(Object.create(null) as Record<string, PairMethod>, {
-    count: (p: MLPair, args: Value[]) => countOf([p.first, p.second], args),
-    index: (p: MLPair, args: Value[]) => indexOf([p.first, p.second], args, 'tuple.index'),
+export const TUPLE_METHODS: Readonly<Record<string, TupleMethod>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, TupleMethod>, {
+    count: (t: MLTuple, args: Value[]) => countOf(t.items, args),
+    index: (t: MLTuple, args: Value[]) => indexOf(t.items, args, 'tuple.index'),
   }),
 );

@@ -1,7 +1,7 @@
 // Stdlib functions that need the host (file, http, env, the I/O half of path, ...): called through
 // RuntimeHost.bridge with plain copied data, never with ML objects or functions. Converts ML values
 // to bridge data and back, and wraps HTTP responses in an HttpResponse object.
-import { MLFloat, MLNative, MLObject, MLPair, type MLFunction, type NativeMethodTable, type Value } from './values.js';
+import { MLFloat, MLNative, MLObject, MLTuple, type MLFunction, type NativeMethodTable, type Value } from './values.js';
 import { raise } from './errors.js';
 import { makeFloat, makeInt } from './numbers.js';
 import { pyTypeName } from './text.js';
@@ -19,7 +19,7 @@ export function toBridge(v: Value, fn: string, depth = 0): BridgeValue {
   if (typeof v === 'bigint') return Number(v);
   if (v instanceof MLFloat) return v.value;
   if (Array.isArray(v)) return v.map((x) => toBridge(x, fn, depth + 1));
-  if (v instanceof MLPair) return [toBridge(v.first, fn, depth + 1), toBridge(v.second, fn, depth + 1)];
+  if (v instanceof MLTuple) return v.items.map((x) => toBridge(x, fn, depth + 1));
   if (v instanceof MLObject) {
     const out: Record<string, BridgeValue> = Object.create(null) as Record<string, BridgeValue>;
     for (const [k, x] of v.map) out[k] = toBridge(x, fn, depth + 1);

@@ -1,12 +1,12 @@
 // Builtins that need the run's context: output and input (through the host), capability queries,
 // and introspection over the stdlib catalogue (help, methods, modules, module_info, hasattr, getattr).
-import { MLModule, MLNative, MLObject, MLPair, type MLFunction, type Value } from './values.js';
+import { MLModule, MLNative, MLObject, MLTuple, type MLFunction, type Value } from './values.js';
 import { raise } from './errors.js';
 import { arity, argString } from './args.js';
 import { toStr } from './text.js';
 import { isForbiddenName, lookupMember } from './access.js';
 import { STRING_METHODS } from './string-methods.js';
-import { ARRAY_METHODS, PAIR_METHODS } from './array-methods.js';
+import { ARRAY_METHODS, TUPLE_METHODS } from './array-methods.js';
 import type { RuntimeHost } from './host.js';
 import type { Builtin } from './builtins-values.js';
 import { STDLIB_MODULES, lookupFunction, lookupModule, type FunctionSpec } from '../stdlib/index.js';
@@ -47,7 +47,7 @@ function methodNames(v: Value): string[] {
   const names = (table: object): string[] => Object.keys(table).filter((k) => !k.startsWith('_'));
   if (typeof v === 'string') return names(STRING_METHODS).sort();
   if (Array.isArray(v)) return names(ARRAY_METHODS).sort();
-  if (v instanceof MLPair) return names(PAIR_METHODS).sort();
+  if (v instanceof MLTuple) return names(TUPLE_METHODS).sort();
   if (v instanceof MLNative) return names(v.methods).sort();
   if (v instanceof MLModule)
     return [...v.members]

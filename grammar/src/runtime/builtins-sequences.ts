@@ -1,6 +1,6 @@
 // Pure builtins over collections: range enumerate zip sorted reversed keys values all any sum min
 // max iter next call. No host access.
-import { MLObject, MLPair, type Value } from './values.js';
+import { MLObject, MLTuple, type Value } from './values.js';
 import { raise } from './errors.js';
 import { arity, argInt } from './args.js';
 import { compareOp, truthy } from './compare.js';
@@ -65,15 +65,18 @@ function sum_(...args: Value[]): Value {
   return acc;
 }
 
-function zip_(...args: Value[]): Value {
-  const lists = args.map(toArray);
-  const n = lists.length === 0 ? 0 : Math.min(...lists.map((l) => l.length));
+/** Python's zip: one tuple per position, as many items as sequences, stopping at the shortest. */
+export function zipTuples(seqs: readonly (readonly Value[])[]): Value[] {
+  if (seqs.length === 0) return [];
+  let n = Infinity;
+  for (const s of seqs) n = Math.min(n, s.length);
   const out: Value[] = [];
-  for (let i = 0; i < n; i++) {
-    if (lists.length === 2) out.push(new MLPair(lists[0]![i]!, lists[1]![i]!));
-    else out.push(lists.map((l) => l[i]!));
-  }
+  for (let i = 0; i < n; i++) out.push(new MLTuple(seqs.map((s) => s[i]!)));
   return out;
+}
+
+function zip_(...args: Value[]): Value {
+  return zipTuples(args.map(toArray));
 }
 
 function next_(...args: Value[]): Value {
@@ -92,7 +95,7 @@ export const SEQUENCE_BUILTINS: Readonly<Record<string, Builtin>> = {
   enumerate: (...a) => {
     arity('enumerate', a, 1, 2);
     let i = a[1] === undefined ? 0 : argInt(a[1], 'enumerate');
-    return toArray(a[0]!).map((v) => new MLPair(i++, v));
+    return toArray(a[0]!).map((v) => new MLTuple([i++, v]));
   },
   zip: zip_,
   sorted: (...a) => {

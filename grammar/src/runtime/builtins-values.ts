@@ -121,6 +121,7 @@ function len_(...args: Value[]): Value {
   if (typeof v === 'string') return cpLength(v);
   if (Array.isArray(v)) return v.length;
   if (v instanceof MLObject) return v.map.size;
+  // STDLIB.md: 0 for anything but a string, array or object, tuples included (Python would count).
   return 0;
 }
 

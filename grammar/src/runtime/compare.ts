@@ -1,6 +1,6 @@
 // Truthiness, deep equality (`==`) and ordering (`<` and friends) with ML/Python semantics.
 // Pure; never touches the host. Ordering raises TypeError on mixed types; equality never raises.
-import { MLFloat, MLNative, MLObject, MLPair, type Value } from './values.js';
+import { MLFloat, MLNative, MLObject, MLTuple, type Value } from './values.js';
 import { raise } from './errors.js';
 import { pyTypeName } from './text.js';
 
@@ -66,8 +66,10 @@ export function equals(a: Value, b: Value): boolean {
     }
     return true;
   }
-  if (a instanceof MLPair) {
-    return b instanceof MLPair && equals(a.first, b.first) && equals(a.second, b.second);
+  if (a instanceof MLTuple) {
+    if (!(b instanceof MLTuple) || a.items.length !== b.items.length) return false;
+    for (let i = 0; i < a.items.length; i++) if (!equals(a.items[i]!, b.items[i]!)) return false;
+    return true;
   }
   if (a instanceof MLNative && b instanceof MLNative) {
     return a.equals !== undefined && a.equals(b);
@@ -111,9 +113,9 @@ export function compareOp(a: Value, b: Value, op: string): number {
     if (nb === undefined) return orderError(op, a, b);
     return numCompare(na, nb);
   }
-  if ((Array.isArray(a) && Array.isArray(b)) || (a instanceof MLPair && b instanceof MLPair)) {
-    const xs = Array.isArray(a) ? a : [(a as MLPair).first, (a as MLPair).second];
-    const ys = Array.isArray(b) ? b : [(b as MLPair).first, (b as MLPair).second];
+  if ((Array.isArray(a) && Array.isArray(b)) || (a instanceof MLTuple && b instanceof MLTuple)) {
+    const xs = Array.isArray(a) ? a : (a as MLTuple).items;
+    const ys = Array.isArray(b) ? b : (b as MLTuple).items;
     const n = Math.min(xs.length, ys.length);
     for (let i = 0; i < n; i++) {
       if (!equals(xs[i]!, ys[i]!)) return compareOp(xs[i]!, ys[i]!, op);

@@ -1,6 +1,6 @@
 // Iteration over ML values (for-in, builtins taking iterables): arrays by element, strings by
 // code point, objects by key (a snapshot), pairs by item, iterator objects by what remains. Pure.
-import { MLNative, MLObject, MLPair, type NativeMethodTable, type Value } from './values.js';
+import { MLNative, MLObject, MLTuple, type NativeMethodTable, type Value } from './values.js';
 import { raise } from './errors.js';
 import { pyTypeName } from './text.js';
 
@@ -31,7 +31,7 @@ export function iterate(v: Value): Iterable<Value> {
   if (Array.isArray(v)) return v;
   if (typeof v === 'string') return v;
   if (v instanceof MLObject) return Array.from(v.map.keys());
-  if (v instanceof MLPair) return [v.first, v.second];
+  if (v instanceof MLTuple) return v.items;
   if (v instanceof MLIterator) return v.remaining();
   return raise('TypeError', `'${pyTypeName(v)}' object is not iterable`);
 }

@@ -1,6 +1,6 @@
 // Helpers only transpiled code calls: literals, destructuring, throw/except, call checks, name
 // errors, and ML stack frames built from position tables (sites.ts). Pure; no host access.
-import { MLError, MLFloat, MLObject, MLPair, type Value } from './values.js';
+import { MLError, MLFloat, MLObject, MLTuple, type Value } from './values.js';
 import { isCatchable, raise, toMLError, userError } from './errors.js';
 import { MLErrorValue } from './error-value.js';
 import { getIndex } from './access.js';
@@ -47,7 +47,7 @@ export function unpack(v: Value, n: number): Value[] {
     Array.isArray(v) ||
     typeof v === 'string' ||
     v instanceof MLObject ||
-    v instanceof MLPair ||
+    v instanceof MLTuple ||
     v instanceof MLIterator
   )) {
     raise('TypeError', `cannot unpack non-iterable ${pyTypeName(v)} object`);

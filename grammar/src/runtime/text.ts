@@ -1,6 +1,6 @@
 // Text forms of ML values: `str`/`print` form, `repr`, Python's str() (used by `+` with a string),
 // plus `typeof` and the Python type names used in error messages. Pure; no I/O.
-import { MLFloat, MLModule, MLNative, MLObject, MLPair, type Value } from './values.js';
+import { MLFloat, MLModule, MLNative, MLObject, MLTuple, type Value } from './values.js';
 import { formatFloat } from './float-repr.js';
 
 /** ML `typeof`: number, string, boolean, array, object, function, module, a class name, or unknown. */
@@ -43,7 +43,7 @@ export function pyTypeName(v: Value): string {
   if (Array.isArray(v)) return 'list';
   if (v instanceof MLObject) return 'dict';
   if (v instanceof MLFloat) return 'float';
-  if (v instanceof MLPair) return 'tuple';
+  if (v instanceof MLTuple) return 'tuple';
   if (v instanceof MLNative) return v.typeName;
   if (v instanceof MLModule) return 'module';
   return 'object';
@@ -122,8 +122,10 @@ function containerText(v: Value, mode: Mode, seen: Set<unknown>): string {
     seen.delete(v);
     return `{${parts.join(', ')}}`;
   }
-  if (v instanceof MLPair) {
-    return `(${containerText(v.first, mode, seen)}, ${containerText(v.second, mode, seen)})`;
+  if (v instanceof MLTuple) {
+    // Python's tuple forms: `()`, `(1,)`, `(1, 'a', True)`.
+    const parts = v.items.map((item) => containerText(item, mode, seen));
+    return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
   }
   return '<object>';
 }

@@ -9,7 +9,7 @@
 //   string   JS string.        boolean  JS boolean.        null  JS null (never undefined).
 //   array    JS Array (the transpiler never exposes Array.prototype methods to ML code).
 //   object   MLObject: insertion-ordered string-keyed map with no prototype chain involved.
-//   pair     MLPair (from zip/enumerate): typeof "unknown", prints `(0, 'a')`.
+//   tuple    MLTuple (from zip/enumerate): typeof "unknown", prints like Python: `(0, 'a')`, `(1,)`.
 //   function JS function (user, arrow or stdlib); stdlib functions carry an `mlName` property.
 //   stdlib objects (Pattern, Match, DateTimeObject, ...): subclasses of MLNative.
 //   module   MLModule: a stdlib module (`import math;`) or a user module; members are read-only.
@@ -23,7 +23,13 @@ export class MLFloat {
   constructor(readonly value: number) {}
 }
 
-/** ML object: a string-keyed, insertion-ordered map. Keys like `__proto__` are ordinary keys here. */
+/**
+ * ML object: a string-keyed, insertion-ordered map. Keys like `__proto__` are ordinary keys here.
+ * Keys are strings by the language spec (ML-LANGUAGE.md §3, "mutable string-keyed map"; literal
+ * keys are identifiers or strings), unlike the reference's Python dicts: `o[1] = v` stores the key
+ * `'1'` (`objectKey` in access.ts gives the Python text of an int, float, boolean or null), so
+ * `o[1]` and `o["1"]` are one entry, `keys(o)` gives strings and `print(o)` shows `{'1': v}`.
+ */
 export class MLObject {
   readonly map: Map<string, Value>;
   constructor(entries?: Iterable<readonly [string, Value]>) {
@@ -31,12 +37,19 @@ export class MLObject {
   }
 }
 
-/** A pair produced by `zip`/`enumerate`; immutable by contract like MLFloat (not frozen, for speed). */
-export class MLPair {
-  constructor(
-    readonly first: Value,
-    readonly second: Value,
-  ) {}
+/**
+ * A tuple produced by `zip`/`enumerate` (the spec's "pair"; `zip` of N arrays gives N items).
+ * Immutable by contract like MLFloat (not frozen, for speed): nothing may change `items`.
+ */
+export class MLTuple {
+  constructor(readonly items: readonly Value[]) {}
+  /** Item 0 and 1: the debugger's variable view reads pairs through these. */
+  get first(): Value {
+    return this.items[0] ?? null;
+  }
+  get second(): Value {
+    return this.items[1] ?? null;
+  }
 }
 
 /**
@@ -83,7 +96,7 @@ export class MLModule {
 export type MLFunction = ((...args: Value[]) => Value) & { mlName?: string };
 
 export type Value =
-  number | bigint | MLFloat | string | boolean | null | Value[] | MLObject | MLPair | MLNative | MLModule | MLFunction;
+  number | bigint | MLFloat | string | boolean | null | Value[] | MLObject | MLTuple | MLNative | MLModule | MLFunction;
 
 /** Python-style error kinds used by the runtime. */
 export type ErrorKind =

@@ -1,7 +1,7 @@
 // args.create_parser (ArgParser/ParsedArgs, pure parsing) and the http module's pure helpers, with
 // urllib.parse results from CPython as expectations.
 import { describe, expect, it } from 'vitest';
-import { MLObject, MLPair, type Value } from '../../src/runtime/values.js';
+import { MLObject, MLTuple, type Value } from '../../src/runtime/values.js';
 import { createArgsModule } from '../../src/runtime/modules/args.js';
 import { createHttpModule } from '../../src/runtime/modules/http.js';
 import { call, callMethod, outcome, testContext } from './context.js';
@@ -104,7 +104,7 @@ const httpCases: [string, () => Value, string][] = [
       ),
     "'q=a+b%26c&n=1&t=True&path=%2Fx%2Fy&none=None'",
   ],
-  ['encodeQuery pairs', () => h('encodeQuery', [new MLPair('a', 1), ['b', 'c d']]), "'a=1&b=c+d'"],
+  ['encodeQuery pairs', () => h('encodeQuery', [new MLTuple(['a', 1]), ['b', 'c d']]), "'a=1&b=c+d'"],
   [
     'encodeQuery needs a mapping',
     () => h('encodeQuery', 'a=1'),

@@ -149,7 +149,7 @@ const functional: [string, () => Value, string][] = [
   ['times', () => fn('times', 5, (i: Value) => mul(i, i)), '[0, 1, 4, 9, 16]'],
   ['zipWith', () => fn('zipWith', (a: Value, b: Value) => mul(a, b), [1, 2, 3], [4, 5, 6]), '[4, 10, 18]'],
   ['zip of two', () => fn('zip', [1, 2], ['a', 'b']), "[(1, 'a'), (2, 'b')]"],
-  ['zip of three', () => fn('zip', [1, 2], ['a', 'b'], [true]), "[[1, 'a', True]]"],
+  ['zip of three', () => fn('zip', [1, 2], ['a', 'b'], [true]), "[(1, 'a', True)]"],
   [
     'ifElse',
     () => {

@@ -1,6 +1,6 @@
 // Test support for the stdlib module tests: a deterministic ModuleContext, a way to call module
 // members by name, and the error text an ML program would see. Not a test file itself.
-import { MLError, MLFloat, MLNative, MLObject, MLPair, type MLModule, type Value } from '../../src/runtime/values.js';
+import { MLError, MLFloat, MLNative, MLObject, MLTuple, type MLModule, type Value } from '../../src/runtime/values.js';
 import { formatFloat } from '../../src/runtime/ops.js';
 import type { ModuleContext, OutputStream } from '../../src/runtime/modules/types.js';
 
@@ -54,7 +54,8 @@ export function pyRepr(v: Value): string {
   if (v instanceof MLFloat) return formatFloat(v.value);
   if (typeof v === 'string') return quote(v);
   if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
-  if (v instanceof MLPair) return `(${pyRepr(v.first)}, ${pyRepr(v.second)})`;
+  if (v instanceof MLTuple)
+    return v.items.length === 1 ? `(${pyRepr(v.items[0]!)},)` : `(${v.items.map(pyRepr).join(', ')})`;
   if (v instanceof MLObject) return `{${[...v.map].map(([k, x]) => `${quote(k)}: ${pyRepr(x)}`).join(', ')}}`;
   if (v instanceof MLNative) return v.toMLString();
   return '<function>';

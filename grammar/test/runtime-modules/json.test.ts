@@ -1,7 +1,7 @@
 // json module: parse results and errors as CPython's json gives them, stringify/prettyPrint text,
 // round trips, depth limits, and `__proto__` staying an ordinary key.
 import { describe, expect, it } from 'vitest';
-import { MLFloat, MLObject, MLPair, type Value } from '../../src/runtime/values.js';
+import { MLFloat, MLObject, MLTuple, type Value } from '../../src/runtime/values.js';
 import { createJsonModule } from '../../src/runtime/modules/json/module.js';
 import { createRegexModule } from '../../src/runtime/modules/regex/module.js';
 import { call, outcome, testContext } from './context.js';
@@ -74,7 +74,8 @@ const stringifyCases: [string, () => Value, string][] = [
   ],
   ['big int', () => s(10n ** 30n), '1000000000000000000000000000000'],
   ['ensure_ascii escapes', () => s('é😀\x01"\\/\n\t'), '"\\u00e9\\ud83d\\ude00\\u0001\\"\\\\/\\n\\t"'],
-  ['pair as list', () => s(new MLPair(1, 'a')), '[1, "a"]'],
+  ['pair as list', () => s(new MLTuple([1, 'a'])), '[1, "a"]'],
+  ['tuple of three as list', () => s(new MLTuple([1, 'a', true])), '[1, "a", true]'],
   [
     'function',
     () => s([(() => null) as Value]),

@@ -1,6 +1,6 @@
 // The `collections` module: list-first helpers that always return new lists (the input is never
 // changed); `get` out of range gives null. Callbacks are ML functions called through callValue.
-import { MLObject, MLPair, type Value } from '../values.js';
+import { MLObject, MLTuple, type Value } from '../values.js';
 import { callValue, equals, raise, truthy } from '../ops.js';
 import { cpLength } from '../codepoints.js';
 import type { MLModule, ModuleContext } from './types.js';
@@ -68,7 +68,7 @@ export function createCollectionsModule(_ctx: ModuleContext): MLModule {
       const ys = listArg(b, 'lst2');
       const n = Math.min(xs.length, ys.length);
       const out: Value[] = [];
-      for (let i = 0; i < n; i++) out.push(new MLPair(xs[i]!, ys[i]!));
+      for (let i = 0; i < n; i++) out.push(new MLTuple([xs[i]!, ys[i]!]));
       return out;
     })
     .fn('sort', 1, 2, (l, rev) => sortValues(list(l), null, truthy(rev ?? false)))

@@ -1,8 +1,9 @@
 // The `functional` module: function-first helpers (map(fn, list), ...) and combinators (compose,
 // pipe, curry, partial, memoize, ...). The functions it returns are plain ML-callable functions.
-import { MLObject, MLPair, type MLFunction, type Value } from '../values.js';
-import { callValue, pyStr, raise, toRepr, truthy } from '../ops.js';
-import { SEQUENCE_BUILTINS } from '../builtins-sequences.js';
+import { MLObject, type MLFunction, type Value } from '../values.js';
+import { callValue, raise, toRepr, truthy } from '../ops.js';
+import { SEQUENCE_BUILTINS, zipTuples } from '../builtins-sequences.js';
+import { objectKey } from '../access.js';
 import type { MLModule, ModuleContext } from './types.js';
 import { ModuleBuilder, absent, intArg, items, listArg, named, sliceBounds } from './util.js';
 import { chunkValues, flattenOnce, uniqueValues } from './sequences.js';
@@ -32,17 +33,6 @@ function curry(f: Value, arity: number): MLFunction {
       return all.length >= arity ? callValue(f, all) : step(all);
     });
   return step([]);
-}
-
-/** zip of any number of iterables: pairs for two, lists otherwise (ML has no longer tuples). */
-function zipAll(seqs: readonly (readonly Value[])[]): Value[] {
-  if (seqs.length === 0) return [];
-  const n = Math.min(...seqs.map((s) => s.length));
-  const out: Value[] = [];
-  for (let i = 0; i < n; i++) {
-    out.push(seqs.length === 2 ? new MLPair(seqs[0]![i]!, seqs[1]![i]!) : seqs.map((s) => s[i]!));
-  }
-  return out;
 }
 
 export function createFunctionalModule(_ctx: ModuleContext): MLModule {
@@ -87,7 +77,7 @@ export function createFunctionalModule(_ctx: ModuleContext): MLModule {
     .fn('find', 2, 2, (p, it) => items(it).find((x) => truthy(call1(p, x))) ?? null)
     .fn('some', 2, 2, (p, it) => items(it).some((x) => truthy(call1(p, x))))
     .fn('every', 2, 2, (p, it) => items(it).every((x) => truthy(call1(p, x))))
-    .fn('zip', 0, Infinity, (...its) => zipAll(its.map((it) => items(it))))
+    .fn('zip', 0, Infinity, (...its) => zipTuples(its.map((it) => items(it))))
     .fn('range', 1, 3, (start, end, step) => range(...(absent(end) ? [start!] : [start!, end, step ?? 1])))
     .fn('repeat', 2, 2, (v, n) => Array.from({ length: Math.max(0, intArg(n, 'times')) }, () => v!))
     .fn('take', 2, 2, (n, it) => {
@@ -104,7 +94,7 @@ export function createFunctionalModule(_ctx: ModuleContext): MLModule {
       const groups = new MLObject();
       for (const x of items(it)) {
         const key = call1(f, x);
-        const k = typeof key === 'string' ? key : pyStr(key);
+        const k = objectKey(key);
         const bucket = groups.map.get(k);
         if (Array.isArray(bucket)) bucket.push(x);
         else groups.map.set(k, [x]);

@@ -1,7 +1,7 @@
 // The pure helpers of the `http` module, as Python's urllib.parse does them: encodeURI = quote,
 // decodeURI = unquote (UTF-8, invalid bytes replaced), encodeQuery = urlencode, parseQuery =
 // dict(parse_qsl). The request functions are host bridges and are not part of this module.
-import { MLObject, MLPair, type Value } from '../values.js';
+import { MLObject, MLTuple, type Value } from '../values.js';
 import { pyStr, raise } from '../ops.js';
 import type { MLModule, ModuleContext } from './types.js';
 import { ModuleBuilder, absent, pyTypeName, strArg } from './util.js';
@@ -85,7 +85,7 @@ export function encodeQuery(params: Value | undefined): string {
   if (params instanceof MLObject) entries = [...params.map];
   else if (Array.isArray(params)) {
     entries = params.map((p) => {
-      if (p instanceof MLPair) return [p.first, p.second];
+      if (p instanceof MLTuple && p.items.length === 2) return [p.items[0]!, p.items[1]!];
       if (Array.isArray(p) && p.length === 2) return [p[0]!, p[1]!];
       return raise('TypeError', 'not a valid non-string sequence or mapping object');
     });

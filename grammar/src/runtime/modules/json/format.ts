@@ -1,6 +1,6 @@
 // ML values → JSON text exactly as Python's json.dumps writes them (ensure_ascii, ", " and ": "
 // separators, or indented form). Rejects functions, stdlib objects and cycles with Python's messages.
-import { MLFloat, MLObject, MLPair, type Value } from '../../values.js';
+import { MLFloat, MLObject, MLTuple, type Value } from '../../values.js';
 import { formatFloat, pyTypeName } from '../../ops.js';
 
 /** Why a value cannot be written as JSON (message as Python gives it). */
@@ -66,8 +66,9 @@ export function formatJson(v: Value, indent: string | null): string {
     let items: string[];
     let open: string;
     let close: string;
-    if (Array.isArray(x) || x instanceof MLPair) {
-      const list = Array.isArray(x) ? x : [x.first, x.second];
+    if (Array.isArray(x) || x instanceof MLTuple) {
+      // Python's json writes a tuple as a list.
+      const list = Array.isArray(x) ? x : x.items;
       [open, close] = ['[', ']'];
       if (list.length === 0) return '[]';
       items = enter(x, depth, () => list.map((item) => write(item, depth + 1)));
