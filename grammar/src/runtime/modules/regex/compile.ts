@@ -9,6 +9,7 @@ export class CompiledRegex {
   private readonly searchRe: RegExp;
   private readonly stickyRe: RegExp;
   private readonly fullRe: RegExp;
+  private readonly nonEmptyRe: RegExp | null;
 
   constructor(
     readonly pattern: string,
@@ -18,6 +19,7 @@ export class CompiledRegex {
     this.searchRe = new RegExp(info.source, base + 'g');
     this.stickyRe = new RegExp(info.source, base + 'y');
     this.fullRe = new RegExp(`(?:${info.source})(?![\\s\\S])`, base + 'y');
+    this.nonEmptyRe = info.nonEmptySource === null ? null : new RegExp(info.nonEmptySource, base + 'y');
   }
 
   /** First match at or after UTF-16 position `from`. */
@@ -35,18 +37,37 @@ export class CompiledRegex {
     return run(this.fullRe, subject.text, at);
   }
 
+  /** A non-empty match starting exactly at `at` (null when the pattern cannot prefer empty ones). */
+  nonEmptyAt(subject: Subject, at: number): RegExpExecArray | null {
+    if (this.nonEmptyRe === null) return null;
+    const m = run(this.nonEmptyRe, subject.text, at);
+    if (m === null) return null;
+    // Group 1 is the variant's own capture of the remaining text; results are numbered without it.
+    m.splice(1, 1);
+    m.indices?.splice(1, 1);
+    return m;
+  }
+
   /**
-   * Successive non-overlapping matches from `from`, as Python's finditer produces them; after an
-   * empty match the search resumes one code point further so that it always makes progress.
+   * Successive non-overlapping matches from `from`, as Python 3.7+ finditer produces them: after
+   * an empty match, the next match may start at the same position if it is not empty (`|a` finds
+   * '', 'a', '' in "a"); otherwise the search resumes one code point further.
    */
   *all(subject: Subject, from: number): Generator<RegExpExecArray> {
+    const length = subject.text.length;
     let at = from;
-    while (at <= subject.text.length) {
-      const m = this.search(subject, at);
+    let mustAdvance = false;
+    while (at <= length) {
+      let m: RegExpExecArray | null = mustAdvance ? this.nonEmptyAt(subject, at) : this.search(subject, at);
+      if (m === null && mustAdvance) {
+        at += subject.widthAt(at);
+        if (at > length) return;
+        m = this.search(subject, at);
+      }
       if (m === null) return;
-      const end = m.index + m[0].length;
       yield m;
-      at = end > m.index ? end : end + subject.widthAt(end);
+      at = m.index + m[0].length;
+      mustAdvance = m[0].length === 0;
     }
   }
 }

@@ -1,6 +1,6 @@
 // The matching operations shared by the `regex` module functions and Pattern methods: search,
 // match, fullmatch, findall, finditer, split, sub/subn, count. Python semantics, code-point positions.
-import type { Value } from '../../values.js';
+import { MLTuple, type Value } from '../../values.js';
 import { callValue, pyTypeName, raise } from '../../ops.js';
 import { absent, intArg, strArg } from '../util.js';
 import type { CompiledRegex } from './compile.js';
@@ -46,7 +46,7 @@ export function findIter(c: CompiledRegex, w: Window): MatchObject[] {
   return out;
 }
 
-/** Python's findall: whole matches, the single group, or a list of all groups ('' when unmatched). */
+/** Python's findall: whole matches, the single group, or a tuple of all groups ('' when unmatched). */
 export function findAll(c: CompiledRegex, w: Window): Value[] {
   const groups = c.info.groups;
   const out: Value[] = [];
@@ -54,7 +54,7 @@ export function findAll(c: CompiledRegex, w: Window): Value[] {
     const match = new MatchObject(c, w.subject, m);
     if (groups === 0) out.push(match.text(0)!);
     else if (groups === 1) out.push(match.text(1) ?? '');
-    else out.push(match.groupList(''));
+    else out.push(new MLTuple(match.groupList('')));
   }
   return out;
 }

@@ -1,20 +1,40 @@
-// Pattern-structure helpers of the regex translator: the output parts (text, capture opens and
-// backreferences, numbered only at the end), `{m,n}` quantifiers and leading global inline flags.
+// Pattern-structure helpers of the regex translator: the output parts (text, capture opens,
+// backreferences and their guards, numbered only at the end), `{m,n}` quantifiers and leading
+// global inline flags.
 import { RegexSyntaxError, type Cursor } from './cursor.js';
 import { INLINE_FLAGS, isDigit } from './syntax.js';
 
-/** Output: literal JavaScript text, a capture group opening, or a backreference, by group id. */
-export type Part = string | { readonly open: number } | { readonly ref: number };
+/**
+ * Output: literal JavaScript text, a capture group opening or a backreference by group id, or
+ * the two halves of a guarded backreference: `marker` (after group `n`) and `guard` (before a
+ * reference to it), which are emitted only for the groups `assemble` is told are guarded.
+ */
+export type Part =
+  | string
+  | { readonly open: number }
+  | { readonly ref: number }
+  | { readonly marker: number }
+  | { readonly guard: number };
 
 const REPEAT_LIMIT = 4294967295;
 
 /**
  * Joins the parts into JavaScript source. Python groups have positive ids, synthetic ones (atomic
  * groups, possessive quantifiers) negative ids; JavaScript numbers them in order of their `(`.
+ *
+ * A guarded group's marker captures the text from one code unit before the group's end to the end
+ * of the subject: set only when the group matched, and longer than what remains wherever a later
+ * reference runs (or one position further, for a group that ended at 0). The guard
+ * `(?!\\m)` therefore holds exactly when the marker is set; JavaScript has no other test for
+ * "group did not participate". On an empty subject the marker is empty and the guard always fails.
  */
-export function assemble(parts: readonly Part[]): { source: string; jsGroup: number[] } {
+export function assemble(
+  parts: readonly Part[],
+  guarded: ReadonlySet<number> = new Set(),
+): { source: string; jsGroup: number[] } {
   const jsGroup: number[] = [0];
   const syntheticJs = new Map<number, number>();
+  const markerJs = new Map<number, number>();
   let next = 1;
   let source = '';
   for (const p of parts) {
@@ -24,9 +44,16 @@ export function assemble(parts: readonly Part[]): { source: string; jsGroup: num
       else syntheticJs.set(p.open, next);
       next++;
       source += '(';
-    } else {
+    } else if ('ref' in p) {
       const n = p.ref > 0 ? jsGroup[p.ref] : syntheticJs.get(p.ref);
       source += `(?:\\${n})`;
+    } else if ('marker' in p) {
+      if (!guarded.has(p.marker)) continue;
+      markerJs.set(p.marker, next++);
+      source += '(?<=(?=([\\s\\S]*))[\\s\\S]?)';
+    } else if (guarded.has(p.guard)) {
+      const m = markerJs.get(p.guard);
+      source += `(?:(?!\\${m})|(?=[\\s\\S](?!\\${m})))`;
     }
   }
   return { source, jsGroup };

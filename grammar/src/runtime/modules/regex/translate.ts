@@ -3,6 +3,8 @@
 import { Cursor, RegexSyntaxError } from './cursor.js';
 import { charClass, charEscape, literalText } from './escapes.js';
 import { assemble, braceQuantifier, leadingGlobalFlags, type Part } from './structure.js';
+import { ONE, ZERO, alternativeWidth, repeatWidth, type Width } from './width.js';
+import { Participation } from './participation.js';
 import { ANCHORS, FLAGS, INLINE_FLAGS, classEscape, isDigit, isOctal, wordBoundary } from './syntax.js';
 
 export { RegexSyntaxError };
@@ -24,7 +26,22 @@ export interface TranslatedPattern {
   readonly groupNames: readonly (string | null)[];
   /** Python group number → position of its closing parenthesis (orders groups for `lastGroup`). */
   readonly closeOrder: readonly number[];
+  /**
+   * The same pattern for a match that must not be empty (Python's retry at the position of an
+   * empty match): JavaScript group 1 is an extra capture that `CompiledRegex` removes from results.
+   * Null when an empty match is always the pattern's last choice (no alternation, no lazy
+   * quantifier), so no retry can succeed.
+   */
+  readonly nonEmptySource: string | null;
 }
+
+/** An atom's kind (an anchor cannot be repeated, 'none' emitted nothing) and its width. */
+interface Atom {
+  readonly kind: 'atom' | 'anchor' | 'none';
+  readonly width: Width;
+}
+
+const NONE: Atom = { kind: 'none', width: ZERO };
 
 interface Scope {
   ignoreCase: boolean;
@@ -44,6 +61,18 @@ class Translator {
   private readonly names = new Map<string, number>();
   private readonly groupNames: (string | null)[] = [null];
   private readonly closedAt: number[] = [0];
+  /** Python group number → width of what it matches (a backreference has the same width). */
+  private readonly groupWidth: Width[] = [ZERO];
+  /** Groups defined before the lookbehind being translated (null outside lookbehinds). */
+  private lookbehindGroups: number | null = null;
+  /** Whether an empty match can be preferred over a non-empty one (see nonEmptySource). */
+  private mayPreferEmpty = false;
+  /** Which constructs may be skipped, to find references that need a guard. */
+  private readonly part = new Participation();
+  /** Groups with a reference that may run when the group has not matched. */
+  private readonly guarded = new Set<number>();
+  /** Python raises this only once the whole pattern has parsed (sre_compile, not sre_parse). */
+  private deferred: RegexSyntaxError | null = null;
   private readonly ascii: boolean;
   private readonly globalIgnoreCase: boolean;
   private scope: Scope;
@@ -86,8 +115,10 @@ class Translator {
       // Only an unmatched ')' stops the top-level alternation early.
       throw new RegexSyntaxError('unbalanced parenthesis', this.cur.pos);
     }
-    const { source, jsGroup } = assemble(this.out);
+    if (this.deferred) throw this.deferred;
+    const { source, jsGroup } = assemble(this.out, this.guarded);
     return {
+      nonEmptySource: this.mayPreferEmpty ? nonEmpty(this.out, --this.synthetic, this.guarded) : null,
       source,
       flags: this.flags,
       ignoreCase: this.globalIgnoreCase && !this.expandCase,
@@ -112,34 +143,44 @@ class Translator {
     }
   }
 
-  private alternation(topLevel: boolean): void {
-    let first = true;
+  /** Emits alternatives separated by `|`; returns the width range of what they match. */
+  private alternation(topLevel: boolean): Width {
+    let width = this.sequence(topLevel);
     for (;;) {
-      this.sequence(topLevel && first);
-      if (this.cur.peek() !== '|') return;
+      if (this.cur.peek() !== '|') return width;
       this.cur.pos++;
       this.out.push('|');
-      first = false;
+      this.part.alternative();
+      this.mayPreferEmpty = true;
+      width = alternativeWidth(width, this.sequence(false));
     }
   }
 
-  private sequence(atStart: boolean): void {
+  private sequence(atStart: boolean): Width {
     let items = 0;
+    let lo = 0;
+    let hi = 0;
     for (;;) {
       this.skipVerbose();
       const c = this.cur.peek();
-      if (c === undefined || c === '|' || c === ')') return;
+      if (c === undefined || c === '|' || c === ')') return { lo, hi };
       const atomStart = this.out.length;
-      const kind = this.atom(atStart && items === 0);
-      if (kind === 'none') continue;
+      this.part.lastClosed = null;
+      const atom = this.atom(atStart && items === 0);
+      if (atom.kind === 'none') continue;
       items++;
       this.skipVerbose();
-      this.quantifier(atomStart, kind);
+      const construct = this.part.lastClosed;
+      const repeat = this.quantifier(atomStart, atom.kind);
+      if (repeat !== null && construct !== null) this.part.repeated(construct, repeat.min);
+      const w = repeat === null ? atom.width : repeatWidth(atom.width, repeat.min, repeat.max);
+      lo += w.lo;
+      hi += w.hi;
     }
   }
 
-  /** Emits one atom; returns whether it can be repeated ('anchor' cannot, 'none' emitted nothing). */
-  private atom(atStart: boolean): 'atom' | 'anchor' | 'none' {
+  /** Emits one atom. */
+  private atom(atStart: boolean): Atom {
     const start = this.cur.pos;
     const c = this.cur.take()!;
     switch (c) {
@@ -147,16 +188,16 @@ class Translator {
         return this.group(start, atStart);
       case '[':
         this.out.push(charClass(this.cur, start, this.ascii, this.fold));
-        return 'atom';
+        return { kind: 'atom', width: ONE };
       case '.':
         this.out.push(this.scope.dotAll ? ANCHORS.anyChar : ANCHORS.anyButNewline);
-        return 'atom';
+        return { kind: 'atom', width: ONE };
       case '^':
         this.out.push(this.scope.multiline ? ANCHORS.startOfLine : ANCHORS.startOfText);
-        return 'anchor';
+        return { kind: 'anchor', width: ZERO };
       case '$':
         this.out.push(this.scope.multiline ? ANCHORS.endOfLine : ANCHORS.endOrFinalNewline);
-        return 'anchor';
+        return { kind: 'anchor', width: ZERO };
       case '\\':
         return this.escape(start);
       case '*':
@@ -167,19 +208,19 @@ class Translator {
         if (braceQuantifier(this.cur) !== null) this.cur.error('nothing to repeat', start);
         this.cur.pos = start + 1;
         this.out.push(literalText(0x7b, this.fold));
-        return 'atom';
+        return { kind: 'atom', width: ONE };
       default:
         this.out.push(literalText(c.codePointAt(0)!, this.fold));
-        return 'atom';
+        return { kind: 'atom', width: ONE };
     }
   }
 
-  private group(start: number, atStart: boolean): 'atom' | 'anchor' | 'none' {
+  private group(start: number, atStart: boolean): Atom {
     if (this.cur.peek() !== '?') {
       const n = this.openGroup(null);
-      this.alternation(false);
-      this.closeGroup(n, start);
-      return 'atom';
+      const width = this.alternation(false);
+      this.closeGroup(n, start, width);
+      return { kind: 'atom', width };
     }
     this.cur.pos++;
     const c = this.cur.take();
@@ -194,9 +235,9 @@ class Translator {
           );
         }
         const n = this.openGroup(name);
-        this.alternation(false);
-        this.closeGroup(n, start);
-        return 'atom';
+        const width = this.alternation(false);
+        this.closeGroup(n, start, width);
+        return { kind: 'atom', width };
       }
       if (d === '=') {
         const nameAt = this.cur.pos;
@@ -204,8 +245,7 @@ class Translator {
         const n = this.names.get(name);
         if (n === undefined) this.cur.error(`unknown group name '${name}'`, nameAt);
         if (this.closedAt[n] === -1) this.cur.error('cannot refer to an open group', nameAt);
-        this.backreference(n, start);
-        return 'atom';
+        return this.backreference(n, start);
       }
       if (d === undefined) this.cur.error('unexpected end of pattern', this.cur.length);
       return this.cur.error(`unknown extension ?P${d}`, start + 1);
@@ -222,7 +262,7 @@ class Translator {
       while (this.cur.peek() !== undefined && this.cur.peek() !== ')') this.cur.pos++;
       if (this.cur.peek() === undefined) this.cur.error('missing ), unterminated comment', start);
       this.cur.pos++;
-      return 'none';
+      return NONE;
     }
     if (c === '>') return this.atomic(start);
     if (c === '(') {
@@ -245,35 +285,52 @@ class Translator {
     this.closedAt[n] = -1;
     if (name !== null) this.names.set(name, n);
     this.out.push({ open: n });
+    this.part.enterGroup(n);
     return n;
   }
 
-  private closeGroup(n: number, start: number): void {
+  private closeGroup(n: number, start: number, width: Width): void {
     if (this.cur.peek() !== ')') this.cur.error('missing ), unterminated subpattern', start);
     this.closedAt[n] = this.cur.pos;
+    this.groupWidth[n] = width;
     this.cur.pos++;
-    this.out.push(')');
+    this.out.push(')', { marker: n });
+    this.part.leave();
   }
 
-  /** A non-capturing construct: `(?:`, lookahead and lookbehind. */
-  private wrapped(open: string, start: number): 'atom' {
+  /**
+   * A non-capturing construct: `(?:`, lookahead and lookbehind. Like Python, a lookbehind must
+   * match a fixed width (JavaScript would accept any width and so change the pattern's meaning).
+   */
+  private wrapped(open: string, start: number): Atom {
+    const behind = open.startsWith('(?<');
+    const outer = this.lookbehindGroups;
+    if (behind && outer === null) this.lookbehindGroups = this.groups;
     this.out.push(open);
-    this.alternation(false);
+    this.part.enter(open.endsWith('!'));
+    const width = this.alternation(false);
+    this.lookbehindGroups = outer;
     if (this.cur.peek() !== ')') this.cur.error('missing ), unterminated subpattern', start);
     this.cur.pos++;
     this.out.push(')');
-    return 'atom';
+    this.part.leave();
+    if (behind && width.lo !== width.hi) {
+      this.deferred ??= new RegexSyntaxError('look-behind requires fixed-width pattern', -1);
+    }
+    return { kind: 'atom', width: open === '(?:' ? width : ZERO };
   }
 
   /** `(?>...)`: emulated as a lookahead capturing the text, then a backreference to it. */
-  private atomic(start: number): 'atom' {
+  private atomic(start: number): Atom {
     const id = --this.synthetic;
     this.out.push('(?=', { open: id });
-    this.alternation(false);
+    this.part.enter();
+    const width = this.alternation(false);
     if (this.cur.peek() !== ')') this.cur.error('missing ), unterminated subpattern', start);
     this.cur.pos++;
     this.out.push('))', { ref: id });
-    return 'atom';
+    this.part.leave();
+    return { kind: 'atom', width };
   }
 
   private groupName(terminator: string): string {
@@ -293,7 +350,7 @@ class Translator {
   }
 
   /** `(?flags)` (global, only at the start) or `(?flags-flags:...)` (scoped). */
-  private inlineFlags(start: number, atStart: boolean): 'atom' | 'none' {
+  private inlineFlags(start: number, atStart: boolean): Atom {
     let add = 0;
     let remove = 0;
     while (this.cur.peek() !== undefined && INLINE_FLAGS[this.cur.peek()!] !== undefined) {
@@ -304,7 +361,7 @@ class Translator {
     if (this.cur.peek() === ')') {
       this.cur.pos++;
       if (!atStart) this.cur.error('global flags not at the start of the expression', start);
-      return 'none';
+      return NONE;
     }
     if (this.cur.peek() === '-') {
       this.cur.pos++;
@@ -338,37 +395,44 @@ class Translator {
     if (next.ignoreCase !== this.globalIgnoreCase && !this.expandCase) throw new NeedsCaseExpansion();
     this.scope = next;
     this.out.push('(?:');
-    this.alternation(false);
+    this.part.enter();
+    const width = this.alternation(false);
     this.scope = saved;
     if (this.cur.peek() !== ')') this.cur.error('missing ), unterminated subpattern', start);
     this.cur.pos++;
     this.out.push(')');
-    return 'atom';
+    this.part.leave();
+    return { kind: 'atom', width };
   }
 
-  private quantifier(atomStart: number, kind: 'atom' | 'anchor'): void {
+  /** Emits the quantifier after an atom, if any, and returns its repeat range. */
+  private quantifier(atomStart: number, kind: 'atom' | 'anchor'): { min: number; max: number } | null {
     const qPos = this.cur.pos;
     const c = this.cur.peek();
     let text: string;
+    let range: { min: number; max: number };
     if (c === '*' || c === '+' || c === '?') {
       this.cur.pos++;
       text = c;
+      range = { min: c === '+' ? 1 : 0, max: c === '?' ? 1 : Infinity };
     } else if (c === '{') {
       this.cur.pos++;
       const q = braceQuantifier(this.cur);
       if (q === null) {
         this.cur.pos = qPos;
-        return;
+        return null;
       }
       text = q.max === Infinity ? `{${q.min},}` : q.min === q.max ? `{${q.min}}` : `{${q.min},${q.max}}`;
+      range = q;
     } else {
-      return;
+      return null;
     }
     if (kind === 'anchor') this.cur.error('nothing to repeat', qPos);
     let possessive = false;
     if (this.cur.peek() === '?') {
       this.cur.pos++;
       text += '?';
+      this.mayPreferEmpty = true;
     } else if (this.cur.peek() === '+') {
       this.cur.pos++;
       possessive = true;
@@ -385,6 +449,7 @@ class Translator {
     if (n === '*' || n === '+' || n === '?' || (n === '{' && this.isBraceQuantifierAhead())) {
       this.cur.error('multiple repeat', this.cur.pos);
     }
+    return range;
   }
 
   private isBraceQuantifierAhead(): boolean {
@@ -396,20 +461,20 @@ class Translator {
   }
 
   /** An escape outside a character class. */
-  private escape(start: number): 'atom' | 'anchor' {
+  private escape(start: number): Atom {
     const c = this.cur.take();
     if (c === undefined) this.cur.error('bad escape (end of pattern)', start);
     switch (c) {
       case 'A':
         this.out.push(ANCHORS.startOfText);
-        return 'anchor';
+        return { kind: 'anchor', width: ZERO };
       case 'Z':
         this.out.push(ANCHORS.endOfText);
-        return 'anchor';
+        return { kind: 'anchor', width: ZERO };
       case 'b':
       case 'B':
         this.out.push(wordBoundary(c === 'B', this.ascii));
-        return 'anchor';
+        return { kind: 'anchor', width: ZERO };
       case 'd':
       case 'D':
       case 'w':
@@ -417,25 +482,35 @@ class Translator {
       case 's':
       case 'S':
         this.out.push(classEscape(c, this.ascii));
-        return 'atom';
+        return { kind: 'atom', width: ONE };
     }
     if (isDigit(c) && c !== '0') return this.groupReference(start, c);
     this.out.push(literalText(charEscape(this.cur, start, c, false), this.fold));
-    return 'atom';
+    return { kind: 'atom', width: ONE };
   }
 
-  private backreference(n: number, start: number): void {
+  /** A reference to group `n` (`\\n` or `(?P=name)` starting at `start`), just read. */
+  private backreference(n: number, start: number): Atom {
+    if (this.lookbehindGroups !== null && n > this.lookbehindGroups) {
+      this.cur.error('cannot refer to group defined in the same lookbehind subpattern');
+    }
     if (this.fold) {
       this.cur.error(
         'a backreference in a case-insensitive part of a pattern that also has case-sensitive parts is not supported',
         start,
       );
     }
+    if (this.part.mayBeUnset(n, this.groupWidth[n]!.lo === 0)) {
+      // Python fails a reference to a group that did not match; JavaScript would match ''.
+      this.guarded.add(n);
+      this.out.push({ guard: n });
+    }
     this.out.push({ ref: n });
+    return { kind: 'atom', width: this.groupWidth[n]! };
   }
 
-  /** `\1`..`\99` (group reference) or a three-digit octal escape. */
-  private groupReference(start: number, first: string): 'atom' {
+  /** `\\1`..`\\99` (group reference) or a three-digit octal escape. */
+  private groupReference(start: number, first: string): Atom {
     let digits = first;
     if (isDigit(this.cur.peek())) {
       digits += this.cur.take();
@@ -444,15 +519,24 @@ class Translator {
         const v = parseInt(digits, 8);
         if (v > 0o377) this.cur.error(`octal escape value \\${digits} outside of range 0-0o377`, start);
         this.out.push(literalText(v, this.fold));
-        return 'atom';
+        return { kind: 'atom', width: ONE };
       }
     }
     const n = Number(digits);
     if (n > this.groups) this.cur.error(`invalid group reference ${n}`, start + 1);
     if (this.closedAt[n] === -1) this.cur.error('cannot refer to an open group', start);
-    this.backreference(n, start);
-    return 'atom';
+    return this.backreference(n, start);
   }
+}
+
+/**
+ * The pattern for a non-empty match (Python 3.7+ finditer/sub: after an empty match, a non-empty
+ * one may start at the same position). A lookahead captures the rest of the text where the match
+ * starts; at its end `(?!\\k)` holds only if the match has advanced (less text remains). Costs a
+ * pass over the rest of the text, so it only runs after an empty match.
+ */
+function nonEmpty(parts: readonly Part[], id: number, guarded: ReadonlySet<number>): string {
+  return assemble(['(?=', { open: id }, '[\\s\\S]*))(?:', ...parts, ')(?!', { ref: id }, ')'], guarded).source;
 }
 
 /** Translates a Python pattern with Python flags; throws RegexSyntaxError. */
