@@ -4,7 +4,8 @@
 import type { CallSite, DeclaredCapability } from '@mlsec/grammar';
 import type IVM from 'isolated-vm';
 import { createBridges } from '../bridges/index.js';
-import { IsolateFactory, type PreparedIsolate } from './isolate-factory.js';
+import { nowMs } from './clock.js';
+import { IsolateFactory, type CodeCacheStore, type PreparedIsolate } from './isolate-factory.js';
 import { hostError, limitMessage, type LimitKind } from './limits.js';
 import { WRAPPER_LINES, type ThrownReport } from './program-wrapper.js';
 import { RunSession } from './session.js';
@@ -52,6 +53,8 @@ export interface EngineOptions {
   /** The sandbox's own files (worker, runtime bundle, isolated-vm), protected like /proc. */
   internalRoots: readonly string[];
   onCatastrophicError(message: string): void;
+  /** Keeps the runtime's code cache between processes (the one-shot CLI). */
+  runtimeCodeCache?: CodeCacheStore;
 }
 
 type StopReason = LimitKind | 'terminated';
@@ -75,7 +78,7 @@ export class SandboxEngine {
   }
 
   async execute(req: ExecRequest, hooks: ExecHooks, onControl?: (c: RunControl) => void): Promise<ExecOutcome> {
-    const started = performance.now();
+    const started = nowMs();
     // Control is handed out at once; requests made before the isolate exists are applied to it.
     const early = { paused: false, terminated: false };
     let live: RunControl | null = null;
@@ -147,7 +150,7 @@ export class SandboxEngine {
 
     let report: ThrownReport | null = null;
     let failure: unknown = null;
-    const runStart = performance.now();
+    const runStart = nowMs();
     try {
       report = (await prepared.context.evalClosure(req.program.code, [prepared.facade.derefInto(), req.program.file], {
         result: { copy: true },
@@ -157,7 +160,7 @@ export class SandboxEngine {
     } catch (e) {
       failure = e;
     }
-    const runMs = performance.now() - runStart;
+    const runMs = nowMs() - runStart;
     const killed = isolate.isDisposed;
     watchdog.stop();
     const cpuMs = watchdog.cpuMs();
@@ -221,7 +224,7 @@ function classifyFailure(e: unknown, req: ExecRequest, disposed: boolean): RunEr
 function failed(error: RunError, started: number): ExecOutcome {
   return {
     error,
-    runMs: performance.now() - started,
+    runMs: nowMs() - started,
     cpuMs: 0,
     peakHeapBytes: 0,
     capabilityChecks: 0,

@@ -1,15 +1,54 @@
 // In-process executor for the one-shot CLI: hosts the isolates in the calling process (which must
 // have been started with --no-node-snapshot) to avoid a second Node start-up. After a catastrophic
 // isolate error it refuses further runs: the process state can no longer be trusted.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { sandboxInternalRoots, loadIsolatedVm, processCanHostIsolates } from './artifacts.js';
 import { SandboxEngine, type ExecHooks, type ExecOutcome, type ExecRequest } from './engine.js';
+import type { CodeCacheStore } from './isolate-factory.js';
 import { hostError, resolveLimits } from './limits.js';
 import type { RunControl } from './types.js';
 
 export interface InProcessOptions {
   runtimePath: string | null;
+  /** Isolates prepared ahead of the first run; above 0, preparing starts at construction. */
   poolSize: number;
+}
+
+/**
+ * The runtime bundle's code cache in `.cache/` beside it (like the CLI bundle's), named after the
+ * bundle's size and time of change and the Node version, so a rebuilt bundle never meets an old
+ * cache. Only who can change the bundle can change its folder; a read-only one runs without.
+ */
+function runtimeCodeCacheBeside(runtimePath: string): CodeCacheStore | undefined {
+  let file: string;
+  try {
+    const stat = statSync(runtimePath);
+    const key = `${stat.size}-${Math.trunc(stat.mtimeMs)}-${process.version}-${process.arch}`;
+    file = path.join(path.dirname(runtimePath), '.cache', `${path.basename(runtimePath)}-${key}.v8`);
+  } catch {
+    return undefined;
+  }
+  return {
+    load() {
+      try {
+        const data = readFileSync(file);
+        return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+      } catch {
+        return null;
+      }
+    },
+    save(data) {
+      try {
+        mkdirSync(path.dirname(file), { recursive: true });
+        const tmp = `${file}.${process.pid}.tmp`;
+        writeFileSync(tmp, new Uint8Array(data));
+        renameSync(tmp, file);
+      } catch {
+        // Without a cache the next process compiles the runtime again.
+      }
+    },
+  };
 }
 
 export class InProcessExecutor {
@@ -22,6 +61,8 @@ export class InProcessExecutor {
         "in-process sandbox mode needs a Node started with --no-node-snapshot (use mode 'worker' otherwise)",
       );
     }
+    // The pool's isolates load the runtime on their own threads while this one compiles the program.
+    if (options.poolSize > 0) this.getEngine();
   }
 
   async exec(request: ExecRequest, hooks: ExecHooks, onControl?: (c: RunControl) => void): Promise<ExecOutcome> {
@@ -45,17 +86,20 @@ export class InProcessExecutor {
 
   private getEngine(): SandboxEngine {
     if (!this.engine) {
+      const { runtimePath } = this.options;
+      const runtimeCodeCache = runtimePath ? runtimeCodeCacheBeside(runtimePath) : undefined;
       this.engine = new SandboxEngine({
         ivm: loadIsolatedVm(),
-        runtimeSource: this.options.runtimePath ? readFileSync(this.options.runtimePath, 'utf8') : '',
+        runtimeSource: runtimePath ? readFileSync(runtimePath, 'utf8') : '',
         poolSize: this.options.poolSize,
         // Snapshots are off: isolates restored from one lose the runtime's string methods (see worker.ts).
         useSnapshot: false,
         poolLimits: resolveLimits(undefined),
-        internalRoots: sandboxInternalRoots([this.options.runtimePath]),
+        internalRoots: sandboxInternalRoots([runtimePath]),
         onCatastrophicError: (message) => {
           this.broken = message;
         },
+        ...(runtimeCodeCache ? { runtimeCodeCache } : {}),
       });
       this.engine.warm();
     }

@@ -1,8 +1,8 @@
 // Creates ready-to-run isolates: fresh isolate + context with the runtime bundle (restored from a
-// V8 snapshot made once per process, else compiled with a code cache), host facade wired through
-// one sync Callback, one fire-and-forget output Callback and one async Reference (all captured in
-// the prelude's closure, never on globals), intrinsics locked down. Keeps a small pre-warmed pool;
-// an isolate is handed out once and never reused after a run.
+// V8 snapshot made once per process, else compiled with a code cache, kept on disk when the host
+// gives a store), host facade wired through one sync Callback, one fire-and-forget output Callback
+// and one async Reference (all captured in the prelude's closure, never on globals), intrinsics
+// locked down. Keeps a small pre-warmed pool; an isolate is handed out once, never reused.
 import type IVM from 'isolated-vm';
 import { RUNTIME_GLOBAL } from './artifacts.js';
 import { isolateLockdown, isolatePrelude, type PreludeConfig } from './isolate-prelude.js';
@@ -35,6 +35,12 @@ export interface PreparedIsolate {
   readonly key: string;
 }
 
+/** Keeps the runtime bundle's V8 code cache between processes (a missing cache costs speed only). */
+export interface CodeCacheStore {
+  load(): ArrayBuffer | null;
+  save(data: ArrayBuffer): void;
+}
+
 export interface IsolateFactoryOptions {
   ivm: typeof IVM;
   /** Source of the runtime bundle (an IIFE that installs the runtime on globalThis), or '' for none. */
@@ -47,6 +53,8 @@ export interface IsolateFactoryOptions {
   poolLimits: SandboxLimits;
   /** Called when isolated-vm reports that V8 lost control of an isolate. */
   onCatastrophicError(message: string): void;
+  /** Where the runtime's code cache outlives the process (one-shot hosts); else it lives in memory. */
+  runtimeCodeCache?: CodeCacheStore;
 }
 
 const PRELUDE_SOURCE = `return (${isolatePrelude.toString()})($0, $1, $2, $3);`;
@@ -67,7 +75,8 @@ function poolKey(limits: SandboxLimits): string {
 
 export class IsolateFactory {
   private readonly pool: Promise<PreparedIsolate>[] = [];
-  private runtimeCache: IVM.ExternalCopy<ArrayBuffer> | undefined;
+  /** The runtime's code cache: undefined until looked up, null when there is none yet. */
+  private runtimeCache: IVM.ExternalCopy<ArrayBuffer> | null | undefined;
   private snapshot: IVM.ExternalCopy<ArrayBuffer> | null = null;
   private snapshotTried = false;
   private disposed = false;
@@ -155,7 +164,10 @@ export class IsolateFactory {
       },
     });
     try {
-      const context = await isolate.createContext();
+      // Only the context and the runtime's compile (from its code cache) happen on this thread;
+      // loading the runtime, the prelude and the lockdown are queued together on the isolate's own
+      // thread, which runs them in order while this one goes on (e.g. compiling the program).
+      const context = isolate.createContextSync();
       const holder: { channel: HostChannel } = { channel: UNOWNED };
       const rawSync = new ivm.Callback((op: string, args: unknown, site: unknown) =>
         holder.channel.sync(op, args, site),
@@ -164,13 +176,17 @@ export class IsolateFactory {
       const rawAsync = new ivm.Reference((op: string, args: unknown, site: unknown) =>
         holder.channel.async(op, args, site).then((reply) => new ivm.ExternalCopy(reply).copyInto({ release: true })),
       );
-      if (!snapshot && this.options.runtimeSource !== '') await this.loadRuntime(isolate, context);
+      const runtime =
+        !snapshot && this.options.runtimeSource !== ''
+          ? this.compileRuntime(isolate).run(context, { release: true })
+          : Promise.resolve();
       const config = new ivm.ExternalCopy(preludeConfig(limits)).copyInto();
-      const facade = (await context.evalClosure(PRELUDE_SOURCE, [rawSync, rawAsync, rawWrite, config], {
+      const facadeReady = context.evalClosure(PRELUDE_SOURCE, [rawSync, rawAsync, rawWrite, config], {
         result: { reference: true },
         filename: 'mlsec:prelude',
-      })) as IVM.Reference<unknown>;
-      await context.evalClosure(LOCKDOWN_SOURCE, [], { filename: 'mlsec:lockdown' });
+      }) as Promise<IVM.Reference<unknown>>;
+      const lockedDown = context.evalClosure(LOCKDOWN_SOURCE, [], { filename: 'mlsec:lockdown' });
+      const [, facade] = await Promise.all([runtime, facadeReady, lockedDown]);
       prepared = {
         isolate,
         context,
@@ -191,15 +207,28 @@ export class IsolateFactory {
     }
   }
 
-  /** Compiles the runtime bundle with V8's code cache from the first compile in this process. */
-  private async loadRuntime(isolate: IVM.Isolate, context: IVM.Context): Promise<void> {
-    const { ivm } = this.options;
-    const script = await isolate.compileScript(this.options.runtimeSource, {
+  /**
+   * Compiles the runtime bundle with V8's code cache: the one of the first compile in this process,
+   * else the store's. A missing or rejected cache is replaced by the one this compile produces.
+   */
+  private compileRuntime(isolate: IVM.Isolate): IVM.Script {
+    const { ivm, runtimeCodeCache } = this.options;
+    if (this.runtimeCache === undefined) {
+      const stored = runtimeCodeCache?.load() ?? null;
+      this.runtimeCache = stored === null ? null : new ivm.ExternalCopy(stored);
+    }
+    const cachedData = this.runtimeCache;
+    const script = isolate.compileScriptSync(this.options.runtimeSource, {
       filename: 'mlsec:runtime',
-      ...(this.runtimeCache ? { cachedData: this.runtimeCache } : { produceCachedData: true }),
+      produceCachedData: true,
+      ...(cachedData ? { cachedData } : {}),
     });
-    const produced = (script as unknown as { cachedData?: IVM.ExternalCopy<ArrayBuffer> }).cachedData;
-    if (!this.runtimeCache && produced instanceof ivm.ExternalCopy) this.runtimeCache = produced;
-    await script.run(context, { release: true });
+    const result = script as unknown as { cachedData?: unknown; cachedDataRejected?: boolean };
+    if ((cachedData === null || result.cachedDataRejected === true) && result.cachedData instanceof ivm.ExternalCopy) {
+      const produced = result.cachedData as IVM.ExternalCopy<ArrayBuffer>;
+      this.runtimeCache = produced;
+      runtimeCodeCache?.save(produced.copy());
+    }
+    return script;
   }
 }

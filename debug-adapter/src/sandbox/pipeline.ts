@@ -15,6 +15,7 @@ import {
   type Program,
   type Resolution,
 } from '@mlsec/grammar';
+import { nowMs } from './clock.js';
 import { hostError } from './limits.js';
 import { wrapJsProgram, wrapMlProgram } from './program-wrapper.js';
 import type { DebugInstrumentation, RunError, RunProgram } from './types.js';
@@ -126,16 +127,16 @@ export function compileProgram(
     moduleName: string | undefined,
   ): { code: string; imports: string[] } | null => {
     const shown = path.relative(rootDir, absFile) || path.basename(absFile);
-    let t = performance.now();
+    let t = nowMs();
     const parsed = parse(source);
-    times.parseMs += performance.now() - t;
+    times.parseMs += nowMs() - t;
     const fail = (ds: readonly Diagnostic[]): boolean => {
       const bad = ds.filter((d) => d.severity === 'error');
       for (const d of bad) errors.push({ file: shown, d });
       return bad.length > 0;
     };
     if (fail(parsed.diagnostics)) return null;
-    t = performance.now();
+    t = nowMs();
     const names = resolve(parsed.program);
     let refused = fail(names.diagnostics);
     if (!refused && options.analyze)
@@ -148,15 +149,15 @@ export function compileProgram(
         declared.push(...decl.capabilities);
       }
     }
-    times.analyzeMs += performance.now() - t;
+    times.analyzeMs += nowMs() - t;
     if (refused) return null;
-    t = performance.now();
+    t = nowMs();
     const out = transpile(parsed.program, {
       file: shown,
       ...(moduleName ? { moduleName } : {}),
       ...(options.debug ? { debug: true } : {}),
     });
-    times.transpileMs += performance.now() - t;
+    times.transpileMs += nowMs() - t;
     if (fail(out.diagnostics)) return null;
     options.debug?.unit({
       file: absFile,

@@ -2,6 +2,8 @@
 // (no busy polling), reads `isolate.cpuTime`, and reports an overrun once. Wall time can be paused
 // while a debugger holds the program stopped. Must not dispose anything itself: it only reports.
 
+import { nowMs } from './clock.js';
+
 export interface CpuClock {
   /** Cumulative CPU time of the isolate in nanoseconds. */
   readonly cpuTime: bigint;
@@ -28,7 +30,7 @@ export class Watchdog {
   ) {
     this.cpuStart = clock.cpuTime;
     this.cpuLast = this.cpuStart;
-    this.wallSince = performance.now();
+    this.wallSince = nowMs();
     this.schedule();
   }
 
@@ -44,13 +46,13 @@ export class Watchdog {
 
   /** Wall milliseconds counted against the limit so far (paused time excluded). */
   wallMs(): number {
-    return this.wallUsed + (this.wallSince === null ? 0 : performance.now() - this.wallSince);
+    return this.wallUsed + (this.wallSince === null ? 0 : nowMs() - this.wallSince);
   }
 
   /** Stops counting wall time (debugger stopped). CPU time is not spent while the isolate waits. */
   pause(): void {
     if (this.done || this.wallSince === null) return;
-    this.wallUsed += performance.now() - this.wallSince;
+    this.wallUsed += nowMs() - this.wallSince;
     this.wallSince = null;
     this.clear();
     this.schedule();
@@ -58,7 +60,7 @@ export class Watchdog {
 
   resume(): void {
     if (this.done || this.wallSince !== null) return;
-    this.wallSince = performance.now();
+    this.wallSince = nowMs();
     this.clear();
     this.schedule();
   }

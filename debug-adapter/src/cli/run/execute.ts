@@ -7,14 +7,20 @@ import type { Readable } from 'node:stream';
 import { minimalGrantList, type AuditEvent } from '@mlsec/grammar';
 import { EXIT } from '../command.js';
 import { FileError, type CliIO } from '../io.js';
-import { createSandbox, defaultRuntimePath, processCanHostIsolates, type SandboxOptions } from '../../sandbox/index.js';
+import {
+  createSandbox,
+  defaultRuntimePath,
+  processCanHostIsolates,
+  type SandboxHandle,
+  type SandboxOptions,
+} from '../../sandbox/index.js';
 import type { RunResult } from '../../sandbox/types.js';
 import { AuditFile } from './audit-file.js';
 import { findRunConfig, RunConfigError } from './config.js';
 import { runGrant } from './grant.js';
 import { randomSeed, runLimits, sandboxEnv } from './options.js';
 import { auditOnlySummary, fileDisplay, formatRunError, refusalSummary, relocateDiagnostics } from './report.js';
-import { securityGate } from './security-gate.js';
+import { securityGate, type SecurityGate } from './security-gate.js';
 import { StdinLines } from './stdin-lines.js';
 
 export interface RunInvocation {
@@ -51,6 +57,38 @@ function capabilityRefusal(result: RunResult): RunResult {
 }
 
 export async function executeRun(inv: RunInvocation, io: CliIO, host: RunHost): Promise<number> {
+  const runtimePath = host.sandbox?.runtimePath === undefined ? defaultRuntimePath() : host.sandbox.runtimePath;
+  const runtimeBuilt = runtimePath === null || existsSync(runtimePath);
+  const inProcess = processCanHostIsolates();
+  // The gate needs the configuration; the sandbox asks for it only once the program is compiled.
+  let gate: SecurityGate | null = null;
+  // Created first: in this process the sandbox's isolate loads the ML runtime on its own thread
+  // while this one reads the configuration and compiles the program (a worker starts later, once
+  // the run is known to go ahead: starting a process for a usage error is not worth it).
+  const sandbox = runtimeBuilt
+    ? createSandbox({
+        mode: inProcess ? 'inprocess' : 'worker',
+        ...(inProcess ? { poolSize: 1 } : {}),
+        analyze: (input) => gate!.analyzer(input),
+        runtimePath,
+        ...(host.sandbox?.workerPath ? { workerPath: host.sandbox.workerPath } : {}),
+      })
+    : null;
+  try {
+    return await prepareAndRun(inv, io, host, runtimePath, sandbox, (g) => (gate = g));
+  } finally {
+    await sandbox?.dispose();
+  }
+}
+
+async function prepareAndRun(
+  inv: RunInvocation,
+  io: CliIO,
+  host: RunHost,
+  runtimePath: string | null,
+  sandbox: SandboxHandle | null,
+  setGate: (gate: SecurityGate) => void,
+): Promise<number> {
   const fail = (lines: string[]): number => {
     for (const line of lines) io.stderr(`mlsec run: ${line}\n`);
     return EXIT.usage;
@@ -80,8 +118,7 @@ export async function executeRun(inv: RunInvocation, io: CliIO, host: RunHost): 
   );
   const env = sandboxEnv(inv.env, inv.passEnv, host.env);
   const seed = randomSeed(inv.seed);
-  const runtimePath = host.sandbox?.runtimePath === undefined ? defaultRuntimePath() : host.sandbox.runtimePath;
-  if (runtimePath !== null && !existsSync(runtimePath)) {
+  if (sandbox === null) {
     return fail([`the ML runtime is not built (${runtimePath} is missing); run \`npm run build\``]);
   }
   let auditFile: AuditFile | null = null;
@@ -94,12 +131,10 @@ export async function executeRun(inv: RunInvocation, io: CliIO, host: RunHost): 
   }
 
   const gate = securityGate(root, config?.config ?? null, inv.auditOnly ? undefined : granted.grant.analysis);
-  const sandbox = createSandbox({
-    mode: processCanHostIsolates() ? 'inprocess' : 'worker',
-    analyze: gate.analyzer,
-    runtimePath,
-    ...(host.sandbox?.workerPath ? { workerPath: host.sandbox.workerPath } : {}),
-  });
+  setGate(gate);
+  // A worker (no-op in this process) boots while the program is compiled; a failed start is
+  // reported by the run itself.
+  sandbox.start().catch(() => undefined);
   const stdin = new StdinLines(host.stdin);
   const denied: AuditEvent[] = [];
   // Output before the program starts is the refusal's diagnostics: held back to show paths the
@@ -138,7 +173,6 @@ export async function executeRun(inv: RunInvocation, io: CliIO, host: RunHost): 
   } finally {
     stdin.close();
     auditFile?.close();
-    await sandbox.dispose();
   }
   result = capabilityRefusal(result);
 
