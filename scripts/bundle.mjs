@@ -96,10 +96,12 @@ const lazyBuiltins = {
 };
 
 /**
- * The mlsec CLI (check, run, transpile, caps, fmt, lsp, dap, bench) in two files: dist/cli-main.cjs,
- * one CommonJS bundle of everything, and dist/cli.js, the small ES module that `node dist/cli.js`
- * and bin/mlsec.js start (debug-adapter/src/cli/run/launch.ts): one-shot commands compile the main
- * bundle with a V8 code cache. '@mlsec/grammar' is bundled from its TypeScript sources.
+ * The mlsec CLI (check, run, transpile, caps, fmt, lsp, dap, bench) in three files:
+ * dist/cli-main.cjs, one CommonJS bundle of everything; dist/cli.cjs, the small CommonJS launcher
+ * that bin/mlsec.js requires (debug-adapter/src/cli/run/launch.ts: one-shot commands compile the
+ * main bundle with a V8 code cache); and dist/cli.js, the ES module that `node dist/cli.js` starts,
+ * which imports the launcher. CommonJS all the way from bin/mlsec.js keeps Node's ES module loader
+ * out of a one-shot command. '@mlsec/grammar' is bundled from its TypeScript sources.
  */
 const cliMain = {
   stdin: {
@@ -120,18 +122,30 @@ const cliMain = {
 
 const cliLauncher = (mainHash) => ({
   entryPoints: [r('debug-adapter/src/cli/run/launch.ts')],
+  outfile: r('debug-adapter/dist/cli.cjs'),
+  platform: 'node',
+  format: 'cjs',
+  external: ['./cli-main.cjs'],
+  define: { MLSEC_CLI_MAIN_HASH: JSON.stringify(mainHash), 'import.meta.url': '__mlsecModuleUrl' },
+  banner: { js: "var __mlsecModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+const cliModule = {
+  stdin: { contents: "import './cli.cjs';\n", sourcefile: 'cli.js', loader: 'js' },
   outfile: r('debug-adapter/dist/cli.js'),
   platform: 'node',
   format: 'esm',
-  external: ['./cli-main.cjs'],
-  define: { MLSEC_CLI_MAIN_HASH: JSON.stringify(mainHash) },
-});
+  external: ['./cli.cjs'],
+  sourcemap: false,
+};
 
-// Code caches of earlier builds, and what earlier layouts of the CLI left (chunks, cli-main.js).
+// Code caches of earlier builds, and what earlier layouts of the CLI left (chunks, cli-main.js, the
+// map of the ES module launcher).
 rmSync(r('debug-adapter/dist/.cache'), { recursive: true, force: true });
 mkdirSync(r('debug-adapter/dist'), { recursive: true });
 for (const f of readdirSync(r('debug-adapter/dist'), { withFileTypes: true })) {
-  if (f.isFile() && /^cli-([A-Z0-9]+|main)\.js(\.map)?$/.test(f.name)) rmSync(r(`debug-adapter/dist/${f.name}`));
+  if (f.isFile() && /^cli-([A-Z0-9]+|main)\.js(\.map)?$|^cli\.js\.map$/.test(f.name))
+    rmSync(r(`debug-adapter/dist/${f.name}`));
 }
 
 await Promise.all([
@@ -140,4 +154,5 @@ await Promise.all([
     const hash = createHash('sha256').update(readFileSync(cliMain.outfile)).digest('hex').slice(0, 16);
     return build({ ...common, ...cliLauncher(hash) });
   }),
+  build({ ...common, ...cliModule }),
 ]);

@@ -1,6 +1,7 @@
-// Entry of dist/cli.js (what bin/mlsec.js and `node dist/cli.js` start): loads the main bundle
-// dist/cli-main.cjs and runs the command. One-shot commands start from a V8 code cache; the others
-// go through Node's module loader, which their import() of other bundles needs.
+// Entry of the CLI (dist/cli.cjs, which bin/mlsec.js requires and dist/cli.js imports): loads the
+// main bundle dist/cli-main.cjs and runs the command. One-shot commands start from a V8 code cache;
+// the others go through Node's module loader, which their import() of other bundles needs.
+// CommonJS so that `mlsec` starts without Node's ES module loader (a few milliseconds).
 import { loadCommonJs } from './code-cache.js';
 
 /** Content hash of dist/cli-main.cjs, set by scripts/bundle.mjs. */
@@ -30,10 +31,13 @@ const CACHED = new Map([
 
 const argv = process.argv.slice(2);
 const cache = CACHED.get(argv[0] ?? '--help');
-const cli = (
+const loaded: Promise<CliMain> =
   cache !== undefined
-    ? loadCommonJs(new URL('./cli-main.cjs', import.meta.url), MLSEC_CLI_MAIN_HASH, cache)
-    : // @ts-expect-error -- dist/cli-main.cjs exists only beside the built dist/cli.js
-      ((await import('./cli-main.cjs')) as { default: unknown }).default
-) as CliMain;
-process.exitCode = await cli.main(argv, cli.nodeIO());
+    ? Promise.resolve(loadCommonJs(new URL('./cli-main.cjs', import.meta.url), MLSEC_CLI_MAIN_HASH, cache) as CliMain)
+    : // @ts-expect-error -- dist/cli-main.cjs exists only beside the built launcher
+      (import('./cli-main.cjs') as Promise<{ default: CliMain }>).then((m) => m.default);
+void loaded
+  .then((cli) => cli.main(argv, cli.nodeIO()))
+  .then((code) => {
+    process.exitCode = code;
+  });
