@@ -6,7 +6,7 @@ import { resolve } from '../names/resolve.js';
 import type { Resolution } from '../names/types.js';
 import { STDLIB_MODULE_NAMES } from '../stdlib/names.js';
 import { parse } from '../syntax/api.js';
-import type { Program } from '../syntax/ast.js';
+import type { CallExpr, Program } from '../syntax/ast.js';
 import { buildCallGraph } from './call-graph.js';
 import { checkDeclarations } from './capability-decls.js';
 import { CapabilityScanner } from './capability-scan.js';
@@ -58,10 +58,9 @@ export function analyze(program: Program, resolution: Resolution, options: Analy
   const graph = buildCallGraph(scan, program, root, options.file, options.moduleLoader, STDLIB_MODULE_NAMES);
   const declarations = checkDeclarations(program, options.grant, level);
   const summary = summarise(graph, options.grant, level);
-  const untrusted = [...scan.usesByCall]
-    .filter(([, uses]) => UNTRUSTED_SOURCES.has(uses[0]!.callee))
-    .map(([call]) => call);
-  runFlowRules(resolution, values, { untrusted, codeStrings: rules.codeStrings }, report);
+  const untrusted: CallExpr[] = [];
+  for (const [call, uses] of scan.usesByCall) if (UNTRUSTED_SOURCES.has(uses[0]!.callee)) untrusted.push(call);
+  runFlowRules(resolution, values, rules.shapes, { untrusted, codeStrings: rules.codeStrings }, report);
   raw.push(...declarations.findings, ...summary.findings);
 
   const { active, suppressed } = applySuppressions(

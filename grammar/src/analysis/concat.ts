@@ -37,10 +37,64 @@ export function flattenConcat(expr: Expression, values: StaticValues): ChainPart
 /** Marker standing for a dynamic part when the chain is matched as one text. */
 const HOLE = '\u2063X\u2063';
 
-/** The chain as one text with a marker for each dynamic part; undefined when nothing is dynamic. */
-export function templateText(parts: readonly ChainPart[]): string | undefined {
-  if (!parts.some((p) => p.text === undefined) || !parts.some((p) => p.text !== undefined)) return undefined;
-  return parts.map((p) => p.text ?? HOLE).join('');
+/**
+ * The chain as one text (the parts of flattenConcat joined) with a marker for each dynamic part;
+ * undefined when no part is dynamic or none is constant.
+ */
+export function chainTemplate(expr: Expression, values: StaticValues): string | undefined {
+  let text = '';
+  let dynamic = false;
+  let constant = false;
+  const stack: Expression[] = [expr];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    if (e.kind === 'ParenExpr') {
+      stack.push(e.expression);
+      continue;
+    }
+    const c = values.constant(e);
+    if (c) {
+      text += pythonText(c);
+      constant = true;
+    } else if (e.kind === 'BinaryExpr' && e.operator === '+') {
+      stack.push(e.right, e.left);
+    } else {
+      text += HOLE;
+      dynamic = true;
+    }
+  }
+  return dynamic && constant ? text : undefined;
+}
+
+/** What a `+` chain builds, as far as SEC011, SEC012 and SEC015 care. */
+export interface ChainShape {
+  sql: boolean;
+  command: boolean;
+}
+
+const SHAPES: readonly ChainShape[] = [
+  { sql: false, command: false },
+  { sql: true, command: false },
+  { sql: false, command: true },
+  { sql: true, command: true },
+];
+
+/** The shapes of `+` chains in one analysis, memoised per chain: the rules and the data flow both ask. */
+export class ChainShapes {
+  private readonly shapes = new Map<Expression, ChainShape>();
+
+  constructor(private readonly values: StaticValues) {}
+
+  of(chain: Expression): ChainShape {
+    let shape = this.shapes.get(chain);
+    if (!shape) {
+      const template = chainTemplate(chain, this.values);
+      const sql = template !== undefined && looksLikeSql(template);
+      const command = template !== undefined && looksLikeCommand(template);
+      this.shapes.set(chain, (shape = SHAPES[(sql ? 1 : 0) + (command ? 2 : 0)]!));
+    }
+    return shape;
+  }
 }
 
 const SQL_UPPER = [
@@ -64,7 +118,12 @@ export function looksLikeCommand(text: string): boolean {
   return SHELL.some((re) => re.test(text));
 }
 
+const isSeparator = (c: string | undefined): boolean => c === undefined || c === '/' || c === '\\';
+
 /** Whether a path text has a `..` segment (`../x`, `a/../b`, `..\\x`, `..`). */
 export function hasDotDotSegment(text: string): boolean {
-  return text.split(/[/\\]/).some((segment) => segment === '..');
+  for (let i = text.indexOf('..'); i >= 0; i = text.indexOf('..', i + 1)) {
+    if (isSeparator(i === 0 ? undefined : text[i - 1]) && isSeparator(text[i + 2])) return true;
+  }
+  return false;
 }

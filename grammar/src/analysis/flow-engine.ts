@@ -1,7 +1,7 @@
 // Data-flow engine shared by SEC014 and SEC015: evaluates each function of one file over its
 // statements (branches joined, loops iterated, `if` conditions count as checks of the names they
 // mention) and links the file's functions through parameters, return values and outer variables.
-import type { MlSymbol, Resolution } from '../names/types.js';
+import type { MlSymbol, Occurrence, Resolution, Scope } from '../names/types.js';
 import type {
   ArrowFunction,
   BinaryExpr,
@@ -29,15 +29,15 @@ export interface FlowSpec {
     taintOf: (e: Expression) => Taint,
     sink: SinkReporter,
   ): void;
-  /** Inspect a whole `+` chain, given the taint of each of its leaves (chainParts order). */
-  sinkConcat(chain: BinaryExpr, parts: readonly Taint[], sink: SinkReporter): void;
+  /** Inspect a whole `+` chain, given the union of its leaves' taints in chainParts order (never clean). */
+  sinkConcat(chain: BinaryExpr, taint: Taint, sink: SinkReporter): void;
 }
 
 export type SinkReporter = (at: Expression, taint: Taint, what: string) => void;
 
 /** Names mentioned in an expression (the symbols an `if` condition checks). */
-function mentionedSymbols(expr: Expression, resolution: Resolution): Set<unknown> {
-  const out = new Set<unknown>();
+function mentionedSymbols(expr: Expression, resolution: Resolution): Set<MlSymbol> {
+  const out = new Set<MlSymbol>();
   const stack: Node[] = [expr];
   while (stack.length > 0) {
     const n = stack.pop()!;
@@ -80,14 +80,24 @@ export interface SinkHit {
  * variable it reads). Sinks are taken from each unit's last evaluation, made with final inputs.
  */
 export class FlowEngine {
-  readonly units: FlowUnit[] = [];
-  private readonly unitByNode = new Map<UnitNode, FlowUnit>();
-  /** Flow-insensitive taint of every symbol (what code in other functions sees). */
-  readonly globalTaint = new Map<MlSymbol, Taint>();
+  /**
+   * The unit of each scope, by scope id (scope ids are the indices of `resolution.scopes`), made when
+   * it is first needed: most units are never reached by tainted data.
+   */
+  private readonly units: (FlowUnit | undefined)[];
+  /** Units of functions whose scope is not found by position (never for parsed programs). */
+  private unitByNode: Map<UnitNode, FlowUnit> | null = null;
+  /** Flow-insensitive taint of every symbol (what code in other functions sees), by symbol id. */
+  private readonly globalTaint: Taint[] = [];
+  /**
+   * By symbol id: the units other than its own scope's that mention it, made when its taint first
+   * grows (symbols made after the engine are not cached).
+   */
+  private readonly readers: (FlowUnit[] | undefined)[];
   private readonly queue: FlowUnit[] = [];
   private head = 0;
   private readonly queued = new Set<FlowUnit>();
-  private readonly checks = new Map<Expression, Set<unknown>>();
+  private readonly checks = new Map<Expression, Set<MlSymbol>>();
   private readonly chains = new Map<BinaryExpr, Expression[]>();
   /**
    * By symbol id: which unit (its stamp) last looked the symbol's state slot up, and that slot. Units
@@ -103,11 +113,26 @@ export class FlowEngine {
   ) {
     this.slotOwners = new Int32Array(resolution.symbols.length);
     this.slotCache = new Int32Array(resolution.symbols.length);
-    for (const scope of resolution.scopes) {
-      const unit = new FlowUnit(this, scope.node, scope, this.units.length + 1);
-      this.units.push(unit);
-      this.unitByNode.set(scope.node, unit);
+    this.units = new Array<FlowUnit | undefined>(resolution.scopes.length);
+    this.readers = new Array<FlowUnit[] | undefined>(resolution.symbols.length);
+  }
+
+  /** The unit of a scope of this resolution. */
+  private unitOfScope(scope: Scope): FlowUnit {
+    let unit = this.units[scope.id];
+    if (!unit) this.units[scope.id] = unit = new FlowUnit(this, scope.node, scope, scope.id + 1);
+    return unit;
+  }
+
+  /** The unit of a function of this file (its scope is the innermost one at its body). */
+  unitOf(node: FunctionDef | ArrowFunction): FlowUnit | undefined {
+    const scope = this.resolution.scopeAt(node.body.range.start.offset);
+    if (scope.node === node) return this.unitOfScope(scope);
+    if (!this.unitByNode) {
+      this.unitByNode = new Map();
+      for (const s of this.resolution.scopes) this.unitByNode.set(s.node, this.unitOfScope(s));
     }
+    return this.unitByNode.get(node);
   }
 
   /**
@@ -115,17 +140,14 @@ export class FlowEngine {
    * reaches; units no tainted value can reach are never evaluated.
    */
   run(seeds: Iterable<Node>, report: SinkReporter): void {
-    for (const seed of seeds) {
-      const unit = this.unitByNode.get(this.resolution.scopeAt(seed.range.start.offset).node);
-      if (unit) this.enqueue(unit);
-    }
+    for (const seed of seeds) this.enqueue(this.unitOfScope(this.resolution.scopeAt(seed.range.start.offset)));
     let budget = this.units.length * EVALUATIONS_PER_UNIT;
     while (this.head < this.queue.length && budget-- > 0) {
       const unit = this.queue[this.head++]!;
       this.queued.delete(unit);
       unit.evaluate();
     }
-    for (const unit of this.units) for (const hit of unit.hits) report(hit.at, hit.taint, hit.what);
+    for (const unit of this.units) if (unit) for (const hit of unit.hits) report(hit.at, hit.taint, hit.what);
   }
 
   enqueue(unit: FlowUnit): void {
@@ -137,39 +159,52 @@ export class FlowEngine {
   /** Every unit that names a function (its callers, and code passing it on), evaluated or not. */
   enqueueCallers(unit: FlowUnit): void {
     if (unit.node.kind !== 'FunctionDef') return;
-    const symbol = this.resolution.symbolOf(unit.node.name);
-    for (const o of symbol?.occurrences ?? []) {
-      if (o.role === 'declaration') continue;
-      const caller = this.unitByNode.get(o.scope.node);
-      if (caller) this.enqueue(caller);
+    let callers = unit.callers;
+    if (!callers) {
+      const symbol = this.resolution.symbolOf(unit.node.name);
+      callers = unit.callers = this.unitsMentioning(symbol?.occurrences ?? [], null);
     }
+    for (const caller of callers) this.enqueue(caller);
+  }
+
+  /** The units of the occurrences (declarations and those in `except` left out), in order of first occurrence. */
+  private unitsMentioning(occurrences: readonly Occurrence[], except: Scope | null): FlowUnit[] {
+    const out = new Set<FlowUnit>();
+    for (const o of occurrences) {
+      if (o.scope !== except && o.role !== 'declaration') out.add(this.unitOfScope(o.scope));
+    }
+    return [...out];
   }
 
   /** What code outside a symbol's own function sees of it. */
   readGlobal(symbol: MlSymbol): Taint {
-    return this.globalTaint.get(symbol) ?? null;
+    return this.globalTaint[symbol.id] ?? null;
   }
 
   /** Records what a symbol may hold anywhere (monotone); code elsewhere that uses it is re-evaluated. */
   noteGlobal(symbol: MlSymbol, taint: Taint, writer: FlowUnit): void {
     if (!taint) return;
-    const before = this.globalTaint.get(symbol) ?? null;
+    const before = this.globalTaint[symbol.id] ?? null;
     const after = union(before, taint);
     if (size(after) === size(before)) return;
-    this.globalTaint.set(symbol, after);
-    for (const o of symbol.occurrences) {
-      if (o.scope === symbol.scope || o.role === 'declaration') continue;
-      const reader = this.unitByNode.get(o.scope.node);
-      if (reader && reader !== writer) this.enqueue(reader);
+    this.globalTaint[symbol.id] = after;
+    // Only code of scopes nested in the symbol's own can mention it outside that scope.
+    const scope = symbol.scope;
+    if (scope !== null && scope.children.length === 0) return;
+    let readers = this.readers[symbol.id];
+    if (!readers) {
+      readers = this.unitsMentioning(symbol.occurrences, scope);
+      if (symbol.id < this.readers.length) this.readers[symbol.id] = readers;
     }
+    for (const reader of readers) if (reader !== writer) this.enqueue(reader);
   }
 
   /** A call of a function of this file: forward argument taint, return its substituted result. */
   callUser(node: FunctionDef | ArrowFunction, args: readonly Taint[], caller: FlowUnit): Taint {
-    const unit = this.unitByNode.get(node);
+    const unit = this.unitOf(node);
     if (!unit) return unionAll(args);
-    unit.dependents.add(caller);
-    args.forEach((t, i) => unit.forwardParam(i, forward(t)));
+    (unit.dependents ??= new Set()).add(caller);
+    for (let i = 0; i < args.length; i++) unit.forwardParam(i, forward(args[i]!));
     return substitute(unit.returns, args);
   }
 
@@ -191,7 +226,7 @@ export class FlowEngine {
   }
 
   /** The symbols an `if` condition mentions: inside the branch they count as checked. Memoised. */
-  checkedBy(condition: Expression): Set<unknown> {
+  checkedBy(condition: Expression): Set<MlSymbol> {
     let set = this.checks.get(condition);
     if (!set) this.checks.set(condition, (set = mentionedSymbols(condition, this.resolution)));
     return set;

@@ -4,7 +4,7 @@
 import { BUILTIN_VALUE_TYPES, STDLIB_MODULES } from '../stdlib/catalogue.js';
 import type { BinaryExpr, CallExpr, StringLiteral } from '../syntax/ast.js';
 import type { ResolvedCall } from './call-capabilities.js';
-import { flattenConcat, looksLikeCommand, looksLikeSql, templateText } from './concat.js';
+import type { ChainShapes } from './concat.js';
 import type { FlowSpec } from './flow-engine.js';
 import { sourceAtom, union, unionAll, type Taint } from './flow-taint.js';
 import type { StaticValues } from './static-values.js';
@@ -72,27 +72,33 @@ export const UNTRUSTED_SOURCES: ReadonlySet<string> = new Set([
 
 const TARGET_WORDS: Readonly<Record<string, string>> = { path: 'path', dir: 'directory', url: 'URL' };
 
-export function taintSpec(values: StaticValues): FlowSpec {
-  // Whether a `+` chain builds SQL or a shell command does not change between evaluations.
-  const shapes = new Map<BinaryExpr, string | null>();
+/** Where a call's taint-sensitive targets are: an argument, or a property of an object-literal argument. */
+interface SinkTarget {
+  index: number;
+  key: string | undefined;
+  /** `the path of file.read`. */
+  what: string;
+}
+
+function sinkTargets(resolved: ResolvedCall): SinkTarget[] {
+  const out: SinkTarget[] = [];
+  for (const t of resolved.spec.capabilities) {
+    const word = TARGET_WORDS[t.targetKind];
+    if (t.targetArg === undefined || word === undefined) continue;
+    out.push({ index: t.targetArg, key: t.targetKey, what: `the ${word} of ${resolved.display}` });
+  }
+  return out;
+}
+
+export function taintSpec(shapes: ChainShapes): FlowSpec {
   const shapeOf = (chain: BinaryExpr): string | null => {
-    let what = shapes.get(chain);
-    if (what === undefined) {
-      const template = templateText(flattenConcat(chain, values));
-      what =
-        template === undefined
-          ? null
-          : looksLikeSql(template)
-            ? 'an SQL statement'
-            : looksLikeCommand(template)
-              ? 'a shell command'
-              : null;
-      shapes.set(chain, what);
-    }
-    return what;
+    const shape = shapes.of(chain);
+    return shape.sql ? 'an SQL statement' : shape.command ? 'a shell command' : null;
   };
   // A source call's taint is the same value every time the call is evaluated.
   const sources = new Map<CallExpr, Taint>();
+  // So are a call's sinks (resolved calls are memoised per call).
+  const targets = new Map<ResolvedCall, SinkTarget[]>();
   return {
     literal: () => null,
     callSource: (call, resolved) => {
@@ -103,23 +109,23 @@ export function taintSpec(values: StaticValues): FlowSpec {
     },
     propagate,
     sinkCall: (_call, resolved, taintOf, sink) => {
-      if (!resolved) return;
-      for (const t of resolved.spec.capabilities) {
-        const word = TARGET_WORDS[t.targetKind];
-        if (t.targetArg === undefined || word === undefined) continue;
-        const arg = resolved.args[t.targetArg];
+      if (!resolved || resolved.spec.capabilities.length === 0) return;
+      let list = targets.get(resolved);
+      if (!list) targets.set(resolved, (list = sinkTargets(resolved)));
+      for (const t of list) {
+        const arg = resolved.args[t.index];
         if (!arg) continue;
-        if (t.targetKey !== undefined && arg.kind === 'ObjectLiteral') {
-          const prop = arg.properties.find((p) => p.keyName === t.targetKey);
-          if (prop) sink(prop.value, taintOf(prop.value), `the ${word} of ${resolved.display}`);
+        if (t.key !== undefined && arg.kind === 'ObjectLiteral') {
+          const prop = arg.properties.find((p) => p.keyName === t.key);
+          if (prop) sink(prop.value, taintOf(prop.value), t.what);
           continue;
         }
-        sink(arg, taintOf(arg), `the ${word} of ${resolved.display}`);
+        sink(arg, taintOf(arg), t.what);
       }
     },
-    sinkConcat: (chain, parts, sink) => {
+    sinkConcat: (chain, taint, sink) => {
       const what = shapeOf(chain);
-      if (what) sink(chain, unionAll(parts), what);
+      if (what) sink(chain, taint, what);
     },
   };
 }

@@ -43,13 +43,23 @@ export function paramTaint(index: number): Taint {
  */
 export const MAX_ATOMS = 8;
 
+/** Whether `list` has an atom with the key of `atom` (atoms with one key are mostly one object). */
+function hasAtom(list: readonly Atom[], atom: Atom): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i]!;
+    if (x === atom || x.key === atom.key) return true;
+  }
+  return false;
+}
+
 export function union(a: Taint, b: Taint): Taint {
   if (!a || a.length === 0) return b && b.length > 0 ? b : null;
   if (!b || b.length === 0 || a === b || a.length >= MAX_ATOMS) return a;
   let out: Atom[] | null = null;
-  for (const atom of b) {
-    if (a.some((x) => x.key === atom.key) || out?.some((x) => x.key === atom.key)) continue;
-    (out ??= [...a]).push(atom);
+  for (let i = 0; i < b.length; i++) {
+    const atom = b[i]!;
+    if (hasAtom(out ?? a, atom)) continue;
+    (out ??= a.slice()).push(atom);
     if (out.length >= MAX_ATOMS) break;
   }
   return out ?? a;

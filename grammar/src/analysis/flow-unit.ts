@@ -18,6 +18,12 @@ import { paramTaint, size, union, type Taint } from './flow-taint.js';
 export type UnitNode = Program | FunctionDef | ArrowFunction;
 
 const NO_HITS: readonly SinkHit[] = [];
+/** Argument taints of calls with no tainted argument, by argument count (shared: never written). */
+const CLEAN_ARGS: Taint[][] = [];
+
+function cleanArgs(n: number): readonly Taint[] {
+  return (CLEAN_ARGS[n] ??= new Array<Taint>(n).fill(null));
+}
 /** Taint by slot (see `slot`); `undefined`: not assigned here, read through the fallback. */
 type State = (Taint | undefined)[];
 
@@ -27,12 +33,14 @@ interface LoopFrame {
 
 export class FlowUnit {
   returns: Taint = null;
-  /** Units whose evaluation used this unit's return summary. */
-  readonly dependents = new Set<FlowUnit>();
+  /** Units whose evaluation used this unit's return summary (made on first use). */
+  dependents: Set<FlowUnit> | null = null;
+  /** For a named function: the units that name it (see FlowEngine.enqueueCallers), made on first use. */
+  callers: FlowUnit[] | null = null;
   /** What reached a sink in the latest evaluation (most units are never evaluated: nothing is made for them). */
   hits: readonly SinkHit[] = NO_HITS;
-  private currentHits: SinkHit[] = [];
-  private readonly paramForward: Taint[] = [];
+  private currentHits: SinkHit[] | null = null;
+  private paramForward: Taint[] | null = null;
   /** The symbol of each parameter (looked up on the first evaluation). */
   private paramSymbols: (MlSymbol | undefined)[] | undefined;
   private state: State = [];
@@ -41,9 +49,9 @@ export class FlowUnit {
   private slots: Map<MlSymbol, number> | null = null;
   /** Taint of object-literal property values (an options object's `url`), for the sinks. */
   private propertyTaints: Map<Expression, Taint> | null = null;
-  private loops: LoopFrame[] = [];
+  private readonly loops: LoopFrame[] = [];
   private readonly report: SinkReporter = (at, taint, what) => {
-    if (taint) this.currentHits.push({ at, taint, what });
+    if (taint) (this.currentHits ??= []).push({ at, taint, what });
   };
 
   constructor(
@@ -55,38 +63,42 @@ export class FlowUnit {
   ) {}
 
   forwardParam(index: number, taint: Taint): void {
-    const before = this.paramForward[index] ?? null;
+    if (!taint) return;
+    const forwarded = (this.paramForward ??= []);
+    const before = forwarded[index] ?? null;
     const after = union(before, taint);
     if (size(after) !== size(before)) {
-      this.paramForward[index] = after;
+      forwarded[index] = after;
       this.engine.enqueue(this);
     }
   }
 
   evaluate(): void {
-    this.hits = this.currentHits = [];
-    this.state = [];
-    this.propertyTaints = new Map();
-    this.loops = [];
+    this.currentHits = null;
+    // As long as the last evaluation's: states rarely need to grow.
+    this.state = new Array<Taint | undefined>(this.slotSymbols?.length ?? 0);
+    this.propertyTaints = null;
+    this.loops.length = 0;
     const node = this.node;
     if (node.kind === 'Program') {
       this.execList(node.body as Statement[]);
-      return;
+    } else {
+      const symbols = (this.paramSymbols ??= node.params.map((p) => this.engine.resolution.symbolOf(p.name)));
+      for (let i = 0; i < symbols.length; i++) {
+        const symbol = symbols[i];
+        if (symbol) this.state[this.slot(symbol)] = union(paramTaint(i), this.paramForward?.[i] ?? null);
+      }
+      if (node.body.kind === 'Block') this.execList(node.body.body);
+      else this.addReturn(this.eval(node.body));
     }
-    const symbols = (this.paramSymbols ??= node.params.map((p) => this.engine.resolution.symbolOf(p.name)));
-    for (let i = 0; i < symbols.length; i++) {
-      const symbol = symbols[i];
-      if (symbol) this.state[this.slot(symbol)] = union(paramTaint(i), this.paramForward[i] ?? null);
-    }
-    if (node.body.kind === 'Block') this.execList(node.body.body);
-    else this.addReturn(this.eval(node.body));
+    this.hits = this.currentHits ?? NO_HITS;
   }
 
   private addReturn(t: Taint): void {
     const after = union(this.returns, t);
     if (size(after) !== size(this.returns)) {
       this.returns = after;
-      for (const d of this.dependents) this.engine.enqueue(d);
+      if (this.dependents) for (const d of this.dependents) this.engine.enqueue(d);
       this.engine.enqueueCallers(this);
     }
   }
@@ -175,8 +187,8 @@ export class FlowUnit {
     return out;
   }
 
-  private clean(symbols: Set<unknown>, state: State): void {
-    for (const s of symbols) state[this.slot(s as MlSymbol)] = null;
+  private clean(symbols: Set<MlSymbol>, state: State): void {
+    for (const s of symbols) state[this.slot(s)] = null;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -244,18 +256,22 @@ export class FlowUnit {
 
   private execIf(s: Extract<Statement, { kind: 'IfStmt' }>): boolean {
     this.eval(s.condition);
-    const entry = this.copy();
+    // Expressions never change the state (only statements bind) and every branch but the last starts
+    // from a copy, so the state before the if serves as the entry state.
+    const entry = this.state;
     const checked = this.engine.checkedBy(s.condition);
     const reaching: State[] = [];
     let anyExit = this.branch(entry, s.then.body, checked, reaching);
     for (const elif of s.elifs) {
-      // Expressions never change the state (only statements bind), so the condition reads `entry`.
       this.state = entry;
       this.eval(elif.condition);
       if (this.branch(entry, elif.body.body, this.engine.checkedBy(elif.condition), reaching)) anyExit = true;
     }
     if (s.else) {
-      if (this.branch(entry, s.else.body, null, reaching)) anyExit = true;
+      // The last branch: nothing reads `entry` after it.
+      this.state = entry;
+      if (this.execList(s.else.body)) anyExit = true;
+      else reaching.push(this.state);
     } else reaching.push(entry);
     if (reaching.length === 0) return true;
     this.state = this.join(reaching);
@@ -265,9 +281,9 @@ export class FlowUnit {
   }
 
   /** One branch of an if from `entry`; returns whether it exits, else adds its end state to `reaching`. */
-  private branch(entry: State, body: readonly Statement[], cleaned: Set<unknown> | null, reaching: State[]): boolean {
+  private branch(entry: State, body: readonly Statement[], cleaned: Set<MlSymbol>, reaching: State[]): boolean {
     this.state = entry.slice();
-    if (cleaned) this.clean(cleaned, this.state);
+    this.clean(cleaned, this.state);
     if (this.execList(body)) return true;
     reaching.push(this.state);
     return false;
@@ -285,7 +301,9 @@ export class FlowUnit {
       const before = this.copy();
       if (s.kind === 'WhileStmt') this.eval(s.condition);
       this.execList(s.body.body);
-      const after = this.join([before, this.state, ...frame.exits]);
+      const states = [before, this.state];
+      for (const exit of frame.exits) states.push(exit);
+      const after = this.join(states);
       frame.exits = [];
       let stable = true;
       for (let k = 0; k < after.length; k++) {
@@ -337,7 +355,7 @@ export class FlowUnit {
         let t: Taint = null;
         for (const p of e.properties) {
           const v = this.eval(p.value);
-          if (v) this.propertyTaints!.set(p.value, v);
+          if (v) (this.propertyTaints ??= new Map()).set(p.value, v);
           t = union(t, v);
         }
         return t;
@@ -386,26 +404,23 @@ export class FlowUnit {
   /** A whole `+` chain: its non-constant parts evaluated once each, then the chain as a sink. */
   private concat(e: BinaryExpr): Taint {
     const parts = this.engine.chainParts(e);
-    const taints: Taint[] = new Array<Taint>(parts.length);
     let t: Taint = null;
-    for (let i = 0; i < parts.length; i++) {
-      const pt = this.eval(parts[i]!);
-      taints[i] = pt;
-      t = union(t, pt);
-    }
-    if (t) this.engine.spec.sinkConcat(e, taints, this.report);
+    for (const part of parts) t = union(t, this.eval(part));
+    if (t) this.engine.spec.sinkConcat(e, t, this.report);
     return t;
   }
 
   private call(call: CallExpr): Taint {
     const receiver = call.callee.kind === 'MemberExpr' ? this.eval(call.callee.object) : null;
-    const args: Taint[] = new Array<Taint>(call.args.length);
-    let anyArg = false;
-    for (let i = 0; i < call.args.length; i++) {
+    const n = call.args.length;
+    // Most calls get no tainted argument: their taints are one shared array of nulls.
+    let tainted: Taint[] | null = null;
+    for (let i = 0; i < n; i++) {
       const t = this.eval(call.args[i]!);
-      args[i] = t;
-      if (t) anyArg = true;
+      if (t) (tainted ??= new Array<Taint>(n).fill(null))[i] = t;
     }
+    const anyArg = tainted !== null;
+    const args: readonly Taint[] = tainted ?? cleanArgs(n);
     const engine = this.engine;
     const resolved = engine.resolveCall(call);
     let result: Taint;
@@ -416,7 +431,7 @@ export class FlowUnit {
     if (anyArg) {
       const taintOf = (x: Expression): Taint => {
         const i = call.args.indexOf(x);
-        return i >= 0 ? (args[i] ?? null) : (this.propertyTaints!.get(x) ?? null);
+        return i >= 0 ? (args[i] ?? null) : (this.propertyTaints?.get(x) ?? null);
       };
       engine.spec.sinkCall(call, resolved, taintOf, this.report);
     }

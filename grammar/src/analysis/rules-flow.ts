@@ -6,6 +6,7 @@ import type { Node } from '../syntax/ast.js';
 import { FlowEngine } from './flow-engine.js';
 import { sources } from './flow-taint.js';
 import { suspiciousSpec, taintSpec } from './flow-specs.js';
+import type { ChainShapes } from './concat.js';
 import type { Report } from './rules-names.js';
 import type { StaticValues } from './static-values.js';
 
@@ -16,10 +17,16 @@ export interface FlowSeeds {
   codeStrings: readonly Node[];
 }
 
-export function runFlowRules(resolution: Resolution, values: StaticValues, seeds: FlowSeeds, report: Report): void {
+export function runFlowRules(
+  resolution: Resolution,
+  values: StaticValues,
+  shapes: ChainShapes,
+  seeds: FlowSeeds,
+  report: Report,
+): void {
   if (seeds.untrusted.length > 0) {
     const seen = new Set<string>();
-    new FlowEngine(resolution, values, taintSpec(values)).run(seeds.untrusted, (at, taint, what) => {
+    new FlowEngine(resolution, values, taintSpec(shapes)).run(seeds.untrusted, (at, taint, what) => {
       for (const atom of sources(taint)) {
         const key = `${at.range.start.offset}:${at.range.end.offset}:${atom.label}:${atom.range.start.offset}`;
         if (seen.has(key)) continue;

@@ -1,57 +1,58 @@
 // SEC011 (SQL built with +), SEC012 (shell command built with +), SEC013 (`..` in a file/path/csv
 // path) and SEC016 (`//` division whose right operand ends the line). AST checks; the source text is
 // only consulted for what follows an operand (a line break is not in the AST).
-import type { BinaryExpr, CallExpr, Expression } from '../syntax/ast.js';
+import type { BinaryExpr, CallExpr, Expression, Node, ParenExpr } from '../syntax/ast.js';
 import { resolveCall } from './call-capabilities.js';
-import { flattenConcat, hasDotDotSegment, looksLikeCommand, looksLikeSql, templateText } from './concat.js';
+import { flattenConcat, hasDotDotSegment, type ChainShapes } from './concat.js';
 import type { Report } from './rules-names.js';
 import type { StaticValues } from './static-values.js';
 
 const FILE_MODULES = new Set(['file', 'path', 'csv']);
 
 export class StringRules {
-  /** `+` nodes already examined as part of an outer chain. */
-  private readonly inChain = new Set<Expression>();
+  /** Parentheses inside a `+` chain (`a + (b + c)`): a `+` in them belongs to the outer chain. */
+  private readonly parensInChain = new Set<ParenExpr>();
 
   constructor(
     private readonly values: StaticValues,
+    private readonly shapes: ChainShapes,
     private readonly text: string,
     private readonly report: Report,
   ) {}
 
-  concat(node: BinaryExpr): void {
-    if (this.inChain.has(node)) return;
-    const parts = flattenConcat(node, this.values);
-    this.markChain(node);
-    const template = templateText(parts);
-    if (template === undefined) return;
-    if (looksLikeSql(template)) {
-      this.report('SEC011', node, 'SQL statement built with + from a value that is not a literal');
-    }
-    if (looksLikeCommand(template)) {
-      this.report('SEC012', node, 'Shell command built with + from a value that is not a literal');
-    }
+  /** Whether a `+` or parenthesis is part of an enclosing `+` chain (nodes come parent first). */
+  private inChain(parent: Node | null): boolean {
+    return (
+      parent !== null &&
+      ((parent.kind === 'BinaryExpr' && parent.operator === '+') ||
+        (parent.kind === 'ParenExpr' && this.parensInChain.has(parent)))
+    );
   }
 
-  private markChain(node: Expression): void {
-    const stack: Expression[] = [node];
-    while (stack.length > 0) {
-      const e = stack.pop()!;
-      if (e.kind === 'ParenExpr') stack.push(e.expression);
-      else if (e.kind === 'BinaryExpr' && e.operator === '+') {
-        this.inChain.add(e);
-        stack.push(e.left, e.right);
-      }
-    }
+  paren(node: ParenExpr, parent: Node | null): void {
+    if (this.inChain(parent)) this.parensInChain.add(node);
+  }
+
+  /** SEC011 and SEC012 on each whole `+` chain (through parentheses). */
+  concat(node: BinaryExpr, parent: Node | null): void {
+    if (this.inChain(parent)) return;
+    const shape = this.shapes.of(node);
+    if (shape.sql) this.report('SEC011', node, 'SQL statement built with + from a value that is not a literal');
+    if (shape.command) this.report('SEC012', node, 'Shell command built with + from a value that is not a literal');
   }
 
   /** SEC013 on the path arguments of file/path/csv calls. */
   call(node: CallExpr): void {
     const resolved = resolveCall(node, this.values);
     if (!resolved || !('module' in resolved.spec) || !FILE_MODULES.has(resolved.spec.module)) return;
-    const indices = new Set<number>();
+    const indices: number[] = [];
     for (const t of resolved.spec.capabilities) {
-      if ((t.targetKind === 'path' || t.targetKind === 'dir') && t.targetArg !== undefined) indices.add(t.targetArg);
+      if (
+        (t.targetKind === 'path' || t.targetKind === 'dir') &&
+        t.targetArg !== undefined &&
+        !indices.includes(t.targetArg)
+      )
+        indices.push(t.targetArg);
     }
     for (const i of indices) {
       const arg = resolved.args[i];

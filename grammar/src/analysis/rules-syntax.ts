@@ -3,6 +3,7 @@
 // Comments are not AST nodes, so no rule ever inspects one.
 import type { Resolution } from '../names/types.js';
 import type { Node, StringLiteral } from '../syntax/ast.js';
+import { ChainShapes } from './concat.js';
 import { codeLookingText } from './flow-specs.js';
 import { NameRules, type Report } from './rules-names.js';
 import { StringRules } from './rules-strings.js';
@@ -13,11 +14,14 @@ export interface SyntaxRules {
   visit: NodeVisitor;
   /** String literals holding code-looking text, in source order. */
   codeStrings: StringLiteral[];
+  /** What the `+` chains build (the data-flow rules ask again). */
+  shapes: ChainShapes;
 }
 
 export function syntaxRules(resolution: Resolution, values: StaticValues, text: string, report: Report): SyntaxRules {
   const names = new NameRules(resolution, values, report);
-  const strings = new StringRules(values, text, report);
+  const shapes = new ChainShapes(values);
+  const strings = new StringRules(values, shapes, text, report);
   const codeStrings: StringLiteral[] = [];
   const visit = (node: Node, parent: Node | null): void => {
     switch (node.kind) {
@@ -36,8 +40,11 @@ export function syntaxRules(resolution: Resolution, values: StaticValues, text: 
       case 'ImportStmt':
         names.importStmt(node);
         return;
+      case 'ParenExpr':
+        strings.paren(node, parent);
+        return;
       case 'BinaryExpr':
-        if (node.operator === '+') strings.concat(node);
+        if (node.operator === '+') strings.concat(node, parent);
         else if (node.operator === '//') strings.floorDivision(node);
         return;
       case 'CallExpr':
@@ -50,5 +57,5 @@ export function syntaxRules(resolution: Resolution, values: StaticValues, text: 
         return;
     }
   };
-  return { visit, codeStrings };
+  return { visit, codeStrings, shapes };
 }

@@ -221,15 +221,33 @@ export class StaticValues {
       const object = this.refOf(callee.object, depth + 1);
       if (object?.kind === 'instance') {
         const method = lookupMethod(object.className, callee.property.name);
-        return method ? { spec: method, display: `${object.className}.${method.name}` } : undefined;
+        return method ? methodCallee(object.className, method) : undefined;
       }
     }
     const ref = this.refOf(callee, depth + 1);
     if (ref?.kind !== 'stdlib-function') return undefined;
-    return { spec: ref.spec, display: displayName(ref.spec) };
+    return functionCallee(ref.spec);
   }
 }
 
+// Callee specs are made once per catalogue entry (they are never modified).
+const functionCallees = new WeakMap<FunctionSpec, CalleeSpec>();
+const methodCallees = new Map<string, WeakMap<MethodSpec, CalleeSpec>>();
+
+function functionCallee(spec: FunctionSpec): CalleeSpec {
+  let callee = functionCallees.get(spec);
+  if (!callee) functionCallees.set(spec, (callee = { spec, display: displayName(spec) }));
+  return callee;
+}
+
+function methodCallee(className: string, method: MethodSpec): CalleeSpec {
+  let byMethod = methodCallees.get(className);
+  if (!byMethod) methodCallees.set(className, (byMethod = new WeakMap()));
+  let callee = byMethod.get(method);
+  if (!callee) byMethod.set(method, (callee = { spec: method, display: `${className}.${method.name}` }));
+  return callee;
+}
+
 export function displayName(spec: FunctionSpec): string {
-  return spec.module === 'builtin' ? spec.name : `${spec.module}.${spec.name}`;
+  return functionCallees.get(spec)?.display ?? (spec.module === 'builtin' ? spec.name : `${spec.module}.${spec.name}`);
 }
