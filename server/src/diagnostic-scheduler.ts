@@ -13,6 +13,7 @@ import type { AnalysisService } from './analysis-service.js';
 import type { LoadedConfig } from './config-store.js';
 import { pathToUri } from './convert.js';
 import { configDiagnostics, documentDiagnostics, toLspDiagnostic } from './diagnostics.js';
+import type { DocumentAnalysis } from './document-analysis.js';
 import { documentKind, type DocumentStore } from './document-store.js';
 
 export const DIAGNOSTIC_DELAY_MS = 150;
@@ -31,6 +32,8 @@ export class DiagnosticScheduler {
     private readonly documents: DocumentStore,
     private readonly docsBase: string,
     private readonly delay = DIAGNOSTIC_DELAY_MS,
+    /** Called (in the next turn) with each analysis whose diagnostics were published or pulled. */
+    private readonly published: (a: DocumentAnalysis) => void = () => undefined,
   ) {}
 
   /**
@@ -87,7 +90,9 @@ export class DiagnosticScheduler {
   }
 
   /** LSP diagnostics of an open document (ML or mlpy.yaml) for its current text. */
-  async compute(uri: string): Promise<{ version: number; diagnostics: Diagnostic[]; text: string } | undefined> {
+  async compute(
+    uri: string,
+  ): Promise<{ version: number; diagnostics: Diagnostic[]; text: string; analysis?: DocumentAnalysis } | undefined> {
     const doc = this.documents.get(uri);
     if (!doc) return undefined;
     if (documentKind(uri) === 'config') {
@@ -108,6 +113,7 @@ export class DiagnosticScheduler {
       version: a.version,
       text: a.text,
       diagnostics: documentDiagnostics(a).map((d) => toLspDiagnostic(d, this.docsBase)),
+      analysis: a,
     };
   }
 
@@ -119,9 +125,21 @@ export class DiagnosticScheduler {
       if (!result || !current || current.version !== result.version || current.getText() !== result.text) return;
       if (documentKind(uri) === 'config') this.configUris.add(uri);
       await this.connection.sendDiagnostics({ uri, version: result.version, diagnostics: result.diagnostics });
+      const analysis = result.analysis;
+      if (analysis) setImmediate(() => this.afterPublish(analysis));
     } catch (error) {
       this.connection.console.error(
         `diagnostics for ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+    }
+  }
+
+  private afterPublish(a: DocumentAnalysis): void {
+    try {
+      this.published(a);
+    } catch (error) {
+      this.connection.console.error(
+        `after publishing ${a.uri}: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
   }
@@ -151,6 +169,8 @@ export class DiagnosticScheduler {
   async pull(uri: string, previousResultId: string | undefined): Promise<DocumentDiagnosticReport> {
     const result = await this.compute(uri);
     if (!result) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const analysis = result.analysis;
+    if (analysis) setImmediate(() => this.afterPublish(analysis));
     const resultId = `${result.version}:${this.service.generation}:${result.text.length}`;
     if (previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items: result.diagnostics };

@@ -6,6 +6,7 @@ import {
   forEachChild,
   SEMANTIC_TOKEN_MODIFIERS,
   SEMANTIC_TOKEN_TYPES,
+  SYNTAX_TOKEN_KINDS,
   type CallExpr,
   type Expression,
   type Identifier,
@@ -66,8 +67,9 @@ const SYMBOL_TYPES: Partial<Record<string, number>> = {
 /** Classification of every identifier node, indexed by its start offset (0: none). */
 function classifyIdentifiers(a: DocumentAnalysis): Int32Array {
   const out = new Int32Array(a.text.length + 1);
-  const sensitive = new Set<CallExpr>();
-  const callees = new Set<Node>();
+  const sensitive: CallExpr[] = [];
+  /** The callee of the call being entered (visited next, before the arguments). */
+  let callee: Node | undefined;
   const usesByRange = new Set(
     a.security.capabilities.uses
       .filter((u) => u.file === undefined)
@@ -90,12 +92,14 @@ function classifyIdentifiers(a: DocumentAnalysis): Int32Array {
   const visit = (node: Node): void => {
     switch (node.kind) {
       case 'CallExpr': {
-        if (node.callee.kind === 'MemberExpr') callees.add(node.callee);
+        callee = node.callee;
         if (usesByRange.size > 0 && usesByRange.has(`${node.range.start.offset}:${node.range.end.offset}`))
-          sensitive.add(node);
-        const callee = node.callee.kind === 'Identifier' ? resolution.symbolOf(node.callee) : undefined;
-        const def = callee?.declarations[0];
-        if (callee?.kind === 'function' && def && needy.has(def.identifier.range.start.offset)) sensitive.add(node);
+          sensitive.push(node);
+        else if (node.callee.kind === 'Identifier' && needy.size > 0) {
+          const symbol = resolution.symbolOf(node.callee);
+          const def = symbol?.declarations[0];
+          if (symbol?.kind === 'function' && def && needy.has(def.identifier.range.start.offset)) sensitive.push(node);
+        }
         break;
       }
       case 'MemberExpr': {
@@ -106,7 +110,7 @@ function classifyIdentifiers(a: DocumentAnalysis): Int32Array {
         else if (member?.kind === 'method') c = pack(METHOD, DEFAULT_LIBRARY);
         else if (object?.kind === 'stdlib-module' || (object?.kind === 'instance' && object.className !== 'object'))
           c = pack(PROPERTY, DEFAULT_LIBRARY);
-        else if (member?.kind === 'module-member' && callees.has(node)) c = pack(FUNCTION, 0);
+        else if (member?.kind === 'module-member' && callee === node) c = pack(FUNCTION, 0);
         out[node.property.range.start.offset] = c;
         break;
       }
@@ -144,64 +148,105 @@ function classifyIdentifiers(a: DocumentAnalysis): Int32Array {
   return out;
 }
 
+/** Semantic token type per syntax token kind (SYNTAX_TOKEN_KINDS order); -1: not a token for editors. */
+const KIND_TYPE = Int8Array.from(SYNTAX_TOKEN_KINDS, (kind) => {
+  switch (kind) {
+    case 'identifier':
+      return VARIABLE;
+    case 'keyword':
+    case 'boolean':
+      return KEYWORD;
+    case 'number':
+      return NUMBER;
+    case 'string':
+      return STRING;
+    case 'operator':
+      return OPERATOR;
+    default:
+      return -1;
+  }
+});
+
+/** Whether source text `start..end` contains a line break (only strings can). */
+function spansLines(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
+/** The range of a multi-line token, as positions. */
+function lineMapRange(a: DocumentAnalysis, start: number, end: number): MlRange {
+  const s = a.positionAt(start);
+  const e = a.positionAt(end);
+  return {
+    start: { line: s.line, column: s.character, offset: start },
+    end: { line: e.line, column: e.character, offset: end },
+  };
+}
+
 /**
  * The encoded tokens of one analysis (the whole document, as LSP sends them: five relative numbers
  * per token) and, per encoded token, the source token it came from (start and end offsets) and its
  * absolute line and character, for range requests.
  */
 interface Encoded {
-  data: number[];
+  /** Off the JS heap: a 2,000-line file has ~85,000 numbers, re-encoded after every edit. */
+  data: Int32Array;
   /** Per encoded token: start offset, end offset, line, character of the source token. */
   where: Int32Array;
 }
 
-const cache = new WeakMap<DocumentAnalysis, Encoded>();
+/** Appends encoded tokens: five relative numbers each in `data`, four absolute ones in `where`. */
+class TokenWriter {
+  data: Int32Array;
+  where: Int32Array;
+  n = 0;
+  w = 0;
+  private prevLine = 0;
+  private prevChar = 0;
 
-function encoded(a: DocumentAnalysis): Encoded {
-  const cached = cache.get(a);
-  if (cached) return cached;
-  const ids = classifyIdentifiers(a);
-  const text = a.text;
-  const tokens = a.tokens;
-  const comments = a.program.comments;
-  const data: number[] = [];
-  let where = new Int32Array((tokens.length + comments.length) * 4 + 16);
-  let n = 0;
-  let w = 0;
-  let prevLine = 0;
-  let prevChar = 0;
-  const emit = (start: number, end: number, line: number, char: number, length: number, t: number, m: number): void => {
-    let dl = line;
-    let dc = char;
-    if (n > 0) {
-      dl -= prevLine;
-      if (dl === 0) dc -= prevChar;
-    }
+  constructor(
+    private readonly text: string,
+    capacity: number,
+  ) {
+    this.data = new Int32Array(capacity * 5);
+    this.where = new Int32Array(capacity * 4);
+  }
+
+  /** One token on one line; `start`/`end` are the offsets of the source token it belongs to. */
+  emit(start: number, end: number, line: number, char: number, length: number, t: number, m: number): void {
+    let n = this.n;
+    if (n + 5 > this.data.length) this.grow();
+    const data = this.data;
+    const dl = line - this.prevLine;
     data[n++] = dl;
-    data[n++] = dc;
+    data[n++] = dl === 0 ? char - this.prevChar : char;
     data[n++] = length;
     data[n++] = t;
     data[n++] = m;
-    prevLine = line;
-    prevChar = char;
-    if (w + 4 > where.length) {
-      const grown = new Int32Array(where.length * 2);
-      grown.set(where);
-      where = grown;
-    }
+    this.n = n;
+    this.prevLine = line;
+    this.prevChar = char;
+    const where = this.where;
+    let w = this.w;
     where[w++] = start;
     where[w++] = end;
     where[w++] = line;
     where[w++] = char;
-  };
-  const pushRange = (r: MlRange, t: number, m: number): void => {
+    this.w = w;
+  }
+
+  /** A token that may span lines (comments, strings): one token per line, as clients need not support more. */
+  range(r: MlRange, t: number, m: number): void {
     const start = r.start.offset;
     const end = r.end.offset;
     if (r.end.line === r.start.line) {
-      emit(start, end, r.start.line, r.start.column, end - start, t, m);
+      this.emit(start, end, r.start.line, r.start.column, end - start, t, m);
       return;
     }
-    // Clients need not support tokens across lines: one token per line of a multi-line string.
+    const text = this.text;
     let at = start;
     let line = r.start.line;
     let char = r.start.column;
@@ -209,7 +254,7 @@ function encoded(a: DocumentAnalysis): Encoded {
       let lineEnd = at;
       let c = text.charCodeAt(lineEnd);
       while (lineEnd < end && c !== 10 && c !== 13) c = text.charCodeAt(++lineEnd);
-      if (lineEnd > at) emit(start, end, line, char, lineEnd - at, t, m);
+      if (lineEnd > at) this.emit(start, end, line, char, lineEnd - at, t, m);
       at = lineEnd;
       while (at < end) {
         c = text.charCodeAt(at);
@@ -224,32 +269,54 @@ function encoded(a: DocumentAnalysis): Encoded {
       }
       char = 0;
     }
-  };
+  }
+
+  private grow(): void {
+    const data = new Int32Array(this.data.length * 2);
+    data.set(this.data);
+    this.data = data;
+    const where = new Int32Array(this.where.length * 2);
+    where.set(this.where);
+    this.where = where;
+  }
+}
+
+const cache = new WeakMap<DocumentAnalysis, Encoded>();
+
+function encoded(a: DocumentAnalysis): Encoded {
+  const cached = cache.get(a);
+  if (cached) return cached;
+  const ids = classifyIdentifiers(a);
+  const text = a.text;
+  const { count, kinds, starts, ends, lines, columns } = a.parsed.tokenTable;
+  const comments = a.program.comments;
+  const out = new TokenWriter(text, count + comments.length + 16);
   let next = 0;
-  for (const tok of tokens) {
-    const kind = tok.kind;
-    let t: number;
+  let nextComment = comments.length > 0 ? comments[0]!.range.start.offset : Infinity;
+  for (let i = 0; i < count; i++) {
+    const t0 = KIND_TYPE[kinds[i]!]!;
+    if (t0 < 0) continue;
+    const start = starts[i]!;
+    // Comments are not tokens: merge them in by position (both lists are in source order).
+    while (nextComment < start) {
+      out.range(comments[next++]!.range, COMMENT, 0);
+      nextComment = next < comments.length ? comments[next]!.range.start.offset : Infinity;
+    }
+    let t = t0;
     let m = 0;
-    if (kind === 'identifier') {
-      const c = ids[tok.range.start.offset]!;
-      if (c === 0) t = VARIABLE;
-      else {
+    if (t0 === VARIABLE) {
+      const c = ids[start]!;
+      if (c !== 0) {
         t = (c - 1) & 0xff;
         m = (c - 1) >> 8;
       }
-    } else if (kind === 'keyword' || kind === 'boolean') t = KEYWORD;
-    else if (kind === 'number') t = NUMBER;
-    else if (kind === 'string') t = STRING;
-    else if (kind === 'operator') t = OPERATOR;
-    else continue;
-    // Comments are not tokens: merge them in by position (both lists are in source order).
-    const at = tok.range.start.offset;
-    while (next < comments.length && comments[next]!.range.start.offset < at)
-      pushRange(comments[next++]!.range, COMMENT, 0);
-    pushRange(tok.range, t, m);
+    }
+    const end = ends[i]!;
+    if (t0 === STRING && spansLines(text, start, end)) out.range(lineMapRange(a, start, end), t, m);
+    else out.emit(start, end, lines[i]!, columns[i]!, end - start, t, m);
   }
-  while (next < comments.length) pushRange(comments[next++]!.range, COMMENT, 0);
-  const result = { data, where: where.subarray(0, w) };
+  while (next < comments.length) out.range(comments[next++]!.range, COMMENT, 0);
+  const result = { data: out.data.subarray(0, out.n), where: out.where.subarray(0, out.w) };
   cache.set(a, result);
   return result;
 }
@@ -287,7 +354,7 @@ function encodeRange(a: DocumentAnalysis, range: Range): number[] {
 let lastId = Date.now();
 
 /** The edit turning `before` into `after` (one replaced span; as vscode-languageserver's builder). */
-function diff(before: readonly number[], after: readonly number[]): SemanticTokensEdit[] {
+function diff(before: Int32Array, after: Int32Array): SemanticTokensEdit[] {
   let start = 0;
   while (start < after.length && start < before.length && before[start] === after[start]) start++;
   if (start < after.length && start < before.length) {
@@ -302,33 +369,43 @@ function diff(before: readonly number[], after: readonly number[]): SemanticToke
       afterEnd++;
     }
     const deleteCount = beforeEnd - start + 1;
-    const data = after.slice(start, afterEnd + 1);
+    const data = Array.from(after.subarray(start, afterEnd + 1));
     if (data.length === 1 && data[0] === before[beforeEnd]) return [{ start, deleteCount: deleteCount - 1 }];
     return [{ start, deleteCount, data }];
   }
-  if (start < after.length) return [{ start, deleteCount: 0, data: after.slice(start) }];
+  if (start < after.length) return [{ start, deleteCount: 0, data: Array.from(after.subarray(start)) }];
   if (start < before.length) return [{ start, deleteCount: before.length - start }];
   return [];
 }
 
 export class SemanticTokenProvider {
   /** The last full result sent per document (what a delta request diffs against). */
-  private readonly results = new Map<string, { resultId: string; data: number[] }>();
+  private readonly results = new Map<string, { resultId: string; data: Int32Array }>();
 
-  private remember(a: DocumentAnalysis): { resultId: string; data: number[] } {
+  private remember(a: DocumentAnalysis): { resultId: string; data: Int32Array } {
     const result = { resultId: String(++lastId), data: encoded(a).data };
     this.results.set(a.uri, result);
     return result;
   }
 
+  /**
+   * Encodes a newly published analysis before the client asks, for documents it has asked tokens
+   * for (it asks again after every edit, usually once diagnostics arrive): the request then only
+   * diffs. Other documents are left alone, so hundreds of open files cost nothing here.
+   */
+  prepare(a: DocumentAnalysis): void {
+    if (this.results.has(a.uri)) encoded(a);
+  }
+
   full(a: DocumentAnalysis): SemanticTokens {
-    return this.remember(a);
+    const { resultId, data } = this.remember(a);
+    return { resultId, data: Array.from(data) };
   }
 
   delta(a: DocumentAnalysis, previousResultId: string): SemanticTokens | SemanticTokensDelta {
     const previous = this.results.get(a.uri);
     const next = this.remember(a);
-    if (previous?.resultId !== previousResultId) return next;
+    if (previous?.resultId !== previousResultId) return { resultId: next.resultId, data: Array.from(next.data) };
     return { resultId: next.resultId, edits: diff(previous.data, next.data) };
   }
 

@@ -8,7 +8,7 @@ import { AnalysisService } from './analysis-service.js';
 import { ConfigStore } from './config-store.js';
 import { ConfigWatch } from './config-watch.js';
 import { pathToUri } from './convert.js';
-import { DiagnosticScheduler } from './diagnostic-scheduler.js';
+import { DIAGNOSTIC_DELAY_MS, DiagnosticScheduler } from './diagnostic-scheduler.js';
 import { defaultRulesDocs } from './docs-links.js';
 import { DocumentStore } from './document-store.js';
 import { registerFeatures } from './features.js';
@@ -37,7 +37,9 @@ export function startServer(connection: Connection): void {
   const tokens = new SemanticTokenProvider();
   let client: ClientCapabilities = {};
   let docsBase = defaultRulesDocs();
-  let scheduler = new DiagnosticScheduler(connection, service, documents, docsBase);
+  const newScheduler = () =>
+    new DiagnosticScheduler(connection, service, documents, docsBase, DIAGNOSTIC_DELAY_MS, (a) => tokens.prepare(a));
+  let scheduler = newScheduler();
   let watch = new ConfigWatch(connection, service, configs, modules, index, scheduler, false);
   let pull = false;
 
@@ -51,7 +53,7 @@ export function startServer(connection: Connection): void {
     if (typeof init.rulesDocumentationUrl === 'string' && init.rulesDocumentationUrl !== '')
       docsBase = init.rulesDocumentationUrl;
     pull = client.textDocument?.diagnostic !== undefined && init.pullDiagnostics !== false;
-    scheduler = new DiagnosticScheduler(connection, service, documents, docsBase);
+    scheduler = newScheduler();
     watch = new ConfigWatch(
       connection,
       service,

@@ -35,7 +35,13 @@ export class LineMap {
     return { start: this.position(start), end: this.position(end < start ? start : end) };
   }
 
-  private lineOf(offset: number): number {
+  /** Offset at which `line` starts (0-based; clamped to the last line). */
+  lineStart(line: number): number {
+    return this.starts[Math.min(Math.max(line, 0), this.starts.length - 1)]!;
+  }
+
+  /** The 0-based line of an offset inside the document (fastest when offsets come in order). */
+  lineOf(offset: number): number {
     const starts = this.starts;
     const h = this.hint;
     // Parsing moves forward, so the previous line or the next one is almost always right.
