@@ -2,7 +2,7 @@
 // user module it imports (through the injected loader), linked by their calls, solved by strongly
 // connected components in reverse topological order (recursion needs no iteration to a fixpoint).
 import { resolve } from '../names/resolve.js';
-import type { Program } from '../syntax/ast.js';
+import type { FunctionDef, Program } from '../syntax/ast.js';
 import { scanCapabilities, type ScanResult, type ScanUnit } from './capability-scan.js';
 import { StaticValues } from './static-values.js';
 import type { LoadedModule, ModuleLoader } from './types.js';
@@ -23,16 +23,13 @@ export interface GraphModule {
 export interface CallGraph {
   main: GraphModule;
   sets: CapabilitySets;
-  /** What each unit needs, itself and through everything it calls (a bitset over `sets`). */
-  transitive: Map<ScanUnit, Uint32Array>;
-  /** Units reachable from the analysed file's units (its own included). */
-  reachable: Set<ScanUnit>;
-  calls(unit: ScanUnit): ScanUnit[];
+  /** What a unit needs, itself and through everything it calls (a bitset over `sets`; shared, never written). */
+  transitive(unit: ScanUnit): Uint32Array | undefined;
+  /** Units of imported modules reachable from the analysed file's units, in the order they are first reached. */
+  moduleUnitsReached: ScanUnit[];
 }
 
-function topLevelFunctions(program: Program, scan: ScanResult): Map<string, ScanUnit> {
-  const byNode = new Map<unknown, ScanUnit>();
-  for (const u of scan.units) if (u.node) byNode.set(u.node, u);
+function topLevelFunctions(program: Program, byNode: ReadonlyMap<FunctionDef, ScanUnit>): Map<string, ScanUnit> {
   const map = new Map<string, ScanUnit>();
   for (const stmt of program.body) {
     if (stmt.kind !== 'FunctionDef') continue;
@@ -48,6 +45,12 @@ function userImports(program: Program): string[][] {
   return out;
 }
 
+function unitsByNode(scan: ScanResult): Map<FunctionDef, ScanUnit> {
+  const byNode = new Map<FunctionDef, ScanUnit>();
+  for (const u of scan.units) if (u.node) byNode.set(u.node, u);
+  return byNode;
+}
+
 export function buildCallGraph(
   mainScan: ScanResult,
   mainProgram: Program,
@@ -57,12 +60,12 @@ export function buildCallGraph(
   stdlibModules: ReadonlySet<string>,
 ): CallGraph {
   const loaded = new Map<string, GraphModule>();
-  const newModule = (f: string | undefined, scan: ScanResult, program: Program): GraphModule => ({
-    file: f,
-    scan,
-    functions: topLevelFunctions(program, scan),
-    imports: new Map(),
-  });
+  let mainByNode: Map<FunctionDef, ScanUnit> | undefined;
+  const newModule = (f: string | undefined, scan: ScanResult, program: Program): GraphModule => {
+    const byNode = unitsByNode(scan);
+    mainByNode ??= byNode;
+    return { file: f, scan, functions: topLevelFunctions(program, byNode), imports: new Map() };
+  };
   const fillImports = (m: GraphModule, program: Program): void => {
     for (const path of userImports(program)) {
       if (path.length === 1 && stdlibModules.has(path[0]!)) continue;
@@ -95,38 +98,70 @@ export function buildCallGraph(
   if (file !== undefined) loaded.set(file, main);
   fillImports(main, mainProgram);
 
-  const unitModule = new Map<ScanUnit, GraphModule>();
-  for (const m of new Set([main, ...loaded.values()])) for (const u of m.scan.units) unitModule.set(u, m);
-  const localUnits = new Map<unknown, ScanUnit>();
-  for (const u of unitModule.keys()) if (u.node) localUnits.set(u.node, u);
+  // Every unit gets a dense number: the solver works on arrays indexed by it.
+  const modules = [...new Set([main, ...loaded.values()])];
+  const units: ScanUnit[] = [];
+  const moduleOf: GraphModule[] = [];
+  const number = new Map<ScanUnit, number>();
+  for (const m of modules) {
+    for (const u of m.scan.units) {
+      if (number.has(u)) continue;
+      number.set(u, units.length);
+      units.push(u);
+      moduleOf.push(m);
+    }
+  }
 
-  const callsCache = new Map<ScanUnit, ScanUnit[]>();
-  const calls = (unit: ScanUnit): ScanUnit[] => {
-    let out = callsCache.get(unit);
+  // Functions by node over all modules (a later module's entry wins, as for a shared program).
+  let localUnits = mainByNode!;
+  if (modules.length > 1) {
+    localUnits = new Map();
+    for (const u of units) if (u.node) localUnits.set(u.node, u);
+  }
+
+  const successors: (number[] | undefined)[] = new Array<number[] | undefined>(units.length);
+  const successorsOf = (i: number): number[] => {
+    let out = successors[i];
     if (out) return out;
     out = [];
-    for (const edge of unit.edges) {
+    for (const edge of units[i]!.edges) {
       const target =
         edge.kind === 'local'
           ? localUnits.get(edge.node)
-          : unitModule.get(unit)?.imports.get(edge.path.join('.'))?.functions.get(edge.name);
-      if (target) out.push(target);
+          : moduleOf[i]!.imports.get(edge.path.join('.'))?.functions.get(edge.name);
+      const t = target === undefined ? undefined : number.get(target);
+      if (t !== undefined) out.push(t);
     }
-    callsCache.set(unit, out);
+    successors[i] = out;
     return out;
   };
 
-  const sets = new CapabilitySets(unitModule.keys());
-  const transitive = solve([...unitModule.keys()], calls, sets);
-  const reachable = new Set<ScanUnit>();
-  const stack = [...main.scan.units];
-  while (stack.length > 0) {
-    const u = stack.pop()!;
-    if (reachable.has(u)) continue;
-    reachable.add(u);
-    for (const c of calls(u)) stack.push(c);
+  const sets = new CapabilitySets(units);
+  const transitive = solve(units, successorsOf, sets);
+
+  const moduleUnitsReached: ScanUnit[] = [];
+  if (modules.length > 1) {
+    // Depth-first from the analysed file's units (the last one first), in the order units are first reached.
+    const seen = new Uint8Array(units.length);
+    const stack: number[] = [];
+    for (const u of main.scan.units) stack.push(number.get(u)!);
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      if (seen[i]) continue;
+      seen[i] = 1;
+      if (moduleOf[i] !== main) moduleUnitsReached.push(units[i]!);
+      for (const c of successorsOf(i)) stack.push(c);
+    }
   }
-  return { main, sets, transitive, reachable, calls };
+  return {
+    main,
+    sets,
+    transitive: (unit) => {
+      const i = number.get(unit);
+      return i === undefined ? undefined : transitive[i];
+    },
+    moduleUnitsReached,
+  };
 }
 
 /**
@@ -150,13 +185,12 @@ export class CapabilitySets {
     return new Uint32Array(this.words);
   }
 
-  direct(unit: ScanUnit): Uint32Array {
-    const bits = this.empty();
+  /** Adds the capabilities of the unit's own uses to `bits`. */
+  addDirect(unit: ScanUnit, bits: Uint32Array): void {
     for (const use of unit.uses) {
       const i = this.rank.get(use.capability)!;
       bits[i >>> 5]! |= 1 << (i & 31);
     }
-    return bits;
   }
 
   list(bits: Uint32Array): string[] {
@@ -188,63 +222,86 @@ function orInto(target: Uint32Array, source: Uint32Array): void {
   for (let i = 0; i < target.length; i++) target[i]! |= source[i]!;
 }
 
-/** Tarjan's SCCs (iterative); each component gets the union of its members and its successors. */
-function solve(
-  units: readonly ScanUnit[],
-  calls: (u: ScanUnit) => ScanUnit[],
-  sets: CapabilitySets,
-): Map<ScanUnit, Uint32Array> {
-  const index = new Map<ScanUnit, number>();
-  const low = new Map<ScanUnit, number>();
-  const onStack = new Set<ScanUnit>();
-  const stack: ScanUnit[] = [];
-  const result = new Map<ScanUnit, Uint32Array>();
+/**
+ * Tarjan's SCCs (iterative, over unit numbers); each component gets the union of its members and
+ * their successors. A component that adds nothing to the set of its only successor shares its array.
+ */
+function solve(units: readonly ScanUnit[], successorsOf: (i: number) => number[], sets: CapabilitySets): Uint32Array[] {
+  const n = units.length;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const stack: number[] = [];
+  const result = new Array<Uint32Array>(n);
+  // The depth-first path: a unit and how many of its successors were visited.
+  const work: number[] = [];
+  const next: number[] = [];
   let counter = 0;
 
-  for (const start of units) {
-    if (index.has(start)) continue;
-    const work: { unit: ScanUnit; next: number }[] = [{ unit: start, next: 0 }];
-    index.set(start, counter);
-    low.set(start, counter++);
+  for (let start = 0; start < n; start++) {
+    if (index[start] !== -1) continue;
+    index[start] = low[start] = counter++;
     stack.push(start);
-    onStack.add(start);
+    onStack[start] = 1;
+    work.push(start);
+    next.push(0);
     while (work.length > 0) {
-      const frame = work[work.length - 1]!;
-      const succ = calls(frame.unit);
-      if (frame.next < succ.length) {
-        const w = succ[frame.next++]!;
-        if (!index.has(w)) {
-          index.set(w, counter);
-          low.set(w, counter++);
+      const top = work.length - 1;
+      const v = work[top]!;
+      const succ = successorsOf(v);
+      if (next[top]! < succ.length) {
+        const w = succ[next[top]!++]!;
+        if (index[w] === -1) {
+          index[w] = low[w] = counter++;
           stack.push(w);
-          onStack.add(w);
-          work.push({ unit: w, next: 0 });
-        } else if (onStack.has(w)) {
-          low.set(frame.unit, Math.min(low.get(frame.unit)!, index.get(w)!));
+          onStack[w] = 1;
+          work.push(w);
+          next.push(0);
+        } else if (onStack[w]) {
+          low[v] = Math.min(low[v]!, index[w]!);
         }
         continue;
       }
       work.pop();
-      const parent = work[work.length - 1];
-      if (parent) low.set(parent.unit, Math.min(low.get(parent.unit)!, low.get(frame.unit)!));
-      if (low.get(frame.unit) !== index.get(frame.unit)) continue;
-      const members: ScanUnit[] = [];
-      let w: ScanUnit;
-      do {
-        w = stack.pop()!;
-        onStack.delete(w);
-        members.push(w);
-      } while (w !== frame.unit);
-      const bits = sets.empty();
-      for (const m of members) {
-        orInto(bits, sets.direct(m));
-        for (const c of calls(m)) {
-          const done = result.get(c);
-          if (done) orInto(bits, done);
-        }
+      next.pop();
+      if (work.length > 0) {
+        const parent = work[work.length - 1]!;
+        low[parent] = Math.min(low[parent]!, low[v]!);
       }
-      for (const m of members) result.set(m, bits);
+      if (low[v] !== index[v]) continue;
+      const from = stack.lastIndexOf(v);
+      for (let k = from; k < stack.length; k++) onStack[stack[k]!] = 0;
+      const members = stack.splice(from);
+      result[v] = componentBits(members, units, successorsOf, result, sets);
+      for (const m of members) result[m] = result[v]!;
     }
   }
   return result;
+}
+
+function componentBits(
+  members: readonly number[],
+  units: readonly ScanUnit[],
+  successorsOf: (i: number) => number[],
+  result: readonly Uint32Array[],
+  sets: CapabilitySets,
+): Uint32Array {
+  // A function without uses of its own calling one finished component (a wrapper, a chain link).
+  if (members.length === 1) {
+    const m = members[0]!;
+    const succ = successorsOf(m);
+    if (units[m]!.uses.length === 0 && succ.length > 0) {
+      const only = result[succ[0]!];
+      if (only && succ.every((c) => c === m || result[c] === only)) return only;
+    }
+  }
+  const bits = sets.empty();
+  for (const m of members) {
+    sets.addDirect(units[m]!, bits);
+    for (const c of successorsOf(m)) {
+      const done = result[c];
+      if (done) orInto(bits, done);
+    }
+  }
+  return bits;
 }

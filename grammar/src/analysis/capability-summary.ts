@@ -6,13 +6,15 @@ import type { ScanUnit } from './capability-scan.js';
 import type { AnalysisLevel } from '../config/types.js';
 import type { AnalysisGrant, CapabilityGroup, CapabilityUse, Finding, FunctionCapabilities } from './types.js';
 
-function functionEntry(unit: ScanUnit, graph: CallGraph): FunctionCapabilities {
+function functionEntry(unit: ScanUnit, graph: CallGraph, scratch: Uint32Array): FunctionCapabilities {
   const node = unit.node!;
-  const transitive = graph.transitive.get(unit);
+  const transitive = graph.transitive(unit);
+  scratch.fill(0);
+  graph.sets.addDirect(unit, scratch);
   return {
     name: node.name.name,
     range: node.name.range,
-    direct: graph.sets.list(graph.sets.direct(unit)),
+    direct: graph.sets.list(scratch),
     transitive: transitive ? graph.sets.list(transitive) : [],
   };
 }
@@ -26,8 +28,7 @@ function groups(graph: CallGraph): CapabilityGroup[] {
     else byCapability.set(u.capability, [u]);
   };
   graph.main.scan.uses.forEach(add);
-  const mainUnits = new Set(graph.main.scan.units);
-  for (const unit of graph.reachable) if (!mainUnits.has(unit)) unit.uses.forEach(add);
+  for (const unit of graph.moduleUnitsReached) unit.uses.forEach(add);
   return [...byCapability].map(([capability, uses]) => ({ capability, uses }));
 }
 
@@ -52,6 +53,7 @@ export function summarise(graph: CallGraph, grant: AnalysisGrant | undefined, le
       if (!granted) findings.push(exceedsGrant(use.capability, use.range, grant, level, `${use.callee}(...) needs`));
     }
   }
-  const functions = graph.main.scan.units.filter((u) => u.node !== null).map((u) => functionEntry(u, graph));
+  const scratch = graph.sets.empty();
+  const functions = graph.main.scan.units.filter((u) => u.node !== null).map((u) => functionEntry(u, graph, scratch));
   return { functions, capabilities: groups(graph), findings };
 }
