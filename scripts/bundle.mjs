@@ -20,17 +20,46 @@ const common = {
   legalComments: 'none',
 };
 
+/**
+ * Bundles read the grammar from its TypeScript sources: the 'mlsec-source' condition of
+ * grammar/package.json's exports (elsewhere Node and TypeScript use its tsc output).
+ */
+const grammarSource = { conditions: ['mlsec-source'] };
+
+/**
+ * Fails the build when the code bundled imports a part of @mlsec/grammar beyond `allowed` (its
+ * subpath exports): what a bundle leaves out of the grammar keeps its start-up small.
+ */
+const grammarOnly = (...allowed) => ({
+  name: 'grammar-only',
+  setup(b) {
+    b.onResolve({ filter: /^@mlsec\/grammar(\/|$)/ }, (args) =>
+      allowed.includes(args.path)
+        ? undefined
+        : { errors: [{ text: `${args.path} is not bundled here (allowed: ${allowed.join(', ')})` }] },
+    );
+  },
+});
+
 const entries = [
-  // The sandbox worker process (debug adapter, language tools). It needs only the part of the grammar
-  // that grammar/src/sandbox-worker.ts exports (debug-adapter/src/sandbox/README.md); importing more
-  // fails this build.
+  // The sandbox worker process (debug adapter, language tools). It needs only the capability model,
+  // the CSV format and the value model's text forms of the grammar (debug-adapter/src/sandbox/README.md);
+  // importing more fails this build.
   {
     entryPoints: [r('debug-adapter/src/sandbox/worker.ts')],
     outfile: r('debug-adapter/dist/worker.js'),
     platform: 'node',
     format: 'esm',
     external: ['isolated-vm'],
-    alias: { '@mlsec/grammar': r('grammar/src/sandbox-worker.ts') },
+    ...grammarSource,
+    plugins: [
+      grammarOnly(
+        '@mlsec/grammar/capabilities',
+        '@mlsec/grammar/csv',
+        '@mlsec/grammar/runtime/text',
+        '@mlsec/grammar/runtime/values',
+      ),
+    ],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   },
   // The ML runtime evaluated in every isolate (installs globalThis.__mlsecRuntime; no Node APIs).
@@ -61,14 +90,15 @@ const entries = [
   },
   // The VS Code extension. CommonJS for the extension host's require(); `.cjs` because the root
   // package.json (the extension manifest) says "type": "module". The client uses only the shared
-  // protocol module of @mlsec/grammar, so only that is bundled (importing more fails the build).
+  // protocol module of @mlsec/grammar (@mlsec/grammar/protocol); importing more fails the build.
   {
     entryPoints: [r('client/src/extension.ts')],
     outfile: r('client/dist/extension.cjs'),
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
-    alias: { '@mlsec/grammar': r('grammar/src/protocol/index.ts') },
+    ...grammarSource,
+    plugins: [grammarOnly('@mlsec/grammar/protocol')],
   },
 ];
 
@@ -114,7 +144,7 @@ const cliMain = {
   platform: 'node',
   format: 'cjs',
   external: ['isolated-vm'],
-  alias: { '@mlsec/grammar': r('grammar/src/index.ts') },
+  ...grammarSource,
   define: { 'import.meta.url': '__mlsecModuleUrl' },
   banner: { js: "var __mlsecModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [lazyBuiltins],

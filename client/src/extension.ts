@@ -1,7 +1,7 @@
 // Entry point of the VS Code extension: wires the language client, the `ml` debugger, the sandbox
 // commands, the capabilities view, the security report and the status bar. Owns no logic itself.
 import * as vscode from 'vscode';
-import { SHOW_REQUIRED_CAPABILITIES_COMMAND } from '@mlsec/grammar';
+import { SHOW_REQUIRED_CAPABILITIES_COMMAND } from '@mlsec/grammar/protocol';
 import { configurationFor, type MlLaunchConfig } from './debug/launch.js';
 import { DEBUG_TYPE, MlAdapterFactory, MlConfigurationProvider } from './debug/provider.js';
 import { ServerManager } from './language-client.js';

@@ -7,7 +7,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node.js';
-import type { MlInitializationOptions } from '@mlsec/grammar';
+import type { MlInitializationOptions } from '@mlsec/grammar/protocol';
 import { resolveNodeRuntime } from './node-runtime.js';
 import { nodePathSetting } from './settings.js';
 

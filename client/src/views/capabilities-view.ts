@@ -7,7 +7,7 @@ import {
   type CapabilityLocation,
   type ProtocolLocation,
   type RequiredCapabilitiesResult,
-} from '@mlsec/grammar';
+} from '@mlsec/grammar/protocol';
 import type { ServerManager } from '../language-client.js';
 import { revealCommand } from './reveal.js';
 

@@ -1,7 +1,7 @@
 // Renders an `ml/securityReport` result as the Security Report webview's HTML: score, counts per
 // rule severity, findings with rule id, message, fix hint and a link to the location. Every value
 // from the server is HTML-escaped; the page runs one nonce'd script that only posts clicks back.
-import type { SecurityFindingInfo, SecurityReportResult } from '@mlsec/grammar';
+import type { SecurityFindingInfo, SecurityReportResult } from '@mlsec/grammar/protocol';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -1,7 +1,7 @@
 // Converts protocol locations (LSP positions) into editor commands that open and select them.
 // Shared by the capabilities view and the security report; no state.
 import * as vscode from 'vscode';
-import type { ProtocolLocation, ProtocolRange } from '@mlsec/grammar';
+import type { ProtocolLocation, ProtocolRange } from '@mlsec/grammar/protocol';
 
 export function toRange(range: ProtocolRange): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { SECURITY_REPORT_METHOD, type SecurityReportResult } from '@mlsec/grammar';
+import { SECURITY_REPORT_METHOD, type SecurityReportResult } from '@mlsec/grammar/protocol';
 import type { ServerManager } from '../language-client.js';
 import { reportHtml } from './report-html.js';
 import { toRange } from './reveal.js';

@@ -1,7 +1,7 @@
 // The status bar item for ML editors: the active capability profile and the file's security score
 // (from `ml/securityReport`), refreshed when the editor, its diagnostics or the settings change.
 import * as vscode from 'vscode';
-import { SECURITY_REPORT_METHOD, type SecurityReportResult } from '@mlsec/grammar';
+import { SECURITY_REPORT_METHOD, type SecurityReportResult } from '@mlsec/grammar/protocol';
 import type { ServerManager } from '../language-client.js';
 import { runSettings } from '../settings.js';
 

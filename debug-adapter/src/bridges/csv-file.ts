@@ -10,13 +10,11 @@ import {
   csvHeaders,
   csvTableRows,
   formatCsv,
-  MLObject,
   parseCsv,
-  pyStr,
-  pyTypeName,
   type CsvRowShape,
-  type Value,
-} from '@mlsec/grammar';
+} from '@mlsec/grammar/csv';
+import { pyStr, pyTypeName } from '@mlsec/grammar/runtime/text';
+import { MLObject, type Value } from '@mlsec/grammar/runtime/values';
 import { encoding, optStr, str } from './arg-check.js';
 import type { BridgeEnv } from './bridge-env.js';
 import { checkedPath, encodeText } from './file.js';

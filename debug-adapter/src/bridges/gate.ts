@@ -8,7 +8,8 @@ import {
   type AuditEvent,
   type CallSite,
   type DeclaredCapability,
-} from '@mlsec/grammar';
+} from '@mlsec/grammar/capabilities';
+import { nowMs } from '../sandbox/clock.js';
 import type { RunCapabilities } from '../sandbox/types.js';
 import { NODE_FILE_SYSTEM } from './fs-facts.js';
 import { BridgeError } from './types.js';
@@ -50,7 +51,7 @@ export class Gate {
 
   /** The gate, or the problems that make the grant set unusable (the run must not start). */
   static create(options: GateOptions): { gate: Gate } | { error: string } {
-    const fs = cachedFileSystemFacts(NODE_FILE_SYSTEM, { now: () => performance.now() }, REALPATH_TTL_MS);
+    const fs = cachedFileSystemFacts(NODE_FILE_SYSTEM, { now: nowMs }, REALPATH_TTL_MS);
     const created = CapabilityContext.create({
       root: options.rootDir,
       fs,

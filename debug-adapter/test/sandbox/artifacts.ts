@@ -48,8 +48,8 @@ export function buildTestArtifacts(): Promise<TestArtifacts> {
       platform: 'node',
       format: 'esm',
       external: ['isolated-vm'],
-      // The worker needs only grammar/src/sandbox-worker.ts of the grammar (see src/sandbox/README.md).
-      alias: { '@mlsec/grammar': path.join(repoRoot, 'grammar/src/sandbox-worker.ts') },
+      // The grammar's subpaths from its TypeScript sources, as scripts/bundle.mjs builds the worker.
+      conditions: ['mlsec-source'],
       banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     });
     const runtimePath = existsSync(runtimeEntry)
