@@ -56,7 +56,8 @@ describe('values', () => {
       nothing: ['null', 'null'],
       small: ['[1, 2]', 'array'],
       obj: ['{a: 1}', 'object'],
-      first: ['(0, "x")', 'pair'],
+      first: ['(0, "x")', 'tuple'],
+      triple: ['(1, "a", true)', 'tuple'],
       half: ['0.5', 'number'],
       whole: ['2.0', 'number'],
       big: ['123456789012345678901234567890', 'number'],
@@ -104,11 +105,17 @@ describe('values', () => {
     ]);
   });
 
-  it('expands pairs and stdlib objects', async () => {
+  it('expands tuples and stdlib objects', async () => {
     const pair = await variablesOf(dc, globals['first']!.variablesReference);
     expect(Object.values(pair).map((v) => [v.name, v.value])).toEqual([
       ['[0]', '0'],
       ['[1]', '"x"'],
+    ]);
+    const triple = await variablesOf(dc, globals['triple']!.variablesReference);
+    expect(Object.values(triple).map((v) => [v.name, v.value])).toEqual([
+      ['[0]', '1'],
+      ['[1]', '"a"'],
+      ['[2]', 'true'],
     ]);
     const match = await variablesOf(dc, globals['m']!.variablesReference);
     expect(match['value']?.value).toBe('"bbb"');

@@ -43,13 +43,6 @@ export class MLObject {
  */
 export class MLTuple {
   constructor(readonly items: readonly Value[]) {}
-  /** Item 0 and 1: the debugger's variable view reads pairs through these. */
-  get first(): Value {
-    return this.items[0] ?? null;
-  }
-  get second(): Value {
-    return this.items[1] ?? null;
-  }
 }
 
 /**

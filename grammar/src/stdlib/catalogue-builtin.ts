@@ -154,10 +154,15 @@ export const OBJECT_TYPE = cls(
   [property('length', 'any', 'Just the key `length` (null if absent): use len(o) for the size.')],
 );
 
-export const PAIR_TYPE = cls('builtin', 'pair', 'A pair produced by zip() or enumerate(); typeof gives "unknown".', [
-  method('count', 'item', 'int', '—', 'Number of elements equal to item.'),
-  method('index', 'item', 'int', '—', 'Index of the first element equal to item; ValueError when absent.'),
-]);
+export const PAIR_TYPE = cls(
+  'builtin',
+  'pair',
+  'A pair produced by enumerate() or zip() (zip of n arrays gives n-item tuples); typeof gives "unknown".',
+  [
+    method('count', 'item', 'int', '—', 'Number of elements equal to item.'),
+    method('index', 'item', 'int', '—', 'Index of the first element equal to item; ValueError when absent.'),
+  ],
+);
 
 /** The built-in value types whose methods STDLIB.md lists ("Methods on built-in values"). */
 export const VALUE_TYPES = [STRING_TYPE, ARRAY_TYPE, OBJECT_TYPE, PAIR_TYPE] as const;

@@ -1,5 +1,5 @@
 // Shows ML values to the debugger (INSIDE the isolate): text in ML syntax (`true`, `null`,
-// `[1, 2]`, `{a: 1}`), the ML type, and handles for expanding arrays, objects, pairs, modules and
+// `[1, 2]`, `{a: 1}`), the ML type, and handles for expanding arrays, objects, tuples, modules and
 // stdlib objects. Handles live only while the program is stopped. Never runs user code.
 import type { Runtime, Value } from '@mlsec/grammar';
 import type { AgentScope, AgentValue, AgentVariable } from '../protocol.js';
@@ -25,7 +25,7 @@ const PAGE = 100;
 const PREVIEW = 100;
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-export type Shape = 'array' | 'object' | 'pair' | 'module' | 'native' | 'scalar';
+export type Shape = 'array' | 'object' | 'tuple' | 'module' | 'native' | 'scalar';
 
 export class Inspector {
   private entries: Entry[] = [];
@@ -40,7 +40,8 @@ export class Inspector {
   typeOf(v: Value): string {
     if (v === null) return 'null';
     const t = this.rt.builtins['typeof']!(v) as string;
-    if (t === 'unknown') return 'pair';
+    // `typeof` says "unknown" only for tuples (zip, enumerate): the debugger names them.
+    if (t === 'unknown') return 'tuple';
     return t;
   }
 
@@ -50,7 +51,7 @@ export class Inspector {
     const t = this.typeOf(v);
     if (t === 'object') return 'object';
     if (t === 'module') return 'module';
-    if (t === 'pair') return 'pair';
+    if (t === 'tuple') return 'tuple';
     if (t === 'number') return 'scalar';
     return 'native';
   }
@@ -72,7 +73,7 @@ export class Inspector {
     if (shape === 'scalar') return this.rt.builtins['repr']!(v) as string;
     if (shape === 'native') return this.rt.builtins['str']!(v) as string;
     if (shape === 'module') return `<module ${(v as unknown as { name: string }).name}>`;
-    const [lead, close] = shape === 'array' ? ['[', ']'] : shape === 'pair' ? ['(', ')'] : ['{', '}'];
+    const [lead, close] = shape === 'array' ? ['[', ']'] : shape === 'tuple' ? ['(', ')'] : ['{', '}'];
     if (open.has(v) || budget <= 2) return `${lead}...${close}`;
     open.add(v);
     const parts: string[] = [];
@@ -88,6 +89,8 @@ export class Inspector {
       used += part.length + 2;
     }
     open.delete(v);
+    // A one-item tuple keeps its comma, as Python writes it: `(1,)`.
+    if (shape === 'tuple' && parts.length === 1) return `(${parts[0]},)`;
     return `${lead}${parts.join(', ')}${close}`;
   }
 
@@ -103,17 +106,11 @@ export class Inspector {
     }
   }
 
-  /** Named children of a container (index → item for arrays and pairs). */
+  /** Named children of a container (index → item for arrays and tuples). */
   children(v: Value): [string, Value][] {
     const shape = this.shape(v);
     if (shape === 'array') return (v as Value[]).map((x, i) => [String(i), x]);
-    if (shape === 'pair') {
-      const p = v as unknown as { first: Value; second: Value };
-      return [
-        ['0', p.first],
-        ['1', p.second],
-      ];
-    }
+    if (shape === 'tuple') return (v as unknown as { items: readonly Value[] }).items.map((x, i) => [String(i), x]);
     if (shape === 'object') return [...(v as unknown as { map: Map<string, Value> }).map];
     if (shape === 'module') return [...(v as unknown as { members: Map<string, Value> }).members];
     if (shape === 'native') return this.nativeChildren(v);
@@ -169,7 +166,7 @@ export class Inspector {
       const path = e.path === null ? null : childPath(e.path, name, shape);
       const shown = this.show(item, path);
       return {
-        name: shape === 'array' || shape === 'pair' ? `[${name}]` : name,
+        name: shape === 'array' || shape === 'tuple' ? `[${name}]` : name,
         ...shown,
         ...(path ? { evaluateName: path } : {}),
       };
@@ -210,7 +207,7 @@ export class Inspector {
 }
 
 function childPath(parent: string, name: string, shape: Shape): string {
-  if (shape === 'array' || shape === 'pair') return `${parent}[${name}]`;
+  if (shape === 'array' || shape === 'tuple') return `${parent}[${name}]`;
   if (shape === 'native') return `${parent}.${name}()`;
   return IDENT.test(name) ? `${parent}.${name}` : `${parent}[${JSON.stringify(name)}]`;
 }
