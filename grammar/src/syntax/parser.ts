@@ -17,6 +17,7 @@ import type { IndexSuffix } from './parser-expression-actions.js';
 import { operatorInfoAt } from './operators.js';
 import { analyseDeferringFollows } from './parser-analysis.js';
 import {
+  ENDS_EXPRESSION,
   IDX,
   IS_BINARY_OP,
   IS_COMPOUND_ASSIGN,
@@ -24,6 +25,7 @@ import {
   IS_NAME,
   IS_PREFIX_OP,
   IS_STRING,
+  IS_TOKEN_ATOM,
 } from './token-classes.js';
 import type { LineMap } from './line-map.js';
 import type { TokenStore } from './token-store.js';
@@ -121,10 +123,10 @@ export class MlParser extends StatementParser {
     }
     if (this.peek(1) === IDX.Question) {
       this.advance();
-      const consequent = this.SUBRULE(this.expression);
+      const consequent = this.atomIsExpression() ? this.atomFast() : this.SUBRULE(this.expression);
       if (this.peek(1) === IDX.Colon) this.advance();
       else this.CONSUME(T.Colon);
-      const alternate = this.SUBRULE2(this.expression);
+      const alternate = this.atomIsExpression() ? this.atomFast() : this.SUBRULE2(this.expression);
       result = this.conditional(result, consequent, alternate);
     }
     return result;
@@ -233,12 +235,12 @@ export class MlParser extends StatementParser {
 
   protected listFast(closer: typeof T.RParen): Expression[] {
     if (!this.startsExpression(1)) return [];
-    const first = this.SUBRULE8(this.expression);
+    const first = this.atomIsExpression() ? this.atomFast() : this.SUBRULE8(this.expression);
     let items: Expression[] | undefined;
     const closerIdx = closer.tokenTypeIdx!;
     while (this.peek(1) === IDX.Comma && this.peek(2) !== closerIdx) {
       this.advance();
-      (items ??= [first]).push(this.SUBRULE9(this.expression));
+      (items ??= [first]).push(this.atomIsExpression() ? this.atomFast() : this.SUBRULE9(this.expression));
     }
     if (this.peek(1) === IDX.Comma) this.trailingComma(this.CONSUME9(T.Comma));
     // Exact-size arrays: a list grown by push keeps room for 16 elements in the finished tree.
@@ -251,7 +253,8 @@ export class MlParser extends StatementParser {
     let stop: Expression | null = null;
     let step: Expression | null = null;
     let isSlice = false;
-    if (this.startsExpression(1)) start = this.SUBRULE(this.expression);
+    if (this.atomIsExpression()) start = this.atomFast();
+    else if (this.startsExpression(1)) start = this.SUBRULE(this.expression);
     if (this.peek(1) === IDX.Colon) {
       this.advance();
       isSlice = true;
@@ -289,11 +292,20 @@ export class MlParser extends StatementParser {
         : this.OR(this.keyAlts);
     if (this.peek(1) === IDX.Colon) this.advance();
     else this.CONSUME(T.Colon);
-    const value = this.SUBRULE(this.expression);
+    const value = this.atomIsExpression() ? this.atomFast() : this.SUBRULE(this.expression);
     return this.property(keyTok, value);
   }
 
   // ---- statements ----------------------------------------------------------------------------
+
+  /**
+   * LA(1) is a name or literal and LA(2) cannot continue an expression: `expression` would build just
+   * that atom and could report nothing, so the fast paths build it without invoking the rule (about a
+   * third of all expressions).
+   */
+  private atomIsExpression(): boolean {
+    return IS_TOKEN_ATOM[this.peek(1)] === 1 && ENDS_EXPRESSION[this.peek(2)] === 1;
+  }
 
   /** LA(k) is in the first set of `expression` (what Chevrotain computes for OPTION lookahead). */
   private startsExpression(k: number): boolean {
@@ -369,13 +381,13 @@ export class MlParser extends StatementParser {
     };
     if (this.declarationKeywordAhead()) parts.decl = this.CONSUME(T.Identifier);
     if (this.peek(1) === IDX.IncDec) parts.prefix = this.CONSUME(T.IncDec);
-    parts.target = this.SUBRULE(this.expression);
+    parts.target = this.atomIsExpression() ? this.atomFast() : this.SUBRULE(this.expression);
     const next = this.peek(1);
     if (next === IDX.Assign) {
       // `=` needs no token object: only its type is used.
       this.advance();
       parts.opType = T.Assign;
-      parts.value = this.SUBRULE2(this.expression);
+      parts.value = this.atomIsExpression() ? this.atomFast() : this.SUBRULE2(this.expression);
       if (this.peek(1) === IDX.Assign) {
         parts.chained = this.CONSUME2(T.Assign);
         this.SUBRULE4(this.expression);

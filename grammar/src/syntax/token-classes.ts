@@ -22,6 +22,19 @@ export const IS_BINARY_OP = members(T.BinaryOp);
 export const IS_PREFIX_OP = members(T.PrefixOp);
 export const IS_COMPOUND_ASSIGN = members(T.CompoundAssign);
 
+/** Names and literals: the atoms that are built straight from their token. */
+export const IS_TOKEN_ATOM = IS_IDENTIFIER.map(
+  (v, i) =>
+    v |
+    IS_STRING[i]! |
+    Number(i === T.NumberLit.tokenTypeIdx || i === T.True.tokenTypeIdx || i === T.False.tokenTypeIdx),
+);
+
+/** Tokens that never continue an expression after an operand (the expression rule stops before them). */
+export const ENDS_EXPRESSION = new Uint8Array(SIZE);
+for (const type of [T.Comma, T.RParen, T.RBracket, T.RCurly, T.Semi, T.Colon, T.Assign])
+  ENDS_EXPRESSION[type.tokenTypeIdx!] = 1;
+
 /** Token type indexes the fast paths compare with. */
 export const IDX = {
   Identifier: T.Identifier.tokenTypeIdx!,
