@@ -6,6 +6,7 @@ import type { BinaryExpr, Expression } from '../syntax/ast.js';
 import { numberValue } from '../syntax/literals.js';
 import type { GenContext } from './context.js';
 import { expression } from './expressions.js';
+import { kindOf, type Kind } from './float-code.js';
 
 /** An operand evaluated exactly once: its code if it has no effect, else a scratch temporary. */
 export interface Operand {
@@ -23,6 +24,8 @@ export interface Operand {
   exact: boolean;
   /** True for a string, boolean or null literal: never a number. */
   other: boolean;
+  /** What the transpiler knows of the value (float-code.ts). */
+  kind: Kind;
 }
 
 /** Code with no effect and no error when evaluated again: a name, a number, a string literal. */
@@ -65,7 +68,8 @@ export function operand(ctx: GenContext, e: Expression): Operand {
   let inner = e;
   while (inner.kind === 'ParenExpr') inner = inner.expression;
   const exact = inner.kind === 'StringLiteral' || code === 'null';
-  const base = { int, float, num, exact, other: exact || inner.kind === 'BooleanLiteral' };
+  const kind = kindOf(e, ctx.fn.numbers);
+  const base = { int, float, num, exact, other: exact || inner.kind === 'BooleanLiteral', kind };
   if (PLAIN_CODE.test(code)) return { ref: code, init: null, ...base };
   const t = ctx.scratch();
   return { ref: t, init: `${t} = ${code}`, ...base };
@@ -91,7 +95,7 @@ function isInt32(x: Operand): string | null {
 
 function all(tests: (string | null)[]): string {
   // The same test twice (x * x) is made once.
-  const t = [...new Set(tests.filter((x): x is string => x !== null))];
+  const t = [...new Set(tests.filter((x): x is string => x !== null && x !== 'true'))];
   if (t.includes('false')) return 'false';
   return t.length === 0 ? 'true' : t.join(' && ');
 }
@@ -161,7 +165,7 @@ export function fastBinary(ctx: GenContext, e: BinaryExpr, name: string, helper:
     case 'gt':
     case 'ge': {
       const op = { lt: '<', le: '<=', gt: '>', ge: '>=' }[name];
-      code = assemble([a, b], all([numTest(a), numTest(b)]), `${numRef(a)} ${op} ${numRef(b)}`, slow);
+      code = assemble([a, b], all([compareTest(a, b), compareTest(b, a)]), `${numRef(a)} ${op} ${numRef(b)}`, slow);
       break;
     }
     case 'eq':
@@ -215,7 +219,16 @@ function multiply(ctx: GenContext, a: Operand, b: Operand, slow: string): string
  */
 function equality(a: Operand, b: Operand, op: string, slow: string): string {
   if (a.exact || b.exact) return assemble([a, b], 'true', `${a.ref} ${op} ${b.ref}`, slow);
-  return assemble([a, b], all([numTest(a), numTest(b)]), `${numRef(a)} ${op} ${numRef(b)}`, slow);
+  return assemble([a, b], all([compareTest(a, b), compareTest(b, a)]), `${numRef(a)} ${op} ${numRef(b)}`, slow);
+}
+
+/**
+ * The number test of comparison operand `x` against `other`: none when both are ints, since JS
+ * compares a bigint and a number exactly, and ints are normalised (a bigint is never equal to a
+ * number), so `===` is ML equality on ints too.
+ */
+function compareTest(x: Operand, other: Operand): string | null {
+  return x.kind === 'int' && other.kind === 'int' ? null : numTest(x);
 }
 
 /** `-x`: an int32 negates without leaving the safe range (0 - x also keeps the int 0 from being -0). */
@@ -257,6 +270,8 @@ export function elementTest(ctx: GenContext, o: Operand, i: Operand, read: strin
 /** `$isArray(ref)`, or the entry-time flag of a parameter that keeps its value (run mode). */
 function isArrayTest(ctx: GenContext, ref: string): string {
   const fn = ctx.fn;
+  // A list local named directly (so it is assigned) holds an array.
+  if (ref.startsWith('$v_') && fn.numbers.lists.has(ref.slice(3))) return 'true';
   const param = ref.startsWith('$v_') ? ref.slice(3) : null;
   if (ctx.debug !== null || fn.isProgram || param === null || !fn.scope.constantParams.has(param)) {
     return `${ctx.helper('isArray')}(${ref})`;
@@ -286,9 +301,18 @@ export function fastIndex(ctx: GenContext, object: Expression, index: Expression
 /** Already generated code as an operand (a scratch temporary unless it is plain). */
 function codeOperand(ctx: GenContext, code: string): Operand {
   if (PLAIN_CODE.test(code))
-    return { ref: code, init: null, int: null, float: null, num: false, exact: false, other: false };
+    return { ref: code, init: null, int: null, float: null, num: false, exact: false, other: false, kind: 'any' };
   const t = ctx.scratch();
-  return { ref: t, init: `${t} = ${code}`, int: null, float: null, num: false, exact: false, other: false };
+  return {
+    ref: t,
+    init: `${t} = ${code}`,
+    int: null,
+    float: null,
+    num: false,
+    exact: false,
+    other: false,
+    kind: 'any',
+  };
 }
 
 /** `len(x)` with one argument (already generated): an array's length directly, else the builtin. */

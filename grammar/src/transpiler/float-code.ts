@@ -2,15 +2,18 @@
 //
 // Kinds. Every ML float operation gives a float or raises, whatever the other operand is: `/`
 // always; `-`, `*`, `//`, `%` with a float operand (a string or list operand raises); `+` with a
-// float and a number (with a string it concatenates). So an expression is of kind 'float' (an ML
-// float: a JS number or an MLFloat box), 'num' (int, float or boolean) or 'any', from its literals,
-// operators and the builtins `float`/`int`/`len` (a builtin wins at a call site, ML-LANGUAGE.md §5).
+// float and a number (with a string it concatenates). Ints are closed under `+ - * // %`. So an
+// expression is of kind 'int' (a safe-integer JS number or a bigint), 'float' (a JS number or an
+// MLFloat box), 'num' (int, float or boolean) or 'any', from its literals, operators and the
+// builtins `float`/`int`/`len` (a builtin wins at a call site, ML-LANGUAGE.md §5).
 //
 // Float locals (run mode only). A variable of a function or of the program that is bound only by
 // plain assignments of float expressions, and that no nested function mentions, holds a raw JS
 // double instead of an ML value: `x = x * 2.0` is `$v_x = $v_x * 2`. It is boxed (`$boxf`: integral
 // doubles become MLFloat) where its value leaves float code, and unboxed values never reach the
 // runtime. The debugger reads and writes variables, so debug mode keeps ML values everywhere.
+//
+// List locals: bound only by `name = [...]`, so they always hold an array once assigned.
 //
 // Float code of a float expression is a JS expression giving its value as a double. Operands that
 // are not float expressions are tested to be JS numbers (ints up to 2^53 and non-integral floats,
@@ -26,21 +29,25 @@ import { importBinding } from './scopes.js';
 import { expression, identifier } from './expressions.js';
 import { PLAIN_CODE } from './fast-ops.js';
 
-export type Kind = 'float' | 'num' | 'any';
+export type Kind = 'int' | 'float' | 'num' | 'any';
 
 /** The float and numeric variables of one function (both empty in debug mode). */
 export interface NumberVars {
   /** Variables that hold raw doubles. */
   readonly floats: ReadonlySet<string>;
-  /** Variables that always hold an ML number (or boolean) once assigned; includes `floats`. */
+  /** Variables that always hold an ML int once assigned. */
+  readonly ints: ReadonlySet<string>;
+  /** Variables that always hold an ML number (or boolean) once assigned; includes `floats`, `ints`. */
   readonly nums: ReadonlySet<string>;
+  /** Variables that always hold an array once assigned. */
+  readonly lists: ReadonlySet<string>;
   /** Kinds computed so far, once the variables are final (code generation asks repeatedly). */
   readonly kinds: WeakMap<Expression, Kind> | null;
 }
 
 /** No number variables (debug mode); kinds still come from literals and operators. */
 export function noNumberVars(): NumberVars {
-  return { floats: new Set(), nums: new Set(), kinds: new WeakMap() };
+  return { floats: new Set(), ints: new Set(), nums: new Set(), lists: new Set(), kinds: new WeakMap() };
 }
 
 const ARITH = new Set(['+', '-', '*', '/', '//', '%']);
@@ -64,17 +71,21 @@ function computeKind(e: Expression, vars: NumberVars): Kind {
   switch (e.kind) {
     case 'NumberLiteral': {
       const v = numberValue(e);
-      return e.isFloat || !('int' in v) ? 'float' : 'num';
+      return e.isFloat || !('int' in v) ? 'float' : 'int';
     }
     case 'BooleanLiteral':
       return 'num';
     case 'Identifier':
-      return vars.floats.has(e.name) ? 'float' : vars.nums.has(e.name) ? 'num' : 'any';
+      if (vars.floats.has(e.name)) return 'float';
+      if (vars.ints.has(e.name)) return 'int';
+      return vars.nums.has(e.name) ? 'num' : 'any';
     case 'ParenExpr':
       return kindOf(e.expression, vars);
-    case 'UnaryExpr':
+    case 'UnaryExpr': {
       // `-x` raises unless x is a number; `!x` is a boolean.
-      return e.operator === '-' && kindOf(e.operand, vars) === 'float' ? 'float' : 'num';
+      const k = e.operator === '-' ? kindOf(e.operand, vars) : 'num';
+      return k === 'float' || k === 'int' ? k : 'num';
+    }
     case 'BinaryExpr':
       return binaryKind(e, vars);
     case 'ConditionalExpr':
@@ -82,7 +93,7 @@ function computeKind(e: Expression, vars: NumberVars): Kind {
     case 'CallExpr':
       if (e.callee.kind !== 'Identifier') return 'any';
       if (e.callee.name === 'float' && e.args.length <= 1) return 'float';
-      if ((e.callee.name === 'int' || e.callee.name === 'len') && e.args.length <= 2) return 'num';
+      if ((e.callee.name === 'int' || e.callee.name === 'len') && e.args.length <= 2) return 'int';
       return 'any';
     default:
       return 'any';
@@ -97,11 +108,9 @@ function binaryKind(e: BinaryExpr, vars: NumberVars): Kind {
   if (op === '/') return 'float';
   const a = kindOf(e.left, vars);
   const b = kindOf(e.right, vars);
-  if (op === '+') {
-    if (a === 'any' || b === 'any') return 'any';
-    return a === 'float' || b === 'float' ? 'float' : 'num';
-  }
+  if (op === '+' && (a === 'any' || b === 'any')) return 'any';
   if (a === 'float' || b === 'float') return 'float';
+  if (a === 'int' && b === 'int') return 'int';
   // `*` repeats strings and lists; `-`, `//` and `%` give a number or raise.
   return op === '*' && (a === 'any' || b === 'any') ? 'any' : 'num';
 }
@@ -156,20 +165,42 @@ export function numberVars(scope: FnScope, node: Program | FunctionDef | ArrowFu
     });
   }
   const floats = new Set<string>();
+  const lists = new Set<string>();
   for (const name of assigns.keys()) {
     if (!scope.locals.has(name) || excluded.has(name)) continue;
     // Program globals named like builtins, null or undefined are read through a fallback.
     if (scope.parent === null && (BUILTIN_NAMES.has(name) || name === 'null' || name === 'undefined')) continue;
     floats.add(name);
+    if (assigns.get(name)!.every((v) => v.kind === 'ArrayLiteral')) lists.add(name);
   }
+  // Greatest fixed points: first floats and numbers (ints count as numbers there), then ints with
+  // those known. A variable seen as a float cannot also be seen as an int.
+  const candidates = [...floats];
   const nums = new Set(floats);
-  const vars: NumberVars = { floats, nums, kinds: null };
-  // Which candidates' assignments mention each candidate: demoting it re-checks only those.
+  const ints = new Set<string>();
+  const vars: NumberVars = { floats, ints, nums, lists, kinds: null };
+  const users = usersOf(candidates, assigns);
+  const kindsOf = (name: string): Kind[] => assigns.get(name)!.map((v) => kindOf(v, vars));
+  fixpoint(candidates, users, (name) => {
+    const kinds = kindsOf(name);
+    let demoted = false;
+    if (floats.has(name) && kinds.some((k) => k !== 'float')) demoted = floats.delete(name);
+    if (nums.has(name) && kinds.some((k) => k === 'any')) demoted = nums.delete(name);
+    return demoted;
+  });
+  for (const name of candidates) if (nums.has(name) && !floats.has(name)) ints.add(name);
+  fixpoint([...ints], users, (name) => ints.has(name) && kindsOf(name).some((k) => k !== 'int') && ints.delete(name));
+  return { floats, ints, nums, lists, kinds: new WeakMap() };
+}
+
+/** For each variable, the variables whose assignments mention it. */
+function usersOf(names: string[], assigns: Map<string, Expression[]>): Map<string, Set<string>> {
+  const known = new Set(names);
   const users = new Map<string, Set<string>>();
-  for (const name of floats) {
+  for (const name of names) {
     for (const value of assigns.get(name)!) {
       walk(value, (n) => {
-        if (n.kind === 'Identifier' && floats.has(n.name)) {
+        if (n.kind === 'Identifier' && known.has(n.name)) {
           const set = users.get(n.name) ?? new Set();
           set.add(name);
           users.set(n.name, set);
@@ -177,23 +208,16 @@ export function numberVars(scope: FnScope, node: Program | FunctionDef | ArrowFu
       });
     }
   }
-  const work = [...floats];
+  return users;
+}
+
+/** Runs `demote` on each name until nothing changes; a demoted name re-checks its users. */
+function fixpoint(names: string[], users: Map<string, Set<string>>, demote: (name: string) => boolean): void {
+  const work = [...names];
   while (work.length > 0) {
     const name = work.pop()!;
-    if (!nums.has(name)) continue;
-    const kinds = assigns.get(name)!.map((v) => kindOf(v, vars));
-    let demoted = false;
-    if (floats.has(name) && kinds.some((k) => k !== 'float')) {
-      floats.delete(name);
-      demoted = true;
-    }
-    if (kinds.some((k) => k === 'any')) {
-      nums.delete(name);
-      demoted = true;
-    }
-    if (demoted) for (const user of users.get(name) ?? []) work.push(user);
+    if (demote(name)) for (const user of users.get(name) ?? []) work.push(user);
   }
-  return { floats, nums, kinds: new WeakMap() };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -217,6 +217,48 @@ describe('raw doubles become ML values where they leave float code', () => {
   });
 });
 
+describe('int and list locals', () => {
+  // Int locals compare with plain JS operators (a bigint against a number is exact in JS).
+  const INTS: [string, () => Value][] = [
+    ['0', () => 0],
+    ['-5', () => -5],
+    ['2147483648', () => 2147483648],
+    ['9007199254740991', () => 9007199254740991],
+    ['9007199254740992 + 1', () => 9007199254740993n],
+    ['-9007199254740992 - 1', () => -9007199254740993n],
+    ['9007199254740993 * 3 // 3', () => 9007199254740993n],
+    ['len([1, 2])', () => 2],
+  ];
+  test.each(BINARY.filter(([op]) => ['<', '<=', '>', '>=', '==', '!='].includes(op)))('%s', (op, helper) => {
+    const pairs = INTS.flatMap((_, i) => INTS.map((__, j) => [i, j] as const));
+    const expected = pairs.map(([i, j]) => outcome(() => helper(INTS[i]![1](), INTS[j]![1]())));
+    const lines = pairs.map(
+      ([i, j], k) => `function t${k}() { x = ${INTS[i]![0]}; y = ${INTS[j]![0]}; print(repr(x ${op} y)); }\nt${k}();`,
+    );
+    expect(run(lines)).toEqual(expected);
+  });
+
+  test.each([
+    [
+      'function f() { a = []; a.append(1.5); a.append(2); a[1] = a[0] * 2; return [a[0], a[1], len(a), a[-1]]; } print(f());',
+      '[1.5, 3.0, 2, 3.0]',
+    ],
+    [
+      'function f(c) { if (c) { a = [1]; } try { return a[0]; } except (e) { return e.type; } } print(f(true), f(false));',
+      null,
+    ],
+    [
+      'function f() { a = [1, 2]; i = 5; try { return a[i]; } except (e) { return e.message; } } print(f());',
+      'list index out of range',
+    ],
+  ])('%s', (src, out) => {
+    const r = runML(src);
+    expect(r.error).toBeUndefined();
+    if (out === null) expect(r.stdout).toMatch(/^1 \w*Error\n$/);
+    else expect(r.stdout).toBe(`${out}\n`);
+  });
+});
+
 describe('which variables hold raw doubles', () => {
   /** The declared-and-assigned raw-double shape `$v_NAME = <number code>` for each name. */
   function code(src: string, debug = false): string {
