@@ -1,7 +1,9 @@
 // The analysis `mlsec check` runs on one source text: parse, then each checking stage over the
 // parsed program. Stages are a list so later analyses (security rules, capabilities) join by adding
 // one entry. Pure: no file access, no output.
-import { parse, resolve, type Diagnostic, type Program } from '@mlsec/grammar';
+import type { Diagnostic, Program } from '@mlsec/grammar';
+import { resolve } from '@mlsec/grammar/names';
+import { parse } from '@mlsec/grammar/syntax';
 
 /** One analysis over a parsed program (it may assume nothing about the absence of syntax errors). */
 export type CheckStage = (program: Program, source: string) => readonly Diagnostic[];

@@ -2,7 +2,7 @@
 // Artifact URIs are relative to the working directory (forward slashes) or file:// URIs outside it.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { toSarif } from '@mlsec/grammar';
+import { toSarif } from '@mlsec/grammar/analysis';
 import type { FileResult } from './report.js';
 import { VERSION } from './version.js';
 

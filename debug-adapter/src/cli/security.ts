@@ -3,23 +3,20 @@
 // --allow / --deny, and the user modules the file imports (read ahead through CliIO, so the
 // analysis itself stays synchronous and free of I/O).
 import path from 'node:path';
-import {
-  CONFIG_FILE_NAMES,
-  analyze,
-  grantFromConfig,
-  overlyBroadGrants,
-  parse,
-  parseMlpyConfig,
-  resolve,
-  STDLIB_MODULE_NAMES,
-  type AnalysisGrant,
-  type AnalysisResult,
-  type Diagnostic,
-  type LoadedModule,
-  type MlpyConfig,
-  type ModuleLoader,
-  type Program,
+import type {
+  AnalysisGrant,
+  AnalysisResult,
+  Diagnostic,
+  LoadedModule,
+  MlpyConfig,
+  ModuleLoader,
+  Program,
 } from '@mlsec/grammar';
+import { analyze, grantFromConfig, overlyBroadGrants } from '@mlsec/grammar/analysis';
+import { CONFIG_FILE_NAMES, parseMlpyConfig } from '@mlsec/grammar/config';
+import { resolve } from '@mlsec/grammar/names';
+import { STDLIB_MODULE_NAMES } from '@mlsec/grammar/stdlib';
+import { parse } from '@mlsec/grammar/syntax';
 import { UsageError } from './args.js';
 import { FileError, type CliIO } from './io.js';
 

@@ -3,18 +3,12 @@
 // imports, with each stage timed; `js` programs are wrapped as they are. Never executes anything.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  STDLIB_MODULE_NAMES,
-  capabilitiesFromDeclaration,
-  parse,
-  resolve,
-  transpile,
-  walk,
-  type DeclaredCapability,
-  type Diagnostic,
-  type Program,
-  type Resolution,
-} from '@mlsec/grammar';
+import type { DeclaredCapability, Diagnostic, Program, Resolution } from '@mlsec/grammar';
+import { capabilitiesFromDeclaration } from '@mlsec/grammar/capabilities';
+import { resolve } from '@mlsec/grammar/names';
+import { STDLIB_MODULE_NAMES } from '@mlsec/grammar/stdlib';
+import { parse, walk } from '@mlsec/grammar/syntax';
+import { transpile } from '@mlsec/grammar/transpiler';
 import { nowMs } from './clock.js';
 import { hostError } from './limits.js';
 import { wrapJsProgram, wrapMlProgram } from './program-wrapper.js';

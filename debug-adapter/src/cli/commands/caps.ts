@@ -1,7 +1,9 @@
 // `mlsec caps FILE [--json]`: the capabilities a program needs — each with the calls that need it
 // and whether the selected grant covers it — and what each function needs transitively.
 // Reports only; exit 0 unless the invocation is wrong or the file cannot be read.
-import { DYNAMIC, parse, type AnalysisResult, type CapabilityUse, type Range } from '@mlsec/grammar';
+import type { AnalysisResult, CapabilityUse, Range } from '@mlsec/grammar';
+import { DYNAMIC } from '@mlsec/grammar/analysis';
+import { parse } from '@mlsec/grammar/syntax';
 import { optionsHelp, parseArgs, type ArgSpec } from '../args.js';
 import { EXIT, type Command } from '../command.js';
 import { FileError, type CliIO } from '../io.js';

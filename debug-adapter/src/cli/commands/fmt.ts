@@ -1,6 +1,6 @@
 // `mlsec fmt FILE... [--check]`: rewrites each file in the canonical layout, or with --check only
 // lists the files that are not formatted. A file with syntax errors is never rewritten.
-import { format } from '@mlsec/grammar';
+import { format } from '@mlsec/grammar/format';
 import { optionsHelp, parseArgs, type ArgSpec } from '../args.js';
 import { EXIT, type Command } from '../command.js';
 import { FileError, type CliIO } from '../io.js';

@@ -2,7 +2,10 @@
 // file (a function expression taking the ML runtime), printed or written to OUT with an optional
 // V3 source map beside it. Files with syntax or name errors are refused (exit 1), never emitted.
 import path from 'node:path';
-import { parse, resolve, toSourceMapV3, transpile, type Diagnostic } from '@mlsec/grammar';
+import type { Diagnostic } from '@mlsec/grammar';
+import { resolve } from '@mlsec/grammar/names';
+import { parse } from '@mlsec/grammar/syntax';
+import { toSourceMapV3, transpile } from '@mlsec/grammar/transpiler';
 import { optionsHelp, parseArgs, UsageError, type ArgSpec } from '../args.js';
 import { EXIT, type Command } from '../command.js';
 import { FileError, type CliIO } from '../io.js';

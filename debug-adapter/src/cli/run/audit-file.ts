@@ -1,7 +1,8 @@
 // `--audit FILE`: every capability check of the run as one JSON line (CAPABILITIES.md §4), written
 // as the run goes (buffered, flushed at 64 KB and at the end) so a killed run leaves what it did.
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { formatAuditEvent, type AuditEvent } from '@mlsec/grammar';
+import type { AuditEvent } from '@mlsec/grammar';
+import { formatAuditEvent } from '@mlsec/grammar/capabilities';
 
 const FLUSH_AT = 64 * 1024;
 

@@ -3,7 +3,8 @@
 // Errors in the file refuse the run with their positions (RunConfigError); nothing is ignored.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE_NAMES, parseMlpyConfig, type Diagnostic, type MlpyConfig } from '@mlsec/grammar';
+import type { Diagnostic, MlpyConfig } from '@mlsec/grammar';
+import { CONFIG_FILE_NAMES, parseMlpyConfig } from '@mlsec/grammar/config';
 import { FileError, type CliIO } from '../io.js';
 
 export interface RunConfig {

@@ -4,7 +4,8 @@
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { minimalGrantList, type AuditEvent } from '@mlsec/grammar';
+import type { AuditEvent } from '@mlsec/grammar';
+import { minimalGrantList } from '@mlsec/grammar/capabilities';
 import { EXIT } from '../command.js';
 import { FileError, type CliIO } from '../io.js';
 import {

@@ -1,13 +1,9 @@
 // The grant of one `mlsec run` (CAPABILITIES.md §3): the default grant (or mlpy.yaml's
 // default_capabilities), the --profile, --allow flags; mlpy.yaml's denials and --deny. Validated
 // through the capability model's own root context; problems come back as messages, never thrown.
-import {
-  DEFAULT_GRANT,
-  grantFromConfig,
-  type AnalysisGrant,
-  type MlpyConfig,
-  type ResolveProblem,
-} from '@mlsec/grammar';
+import type { AnalysisGrant, MlpyConfig, ResolveProblem } from '@mlsec/grammar';
+import { grantFromConfig } from '@mlsec/grammar/analysis';
+import { DEFAULT_GRANT } from '@mlsec/grammar/stdlib';
 import type { RunCapabilities } from '../../sandbox/types.js';
 import { shownPath, type RunConfig } from './config.js';
 

@@ -2,7 +2,8 @@
 // message` with the ML stack, refusal diagnostics with paths as the user named the program, the
 // rules that refused it, and the grants an --audit-only run would need. Text only; no I/O.
 import path from 'node:path';
-import { ruleDocsAnchor, ruleOf, type RuleId } from '@mlsec/grammar';
+import type { RuleId } from '@mlsec/grammar';
+import { ruleDocsAnchor, ruleOf } from '@mlsec/grammar/analysis';
 import type { RunError } from '../../sandbox/types.js';
 
 /**

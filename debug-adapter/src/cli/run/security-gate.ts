@@ -3,17 +3,9 @@
 // run. It remembers which rules refused, for the summary. User modules are read synchronously.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  analyze,
-  isRuleId,
-  parse,
-  type AnalysisGrant,
-  type Diagnostic,
-  type LoadedModule,
-  type MlpyConfig,
-  type ModuleLoader,
-  type RuleId,
-} from '@mlsec/grammar';
+import type { AnalysisGrant, Diagnostic, LoadedModule, MlpyConfig, ModuleLoader, RuleId } from '@mlsec/grammar';
+import { analyze, isRuleId } from '@mlsec/grammar/analysis';
+import { parse } from '@mlsec/grammar/syntax';
 import type { Analyzer } from '../../sandbox/pipeline.js';
 
 /** User module `a.b` is `a/b.ml` under the root, as the sandbox itself resolves it. */
