@@ -179,11 +179,15 @@ export class CapabilitySets {
     this.names = [...all].sort();
     this.names.forEach((n, i) => this.rank.set(n, i));
     this.words = Math.max(1, Math.ceil(this.names.length / 32));
+    this.none = this.empty();
   }
 
   empty(): Uint32Array {
     return new Uint32Array(this.words);
   }
+
+  /** The empty set (shared: never written). */
+  readonly none: Uint32Array;
 
   /** Adds the capabilities of the unit's own uses to `bits`. */
   addDirect(unit: ScanUnit, bits: Uint32Array): void {
@@ -224,7 +228,7 @@ function orInto(target: Uint32Array, source: Uint32Array): void {
 
 /**
  * Tarjan's SCCs (iterative, over unit numbers); each component gets the union of its members and
- * their successors. A component that adds nothing to the set of its only successor shares its array.
+ * their successors.
  */
 function solve(units: readonly ScanUnit[], successorsOf: (i: number) => number[], sets: CapabilitySets): Uint32Array[] {
   const n = units.length;
@@ -286,22 +290,25 @@ function componentBits(
   result: readonly Uint32Array[],
   sets: CapabilitySets,
 ): Uint32Array {
-  // A function without uses of its own calling one finished component (a wrapper, a chain link).
-  if (members.length === 1) {
-    const m = members[0]!;
-    const succ = successorsOf(m);
-    if (units[m]!.uses.length === 0 && succ.length > 0) {
-      const only = result[succ[0]!];
-      if (only && succ.every((c) => c === m || result[c] === only)) return only;
+  // Sets are shared until something has to be added to them (most functions add nothing to what
+  // they call, or call nothing and use nothing): only `owned` arrays are ever written.
+  let bits: Uint32Array | null = null;
+  let owned = false;
+  const own = (): Uint32Array => {
+    if (!owned) {
+      bits = bits ? bits.slice() : sets.empty();
+      owned = true;
     }
-  }
-  const bits = sets.empty();
+    return bits!;
+  };
   for (const m of members) {
-    sets.addDirect(units[m]!, bits);
+    if (units[m]!.uses.length > 0) sets.addDirect(units[m]!, own());
     for (const c of successorsOf(m)) {
       const done = result[c];
-      if (done) orInto(bits, done);
+      if (!done || done === bits) continue;
+      if (bits === null) bits = done;
+      else orInto(own(), done);
     }
   }
-  return bits;
+  return bits ?? sets.none;
 }

@@ -20,8 +20,11 @@ import type { StaticValues } from './static-values.js';
 export interface FlowSpec {
   literal(lit: StringLiteral): Taint;
   callSource(call: CallExpr, resolved: ResolvedCall | undefined): Taint;
-  /** Result of a call that is not to a function of this file. */
-  propagate(call: CallExpr, resolved: ResolvedCall | undefined, receiver: Taint, args: readonly Taint[]): Taint;
+  /**
+   * Whether a call that is not to a function of this file gives a clean result whatever flows in;
+   * otherwise its result carries the taint of its receiver and arguments.
+   */
+  cleanResult(call: CallExpr, resolved: ResolvedCall | undefined): boolean;
   /** Inspect a call once its arguments are evaluated; `taintOf` answers for its arguments and for the property values of object literals. */
   sinkCall(
     call: CallExpr,
@@ -68,6 +71,19 @@ function mentionedSymbols(expr: Expression, resolution: Resolution): Set<MlSymbo
 /** Evaluations allowed per unit on average before the engine stops refining (pathological inputs). */
 const EVALUATIONS_PER_UNIT = 8;
 
+/** What the engine knows about a call, worked out on its first evaluation. */
+export interface CallInfo {
+  resolved: ResolvedCall | undefined;
+  /** A call of a function of this file ... */
+  user: boolean;
+  /** ... and its unit (undefined when it has none). */
+  unit: FlowUnit | undefined;
+  /** The call's own taint as a source. */
+  source: Taint;
+  /** For other calls: the result is clean whatever flows in. */
+  clean: boolean;
+}
+
 export interface SinkHit {
   at: Expression;
   taint: Taint;
@@ -98,6 +114,7 @@ export class FlowEngine {
   private head = 0;
   private readonly queued = new Set<FlowUnit>();
   private readonly checks = new Map<Expression, Set<MlSymbol>>();
+  private readonly calls = new Map<CallExpr, CallInfo>();
   private readonly chains = new Map<BinaryExpr, Expression[]>();
   /**
    * By symbol id: which unit (its stamp) last looked the symbol's state slot up, and that slot. Units
@@ -200,8 +217,7 @@ export class FlowEngine {
   }
 
   /** A call of a function of this file: forward argument taint, return its substituted result. */
-  callUser(node: FunctionDef | ArrowFunction, args: readonly Taint[], caller: FlowUnit): Taint {
-    const unit = this.unitOf(node);
+  callUser(unit: FlowUnit | undefined, args: readonly Taint[], caller: FlowUnit): Taint {
     if (!unit) return unionAll(args);
     (unit.dependents ??= new Set()).add(caller);
     for (let i = 0; i < args.length; i++) unit.forwardParam(i, forward(args[i]!));
@@ -232,7 +248,22 @@ export class FlowEngine {
     return set;
   }
 
-  resolveCall(call: CallExpr): ResolvedCall | undefined {
-    return resolveCall(call, this.values);
+  /** The call's facts, worked out once: one lookup per evaluation instead of one per fact. */
+  callInfo(call: CallExpr): CallInfo {
+    let info = this.calls.get(call);
+    if (!info) {
+      const resolved = resolveCall(call, this.values);
+      const ref = resolved ? undefined : this.values.refOf(call.callee);
+      const user = ref?.kind === 'user-function';
+      info = {
+        resolved,
+        user,
+        unit: user ? this.unitOf(ref.node) : undefined,
+        source: this.spec.callSource(call, resolved),
+        clean: !user && this.spec.cleanResult(call, resolved),
+      };
+      this.calls.set(call, info);
+    }
+    return info;
   }
 }

@@ -6,7 +6,7 @@ import type { BinaryExpr, CallExpr, StringLiteral } from '../syntax/ast.js';
 import type { ResolvedCall } from './call-capabilities.js';
 import type { ChainShapes } from './concat.js';
 import type { FlowSpec } from './flow-engine.js';
-import { sourceAtom, union, unionAll, type Taint } from './flow-taint.js';
+import { sourceAtom, type Taint } from './flow-taint.js';
 import type { StaticValues } from './static-values.js';
 
 const NON_TEXT = new Set(['int', 'float', 'number', 'boolean', 'null']);
@@ -32,16 +32,18 @@ function methodTables(): { nonText: Set<string>; valueMethods: Set<string> } {
 
 const TABLES = methodTables();
 
-/** Result taint of a call to something that is not a function of this file. */
-function propagate(call: CallExpr, resolved: ResolvedCall | undefined, receiver: Taint, args: readonly Taint[]): Taint {
+/**
+ * Whether the result of a call to something that is not a function of this file is clean whatever
+ * flows in (otherwise it carries the taint of its receiver and arguments).
+ */
+function cleanResult(call: CallExpr, resolved: ResolvedCall | undefined): boolean {
   if (resolved) {
     const spec = resolved.spec;
-    if (NON_TEXT.has(spec.returns) || SANITIZERS.has(resolved.display)) return null;
-    if ('module' in spec && spec.module === 'crypto') return null;
-  } else if (call.callee.kind === 'MemberExpr' && TABLES.nonText.has(call.callee.property.name)) {
-    return null;
+    return (
+      NON_TEXT.has(spec.returns) || SANITIZERS.has(resolved.display) || ('module' in spec && spec.module === 'crypto')
+    );
   }
-  return union(receiver, unionAll(args));
+  return call.callee.kind === 'MemberExpr' && TABLES.nonText.has(call.callee.property.name);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -107,7 +109,7 @@ export function taintSpec(shapes: ChainShapes): FlowSpec {
       if (t === undefined) sources.set(call, (t = [sourceAtom(resolved.display, call.range)]));
       return t;
     },
-    propagate,
+    cleanResult,
     sinkCall: (_call, resolved, taintOf, sink) => {
       if (!resolved || resolved.spec.capabilities.length === 0) return;
       let list = targets.get(resolved);
@@ -154,7 +156,7 @@ export function suspiciousSpec(values: StaticValues): FlowSpec {
       return t;
     },
     callSource: () => null,
-    propagate,
+    cleanResult,
     sinkCall: (call, resolved, taintOf, sink) => {
       // Stdlib functions treat strings as data, and calls of this file's functions are followed.
       if (resolved || values.refOf(call.callee)?.kind === 'user-function') return;

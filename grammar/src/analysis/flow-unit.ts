@@ -13,7 +13,7 @@ import type {
   Statement,
 } from '../syntax/ast.js';
 import type { FlowEngine, SinkHit, SinkReporter } from './flow-engine.js';
-import { paramTaint, size, union, type Taint } from './flow-taint.js';
+import { paramTaint, size, union, unionAll, type Taint } from './flow-taint.js';
 
 export type UnitNode = Program | FunctionDef | ArrowFunction;
 
@@ -422,12 +422,12 @@ export class FlowUnit {
     const anyArg = tainted !== null;
     const args: readonly Taint[] = tainted ?? cleanArgs(n);
     const engine = this.engine;
-    const resolved = engine.resolveCall(call);
+    const info = engine.callInfo(call);
+    const resolved = info.resolved;
     let result: Taint;
-    const ref = resolved ? undefined : engine.values.refOf(call.callee);
-    if (ref?.kind === 'user-function') result = engine.callUser(ref.node, args, this);
-    else result = engine.spec.propagate(call, resolved, receiver, args);
-    result = union(result, engine.spec.callSource(call, resolved));
+    if (info.user) result = engine.callUser(info.unit, args, this);
+    else result = info.clean ? null : union(receiver, tainted ? unionAll(tainted) : null);
+    result = union(result, info.source);
     if (anyArg) {
       const taintOf = (x: Expression): Taint => {
         const i = call.args.indexOf(x);

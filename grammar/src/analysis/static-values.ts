@@ -43,14 +43,12 @@ export class StaticValues {
   private readonly constants = new Map<Expression, Constant | null>();
   private readonly refs = new Map<Expression, StaticRef | null>();
   private readonly calls = new Map<CallExpr, ResolvedCall | null>();
-  /** By symbol id (ids are dense per resolution; symbols made later extend the arrays). */
-  private readonly namesAtDepth0: (StaticRef | null | undefined)[];
-  private readonly namesAtDepth1: (StaticRef | null | undefined)[];
+  /** By depth, then symbol id (ids are dense per resolution; symbols made later extend the arrays). */
+  private readonly namesAtDepth: (StaticRef | null | undefined)[][] = [];
+  /** Set when a query gave up at MAX_DEPTH (see nameRef). */
+  private depthLimitHit = false;
 
-  constructor(readonly resolution: Resolution) {
-    this.namesAtDepth0 = new Array<StaticRef | null | undefined>(resolution.symbols.length);
-    this.namesAtDepth1 = new Array<StaticRef | null | undefined>(resolution.symbols.length);
-  }
+  constructor(readonly resolution: Resolution) {}
 
   /**
    * The value of a variable assigned exactly once in the whole program (no other binding, no
@@ -118,10 +116,10 @@ export class StaticValues {
   }
 
   refOf(expr: Expression, depth = 0): StaticRef | undefined {
-    if (expr.kind === 'Identifier') return depth > MAX_DEPTH ? undefined : this.nameRef(expr, depth);
+    if (expr.kind === 'Identifier') return depth > MAX_DEPTH ? this.givenUp() : this.nameRef(expr, depth);
     const cached = this.refs.get(expr);
     if (cached !== undefined) return cached ?? undefined;
-    if (depth > MAX_DEPTH) return undefined;
+    if (depth > MAX_DEPTH) return this.givenUp();
     const ref = this.computeRef(expr, depth);
     this.refs.set(expr, ref ?? null);
     return ref;
@@ -156,19 +154,28 @@ export class StaticValues {
     }
   }
 
+  private givenUp(): undefined {
+    this.depthLimitHit = true;
+    return undefined;
+  }
+
   /**
-   * Names are memoised per symbol (at the two depths most queries come in at): the answer depends on
-   * the symbol and depth only, and the memos it reads never change once written.
+   * Names are memoised per symbol and depth: the answer depends on the symbol and depth only, and the
+   * memos it reads never change once written. Below depth 2 (where most queries come in) always, as
+   * ever; deeper only when the query did not give up at MAX_DEPTH on the way (such an answer could
+   * change once a memo it missed is written).
    */
   private nameRef(id: Identifier, depth: number): StaticRef | undefined {
     const symbol = this.resolution.symbolOf(id);
     if (!symbol) return undefined;
-    if (depth > 1) return this.identifierRef(id, symbol, depth);
-    const memo = depth === 0 ? this.namesAtDepth0 : this.namesAtDepth1;
+    const memo = (this.namesAtDepth[depth] ??= new Array<StaticRef | null | undefined>(this.resolution.symbols.length));
     const cached = memo[symbol.id];
     if (cached !== undefined) return cached ?? undefined;
+    const outer = this.depthLimitHit;
+    this.depthLimitHit = false;
     const ref = this.identifierRef(id, symbol, depth);
-    memo[symbol.id] = ref ?? null;
+    if (depth <= 1 || !this.depthLimitHit) memo[symbol.id] = ref ?? null;
+    this.depthLimitHit ||= outer;
     return ref;
   }
 
