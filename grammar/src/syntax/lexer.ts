@@ -47,8 +47,12 @@ const STARTS = new Uint8Array(128);
 for (const c of ' \t\r\n\f"\'_=!<>+-*/%?:.,;()[]{}0123456789') STARTS[c.charCodeAt(0)] = 1;
 for (let c = 65; c <= 90; c++) STARTS[c] = STARTS[c + 32] = 1;
 
-/** Tokens that add a level to an expression tree when chained (binary, unary, ternary, postfix). */
-const CHAIN_OPERATORS: ReadonlySet<TokenType> = new Set([
+/**
+ * By tokenTypeIdx: 1 for the tokens that add a level to an expression tree when chained (binary,
+ * unary, ternary, postfix), 2 for `;` and `,`, which end a chain.
+ */
+const CHAIN = new Uint8Array(Math.max(...T.ALL_TOKENS.map((t) => t.tokenTypeIdx!)) + 1);
+for (const type of [
   T.Plus,
   T.Minus,
   T.Star,
@@ -68,7 +72,10 @@ const CHAIN_OPERATORS: ReadonlySet<TokenType> = new Set([
   T.Dot,
   T.LBracket,
   T.LParen,
-]);
+])
+  CHAIN[type.tokenTypeIdx!] = 1;
+CHAIN[T.Semi.tokenTypeIdx!] = 2;
+CHAIN[T.Comma.tokenTypeIdx!] = 2;
 
 class Scanner {
   private readonly tokens: TokenStore;
@@ -134,10 +141,11 @@ class Scanner {
 
   /** A significant token, fed to the lexical context. */
   private emit(type: TokenType, image: string, start: number, cls: number): number {
-    if (CHAIN_OPERATORS.has(type)) {
+    const chain = CHAIN[type.tokenTypeIdx!];
+    if (chain === 1) {
       const top = this.chain.length - 1;
       if (++this.chain[top]! > MAX_OPERATOR_CHAIN && this.tooLong < 0) this.tooLong = this.tokens.count;
-    } else if (type === T.Semi || type === T.Comma) {
+    } else if (chain === 2) {
       this.chain[this.chain.length - 1] = 0;
     }
     this.tokens.push(type, image, start);
