@@ -37,15 +37,15 @@ export class CompiledRegex {
     return run(this.fullRe, subject.text, at);
   }
 
-  /** A non-empty match starting exactly at `at` (null when the pattern cannot prefer empty ones). */
+  /**
+   * The first non-empty match starting exactly at `at`, in the pattern's order of preference
+   * (null if there is none, or when the pattern cannot prefer an empty match to a non-empty one).
+   */
   nonEmptyAt(subject: Subject, at: number): RegExpExecArray | null {
     if (this.nonEmptyRe === null) return null;
+    // The retry pattern always matches: the empty string when no non-empty match starts here.
     const m = run(this.nonEmptyRe, subject.text, at);
-    if (m === null) return null;
-    // Group 1 is the variant's own capture of the remaining text; results are numbered without it.
-    m.splice(1, 1);
-    m.indices?.splice(1, 1);
-    return m;
+    return m === null || m[0].length === 0 ? null : m;
   }
 
   /**

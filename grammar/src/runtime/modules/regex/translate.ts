@@ -27,10 +27,10 @@ export interface TranslatedPattern {
   /** Python group number → position of its closing parenthesis (orders groups for `lastGroup`). */
   readonly closeOrder: readonly number[];
   /**
-   * The same pattern for a match that must not be empty (Python's retry at the position of an
-   * empty match): JavaScript group 1 is an extra capture that `CompiledRegex` removes from results.
-   * Null when an empty match is always the pattern's last choice (no alternation, no lazy
-   * quantifier), so no retry can succeed.
+   * The pattern for Python's retry at the position of an empty match, run sticky there: it finds
+   * the first non-empty match in the pattern's own order, or matches '' when there is none (see
+   * `nonEmpty`). Same groups as `source`. Null when an empty match is always the pattern's last
+   * choice (no alternation, no lazy quantifier), so no retry can succeed.
    */
   readonly nonEmptySource: string | null;
 }
@@ -118,8 +118,8 @@ class Translator {
     if (this.deferred) throw this.deferred;
     const { source, jsGroup } = assemble(this.out, this.guarded);
     return {
-      nonEmptySource: this.mayPreferEmpty ? nonEmpty(this.out, --this.synthetic, this.guarded) : null,
       source,
+      nonEmptySource: this.mayPreferEmpty ? nonEmpty(source) : null,
       flags: this.flags,
       ignoreCase: this.globalIgnoreCase && !this.expandCase,
       groups: this.groups,
@@ -530,13 +530,17 @@ class Translator {
 }
 
 /**
- * The pattern for a non-empty match (Python 3.7+ finditer/sub: after an empty match, a non-empty
- * one may start at the same position). A lookahead captures the rest of the text where the match
- * starts; at its end `(?!\\k)` holds only if the match has advanced (less text remains). Costs a
- * pass over the rest of the text, so it only runs after an empty match.
+ * The retry pattern (Python 3.7+ finditer/sub: after an empty match, a non-empty one may start at
+ * the same position). Python backtracks through the pattern and rejects each candidate that ends
+ * where it started. JavaScript's `?` does exactly that to an iteration (ECMA-262 RepeatMatcher: with
+ * a minimum of zero, an iteration that matches the empty string fails and the body backtracks), so
+ * `(?:P)?` finds the first non-empty match of P in P's order, and otherwise takes zero iterations
+ * (an empty match, which the caller reads as "none"). The check is constant-time: the retry costs
+ * what Python's does, where a test "the match has advanced" made of captures would need a pass over
+ * the rest of the text.
  */
-function nonEmpty(parts: readonly Part[], id: number, guarded: ReadonlySet<number>): string {
-  return assemble(['(?=', { open: id }, '[\\s\\S]*))(?:', ...parts, ')(?!', { ref: id }, ')'], guarded).source;
+function nonEmpty(source: string): string {
+  return `(?:${source})?`;
 }
 
 /** Translates a Python pattern with Python flags; throws RegexSyntaxError. */
