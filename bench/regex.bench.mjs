@@ -3,7 +3,7 @@
 // may start where an empty one did). Python's engine is linear here; `ratio_40k_10k` is the time on
 // 40k characters over the time on 10k (linear: ~4, quadratic: ~16). `x*` never needs the retry and
 // is the same-process baseline (`vs_x_star_20k`: time of a pattern over that of `x*`, on 20k).
-// `guarded_ref` is not about the retry: `(a)?b\\1` on "abaaba..." has a backreference guard (a
+// `guarded_ref` is not about the retry: `(a)?b\1` on "abaaba..." has a backreference guard (a
 // group that may not take part), whose marker captures the rest of the text at each group match;
 // its ratio shows that cost. Median of RUNS timed calls (process CPU time, not wall clock). Uses
 // built output.
