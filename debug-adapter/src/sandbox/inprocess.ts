@@ -51,6 +51,54 @@ function runtimeCodeCacheBeside(runtimePath: string): CodeCacheStore | undefined
   };
 }
 
+/** Where a catastrophic isolate error goes: the executor that owns the engine, once there is one. */
+interface CatastropheRoute {
+  to: ((message: string) => void) | null;
+  early: string | null;
+}
+
+function createEngine(runtimePath: string | null, poolSize: number, route: CatastropheRoute): SandboxEngine {
+  const runtimeCodeCache = runtimePath ? runtimeCodeCacheBeside(runtimePath) : undefined;
+  const engine = new SandboxEngine({
+    ivm: loadIsolatedVm(),
+    runtimeSource: runtimePath ? readFileSync(runtimePath, 'utf8') : '',
+    poolSize,
+    // Snapshots are off: isolates restored from one lose the runtime's string methods (see worker.ts).
+    useSnapshot: false,
+    poolLimits: resolveLimits(undefined),
+    internalRoots: sandboxInternalRoots([runtimePath]),
+    onCatastrophicError: (message) => (route.to ? route.to(message) : (route.early ??= message)),
+    ...(runtimeCodeCache ? { runtimeCodeCache } : {}),
+  });
+  engine.warm();
+  return engine;
+}
+
+/** The engine started by prestartInProcess, until an executor for the same runtime adopts it. */
+let prestarted: { runtimePath: string | null; engine: SandboxEngine; route: CatastropheRoute } | null = null;
+
+/**
+ * Starts preparing an isolate (default limits) for the in-process sandbox that this process is
+ * about to create, before the code that creates it has even been loaded: the one-shot CLI calls it
+ * first thing, so the isolate loads the runtime on its own thread meanwhile. The first in-process
+ * executor with the same runtime and a pool adopts it; `discardPrestarted` drops an unadopted one.
+ */
+export function prestartInProcess(runtimePath: string | null): void {
+  if (prestarted !== null || !processCanHostIsolates()) return;
+  try {
+    const route: CatastropheRoute = { to: null, early: null };
+    prestarted = { runtimePath, engine: createEngine(runtimePath, 1, route), route };
+  } catch {
+    // The executor created later reports whatever is wrong (e.g. a runtime that is not built).
+    prestarted = null;
+  }
+}
+
+export function discardPrestarted(): void {
+  prestarted?.engine.dispose();
+  prestarted = null;
+}
+
 export class InProcessExecutor {
   private engine: SandboxEngine | null = null;
   private broken: string | null = null;
@@ -62,7 +110,14 @@ export class InProcessExecutor {
       );
     }
     // The pool's isolates load the runtime on their own threads while this one compiles the program.
-    if (options.poolSize > 0) this.getEngine();
+    // A failure to start (e.g. the runtime is not built) is the first run's to report.
+    if (options.poolSize > 0) {
+      try {
+        this.getEngine();
+      } catch {
+        this.engine = null;
+      }
+    }
   }
 
   async exec(request: ExecRequest, hooks: ExecHooks, onControl?: (c: RunControl) => void): Promise<ExecOutcome> {
@@ -86,22 +141,16 @@ export class InProcessExecutor {
 
   private getEngine(): SandboxEngine {
     if (!this.engine) {
-      const { runtimePath } = this.options;
-      const runtimeCodeCache = runtimePath ? runtimeCodeCacheBeside(runtimePath) : undefined;
-      this.engine = new SandboxEngine({
-        ivm: loadIsolatedVm(),
-        runtimeSource: runtimePath ? readFileSync(runtimePath, 'utf8') : '',
-        poolSize: this.options.poolSize,
-        // Snapshots are off: isolates restored from one lose the runtime's string methods (see worker.ts).
-        useSnapshot: false,
-        poolLimits: resolveLimits(undefined),
-        internalRoots: sandboxInternalRoots([runtimePath]),
-        onCatastrophicError: (message) => {
-          this.broken = message;
-        },
-        ...(runtimeCodeCache ? { runtimeCodeCache } : {}),
-      });
-      this.engine.warm();
+      const { runtimePath, poolSize } = this.options;
+      const early = prestarted;
+      if (early !== null && early.runtimePath === runtimePath && poolSize > 0) {
+        prestarted = null;
+        this.engine = early.engine;
+        early.route.to = (message) => (this.broken = message);
+        this.broken = early.route.early;
+      } else {
+        this.engine = createEngine(runtimePath, poolSize, { to: (message) => (this.broken = message), early: null });
+      }
     }
     return this.engine;
   }

@@ -59,6 +59,15 @@ ${optionsHelp(spec)}
 `,
     async run(args: readonly string[], io: CliIO): Promise<number> {
       const { options, positionals, rest } = parseArgs(args, spec);
+      if (!host && options.memory === undefined) {
+        // The sandbox's isolate starts loading the ML runtime (on its own thread) before the run's
+        // own code (parser, analysis, configuration) is even initialised.
+        const [{ prestartInProcess }, { defaultRuntimePath }] = await Promise.all([
+          import('../../sandbox/inprocess.js'),
+          import('../../sandbox/artifacts.js'),
+        ]);
+        prestartInProcess(defaultRuntimePath());
+      }
       const { executeRun } = await import('../run/execute.js');
       const surroundings: RunHost = host
         ? host()

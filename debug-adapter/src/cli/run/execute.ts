@@ -15,6 +15,7 @@ import {
   type SandboxHandle,
   type SandboxOptions,
 } from '../../sandbox/index.js';
+import { discardPrestarted } from '../../sandbox/inprocess.js';
 import type { RunResult } from '../../sandbox/types.js';
 import { AuditFile } from './audit-file.js';
 import { findRunConfig, RunConfigError } from './config.js';
@@ -79,6 +80,7 @@ export async function executeRun(inv: RunInvocation, io: CliIO, host: RunHost): 
     return await prepareAndRun(inv, io, host, runtimePath, sandbox, (g) => (gate = g));
   } finally {
     await sandbox?.dispose();
+    discardPrestarted();
   }
 }
 
