@@ -6,6 +6,7 @@ import type { IToken } from 'chevrotain';
 import type { Block, ElifClause, ExceptClause, Expression, Statement } from './ast.js';
 import { DeclarationParser } from './parser-declarations.js';
 import { describeToken } from './parser-errors.js';
+import { IDX, IS_IDENTIFIER } from './token-classes.js';
 import * as T from './tokens.js';
 
 export abstract class ControlFlowParser extends DeclarationParser {
@@ -112,43 +113,56 @@ export abstract class ControlFlowParser extends DeclarationParser {
       let iterable: Expression | undefined;
       let cCondition: Expression | null = null;
       let badHeader = false;
-      this.OR({
-        MAX_LOOKAHEAD: 2,
-        IGNORE_AMBIGUITIES: true,
-        DEF: [
-          {
-            GATE: () => this.declarationKeywordAhead() && this.is(3, T.In),
-            ALT: () => {
-              const decl = this.CONSUME(T.Identifier);
-              this.ACTION(() => this.declarationKeyword(decl));
-              variable = this.CONSUME2(T.Identifier);
-              this.CONSUME(T.In);
-              iterable = this.SUBRULE(this.expression);
+      // `for (name in ...)`, the usual header, without the OR: the choice the OR makes (the gates of
+      // its first two alternatives fail), minus building and running its two-token lookahead.
+      if (
+        this.fast &&
+        IS_IDENTIFIER[this.peek(1)] === 1 &&
+        this.peek(2) === IDX.In &&
+        !this.declarationKeywordAhead() &&
+        !this.semicolonInHeader()
+      ) {
+        variable = this.CONSUME3(T.Identifier);
+        this.CONSUME2(T.In);
+        iterable = this.SUBRULE2(this.expression);
+      } else
+        this.OR({
+          MAX_LOOKAHEAD: 2,
+          IGNORE_AMBIGUITIES: true,
+          DEF: [
+            {
+              GATE: () => this.declarationKeywordAhead() && this.is(3, T.In),
+              ALT: () => {
+                const decl = this.CONSUME(T.Identifier);
+                this.ACTION(() => this.declarationKeyword(decl));
+                variable = this.CONSUME2(T.Identifier);
+                this.CONSUME(T.In);
+                iterable = this.SUBRULE(this.expression);
+              },
             },
-          },
-          {
-            GATE: () => this.semicolonInHeader(),
-            ALT: () => {
-              cCondition = this.SUBRULE(this.cForHeader);
+            {
+              GATE: () => this.semicolonInHeader(),
+              ALT: () => {
+                cCondition = this.SUBRULE(this.cForHeader);
+              },
             },
-          },
-          {
-            ALT: () => {
-              variable = this.CONSUME3(T.Identifier);
-              this.CONSUME2(T.In);
-              iterable = this.SUBRULE2(this.expression);
+            {
+              ALT: () => {
+                variable = this.CONSUME3(T.Identifier);
+                this.CONSUME2(T.In);
+                iterable = this.SUBRULE2(this.expression);
+              },
             },
-          },
-          // Anything else: one diagnostic, skip to the header's `)`, and still parse the body.
-          {
-            ALT: () =>
-              this.ACTION(() => {
-                badHeader = true;
-                this.skipBadForHeader();
-              }),
-          },
-        ],
-      });
+            // Anything else: one diagnostic, skip to the header's `)`, and still parse the body.
+            {
+              ALT: () =>
+                this.ACTION(() => {
+                  badHeader = true;
+                  this.skipBadForHeader();
+                }),
+            },
+          ],
+        });
       const close = this.CONSUME(T.RParen);
       const body = this.SUBRULE(this.block);
       return this.ACTION((): Statement => {

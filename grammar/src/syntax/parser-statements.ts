@@ -16,6 +16,7 @@ export abstract class StatementParser extends ControlFlowParser {
   protected abstract statementFast(): Statement | null;
   protected abstract simpleStatementFast(): Statement | null;
   protected abstract blockFast(): Block;
+  protected abstract returnStatementFast(): Statement;
 
   private statementOptions: OrMethodOpts<Statement | null> | undefined;
 
@@ -117,6 +118,7 @@ export abstract class StatementParser extends ControlFlowParser {
   readonly returnStatement = this.RULE(
     'returnStatement',
     (): Statement | null => {
+      if (this.fast) return this.returnStatementFast();
       const kw = this.CONSUME(T.Return);
       let value: Expression | null = null;
       this.OPTION(() => {

@@ -1,7 +1,7 @@
 // The ML parser: the `program` rule, hand-written fast paths for the hottest rules, and the entry
 // point. Each fast path follows its DSL rule exactly (same CONSUME/SUBRULE occurrences, so Chevrotain's
 // recovery sees the same grammar positions) and falls back to the DSL where it would report an error.
-import { tokenMatcher } from 'chevrotain';
+import { EOF, tokenMatcher } from 'chevrotain';
 import type { IRecognitionException, IToken, OrMethodOpts, TokenType } from 'chevrotain';
 import type { Diagnostic } from '../diagnostics.js';
 import type {
@@ -58,7 +58,12 @@ export class MlParser extends StatementParser {
 
   readonly program = this.RULE('program', (): TopLevelStatement[] => {
     const body: TopLevelStatement[] = [];
-    if (this.fast) this.programFast(body);
+    if (this.fast) {
+      this.programFast(body);
+      // At the end of input the DSL loop would match nothing and recover nothing: skipping it saves
+      // building its lookahead (the first set of every statement) on a one-shot run's only parse.
+      if (this.peek(1) === EOF.tokenTypeIdx) return body;
+    }
     this.MANY(() => {
       const s = this.OR(this.topLevelChoice);
       if (s && !this.RECORDING_PHASE) body.push(s);
@@ -326,6 +331,16 @@ export class MlParser extends StatementParser {
   private startsStatement(): boolean {
     const t = this.peek(1);
     return t === IDX.Semi || t === IDX.IncDec || this.startsExpression(1);
+  }
+
+  /** `returnStatement` with the OPTION's lookahead (the first set of `expression`) written out. */
+  protected returnStatementFast(): Statement {
+    const kw = this.CONSUME(T.Return);
+    let value: Expression | null = null;
+    if (this.atomIsExpression()) value = this.atomFast();
+    else if (this.startsExpression(1)) value = this.SUBRULE(this.expression);
+    const semi = this.CONSUME(T.Semi);
+    return { kind: 'ReturnStmt', value, range: this.b.tokens(kw, semi) };
   }
 
   protected blockFast(): Block {

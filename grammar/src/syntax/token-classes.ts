@@ -62,6 +62,7 @@ export const IDX = {
   If: T.If.tokenTypeIdx!,
   While: T.While.tokenTypeIdx!,
   For: T.For.tokenTypeIdx!,
+  In: T.In.tokenTypeIdx!,
   Function: T.Function.tokenTypeIdx!,
   Return: T.Return.tokenTypeIdx!,
   Capability: T.Capability.tokenTypeIdx!,
