@@ -202,7 +202,7 @@ export class FlowUnit {
   private exec(s: Statement): boolean {
     switch (s.kind) {
       case 'ExpressionStmt':
-        this.eval(s.expression);
+        this.effects(s.expression);
         return false;
       case 'AssignStmt': {
         const t = this.eval(s.value);
@@ -231,7 +231,7 @@ export class FlowUnit {
         this.addReturn(s.value ? this.eval(s.value) : null);
         return true;
       case 'ThrowStmt':
-        this.eval(s.value);
+        this.effects(s.value);
         return true;
       case 'TryStmt':
         this.execTry(s);
@@ -247,15 +247,15 @@ export class FlowUnit {
   }
 
   private evalTargetParts(target: Expression): void {
-    if (target.kind === 'MemberExpr') this.eval(target.object);
+    if (target.kind === 'MemberExpr') this.effects(target.object);
     else if (target.kind === 'IndexExpr') {
-      this.eval(target.object);
-      this.eval(target.index);
+      this.effects(target.object);
+      this.effects(target.index);
     }
   }
 
   private execIf(s: Extract<Statement, { kind: 'IfStmt' }>): boolean {
-    this.eval(s.condition);
+    this.effects(s.condition);
     // Expressions never change the state (only statements bind) and every branch but the last starts
     // from a copy, so the state before the if serves as the entry state.
     const entry = this.state;
@@ -264,7 +264,7 @@ export class FlowUnit {
     let anyExit = this.branch(entry, s.then.body, checked, reaching);
     for (const elif of s.elifs) {
       this.state = entry;
-      this.eval(elif.condition);
+      this.effects(elif.condition);
       if (this.branch(entry, elif.body.body, this.engine.checkedBy(elif.condition), reaching)) anyExit = true;
     }
     if (s.else) {
@@ -299,7 +299,7 @@ export class FlowUnit {
     for (let round = 0; round < 3; round++) {
       if (s.kind === 'ForStmt') this.bind(s.variable, iterable);
       const before = this.copy();
-      if (s.kind === 'WhileStmt') this.eval(s.condition);
+      if (s.kind === 'WhileStmt') this.effects(s.condition);
       this.execList(s.body.body);
       const states = [before, this.state];
       for (const exit of frame.exits) states.push(exit);
@@ -363,25 +363,25 @@ export class FlowUnit {
       case 'ParenExpr':
         return this.eval(e.expression);
       case 'UnaryExpr':
-        this.eval(e.operand);
+        this.effects(e.operand);
         return null;
       case 'BinaryExpr':
         return this.binary(e);
       case 'ConditionalExpr':
-        this.eval(e.test);
+        this.effects(e.test);
         return union(this.eval(e.consequent), this.eval(e.alternate));
       case 'MemberExpr':
         return this.eval(e.object);
       case 'IndexExpr': {
         const t = this.eval(e.object);
-        this.eval(e.index);
+        this.effects(e.index);
         return t;
       }
       case 'SliceExpr': {
         const t = this.eval(e.object);
-        if (e.start) this.eval(e.start);
-        if (e.stop) this.eval(e.stop);
-        if (e.step) this.eval(e.step);
+        if (e.start) this.effects(e.start);
+        if (e.stop) this.effects(e.stop);
+        if (e.step) this.effects(e.step);
         return t;
       }
       case 'CallExpr':
@@ -396,9 +396,51 @@ export class FlowUnit {
 
   private binary(e: BinaryExpr): Taint {
     if (e.operator === '+') return this.concat(e);
-    const l = this.eval(e.left);
-    const r = this.eval(e.right);
-    return e.operator === '&&' || e.operator === '||' || e.operator === '*' ? union(l, r) : null;
+    if (e.operator === '&&' || e.operator === '||' || e.operator === '*') {
+      const l = this.eval(e.left);
+      return union(l, this.eval(e.right));
+    }
+    this.effects(e.left);
+    this.effects(e.right);
+    return null;
+  }
+
+  /**
+   * Evaluates an expression whose taint is not needed, for what it does (calls, `+` chains and
+   * object literals report sinks): names and literals do nothing, so they are not looked up.
+   */
+  private effects(e: Expression): void {
+    switch (e.kind) {
+      case 'Identifier':
+      case 'StringLiteral':
+      case 'NumberLiteral':
+      case 'BooleanLiteral':
+      case 'ArrowFunction':
+      case 'ErrorExpr':
+        return;
+      case 'ParenExpr':
+        this.effects(e.expression);
+        return;
+      case 'MemberExpr':
+        this.effects(e.object);
+        return;
+      case 'UnaryExpr':
+        this.effects(e.operand);
+        return;
+      case 'IndexExpr':
+        this.effects(e.object);
+        this.effects(e.index);
+        return;
+      case 'BinaryExpr':
+        if (e.operator === '+') this.concat(e);
+        else {
+          this.effects(e.left);
+          this.effects(e.right);
+        }
+        return;
+      default:
+        this.eval(e);
+    }
   }
 
   /** A whole `+` chain: its non-constant parts evaluated once each, then the chain as a sink. */
