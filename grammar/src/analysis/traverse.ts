@@ -1,6 +1,7 @@
 // The analysis's single pass over a program: pre-order (a node before its children, children in
-// source order) over an explicit stack, so deep expressions cannot overflow the JS stack. Feeds the
-// capability scanner and, for the analysed file, the node-local rules — one walk for both.
+// source order), recursive down to a bounded depth and over an explicit stack below it, so deep
+// expressions cannot overflow the JS stack. Feeds the capability scanner and, for the analysed
+// file, the node-local rules — one walk for both.
 import type { Expression, Identifier, Node, Program } from '../syntax/ast.js';
 import { forEachChild } from '../syntax/visit.js';
 import type { CapabilityScanner, ScanUnit } from './capability-scan.js';
@@ -46,12 +47,80 @@ function passedAsValue(node: Expression, parent: Node | null, scanner: Capabilit
   return true;
 }
 
+/**
+ * Hands one node to the scanner and the visitor. Returns the unit its children belong to, or null
+ * for a leaf.
+ */
+function enter(
+  node: Node,
+  parent: Node | null,
+  unit: ScanUnit,
+  scanner: CapabilityScanner,
+  visit: NodeVisitor | undefined,
+): ScanUnit | null {
+  switch (node.kind) {
+    case 'FunctionDef':
+      unit = scanner.enterFunction(node);
+      break;
+    case 'CallExpr':
+      scanner.call(node, unit);
+      break;
+    case 'Identifier':
+      if (passedAsValue(node, parent, scanner) && identifierRole(node, parent) === 'use') scanner.reference(node, unit);
+      if (visit) visit(node, parent);
+      return null;
+    case 'MemberExpr':
+      if (passedAsValue(node, parent, scanner)) scanner.reference(node, unit);
+      break;
+    case 'NumberLiteral':
+    case 'StringLiteral':
+    case 'BooleanLiteral':
+      if (visit) visit(node, parent);
+      return null;
+    default:
+      break;
+  }
+  if (visit) visit(node, parent);
+  return unit;
+}
+
+/** Nesting depth up to which the walk recurses; deeper subtrees are walked over an explicit stack. */
+const MAX_RECURSION = 400;
+
 export function traverse(program: Program, scanner: CapabilityScanner, visit?: NodeVisitor): void {
+  // Recursion through forEachChild with one shared callback: the parent and unit of the level being
+  // walked are variables saved and restored around each level.
+  let parent: Node = program;
+  let unit: ScanUnit = scanner.top;
+  let depth = 0;
+  const step = (node: Node): void => {
+    const childUnit = enter(node, parent, unit, scanner, visit);
+    if (childUnit === null) return;
+    if (depth >= MAX_RECURSION) {
+      traverseIteratively(node, childUnit, scanner, visit);
+      return;
+    }
+    const outerParent = parent;
+    const outerUnit = unit;
+    parent = node;
+    unit = childUnit;
+    depth++;
+    forEachChild(node, step);
+    depth--;
+    parent = outerParent;
+    unit = outerUnit;
+  };
+  if (visit) visit(program, null);
+  forEachChild(program, step);
+}
+
+/** What lies below `root` (entered already), pre-order over an explicit stack: deep nesting cannot overflow. */
+function traverseIteratively(root: Node, rootUnit: ScanUnit, scanner: CapabilityScanner, visit?: NodeVisitor): void {
   const nodes: Node[] = [];
-  const parents: (Node | null)[] = [];
+  const parents: Node[] = [];
   const units: ScanUnit[] = [];
-  let current: Node = program;
-  let currentUnit: ScanUnit = scanner.top;
+  let current: Node = root;
+  let currentUnit: ScanUnit = rootUnit;
   const push = (child: Node): void => {
     nodes.push(child);
     parents.push(current);
@@ -75,37 +144,10 @@ export function traverse(program: Program, scanner: CapabilityScanner, visit?: N
       units[j] = u;
     }
   };
-
-  if (visit) visit(program, null);
-  pushChildren(program, scanner.top);
+  pushChildren(root, rootUnit);
   while (nodes.length > 0) {
     const node = nodes.pop()!;
-    const parent = parents.pop()!;
-    let unit = units.pop()!;
-    switch (node.kind) {
-      case 'FunctionDef':
-        unit = scanner.enterFunction(node);
-        break;
-      case 'CallExpr':
-        scanner.call(node, unit);
-        break;
-      case 'Identifier':
-        if (passedAsValue(node, parent, scanner) && identifierRole(node, parent) === 'use')
-          scanner.reference(node, unit);
-        if (visit) visit(node, parent);
-        continue; // a leaf
-      case 'MemberExpr':
-        if (passedAsValue(node, parent, scanner)) scanner.reference(node, unit);
-        break;
-      case 'NumberLiteral':
-      case 'StringLiteral':
-      case 'BooleanLiteral':
-        if (visit) visit(node, parent);
-        continue; // leaves
-      default:
-        break;
-    }
-    if (visit) visit(node, parent);
-    pushChildren(node, unit);
+    const unit = enter(node, parents.pop()!, units.pop()!, scanner, visit);
+    if (unit !== null) pushChildren(node, unit);
   }
 }

@@ -100,3 +100,33 @@ test('a module loader that fails is treated as "module not available"', () => {
   const result = analyze(program, resolve(program), { text, moduleLoader: loader });
   expect(result.capabilities.functions.map((f) => [f.name, f.transitive])).toEqual([['save', []]]);
 });
+
+// The walk recurses down to a bounded depth and continues over an explicit stack below it: a long
+// `+` chain (the parser allows up to 1,000 operators in a statement) nests one level per operator,
+// its first operand deepest. Whatever the depth, every node is seen: the name and the source call
+// at the bottom are found, and the data from there reaches the SQL string.
+test.each([10, 300, 600, 997])('a %i-operator chain is walked to its end', (operators) => {
+  const chain = `eval(env.get("A"))${' + v'.repeat(operators)}`;
+  const text = [
+    'import env;',
+    'function f(v) {',
+    '  if (v) {',
+    `    x = ${chain};`,
+    '    print(__x__ + "SELECT * FROM t WHERE a = " + x);',
+    '  }',
+    '  return x;',
+    '}',
+    'f("b");',
+    '',
+  ].join('\n');
+  const { program, diagnostics } = parse(text);
+  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const result = analyze(program, resolve(program), { text });
+  const at = (needle: string): number => text.indexOf(needle);
+  expect(result.findings.map((f) => [f.code, f.range.start.offset])).toEqual([
+    ['SEC001', at('eval')],
+    ['SEC003', at('__x__')],
+    ['SEC011', at('__x__')],
+    ['SEC015', at('__x__')],
+  ]);
+});
