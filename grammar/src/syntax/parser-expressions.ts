@@ -15,6 +15,7 @@ export abstract class ExpressionParser extends ExpressionActions {
   protected abstract expressionFast(): Expression;
   protected abstract listFast(closer: typeof T.RParen): Expression[];
   protected abstract indexSuffixFast(): IndexSuffix | null;
+  protected abstract arrayLiteralFast(): Expression;
   protected abstract objectLiteralFast(): ObjectLiteral | ErrorExpr;
   protected abstract objectPropertyFast(): ObjectProperty | null;
 
@@ -145,6 +146,7 @@ export abstract class ExpressionParser extends ExpressionActions {
   readonly arrayLiteral = this.RULE(
     'arrayLiteral',
     (): Expression => {
+      if (this.fast) return this.arrayLiteralFast();
       const open = this.CONSUME(T.LBracket);
       const elements = this.list(T.RBracket);
       const close = this.CONSUME(T.RBracket);

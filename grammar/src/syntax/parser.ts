@@ -273,6 +273,15 @@ export class MlParser extends StatementParser {
     return { open, start, stop, step, isSlice, close };
   }
 
+  protected arrayLiteralFast(): Expression {
+    const open = this.peek(1) === IDX.LBracket ? this.peekStart(1) : -1;
+    if (open >= 0) this.advance();
+    const start = open >= 0 ? open : this.CONSUME(T.LBracket).startOffset;
+    const elements = this.list(T.RBracket);
+    const end = this.closing(IDX.RBracket, T.RBracket);
+    return { kind: 'ArrayLiteral', elements, range: this.b.between(start, end) };
+  }
+
   protected objectLiteralFast(): ObjectLiteral | ErrorExpr {
     const open = this.CONSUME(T.LCurly);
     const properties: (ObjectProperty | null)[] = [];
@@ -374,6 +383,19 @@ export class MlParser extends StatementParser {
         break;
       case IDX.Return:
         if (this.keywordAt(T.Return)) return this.SUBRULE(this.returnStatement);
+        break;
+      case IDX.Throw:
+        if (this.keywordAt(T.Throw)) return this.SUBRULE(this.throwStatement);
+        break;
+      case IDX.Try:
+        if (this.keywordAt(T.Try)) return this.SUBRULE(this.tryStatement);
+        break;
+      case IDX.Break:
+      case IDX.Continue:
+        if (this.keywordAt(T.Break) || this.keywordAt(T.Continue)) return this.SUBRULE(this.jumpStatement);
+        break;
+      case IDX.Nonlocal:
+        if (this.keywordAt(T.Nonlocal)) return this.SUBRULE(this.nonlocalStatement);
         break;
       case IDX.Identifier:
         return this.simpleStatementFast();

@@ -65,6 +65,11 @@ export const IDX = {
   In: T.In.tokenTypeIdx!,
   Function: T.Function.tokenTypeIdx!,
   Return: T.Return.tokenTypeIdx!,
+  Throw: T.Throw.tokenTypeIdx!,
+  Try: T.Try.tokenTypeIdx!,
+  Break: T.Break.tokenTypeIdx!,
+  Continue: T.Continue.tokenTypeIdx!,
+  Nonlocal: T.Nonlocal.tokenTypeIdx!,
   Capability: T.Capability.tokenTypeIdx!,
   Import: T.Import.tokenTypeIdx!,
 };
