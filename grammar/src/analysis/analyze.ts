@@ -55,12 +55,14 @@ export function analyze(program: Program, resolution: Resolution, options: Analy
   const rules = syntaxRules(resolution, values, options.text, report);
   traverse(program, scanner, rules.visit);
   const scan = scanner.result();
-  const graph = buildCallGraph(scan, program, root, options.file, options.moduleLoader, STDLIB_MODULE_NAMES);
-  const declarations = checkDeclarations(program, options.grant, level);
-  const summary = summarise(graph, options.grant, level);
   const untrusted: CallExpr[] = [];
   for (const [call, uses] of scan.usesByCall) if (UNTRUSTED_SOURCES.has(uses[0]!.callee)) untrusted.push(call);
   runFlowRules(resolution, values, rules.shapes, { untrusted, codeStrings: rules.codeStrings }, report);
+  // The call graph and the summary come last: what they build is most of the result, and memory
+  // that is still young while the data flow runs is copied by every collection it triggers.
+  const graph = buildCallGraph(scan, program, root, options.file, options.moduleLoader, STDLIB_MODULE_NAMES);
+  const declarations = checkDeclarations(program, options.grant, level);
+  const summary = summarise(graph, options.grant, level);
   raw.push(...declarations.findings, ...summary.findings);
 
   const { active, suppressed } = applySuppressions(
