@@ -5,7 +5,7 @@
 // few lines. The results are Chevrotain's own; `parser-config.test.ts` compares them with an
 // eagerly analysed parser. No grammar here.
 import { LLkLookaheadStrategy } from 'chevrotain';
-import type { ILookaheadStrategy, IOrAlt, OptionalProductionType, Rule, TokenType } from 'chevrotain';
+import type { ILookaheadStrategy, IOrAlt, Rule, TokenType } from 'chevrotain';
 
 type AlternationOptions = Parameters<ILookaheadStrategy['buildLookaheadForAlternation']>[0];
 type OptionalOptions = Parameters<ILookaheadStrategy['buildLookaheadForOptional']>[0];
@@ -45,7 +45,7 @@ export class LazyLookaheadStrategy extends LLkLookaheadStrategy {
     return lazily(() => super.buildLookaheadForAlternation(options) as Lookahead<number | undefined>);
   }
 
-  override buildLookaheadForOptional(options: OptionalOptions & { prodType: OptionalProductionType }): () => boolean {
+  override buildLookaheadForOptional(options: OptionalOptions): () => boolean {
     return lazily(() => super.buildLookaheadForOptional(options) as Lookahead<boolean>) as () => boolean;
   }
 }
