@@ -159,7 +159,18 @@ const lazyBuiltins = {
  * main bundle with a V8 code cache); and dist/cli.js, the ES module that `node dist/cli.js` starts,
  * which imports the launcher. CommonJS all the way from bin/mlsec.js keeps Node's ES module loader
  * out of a one-shot command. '@mlsec/grammar' is bundled from its TypeScript sources.
+ *
+ * cli-main.cjs is one expression, `(select)(function (exports, require, module, __filename,
+ * __dirname) {...})`: required by Node (top-level `this` is module.exports), `select` calls the
+ * function as a CommonJS module body; compiled as a script by the launcher (`this` is the global
+ * object), the file's value is the function itself. So the launcher compiles the file's text as it
+ * is, without wrapping it: a wrapped copy would be a second 1.6 MB string on V8's heap, and with the
+ * text read as Latin-1 (the bundle is ASCII) Node keeps it outside the heap. Together that keeps a
+ * one-shot run under V8's first old-generation limit: no full garbage collection (3-8 ms).
  */
+const CLI_MAIN_HEAD =
+  '(this === globalThis ? (body) => body : (body) => body(exports, require, module, __filename, __dirname))(' +
+  'function (exports, require, module, __filename, __dirname) {';
 const cliMain = {
   stdin: {
     contents: "export { main } from './main.js';\nexport { nodeIO } from './node-io.js';\n",
@@ -173,7 +184,8 @@ const cliMain = {
   external: ['isolated-vm'],
   ...grammarSource,
   define: { 'import.meta.url': '__mlsecModuleUrl' },
-  banner: { js: "var __mlsecModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: { js: `${CLI_MAIN_HEAD}var __mlsecModuleUrl = require('node:url').pathToFileURL(__filename).href;` },
+  footer: { js: '})' },
   plugins: [lazyBuiltins],
 };
 

@@ -43,13 +43,15 @@ function writeAtomically(target: string, data: Buffer): void {
 }
 
 /**
- * Evaluates the CommonJS bundle at `fileUrl` and returns its exports. When no usable cache exists
- * for `variant` (a word), one is written at process exit, after the command ran, so it also holds
- * the functions compiled while running.
+ * Evaluates the CommonJS bundle at `fileUrl` and returns its exports. The bundle is an ASCII file
+ * whose value, evaluated as a script, is its module function (scripts/bundle.mjs, cliMain): its
+ * text is compiled as it is, read as Latin-1 so that Node keeps a large one outside V8's heap. When
+ * no usable cache exists for `variant` (a word), one is written at process exit, after the command
+ * ran, so it also holds the functions compiled while running.
  */
 export function loadCommonJs(fileUrl: URL, buildHash: string, variant: string): unknown {
   const file = url.fileURLToPath(fileUrl);
-  const source = fs.readFileSync(file, 'utf8');
+  const source = fs.readFileSync(file, 'latin1');
   const cache = /^[a-z]+$/.test(variant) ? cacheFile(file, buildHash, variant) : null;
   let cachedData: Buffer | undefined;
   if (cache !== null) {
@@ -59,8 +61,7 @@ export function loadCommonJs(fileUrl: URL, buildHash: string, variant: string): 
       cachedData = undefined;
     }
   }
-  const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new vm.Script(wrapper, {
+  const script = new vm.Script(source, {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
   });
