@@ -21,12 +21,18 @@ import { traverse } from './traverse.js';
 import { applySuppressions } from './suppress.js';
 import type { AnalysisOptions, AnalysisResult, Finding } from './types.js';
 
+/** A total order of findings (position, rule, message), so the output never depends on the order of work. */
 function byPosition(a: Finding, b: Finding): number {
   return (
     a.range.start.offset - b.range.start.offset ||
     a.range.end.offset - b.range.end.offset ||
-    a.code.localeCompare(b.code)
+    compareText(a.code, b.code) ||
+    compareText(a.message, b.message)
   );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function unique(findings: Finding[]): Finding[] {

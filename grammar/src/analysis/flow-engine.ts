@@ -9,10 +9,13 @@ import type {
   Expression,
   FunctionDef,
   Node,
+  ForStmt,
   StringLiteral,
+  WhileStmt,
 } from '../syntax/ast.js';
 import { resolveCall, type ResolvedCall } from './call-capabilities.js';
-import { forward, size, substitute, union, unionAll, type Taint } from './flow-taint.js';
+import { exposedReads } from './flow-exposed.js';
+import { forward, substitute, union, unionAll, withForwarded, type Taint } from './flow-taint.js';
 import { FlowUnit, type UnitNode } from './flow-unit.js';
 import type { StaticValues } from './static-values.js';
 
@@ -35,6 +38,8 @@ export interface FlowSpec {
   /** Inspect a whole `+` chain, given the union of its leaves' taints in chainParts order (never clean). */
   sinkConcat(chain: BinaryExpr, taint: Taint, sink: SinkReporter): void;
 }
+
+export type LoopStmt = WhileStmt | ForStmt;
 
 export type SinkReporter = (at: Expression, taint: Taint, what: string) => void;
 
@@ -91,9 +96,12 @@ export interface SinkHit {
 }
 
 /**
- * Worklist solver: every unit is evaluated once, then again whenever one of its inputs grows (its
- * parameters' forwarded taint, the return summary of a function it calls, or the taint of an outer
- * variable it reads). Sinks are taken from each unit's last evaluation, made with final inputs.
+ * Worklist solver: every unit is evaluated once, then again whenever one of its inputs grows (the
+ * return summary of a function it calls, or the taint of an outer variable it reads). Units are
+ * evaluated with their parameters as `p0`, `p1`, ...; sources forwarded to a parameter later are
+ * passed on without evaluating again (FlowUnit.passForwarded) and added to the sinks' taints at the
+ * end. Sinks are taken from each unit's last evaluation, made with final inputs. Taint values do not
+ * depend on the order of work (see flow-taint.ts), so neither does the result.
  */
 export class FlowEngine {
   /**
@@ -112,16 +120,21 @@ export class FlowEngine {
   private readonly readers: (FlowUnit[] | undefined)[];
   private readonly queue: FlowUnit[] = [];
   private head = 0;
-  private readonly queued = new Set<FlowUnit>();
   private readonly checks = new Map<Expression, Set<MlSymbol>>();
   private readonly calls = new Map<CallExpr, CallInfo>();
   private readonly chains = new Map<BinaryExpr, Expression[]>();
+  private readonly exposed = new Map<LoopStmt, Set<MlSymbol>>();
   /**
    * By symbol id: which unit (its stamp) last looked the symbol's state slot up, and that slot. Units
    * keep their own slot tables; this saves the Map lookup on the reads and writes of a unit's code.
    */
   readonly slotOwners: Int32Array;
   readonly slotCache: Int32Array;
+  /**
+   * Counts changes a unit can see during its own evaluation (return summaries, variables of other
+   * scopes): a loop round that saw none needs no repeating for them.
+   */
+  version = 0;
 
   constructor(
     readonly resolution: Resolution,
@@ -161,15 +174,29 @@ export class FlowEngine {
     let budget = this.units.length * EVALUATIONS_PER_UNIT;
     while (this.head < this.queue.length && budget-- > 0) {
       const unit = this.queue[this.head++]!;
-      this.queued.delete(unit);
-      unit.evaluate();
+      const pending = unit.pending;
+      unit.pending = 0;
+      if (pending === 2) unit.evaluate();
+      unit.passForwarded();
     }
-    for (const unit of this.units) if (unit) for (const hit of unit.hits) report(hit.at, hit.taint, hit.what);
+    for (const unit of this.units) {
+      if (!unit) continue;
+      const forwarded = unit.paramForward;
+      for (const hit of unit.hits) report(hit.at, withForwarded(hit.taint, forwarded), hit.what);
+    }
   }
 
+  /** Queues a unit to be evaluated. */
   enqueue(unit: FlowUnit): void {
-    if (this.queued.has(unit)) return;
-    this.queued.add(unit);
+    if (unit.pending === 2) return;
+    if (unit.pending === 0) this.queue.push(unit);
+    unit.pending = 2;
+  }
+
+  /** Queues an evaluated unit to pass on sources newly forwarded to its parameters. */
+  enqueueForwarded(unit: FlowUnit): void {
+    if (unit.pending !== 0) return;
+    unit.pending = 1;
     this.queue.push(unit);
   }
 
@@ -203,8 +230,9 @@ export class FlowEngine {
     if (!taint) return;
     const before = this.globalTaint[symbol.id] ?? null;
     const after = union(before, taint);
-    if (size(after) === size(before)) return;
+    if (after === before) return;
     this.globalTaint[symbol.id] = after;
+    if (symbol.scope !== writer.scope) this.version++;
     // Only code of scopes nested in the symbol's own can mention it outside that scope.
     const scope = symbol.scope;
     if (scope !== null && scope.children.length === 0) return;
@@ -239,6 +267,16 @@ export class FlowEngine {
       this.chains.set(chain, parts);
     }
     return parts;
+  }
+
+  /** The names a loop's body may read before assigning them (see flow-exposed.ts). Memoised. */
+  exposedIn(loop: LoopStmt): Set<MlSymbol> {
+    let set = this.exposed.get(loop);
+    if (!set) {
+      set = exposedReads(loop, this.resolution);
+      this.exposed.set(loop, set);
+    }
+    return set;
   }
 
   /** The symbols an `if` condition mentions: inside the branch they count as checked. Memoised. */

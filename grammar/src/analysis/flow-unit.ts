@@ -13,13 +13,24 @@ import type {
   Statement,
 } from '../syntax/ast.js';
 import type { FlowEngine, SinkHit, SinkReporter } from './flow-engine.js';
-import { paramTaint, size, union, unionAll, type Taint } from './flow-taint.js';
+import { hasParams, paramTaint, same, union, unionAll, type Taint } from './flow-taint.js';
 
 export type UnitNode = Program | FunctionDef | ArrowFunction;
 
 const NO_HITS: readonly SinkHit[] = [];
 /** Argument taints of calls with no tainted argument, by argument count (shared: never written). */
 const CLEAN_ARGS: Taint[][] = [];
+
+/** The sources that arrived through the parameters `t` holds. */
+function arrivedThrough(t: Taint, forwarded: readonly Taint[]): Taint {
+  if (!hasParams(t)) return null;
+  let out: Taint = null;
+  for (const a of t!) {
+    if (a.kind !== 'param') break;
+    out = union(out, forwarded[a.index] ?? null);
+  }
+  return out;
+}
 
 function cleanArgs(n: number): readonly Taint[] {
   return (CLEAN_ARGS[n] ??= new Array<Taint>(n).fill(null));
@@ -33,6 +44,10 @@ interface LoopFrame {
 
 export class FlowUnit {
   returns: Taint = null;
+  /** Whether the unit was evaluated (it has hits and a trace). */
+  evaluated = false;
+  /** 0: not queued, 1: queued to pass on newly forwarded sources, 2: queued to be evaluated. */
+  pending = 0;
   /** Units whose evaluation used this unit's return summary (made on first use). */
   dependents: Set<FlowUnit> | null = null;
   /** For a named function: the units that name it (see FlowEngine.enqueueCallers), made on first use. */
@@ -40,7 +55,17 @@ export class FlowUnit {
   /** What reached a sink in the latest evaluation (most units are never evaluated: nothing is made for them). */
   hits: readonly SinkHit[] = NO_HITS;
   private currentHits: SinkHit[] | null = null;
-  private paramForward: Taint[] | null = null;
+  /**
+   * By parameter: the sources that arrived through it from call sites. Evaluation does not use them:
+   * a unit is evaluated with `p0`, `p1`, ... only, and what depends on a parameter (sinks, arguments
+   * of calls of this file's functions, variables seen elsewhere) gets its forwarded sources added
+   * afterwards (see passForwarded), so new arrivals need no evaluation.
+   */
+  paramForward: Taint[] | null = null;
+  /** This evaluation's calls of this file's functions with arguments holding parameters: unit, arguments. */
+  private paramCalls: (FlowUnit | readonly Taint[])[] | null = null;
+  /** This evaluation's writes of taints holding parameters to variables: symbol, taint. */
+  private paramWrites: (MlSymbol | Taint)[] | null = null;
   /** The symbol of each parameter (looked up on the first evaluation). */
   private paramSymbols: (MlSymbol | undefined)[] | undefined;
   private state: State = [];
@@ -57,7 +82,7 @@ export class FlowUnit {
   constructor(
     private readonly engine: FlowEngine,
     readonly node: UnitNode,
-    private readonly scope: Scope,
+    readonly scope: Scope,
     /** This unit's mark in the engine's slot cache (unique per unit, never 0). */
     private readonly stamp: number,
   ) {}
@@ -67,14 +92,18 @@ export class FlowUnit {
     const forwarded = (this.paramForward ??= []);
     const before = forwarded[index] ?? null;
     const after = union(before, taint);
-    if (size(after) !== size(before)) {
+    if (after !== before) {
       forwarded[index] = after;
-      this.engine.enqueue(this);
+      if (this.evaluated) this.engine.enqueueForwarded(this);
+      else this.engine.enqueue(this);
     }
   }
 
   evaluate(): void {
     this.currentHits = null;
+    this.paramCalls = null;
+    this.paramWrites = null;
+    this.evaluated = true;
     // As long as the last evaluation's: states rarely need to grow.
     this.state = new Array<Taint | undefined>(this.slotSymbols?.length ?? 0);
     this.propertyTaints = null;
@@ -86,7 +115,7 @@ export class FlowUnit {
       const symbols = (this.paramSymbols ??= node.params.map((p) => this.engine.resolution.symbolOf(p.name)));
       for (let i = 0; i < symbols.length; i++) {
         const symbol = symbols[i];
-        if (symbol) this.state[this.slot(symbol)] = union(paramTaint(i), this.paramForward?.[i] ?? null);
+        if (symbol) this.state[this.slot(symbol)] = paramTaint(i);
       }
       if (node.body.kind === 'Block') this.execList(node.body.body);
       else this.addReturn(this.eval(node.body));
@@ -94,10 +123,35 @@ export class FlowUnit {
     this.hits = this.currentHits ?? NO_HITS;
   }
 
+  /** Passes the sources forwarded to this unit's parameters on to what the last evaluation gave them. */
+  passForwarded(): void {
+    const forwarded = this.paramForward;
+    if (!forwarded) return;
+    const calls = this.paramCalls;
+    if (calls) {
+      for (let c = 0; c < calls.length; c += 2) {
+        const callee = calls[c] as FlowUnit;
+        const args = calls[c + 1] as readonly Taint[];
+        for (let i = 0; i < args.length; i++) {
+          const extra = arrivedThrough(args[i]!, forwarded);
+          if (extra) callee.forwardParam(i, extra);
+        }
+      }
+    }
+    const writes = this.paramWrites;
+    if (writes) {
+      for (let w = 0; w < writes.length; w += 2) {
+        const extra = arrivedThrough(writes[w + 1] as Taint, forwarded);
+        if (extra) this.engine.noteGlobal(writes[w] as MlSymbol, extra, this);
+      }
+    }
+  }
+
   private addReturn(t: Taint): void {
     const after = union(this.returns, t);
-    if (size(after) !== size(this.returns)) {
+    if (after !== this.returns) {
       this.returns = after;
+      this.engine.version++;
       if (this.dependents) for (const d of this.dependents) this.engine.enqueue(d);
       this.engine.enqueueCallers(this);
     }
@@ -140,6 +194,12 @@ export class FlowUnit {
     const symbol = this.engine.resolution.symbolOf(id);
     if (!symbol) return;
     this.state[this.slot(symbol)] = taint;
+    this.note(symbol, taint);
+  }
+
+  private note(symbol: MlSymbol, taint: Taint): void {
+    if (!taint) return;
+    if (hasParams(taint)) (this.paramWrites ??= []).push(symbol, taint);
     this.engine.noteGlobal(symbol, taint, this);
   }
 
@@ -154,7 +214,7 @@ export class FlowUnit {
     if (!symbol) return;
     const t = union(this.read(symbol), taint);
     this.state[this.slot(symbol)] = t;
-    this.engine.noteGlobal(symbol, t, this);
+    this.note(symbol, t);
   }
 
   private copy(): State {
@@ -292,13 +352,18 @@ export class FlowUnit {
   /**
    * Runs a loop body until the state stops growing (at most three rounds). A `for` binds its variable
    * to `iterable` at the start of each round, so that is not mistaken for a loop-carried change.
+   * A round after one in which only variables the body never reads before assigning them grew, and
+   * nothing outside the unit that it reads changed, would compute what this one computed and end in
+   * the state this one ended in (joins are idempotent): it is not run.
    */
   private loop(s: Extract<Statement, { kind: 'WhileStmt' | 'ForStmt' }>, iterable: Taint): void {
     const frame: LoopFrame = { exits: [] };
+    let exposed: Set<MlSymbol> | undefined;
     this.loops.push(frame);
     for (let round = 0; round < 3; round++) {
       if (s.kind === 'ForStmt') this.bind(s.variable, iterable);
       const before = this.copy();
+      const version = this.engine.version;
       if (s.kind === 'WhileStmt') this.effects(s.condition);
       this.execList(s.body.body);
       const states = [before, this.state];
@@ -306,17 +371,21 @@ export class FlowUnit {
       const after = this.join(states);
       frame.exits = [];
       let stable = true;
+      let grownRead = false;
       for (let k = 0; k < after.length; k++) {
         const v = after[k];
         if (v === undefined) continue;
         const b = before[k];
-        if (size(v) !== size(b !== undefined ? b : this.fallback(this.slotSymbols![k]!))) {
+        if (!same(v, b !== undefined ? b : this.fallback(this.slotSymbols![k]!))) {
           stable = false;
-          break;
+          if ((exposed ??= this.engine.exposedIn(s)).has(this.slotSymbols![k]!)) {
+            grownRead = true;
+            break;
+          }
         }
       }
       this.state = after;
-      if (stable) break;
+      if (stable || (!grownRead && this.engine.version === version)) break;
     }
     this.loops.pop();
   }
@@ -467,8 +536,17 @@ export class FlowUnit {
     const info = engine.callInfo(call);
     const resolved = info.resolved;
     let result: Taint;
-    if (info.user) result = engine.callUser(info.unit, args, this);
-    else result = info.clean ? null : union(receiver, tainted ? unionAll(tainted) : null);
+    if (info.user) {
+      result = engine.callUser(info.unit, args, this);
+      if (info.unit && anyArg) {
+        for (const t of tainted!) {
+          if (hasParams(t)) {
+            (this.paramCalls ??= []).push(info.unit, args);
+            break;
+          }
+        }
+      }
+    } else result = info.clean ? null : union(receiver, tainted ? unionAll(tainted) : null);
     result = union(result, info.source);
     if (anyArg) {
       const taintOf = (x: Expression): Taint => {
