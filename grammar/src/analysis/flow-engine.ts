@@ -9,12 +9,9 @@ import type {
   Expression,
   FunctionDef,
   Node,
-  ForStmt,
   StringLiteral,
-  WhileStmt,
 } from '../syntax/ast.js';
 import { resolveCall, type ResolvedCall } from './call-capabilities.js';
-import { exposedReads } from './flow-exposed.js';
 import { forward, substitute, union, unionAll, withForwarded, type Taint } from './flow-taint.js';
 import { FlowUnit, type UnitNode } from './flow-unit.js';
 import type { StaticValues } from './static-values.js';
@@ -38,8 +35,6 @@ export interface FlowSpec {
   /** Inspect a whole `+` chain, given the union of its leaves' taints in chainParts order (never clean). */
   sinkConcat(chain: BinaryExpr, taint: Taint, sink: SinkReporter): void;
 }
-
-export type LoopStmt = WhileStmt | ForStmt;
 
 export type SinkReporter = (at: Expression, taint: Taint, what: string) => void;
 
@@ -123,7 +118,6 @@ export class FlowEngine {
   private readonly checks = new Map<Expression, Set<MlSymbol>>();
   private readonly calls = new Map<CallExpr, CallInfo>();
   private readonly chains = new Map<BinaryExpr, Expression[]>();
-  private readonly exposed = new Map<LoopStmt, Set<MlSymbol>>();
   /**
    * By symbol id: which unit (its stamp) last looked the symbol's state slot up, and that slot. Units
    * keep their own slot tables; this saves the Map lookup on the reads and writes of a unit's code.
@@ -267,16 +261,6 @@ export class FlowEngine {
       this.chains.set(chain, parts);
     }
     return parts;
-  }
-
-  /** The names a loop's body may read before assigning them (see flow-exposed.ts). Memoised. */
-  exposedIn(loop: LoopStmt): Set<MlSymbol> {
-    let set = this.exposed.get(loop);
-    if (!set) {
-      set = exposedReads(loop, this.resolution);
-      this.exposed.set(loop, set);
-    }
-    return set;
   }
 
   /** The symbols an `if` condition mentions: inside the branch they count as checked. Memoised. */

@@ -1,110 +1,141 @@
-// Which variables a loop body may read before assigning them in the same round: the only ones whose
-// value at the start of a round can change what the round computes (see FlowUnit.loop). A syntactic
-// over-approximation: every name in an evaluated expression counts as read, and a name counts as
-// assigned only after an assignment on every path that reaches the read.
+// Whether a round of a loop may read one of some variables before assigning it in the same round:
+// only then can their values at the start of the round change what the round computes (see
+// FlowUnit.loop). A syntactic over-approximation: every name in an evaluated expression counts as
+// read, and a name counts as assigned only after an assignment on every path that reaches the read.
 import type { MlSymbol, Resolution } from '../names/types.js';
-import type { Expression, ForStmt, Node, Statement, WhileStmt } from '../syntax/ast.js';
+import type { ForStmt, Identifier, Node, Statement, WhileStmt } from '../syntax/ast.js';
 import { forEachChild } from '../syntax/visit.js';
 
-type Assigned = Set<MlSymbol>;
+/** Variables tracked at most (one bit each); with more the answer is yes. */
+const MAX_TARGETS = 30;
 
-/** The names a round of `loop` (a while's condition and the body) may read before assigning them. */
-export function exposedReads(loop: WhileStmt | ForStmt, resolution: Resolution): Set<MlSymbol> {
-  const exposed = new Set<MlSymbol>();
+class ExposureScan {
+  /** Bit k: targets[k] is assigned on every path to the current point. */
+  private assigned = 0;
+  found = false;
+  private readonly visit = (n: Node): void => this.read(n);
 
-  const read = (expr: Node, assigned: Assigned): void => {
-    if (expr.kind === 'Identifier') {
-      const symbol = resolution.symbolOf(expr);
-      if (symbol && !assigned.has(symbol)) exposed.add(symbol);
+  constructor(
+    private readonly targets: readonly MlSymbol[],
+    private readonly resolution: Resolution,
+  ) {}
+
+  /** The targets' bit for an identifier (0 for other names). */
+  private bit(id: Identifier): number {
+    const targets = this.targets;
+    for (let k = 0; k < targets.length; k++) {
+      if (targets[k]!.name === id.name && this.resolution.symbolOf(id) === targets[k]) return 1 << k;
+    }
+    return 0;
+  }
+
+  read(n: Node): void {
+    if (this.found) return;
+    if (n.kind === 'Identifier') {
+      const bit = this.bit(n);
+      if (bit !== 0 && (this.assigned & bit) === 0) this.found = true;
       return;
     }
     // An arrow function's body is another unit: it sees variables through the engine's table.
-    if (expr.kind === 'ArrowFunction') return;
-    if (expr.kind === 'MemberExpr') {
-      read(expr.object, assigned);
+    if (n.kind === 'ArrowFunction') return;
+    if (n.kind === 'MemberExpr') {
+      this.read(n.object);
       return;
     }
-    forEachChild(expr, (child) => read(child, assigned));
-  };
+    forEachChild(n, this.visit);
+  }
 
-  const assign = (id: Node, assigned: Assigned): void => {
-    if (id.kind !== 'Identifier') return;
-    const symbol = resolution.symbolOf(id);
-    if (symbol) assigned.add(symbol);
-  };
+  private assign(id: Identifier): void {
+    this.assigned |= this.bit(id);
+  }
 
-  /** Runs a list from `assigned` (updated in place); returns whether control never reaches its end. */
-  const list = (stmts: readonly Statement[], assigned: Assigned): boolean => {
-    for (const s of stmts) if (stmt(s, assigned)) return true;
+  /** Scans one round of a loop; returns whether a target may be read before it is assigned. */
+  round(loop: WhileStmt | ForStmt): boolean {
+    // A `for` binds its variable before each round.
+    if (loop.kind === 'ForStmt') this.assign(loop.variable);
+    else this.read(loop.condition);
+    this.list(loop.body.body);
+    return this.found;
+  }
+
+  /** Runs a list; returns whether control never reaches its end (or an exposed read was found). */
+  list(stmts: readonly Statement[]): boolean {
+    for (const s of stmts) if (this.stmt(s) || this.found) return true;
     return false;
-  };
+  }
 
-  /** What reaches the end of one of several branches: the names assigned on all of them. */
-  const meet = (target: Assigned, ends: Assigned[]): void => {
-    if (ends.length === 0) return;
-    const [first, ...rest] = ends;
-    for (const symbol of first!) if (rest.every((e) => e.has(symbol))) target.add(symbol);
-  };
+  /** Runs a nested list from the current point; gives what is assigned at its end, or -1 if it never ends. */
+  private branch(stmts: readonly Statement[], entry: number): number {
+    this.assigned = entry;
+    return this.list(stmts) ? -1 : this.assigned;
+  }
 
-  const stmt = (s: Statement, assigned: Assigned): boolean => {
+  private stmt(s: Statement): boolean {
     switch (s.kind) {
       case 'ExpressionStmt':
-        read(s.expression, assigned);
+        this.read(s.expression);
         return false;
       case 'AssignStmt':
-        read(s.value, assigned);
-        if (s.target.kind === 'Identifier') assign(s.target, assigned);
+        this.read(s.value);
         // `o.k = v` reads the container and what the target's parts evaluate.
-        else read(s.target as Expression, assigned);
+        if (s.target.kind === 'Identifier') this.assign(s.target);
+        else this.read(s.target);
         return false;
       case 'ArrayDestructureStmt':
       case 'ObjectDestructureStmt':
-        read(s.value, assigned);
-        for (const n of s.names) assign(n, assigned);
+        this.read(s.value);
+        for (const n of s.names) this.assign(n);
         return false;
       case 'IfStmt': {
-        read(s.condition, assigned);
-        const ends: Assigned[] = [];
-        const then = new Set(assigned);
-        if (!list(s.then.body, then)) ends.push(then);
+        const entry = this.assigned;
+        this.read(s.condition);
+        // The names assigned at the end of every branch that reaches the end of the if.
+        let meet = -1;
+        const join = (end: number): void => {
+          if (end !== -1) meet = meet === -1 ? end : meet & end;
+        };
+        join(this.branch(s.then.body, entry));
         for (const elif of s.elifs) {
-          read(elif.condition, assigned);
-          const branch = new Set(assigned);
-          if (!list(elif.body.body, branch)) ends.push(branch);
+          this.assigned = entry;
+          this.read(elif.condition);
+          join(this.branch(elif.body.body, entry));
         }
-        if (s.else) {
-          const branch = new Set(assigned);
-          if (!list(s.else.body, branch)) ends.push(branch);
-        } else ends.push(new Set(assigned));
-        if (ends.length === 0) return true;
-        meet(assigned, ends);
+        join(s.else ? this.branch(s.else.body, entry) : entry);
+        if (meet === -1) return true;
+        this.assigned = meet;
         return false;
       }
-      case 'WhileStmt':
-        read(s.condition, assigned);
-        list(s.body.body, new Set(assigned));
+      case 'WhileStmt': {
+        const entry = this.assigned;
+        this.read(s.condition);
+        this.branch(s.body.body, entry);
+        this.assigned = entry;
         return false;
+      }
       case 'ForStmt': {
-        read(s.iterable, assigned);
-        const inner = new Set(assigned);
-        assign(s.variable, inner);
-        list(s.body.body, inner);
+        const entry = this.assigned;
+        this.read(s.iterable);
+        this.assign(s.variable);
+        this.branch(s.body.body, this.assigned);
+        this.assigned = entry;
         return false;
       }
       case 'ReturnStmt':
-        if (s.value) read(s.value, assigned);
+        if (s.value) this.read(s.value);
         return true;
       case 'ThrowStmt':
-        read(s.value, assigned);
+        this.read(s.value);
         return true;
       case 'TryStmt': {
-        list(s.body.body, new Set(assigned));
+        const entry = this.assigned;
+        this.branch(s.body.body, entry);
         for (const h of s.handlers) {
-          const inner = new Set(assigned);
-          if (h.variable) assign(h.variable, inner);
-          list(h.body.body, inner);
+          this.assigned = entry;
+          if (h.variable) this.assign(h.variable);
+          this.branch(h.body.body, this.assigned);
         }
-        if (s.finally) list(s.finally.body, new Set(assigned));
+        if (s.finally) this.branch(s.finally.body, entry);
+        this.assigned = entry;
         return false;
       }
       case 'BreakStmt':
@@ -114,12 +145,15 @@ export function exposedReads(loop: WhileStmt | ForStmt, resolution: Resolution):
       case 'NonlocalStmt':
         return false;
     }
-  };
+  }
+}
 
-  const assigned: Assigned = new Set();
-  // A `for` binds its variable before each round.
-  if (loop.kind === 'ForStmt') assign(loop.variable, assigned);
-  else read(loop.condition, assigned);
-  list(loop.body.body, assigned);
-  return exposed;
+/** Whether a round of `loop` (a while's condition and the body) may read one of `targets` before assigning it. */
+export function readsBeforeAssigning(
+  loop: WhileStmt | ForStmt,
+  targets: readonly MlSymbol[],
+  resolution: Resolution,
+): boolean {
+  if (targets.length > MAX_TARGETS) return true;
+  return new ExposureScan(targets, resolution).round(loop);
 }

@@ -13,6 +13,7 @@ import type {
   Statement,
 } from '../syntax/ast.js';
 import type { FlowEngine, SinkHit, SinkReporter } from './flow-engine.js';
+import { readsBeforeAssigning } from './flow-exposed.js';
 import { hasParams, paramTaint, same, union, unionAll, type Taint } from './flow-taint.js';
 
 export type UnitNode = Program | FunctionDef | ArrowFunction;
@@ -358,7 +359,6 @@ export class FlowUnit {
    */
   private loop(s: Extract<Statement, { kind: 'WhileStmt' | 'ForStmt' }>, iterable: Taint): void {
     const frame: LoopFrame = { exits: [] };
-    let exposed: Set<MlSymbol> | undefined;
     this.loops.push(frame);
     for (let round = 0; round < 3; round++) {
       if (s.kind === 'ForStmt') this.bind(s.variable, iterable);
@@ -370,22 +370,18 @@ export class FlowUnit {
       for (const exit of frame.exits) states.push(exit);
       const after = this.join(states);
       frame.exits = [];
-      let stable = true;
-      let grownRead = false;
+      // The variables that grew this round.
+      let grown: MlSymbol[] | null = null;
       for (let k = 0; k < after.length; k++) {
         const v = after[k];
         if (v === undefined) continue;
         const b = before[k];
-        if (!same(v, b !== undefined ? b : this.fallback(this.slotSymbols![k]!))) {
-          stable = false;
-          if ((exposed ??= this.engine.exposedIn(s)).has(this.slotSymbols![k]!)) {
-            grownRead = true;
-            break;
-          }
-        }
+        const symbol = this.slotSymbols![k]!;
+        if (!same(v, b !== undefined ? b : this.fallback(symbol))) (grown ??= []).push(symbol);
       }
       this.state = after;
-      if (stable || (!grownRead && this.engine.version === version)) break;
+      if (grown === null) break;
+      if (this.engine.version === version && !readsBeforeAssigning(s, grown, this.engine.resolution)) break;
     }
     this.loops.pop();
   }
