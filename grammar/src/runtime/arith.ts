@@ -1,6 +1,7 @@
 // Arithmetic operators with ML semantics (ML-LANGUAGE.md §4): int/float distinction, big ints,
 // Python floor division and modulo, string/array concatenation and repetition. Pure.
-// Each operator has a fast path for two JS numbers; everything else goes to a slow path.
+// Each operator has a fast path for two JS numbers, then one for an MLFloat box with a number or
+// another box (integral floats, common in float code: no classification calls); then the rest.
 import { MLFloat, type Value } from './values.js';
 import { raise } from './errors.js';
 import { bigToFloat, boxFloat, makeFloat, makeInt, intTrueDivide, toBig } from './numbers.js';
@@ -76,6 +77,10 @@ export function add(a: Value, b: Value): Value {
 }
 
 function addSlow(a: Value, b: Value): Value {
+  if (a instanceof MLFloat) {
+    if (b instanceof MLFloat) return makeFloat(a.value + b.value);
+    if (typeof b === 'number') return makeFloat(a.value + b);
+  } else if (typeof a === 'number' && b instanceof MLFloat) return makeFloat(a + b.value);
   if (a instanceof MLFloat || b instanceof MLFloat) {
     const x = boxedFloat(a);
     const y = boxedFloat(b);
@@ -106,6 +111,10 @@ export function sub(a: Value, b: Value): Value {
     }
     return r;
   }
+  if (a instanceof MLFloat) {
+    if (b instanceof MLFloat) return makeFloat(a.value - b.value);
+    if (typeof b === 'number') return makeFloat(a.value - b);
+  } else if (typeof a === 'number' && b instanceof MLFloat) return makeFloat(a - b.value);
   if (a instanceof MLFloat || b instanceof MLFloat) {
     const fx = boxedFloat(a);
     const fy = boxedFloat(b);
@@ -142,6 +151,10 @@ function repeatCount(n: Num | undefined, seq: Value, other: Value): number {
 }
 
 function mulSlow(a: Value, b: Value): Value {
+  if (a instanceof MLFloat) {
+    if (b instanceof MLFloat) return makeFloat(a.value * b.value);
+    if (typeof b === 'number') return makeFloat(a.value * b);
+  } else if (typeof a === 'number' && b instanceof MLFloat) return makeFloat(a * b.value);
   if (a instanceof MLFloat || b instanceof MLFloat) {
     const x = boxedFloat(a);
     const y = boxedFloat(b);
@@ -167,6 +180,10 @@ function repeat(seq: string | Value[], count: number): Value {
 export function div(a: Value, b: Value): Value {
   // Two plain numbers: safe ints divide exactly rounded in doubles, like floats.
   if (typeof a === 'number' && typeof b === 'number' && b !== 0) return makeFloat(a / b);
+  if (a instanceof MLFloat) {
+    if (b instanceof MLFloat && b.value !== 0) return makeFloat(a.value / b.value);
+    if (typeof b === 'number' && b !== 0) return makeFloat(a.value / b);
+  } else if (typeof a === 'number' && b instanceof MLFloat && b.value !== 0) return makeFloat(a / b.value);
   if (a instanceof MLFloat || b instanceof MLFloat) {
     const fx = boxedFloat(a);
     const fy = boxedFloat(b);

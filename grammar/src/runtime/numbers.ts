@@ -36,7 +36,8 @@ const SMALL_FLOATS: readonly MLFloat[] = Array.from({ length: 513 }, (_, i) => n
 
 /** The box of integral float `n` (shared for small values). */
 export function boxFloat(n: number): MLFloat {
-  if (n >= -256 && n <= 256 && !Object.is(n, -0)) return SMALL_FLOATS[n + 256]!;
+  // Not -0.0 (1 / -0 is -Infinity); no Object.is call on this path, which cold code takes often.
+  if (n >= -256 && n <= 256 && (n !== 0 || 1 / n > 0)) return SMALL_FLOATS[n + 256]!;
   return new MLFloat(n);
 }
 

@@ -11,7 +11,7 @@ import { instantiateModule, moduleContext } from './modules-registry.js';
 import { callState, recursionError, MAX_DEPTH } from './call.js';
 import { add, sub, mul, div, floordiv, mod, neg } from './arith.js';
 import { eq, ne, lt, le, gt, ge } from './operators.js';
-import { boxf, unboxf, floorDivF, modF } from './float-ops.js';
+import * as floatOps from './float-ops.js';
 import { truthy } from './compare.js';
 import { callMethod, callMethod1, getIndex, getMember, getSlice, setIndex, setMember } from './access.js';
 import { iterate, iterMore, iterStart } from './iterate.js';
@@ -102,10 +102,7 @@ function makeRuntimeObject(host: RuntimeHost) {
     isArray: Array.isArray,
     floor: Math.floor,
     // What float code (unboxed doubles) calls.
-    boxf,
-    unboxf,
-    floorDivF,
-    modF,
+    ...floatOps,
     // Program support.
     ...support,
     /** Registers a unit's position table (it gets the unit's range of call-site ids). */

@@ -316,9 +316,13 @@ const HELPERS: Readonly<Record<string, string>> = {
   '%': 'mod',
 };
 
+/** Operators with a runtime helper for a double and an ML value (float-ops.ts: addDV, addVD, ...). */
+const MIXED = new Set(['+', '-', '*', '/']);
+
 /**
  * Float code of `a op b`: the JS operator on doubles when both operands are numbers (and a
- * divisor is not zero); otherwise the runtime helper on the ML values, unboxed.
+ * divisor is not zero); otherwise the runtime helper on the ML values, unboxed (for a double and
+ * an ML value, one call of the mixed helper, which handles MLFloat boxes itself).
  */
 function floatBinary(ctx: GenContext, e: BinaryExpr): string {
   const mark = ctx.scratchMark();
@@ -332,7 +336,11 @@ function floatBinary(ctx: GenContext, e: BinaryExpr): string {
   else if (op === '%') fast = `${ctx.helper('modF')}(${a.ref}, ${b.ref})`;
   else fast = `${a.ref} ${op} ${b.ref}`;
   const value = (x: FloatOperand): string => (x.double ? boxed(ctx, x.ref) : x.ref);
-  const slow = `${ctx.helper('unboxf')}(${ctx.helper(HELPERS[op]!)}(${value(a)}, ${value(b)}))`;
+  const mixed = a.double !== b.double && MIXED.has(op) ? `${HELPERS[op]}${a.double ? 'DV' : 'VD'}` : null;
+  const slow =
+    mixed !== null
+      ? `${ctx.helper(mixed)}(${a.ref}, ${b.ref})`
+      : `${ctx.helper('unboxf')}(${ctx.helper(HELPERS[op]!)}(${value(a)}, ${value(b)}))`;
   const inits = [a.init, b.init].filter((x): x is string => x !== null);
   const body = tests.length === 0 ? fast : `${tests.join(' && ')} ? ${fast} : ${slow}`;
   ctx.releaseScratch(mark);
