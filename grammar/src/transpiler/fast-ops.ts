@@ -87,10 +87,16 @@ function numRef(x: Operand): string {
   return x.float < 0 ? `(${x.float})` : String(x.float);
 }
 
+/** x, already known to be a JS number, is an int in the int32 range. */
+function int32Of(x: Operand): string | null {
+  if (x.float !== null || x.other) return 'false';
+  return x.int !== null ? null : `(${x.ref} | 0) === ${x.ref}`;
+}
+
 /** x is an int in the int32 range (so sums and differences of two stay safe integers). */
 function isInt32(x: Operand): string | null {
-  if (x.float !== null || x.other) return 'false';
-  return x.int !== null ? null : `typeof ${x.ref} === "number" && (${x.ref} | 0) === ${x.ref}`;
+  const test = int32Of(x);
+  return test === null || test === 'false' ? test : `typeof ${x.ref} === "number" && ${test}`;
 }
 
 function all(tests: (string | null)[]): string {
@@ -108,6 +114,7 @@ function assemble(ops: Operand[], guard: string, fast: string, slow: string): st
 }
 
 const MAX_SAFE = '9007199254740991';
+const MAX_SAFE_NUM = 9007199254740991;
 
 /** A binary arithmetic or comparison operator with its fast path; `helper` is its runtime alias. */
 export function fastBinary(ctx: GenContext, e: BinaryExpr, name: string, helper: string): string {
@@ -120,16 +127,22 @@ export function fastBinary(ctx: GenContext, e: BinaryExpr, name: string, helper:
     case 'add':
     case 'sub': {
       const op = name === 'add' ? '+' : '-';
-      code = assemble(
-        [a, b],
-        all([isInt32(a), isInt32(b)]),
-        `${a.ref} ${op} ${b.ref}`,
-        floatOrSlow(ctx, a, b, op, slow),
-      );
+      const counter = intStep(a, b, name === 'add' ? 1 : -1);
+      if (counter !== null) code = assemble([a, b], counter, `${a.ref} ${op} ${b.int}`, slow);
+      else if (unknownPair(a, b)) code = assemble([a, b], 'true', numberFirst(ctx, a, b, op, slow), '');
+      else
+        code = assemble(
+          [a, b],
+          all([isInt32(a), isInt32(b)]),
+          `${a.ref} ${op} ${b.ref}`,
+          floatOrSlow(ctx, a, b, op, slow),
+        );
       break;
     }
     case 'mul':
-      code = multiply(ctx, a, b, floatOrSlow(ctx, a, b, '*', slow));
+      code = unknownPair(a, b)
+        ? assemble([a, b], 'true', numberFirst(ctx, a, b, '*', slow), '')
+        : multiply(ctx, a, b, floatOrSlow(ctx, a, b, '*', slow));
       break;
     case 'floordiv':
       code = assemble([a, b], all([isInt32(a), ...positive(b)]), `${ctx.helper('floor')}(${a.ref} / ${b.ref})`, slow);
@@ -194,6 +207,41 @@ function floatOrSlow(ctx: GenContext, a: Operand, b: Operand, op: string, slow: 
     `(${t} = ${numRef(a)} ${op} ${numRef(b)}) !== ${ctx.helper('floor')}(${t})`,
   ]);
   return guard === 'false' ? slow : `${guard} ? ${t} : ${slow}`;
+}
+
+/**
+ * `a + k` / `a - k` of an int operand and an int32 literal (counters): an int that is a JS number
+ * is a safe integer, so one bound test keeps the result safe. Null for other operands.
+ */
+function intStep(a: Operand, b: Operand, sign: 1 | -1): string | null {
+  if (a.kind !== 'int' || a.int !== null || b.int === null) return null;
+  const k = b.int * sign;
+  const bound = k >= 0 ? `${a.ref} <= ${MAX_SAFE_NUM - k}` : `${a.ref} >= ${-MAX_SAFE_NUM - k}`;
+  return `typeof ${a.ref} === "number" && ${bound}`;
+}
+
+/** Neither operand is an int (by kind) nor a literal other than a non-integral float. */
+function unknownPair(a: Operand, b: Operand): boolean {
+  const open = (x: Operand): boolean => x.kind !== 'int' && x.int === null && !x.other;
+  return open(a) && open(b);
+}
+
+/**
+ * `+`, `-` or `*` of operands of unknown kind, floats first: two JS numbers with a non-integral
+ * result give it (NaN included); an integral result is an int when both operands are int32 (a
+ * product also in the safe range, `+ 0` making -0 the int 0); everything else, integral floats
+ * included, is the helper's. One `typeof` per operand and no int tests for the usual float case.
+ */
+function numberFirst(ctx: GenContext, a: Operand, b: Operand, op: string, slow: string): string {
+  const t = ctx.scratch();
+  const product = op === '*';
+  const ints = [int32Of(a), int32Of(b)];
+  if (product) ints.push(`${t} <= ${MAX_SAFE}`, `${t} >= -${MAX_SAFE}`);
+  const intCase = all(ints);
+  const nonIntegral = `(${t} = ${numRef(a)} ${op} ${numRef(b)}) !== ${ctx.helper('floor')}(${t})`;
+  const value = intCase === 'false' ? nonIntegral : `(${nonIntegral} || ${intCase})`;
+  const guard = all([numTest(a), numTest(b), value]);
+  return guard === 'false' ? slow : `${guard} ? ${product && intCase !== 'false' ? `${t} + 0` : t} : ${slow}`;
 }
 
 /** Guards that `b` is a positive int32 (nothing for a positive int literal). */

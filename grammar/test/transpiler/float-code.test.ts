@@ -224,6 +224,9 @@ describe('int and list locals', () => {
     ['-5', () => -5],
     ['2147483648', () => 2147483648],
     ['9007199254740991', () => 9007199254740991],
+    ['9007199254740990', () => 9007199254740990],
+    ['-9007199254740990', () => -9007199254740990],
+    ['-9007199254740991', () => -9007199254740991],
     ['9007199254740992 + 1', () => 9007199254740993n],
     ['-9007199254740992 - 1', () => -9007199254740993n],
     ['9007199254740993 * 3 // 3', () => 9007199254740993n],
@@ -236,6 +239,29 @@ describe('int and list locals', () => {
       ([i, j], k) => `function t${k}() { x = ${INTS[i]![0]}; y = ${INTS[j]![0]}; print(repr(x ${op} y)); }\nt${k}();`,
     );
     expect(run(lines)).toEqual(expected);
+  });
+
+  // `int + k` and `int - k` test one bound (the sum stays a safe integer) instead of int32-ness.
+  test.each([
+    ['+', add],
+    ['-', sub],
+  ] as const)('int local %s int literal, at the 2^53 edges', (op, helper) => {
+    const LITERALS = [1, 2, -3, 16807, 2147483647, -2147483648];
+    const pairs = INTS.flatMap((_, i) => LITERALS.map((k) => [i, k] as const));
+    const expected = pairs.map(([i, k]) => outcome(() => helper(INTS[i]![1](), k)));
+    const lines = pairs.map(
+      ([i, k], n) => `function t${n}() { x = ${INTS[i]![0]}; print(repr(x ${op} ${k < 0 ? `(${k})` : k})); }\nt${n}();`,
+    );
+    expect(run(lines)).toEqual(expected);
+  });
+
+  test('a counter past 2^53 becomes a big int (int locals compare with ===)', () => {
+    const src = [
+      'function f() { x = 9007199254740990; y = 9007199254740993 - 1; return [x + 2 == y, x + 1 == y - 1]; }',
+      'function g() { x = -9007199254740990; y = -9007199254740993 + 1; return [x - 2 == y, x + (-2) == y]; }',
+      'print(f(), g());',
+    ].join('\n');
+    expect(run([src])).toEqual(['[True, True] [True, True]']);
   });
 
   test.each([
