@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { DYNAMIC } from '@mlsec/grammar/analysis';
 import { EXIT, type Command } from '../../src/cli/command.js';
+import { capsCommand, DYNAMIC_MARKER } from '../../src/cli/commands/caps.js';
 import { COMMANDS } from '../../src/cli/commands/index.js';
 import { main } from '../../src/cli/main.js';
 import { VERSION } from '../../src/cli/version.js';
@@ -25,6 +27,11 @@ describe('global options and dispatch', () => {
     for (const flag of ['--version', '-V']) {
       expect(await run([flag])).toMatchObject({ code: 0, out: `mlsec ${VERSION}\n`, err: '' });
     }
+  });
+
+  test("caps's help names the analysis's marker of a target known only at run time", () => {
+    expect(DYNAMIC_MARKER).toBe(DYNAMIC);
+    expect(capsCommand.usage).toContain(`with ${DYNAMIC} where it is known only at run time`);
   });
 
   test('--help lists every registered command', async () => {

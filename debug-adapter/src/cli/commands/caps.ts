@@ -2,12 +2,12 @@
 // and whether the selected grant covers it — and what each function needs transitively.
 // Reports only; exit 0 unless the invocation is wrong or the file cannot be read.
 import type { AnalysisResult, CapabilityUse, Range } from '@mlsec/grammar';
-import { DYNAMIC } from '@mlsec/grammar/analysis';
-import { parse } from '@mlsec/grammar/syntax';
 import { optionsHelp, parseArgs, type ArgSpec } from '../args.js';
 import { EXIT, type Command } from '../command.js';
 import { FileError, type CliIO } from '../io.js';
-import { analyzeWithSetup, ConfigFinder, prepareSecurity } from '../security.js';
+
+/** The analysis's DYNAMIC (a target known only at run time), for the help text; cli.test.ts checks they agree. */
+export const DYNAMIC_MARKER = '<dynamic>';
 
 const spec = {
   options: {
@@ -74,12 +74,12 @@ function textReport(file: string, grantLabel: string, r: AnalysisResult): string
   return lines.join('\n') + '\n';
 }
 
-function jsonReport(file: string, grantLabel: string, r: AnalysisResult): string {
+function jsonReport(file: string, grantLabel: string, r: AnalysisResult, dynamicMarker: string): string {
   const caps = r.capabilities;
   const out = {
     file,
     grant: grantLabel,
-    dynamicMarker: DYNAMIC,
+    dynamicMarker,
     capabilities: caps.capabilities.map((g) => ({
       capability: g.capability,
       concrete: g.uses[0]?.concrete ?? false,
@@ -118,6 +118,12 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     io.stderr(`mlsec caps: cannot read ${error.path}: ${error.reason}\n`);
     return EXIT.usage;
   }
+  // Loaded when the command runs, so that other commands never initialise the analysis.
+  const [{ DYNAMIC }, { parse }, { analyzeWithSetup, ConfigFinder, prepareSecurity }] = await Promise.all([
+    import('@mlsec/grammar/analysis'),
+    import('@mlsec/grammar/syntax'),
+    import('../security.js'),
+  ]);
   const flags = { profile: options.profile, allow: options.allow, deny: options.deny, config: options.config };
   const { program, diagnostics } = parse(source);
   const setup = await prepareSecurity(file, program, flags, new ConfigFinder(io, options.config), io);
@@ -125,7 +131,9 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   if (diagnostics.some((d) => d.severity === 'error')) {
     io.stderr(`mlsec caps: ${file} has syntax errors; the list may be incomplete (see: mlsec check ${file})\n`);
   }
-  io.stdout(options.json ? jsonReport(file, setup.grant.label, result) : textReport(file, setup.grant.label, result));
+  io.stdout(
+    options.json ? jsonReport(file, setup.grant.label, result, DYNAMIC) : textReport(file, setup.grant.label, result),
+  );
   return EXIT.ok;
 }
 
@@ -135,7 +143,7 @@ export const capsCommand: Command = {
   usage: `usage: mlsec caps [options] FILE
 
 Lists every capability FILE needs: concrete (file:read:/abs/data/x.csv) when the target is a
-literal, with ${DYNAMIC} where it is known only at run time; each with the calls that need it
+literal, with ${DYNAMIC_MARKER} where it is known only at run time; each with the calls that need it
 (imported user modules included), whether the grant covers it (✓/✗), the capabilities the file
 declares, and what each function needs through everything it calls.
 

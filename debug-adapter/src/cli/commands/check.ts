@@ -1,13 +1,10 @@
 // `mlsec check FILE... [--format text|json|sarif]`: diagnostics (syntax, names, security findings)
 // for each file. Exit 0 without errors, 1 when any file has an error, 2 on a usage error or an
 // unreadable file.
-import { analyzeSource, CHECK_STAGES } from '../analyze.js';
 import { optionsHelp, parseArgs, type ArgSpec } from '../args.js';
 import { EXIT, type Command } from '../command.js';
 import { FileError, type CliIO } from '../io.js';
 import { hasErrors, jsonReport, textReport, type FileResult } from '../report.js';
-import { sarifReport } from '../sarif-output.js';
-import { broadGrantReport, ConfigFinder, securityStage } from '../security.js';
 
 const spec = {
   options: {
@@ -40,6 +37,9 @@ const spec = {
 
 async function run(args: readonly string[], io: CliIO): Promise<number> {
   const { options, positionals } = parseArgs(args, spec);
+  // Loaded when the command runs, so that other commands never initialise the analysis.
+  const [{ analyzeSource, CHECK_STAGES }, { sarifReport }, { broadGrantReport, ConfigFinder, securityStage }] =
+    await Promise.all([import('../analyze.js'), import('../sarif-output.js'), import('../security.js')]);
   const results: FileResult[] = [];
   const flags = { profile: options.profile, allow: options.allow, deny: options.deny, config: options.config };
   const finder = new ConfigFinder(io, options.config);

@@ -1,6 +1,5 @@
 // `mlsec fmt FILE... [--check]`: rewrites each file in the canonical layout, or with --check only
 // lists the files that are not formatted. A file with syntax errors is never rewritten.
-import { format } from '@mlsec/grammar/format';
 import { optionsHelp, parseArgs, type ArgSpec } from '../args.js';
 import { EXIT, type Command } from '../command.js';
 import { FileError, type CliIO } from '../io.js';
@@ -14,6 +13,8 @@ const spec = {
 
 async function run(args: readonly string[], io: CliIO): Promise<number> {
   const { options, positionals } = parseArgs(args, spec);
+  // Loaded when the command runs, so that other commands never initialise the formatter.
+  const { format } = await import('@mlsec/grammar/format');
   let status: number = EXIT.ok;
   const worst = (code: number): void => {
     status = Math.max(status, code);

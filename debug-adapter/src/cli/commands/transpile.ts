@@ -3,9 +3,6 @@
 // V3 source map beside it. Files with syntax or name errors are refused (exit 1), never emitted.
 import path from 'node:path';
 import type { Diagnostic } from '@mlsec/grammar';
-import { resolve } from '@mlsec/grammar/names';
-import { parse } from '@mlsec/grammar/syntax';
-import { toSourceMapV3, transpile } from '@mlsec/grammar/transpiler';
 import { optionsHelp, parseArgs, UsageError, type ArgSpec } from '../args.js';
 import { EXIT, type Command } from '../command.js';
 import { FileError, type CliIO } from '../io.js';
@@ -40,6 +37,12 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
     io.stderr(`mlsec transpile: cannot read ${error.path}: ${error.reason}\n`);
     return EXIT.usage;
   }
+  // Loaded when the command runs, so that other commands never initialise what they do not use.
+  const [{ resolve }, { parse }, { toSourceMapV3, transpile }] = await Promise.all([
+    import('@mlsec/grammar/names'),
+    import('@mlsec/grammar/syntax'),
+    import('@mlsec/grammar/transpiler'),
+  ]);
   const parsed = parse(source);
   const errors = [...parsed.diagnostics, ...resolve(parsed.program).diagnostics].filter((d) => d.severity === 'error');
   if (errors.length > 0) {
