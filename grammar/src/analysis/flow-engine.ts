@@ -199,7 +199,7 @@ export class FlowEngine {
     if (unit.node.kind !== 'FunctionDef') return;
     let callers = unit.callers;
     if (!callers) {
-      const symbol = this.resolution.symbolOf(unit.node.name);
+      const symbol = this.values.symbolOf(unit.node.name);
       callers = unit.callers = this.unitsMentioning(symbol?.occurrences ?? [], null);
     }
     for (const caller of callers) this.enqueue(caller);

@@ -113,7 +113,7 @@ export class FlowUnit {
     if (node.kind === 'Program') {
       this.execList(node.body as Statement[]);
     } else {
-      const symbols = (this.paramSymbols ??= node.params.map((p) => this.engine.resolution.symbolOf(p.name)));
+      const symbols = (this.paramSymbols ??= node.params.map((p) => this.engine.values.symbolOf(p.name)));
       for (let i = 0; i < symbols.length; i++) {
         const symbol = symbols[i];
         if (symbol) this.state[this.slot(symbol)] = paramTaint(i);
@@ -192,7 +192,7 @@ export class FlowUnit {
   }
 
   private bind(id: Identifier, taint: Taint): void {
-    const symbol = this.engine.resolution.symbolOf(id);
+    const symbol = this.engine.values.symbolOf(id);
     if (!symbol) return;
     this.state[this.slot(symbol)] = taint;
     this.note(symbol, taint);
@@ -211,7 +211,7 @@ export class FlowUnit {
       root = root.kind === 'ParenExpr' ? root.expression : root.object;
     }
     if (root.kind !== 'Identifier' || !taint) return;
-    const symbol = this.engine.resolution.symbolOf(root);
+    const symbol = this.engine.values.symbolOf(root);
     if (!symbol) return;
     const t = union(this.read(symbol), taint);
     this.state[this.slot(symbol)] = t;
@@ -408,7 +408,7 @@ export class FlowUnit {
       case 'StringLiteral':
         return this.engine.spec.literal(e);
       case 'Identifier': {
-        const symbol = this.engine.resolution.symbolOf(e);
+        const symbol = this.engine.values.symbolOf(e);
         return symbol ? this.read(symbol) : null;
       }
       case 'ArrayLiteral': {

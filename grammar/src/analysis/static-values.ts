@@ -5,6 +5,7 @@ import type { MlSymbol, Resolution } from '../names/types.js';
 import { lookupBuiltin, lookupClass, lookupFunction, lookupMethod } from '../stdlib/catalogue.js';
 import type { FunctionSpec, MethodSpec } from '../stdlib/types.js';
 import type { ArrowFunction, CallExpr, Expression, FunctionDef, Identifier } from '../syntax/ast.js';
+import { SymbolIndex } from './symbol-index.js';
 
 export type Constant =
   { kind: 'string'; value: string } | { kind: 'int'; value: bigint } | { kind: 'bool'; value: boolean };
@@ -48,14 +49,21 @@ export class StaticValues {
   /** Set when a query gave up at MAX_DEPTH (see nameRef). */
   private depthLimitHit = false;
 
+  private index: SymbolIndex | null = null;
+
   constructor(readonly resolution: Resolution) {}
+
+  /** The resolution's answer, from a table made on first use (see symbol-index.ts). */
+  symbolOf(id: Identifier): MlSymbol | undefined {
+    return (this.index ??= new SymbolIndex(this.resolution)).symbolOf(id);
+  }
 
   /**
    * The value of a variable assigned exactly once in the whole program (no other binding, no
    * `nonlocal` write, not a parameter): the only value it can ever hold.
    */
   singleValue(id: Identifier): Expression | undefined {
-    const symbol = this.resolution.symbolOf(id);
+    const symbol = this.symbolOf(id);
     return symbol ? this.singleValueOf(symbol) : undefined;
   }
 
@@ -166,7 +174,7 @@ export class StaticValues {
    * change once a memo it missed is written).
    */
   private nameRef(id: Identifier, depth: number): StaticRef | undefined {
-    const symbol = this.resolution.symbolOf(id);
+    const symbol = this.symbolOf(id);
     if (!symbol) return undefined;
     const memo = (this.namesAtDepth[depth] ??= new Array<StaticRef | null | undefined>(this.resolution.symbols.length));
     const cached = memo[symbol.id];
