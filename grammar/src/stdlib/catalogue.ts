@@ -33,54 +33,71 @@ export const STDLIB_MODULES: readonly ModuleSpec[] = [
 /** Built-in value types (string, array, object, pair) with their methods and `length`. */
 export const BUILTIN_VALUE_TYPES: readonly ClassSpec[] = VALUE_TYPES;
 
-const modulesByName = new Map<string, ModuleSpec>();
+// Lookup tables, each built on its first use: a one-shot run looks up a few builtins and names.
+let modulesByName: Map<string, ModuleSpec> | undefined;
 const functionsByModule = new Map<string, Map<string, FunctionSpec>>();
 const constantsByModule = new Map<string, Map<string, ConstantSpec>>();
-const classesByName = new Map<string, ClassSpec>();
+let classesByName: Map<string, ClassSpec> | undefined;
 const methodsByClass = new Map<string, Map<string, MethodSpec>>();
 
-function indexClass(spec: ClassSpec): void {
-  classesByName.set(spec.name, spec);
-  methodsByClass.set(spec.name, new Map(spec.methods.map((m) => [m.name, m])));
+function modules(): Map<string, ModuleSpec> {
+  return (modulesByName ??= new Map(STDLIB_MODULES.map((m) => [m.name, m])));
 }
 
-for (const mod of STDLIB_MODULES) {
-  modulesByName.set(mod.name, mod);
-  functionsByModule.set(mod.name, new Map(mod.functions.map((f) => [f.name, f])));
-  constantsByModule.set(mod.name, new Map(mod.constants.map((c) => [c.name, c])));
-  mod.classes.forEach(indexClass);
+function classes(): Map<string, ClassSpec> {
+  if (classesByName === undefined) {
+    classesByName = new Map();
+    for (const mod of STDLIB_MODULES) for (const c of mod.classes) classesByName.set(c.name, c);
+    for (const c of BUILTIN_VALUE_TYPES) classesByName.set(c.name, c);
+  }
+  return classesByName;
 }
-BUILTIN_VALUE_TYPES.forEach(indexClass);
+
+/** `table`'s index of `key`, made from `list()` on first use (undefined when `list()` is). */
+function indexed<T extends { name: string }>(
+  table: Map<string, Map<string, T>>,
+  key: string,
+  list: () => readonly T[] | undefined,
+): Map<string, T> | undefined {
+  let index = table.get(key);
+  if (index === undefined) {
+    const items = list();
+    if (items === undefined) return undefined;
+    index = new Map(items.map((item) => [item.name, item]));
+    table.set(key, index);
+  }
+  return index;
+}
 
 export function lookupModule(name: string): ModuleSpec | undefined {
-  return modulesByName.get(name);
+  return modules().get(name);
 }
 
 export function lookupFunction(module: string, name: string): FunctionSpec | undefined {
-  return functionsByModule.get(module)?.get(name);
+  return indexed(functionsByModule, module, () => modules().get(module)?.functions)?.get(name);
 }
 
 /** A builtin function callable without import (`print`, `len`, ...). */
 export function lookupBuiltin(name: string): FunctionSpec | undefined {
-  return functionsByModule.get('builtin')?.get(name);
+  return lookupFunction('builtin', name);
 }
 
 export function lookupConstant(module: string, name: string): ConstantSpec | undefined {
-  return constantsByModule.get(module)?.get(name);
+  return indexed(constantsByModule, module, () => modules().get(module)?.constants)?.get(name);
 }
 
 /** A stdlib class (`Pattern`, `DateTimeObject`, ...) or built-in value type (`string`, `array`, ...). */
 export function lookupClass(name: string): ClassSpec | undefined {
-  return classesByName.get(name);
+  return classes().get(name);
 }
 
 /** Methods of a class or value type; undefined when the class is unknown. */
 export function classMethods(className: string): readonly MethodSpec[] | undefined {
-  return classesByName.get(className)?.methods;
+  return classes().get(className)?.methods;
 }
 
 export function lookupMethod(className: string, name: string): MethodSpec | undefined {
-  return methodsByClass.get(className)?.get(name);
+  return indexed(methodsByClass, className, () => classes().get(className)?.methods)?.get(name);
 }
 
 /** The capability templates a module function needs ([] when pure); undefined when unknown. */
@@ -90,7 +107,7 @@ export function requiredCapabilityTemplates(module: string, fn: string): readonl
 
 /** Member names reachable as `module.name`: functions and constants, in catalogue order. */
 export function moduleMemberNames(module: string): readonly string[] {
-  const spec = modulesByName.get(module);
+  const spec = modules().get(module);
   if (spec === undefined) return [];
   return [...spec.functions.map((f) => f.name), ...spec.constants.map((c) => c.name)];
 }
