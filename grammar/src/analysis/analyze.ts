@@ -63,7 +63,7 @@ export function analyze(program: Program, resolution: Resolution, options: Analy
   const scan = scanner.result();
   const untrusted: CallExpr[] = [];
   for (const [call, uses] of scan.usesByCall) if (UNTRUSTED_SOURCES.has(uses[0]!.callee)) untrusted.push(call);
-  runFlowRules(resolution, values, rules.shapes, { untrusted, codeStrings: rules.codeStrings }, report);
+  runFlowRules(resolution, values, rules.shapes, { untrusted, codeStrings: rules.codeStrings }, report, scan.units);
   // The call graph and the summary come last: what they build is most of the result, and memory
   // that is still young while the data flow runs is copied by every collection it triggers.
   const graph = buildCallGraph(scan, program, root, options.file, options.moduleLoader, STDLIB_MODULE_NAMES);

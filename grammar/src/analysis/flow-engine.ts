@@ -113,8 +113,9 @@ export class FlowEngine {
    * grows (symbols made after the engine are not cached).
    */
   private readonly readers: (FlowUnit[] | undefined)[];
+  /** Queued units: a binary heap by rank, then by time of queueing. */
   private readonly queue: FlowUnit[] = [];
-  private head = 0;
+  private queued = 0;
   private readonly checks = new Map<Expression, Set<MlSymbol>>();
   private readonly calls = new Map<CallExpr, CallInfo>();
   private readonly chains = new Map<BinaryExpr, Expression[]>();
@@ -134,6 +135,8 @@ export class FlowEngine {
     readonly resolution: Resolution,
     readonly values: StaticValues,
     readonly spec: FlowSpec,
+    /** By named function (null: the top level): the order to take units up in (see flow-rank.ts). */
+    private readonly ranks: ReadonlyMap<FunctionDef | null, number> | undefined = undefined,
   ) {
     this.slotOwners = new Int32Array(resolution.symbols.length);
     this.slotCache = new Int32Array(resolution.symbols.length);
@@ -144,8 +147,18 @@ export class FlowEngine {
   /** The unit of a scope of this resolution. */
   private unitOfScope(scope: Scope): FlowUnit {
     let unit = this.units[scope.id];
-    if (!unit) this.units[scope.id] = unit = new FlowUnit(this, scope.node, scope, scope.id + 1);
+    if (!unit) this.units[scope.id] = unit = new FlowUnit(this, scope.node, scope, scope.id + 1, this.rankOf(scope));
     return unit;
+  }
+
+  /** The rank of the named function around a scope (arrow functions go with it). */
+  private rankOf(scope: Scope): number {
+    if (!this.ranks) return 0;
+    let s: Scope | null = scope;
+    while (s && s.node.kind === 'ArrowFunction') s = s.parent;
+    const node = s?.node;
+    const rank = this.ranks.get(node?.kind === 'FunctionDef' ? node : null);
+    return rank ?? this.ranks.size;
   }
 
   /** The unit of a function of this file (its scope is the innermost one at its body). */
@@ -166,8 +179,8 @@ export class FlowEngine {
   run(seeds: Iterable<Node>, report: SinkReporter): void {
     for (const seed of seeds) this.enqueue(this.unitOfScope(this.resolution.scopeAt(seed.range.start.offset)));
     let budget = this.units.length * EVALUATIONS_PER_UNIT;
-    while (this.head < this.queue.length && budget-- > 0) {
-      const unit = this.queue[this.head++]!;
+    while (this.queue.length > 0 && budget-- > 0) {
+      const unit = this.pop();
       const pending = unit.pending;
       unit.pending = 0;
       if (pending === 2) unit.evaluate();
@@ -183,7 +196,7 @@ export class FlowEngine {
   /** Queues a unit to be evaluated. */
   enqueue(unit: FlowUnit): void {
     if (unit.pending === 2) return;
-    if (unit.pending === 0) this.queue.push(unit);
+    if (unit.pending === 0) this.push(unit);
     unit.pending = 2;
   }
 
@@ -191,7 +204,46 @@ export class FlowEngine {
   enqueueForwarded(unit: FlowUnit): void {
     if (unit.pending !== 0) return;
     unit.pending = 1;
-    this.queue.push(unit);
+    this.push(unit);
+  }
+
+  private static before(a: FlowUnit, b: FlowUnit): boolean {
+    return a.rank < b.rank || (a.rank === b.rank && a.seq < b.seq);
+  }
+
+  private push(unit: FlowUnit): void {
+    unit.seq = this.queued++;
+    const heap = this.queue;
+    let i = heap.length;
+    heap.push(unit);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!FlowEngine.before(unit, heap[parent]!)) break;
+      heap[i] = heap[parent]!;
+      i = parent;
+    }
+    heap[i] = unit;
+  }
+
+  private pop(): FlowUnit {
+    const heap = this.queue;
+    const top = heap[0]!;
+    const last = heap.pop()!;
+    const n = heap.length;
+    if (n > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const c = r < n && FlowEngine.before(heap[r]!, heap[l]!) ? r : l;
+        if (!FlowEngine.before(heap[c]!, last)) break;
+        heap[i] = heap[c]!;
+        i = c;
+      }
+      heap[i] = last;
+    }
+    return top;
   }
 
   /** Every unit that names a function (its callers, and code passing it on), evaluated or not. */

@@ -49,6 +49,8 @@ export class FlowUnit {
   evaluated = false;
   /** 0: not queued, 1: queued to pass on newly forwarded sources, 2: queued to be evaluated. */
   pending = 0;
+  /** When it was last queued (the order among units of one rank). */
+  seq = 0;
   /** Units whose evaluation used this unit's return summary (made on first use). */
   dependents: Set<FlowUnit> | null = null;
   /** For a named function: the units that name it (see FlowEngine.enqueueCallers), made on first use. */
@@ -86,6 +88,8 @@ export class FlowUnit {
     readonly scope: Scope,
     /** This unit's mark in the engine's slot cache (unique per unit, never 0). */
     private readonly stamp: number,
+    /** When the engine takes it up: callees (lower ranks) first. */
+    readonly rank: number,
   ) {}
 
   forwardParam(index: number, taint: Taint): void {

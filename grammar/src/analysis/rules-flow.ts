@@ -3,7 +3,9 @@
 // One finding per sink and source; nothing is reported for values that never reach a sink.
 import type { Resolution } from '../names/types.js';
 import type { Node } from '../syntax/ast.js';
+import type { ScanUnit } from './capability-scan.js';
 import { FlowEngine } from './flow-engine.js';
+import { calleeFirstRanks } from './flow-rank.js';
 import { sources } from './flow-taint.js';
 import { suspiciousSpec, taintSpec } from './flow-specs.js';
 import type { ChainShapes } from './concat.js';
@@ -23,10 +25,13 @@ export function runFlowRules(
   shapes: ChainShapes,
   seeds: FlowSeeds,
   report: Report,
+  units: readonly ScanUnit[] = [],
 ): void {
+  if (seeds.untrusted.length === 0 && seeds.codeStrings.length === 0) return;
+  const ranks = calleeFirstRanks(units);
   if (seeds.untrusted.length > 0) {
     const seen = new Set<string>();
-    new FlowEngine(resolution, values, taintSpec(shapes)).run(seeds.untrusted, (at, taint, what) => {
+    new FlowEngine(resolution, values, taintSpec(shapes), ranks).run(seeds.untrusted, (at, taint, what) => {
       for (const atom of sources(taint)) {
         const key = `${at.range.start.offset}:${at.range.end.offset}:${atom.label}:${atom.range.start.offset}`;
         if (seen.has(key)) continue;
@@ -38,7 +43,7 @@ export function runFlowRules(
   }
   if (seeds.codeStrings.length > 0) {
     const seen = new Set<number>();
-    new FlowEngine(resolution, values, suspiciousSpec(values)).run(seeds.codeStrings, (_at, taint, what) => {
+    new FlowEngine(resolution, values, suspiciousSpec(values), ranks).run(seeds.codeStrings, (_at, taint, what) => {
       for (const atom of sources(taint)) {
         if (seen.has(atom.range.start.offset)) continue;
         seen.add(atom.range.start.offset);

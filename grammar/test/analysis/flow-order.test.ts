@@ -4,7 +4,9 @@
 import fc from 'fast-check';
 import { parse, resolve } from '@mlsec/grammar';
 import { expect, test } from 'vitest';
+import { CapabilityScanner } from '../../src/analysis/capability-scan.js';
 import { readsBeforeAssigning } from '../../src/analysis/flow-exposed.js';
+import { calleeFirstRanks } from '../../src/analysis/flow-rank.js';
 import {
   MAX_ATOMS,
   compareAtoms,
@@ -16,6 +18,8 @@ import {
   type Atom,
   type Taint,
 } from '../../src/analysis/flow-taint.js';
+import { StaticValues } from '../../src/analysis/static-values.js';
+import { traverse } from '../../src/analysis/traverse.js';
 import type { Range } from '../../src/syntax/ast.js';
 import { analyzeText } from './harness.js';
 
@@ -171,4 +175,44 @@ test.each(EXPOSED)('loop %s may read %j before assigning them', (source, names) 
   const exposed = inLoop.filter((s) => readsBeforeAssigning(loop, [s], resolution)).map((s) => s.name);
   expect([...new Set(exposed)].sort()).toEqual(names);
   expect(readsBeforeAssigning(loop, inLoop, resolution)).toBe(names.length > 0);
+});
+
+// Programs and the order their functions' components must come in: callees first, a cycle together.
+const RANKED: [string, string[][]][] = [
+  ['function a() { return b(); }\nfunction b() { return c(); }\nfunction c() { return 1; }', [['c'], ['b'], ['a']]],
+  ['function a() { return b(); }\nfunction b() { return a() + c(); }\nfunction c() { return 1; }', [['c'], ['a', 'b']]],
+  ['function a() { return a(); }\nfunction b() { return a(); }', [['a'], ['b']]],
+  ['function a() { f = fn() => b(); return f(); }\nfunction b() { return 1; }', [['b'], ['a']]],
+];
+
+test.each(RANKED)('call graph components of %j come callees first', (source, order) => {
+  const text = source + '\nprint(a());\n';
+  const { program } = parse(text);
+  const resolution = resolve(program);
+  const scanner = new CapabilityScanner(new StaticValues(resolution), undefined, undefined);
+  traverse(program, scanner);
+  const ranks = calleeFirstRanks(scanner.result().units);
+  const rankOf = (name: string): number => [...ranks].find(([node]) => node?.name.name === name)![1];
+  for (let i = 0; i < order.length; i++) {
+    for (const name of order[i]!) {
+      for (const other of order[i]!) expect(rankOf(other)).toBe(rankOf(name));
+      for (const later of order.slice(i + 1).flat()) expect(rankOf(name)).toBeLessThan(rankOf(later));
+    }
+  }
+  expect(ranks.get(null)).toBeGreaterThan(rankOf('a'));
+});
+
+test('a chain of calls defined callers first reports the first sources by position', () => {
+  // 60 functions, each returning a source joined with its callee's result, defined in reverse order:
+  // every function's source reaches the sink (the first 8 by position are reported).
+  const fns: string[] = [];
+  for (let i = 59; i >= 0; i--) {
+    fns.push(`function g_${i}(x) { d = env.get("K${i}"); return ${i === 0 ? 'd' : `d + g_${i - 1}(x)`}; }`);
+  }
+  const text = ['import env;', 'import file;', ...fns, 'file.read(g_59(1));'].join('\n') + '\n';
+  const lines = analyzeText(text)
+    .findings.filter((f) => f.code === 'SEC015')
+    .map((f) => Number(/line (\d+)/.exec(f.message)![1]))
+    .sort((a, b) => a - b);
+  expect(lines).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
 });
