@@ -2,10 +2,12 @@
 // an editing session on a 2,000-line file, then 200 more open documents) against the BUILT server
 // (server/dist/server.js, over stdio) and reports: start to first diagnostics; p50/p95 latency of
 // diagnostics after an edit (debounce subtracted), hover, completion, semantic tokens, symbols,
-// folding, code lens; and the server's resident memory with 201 open documents.
+// folding, code lens; and the server's resident memory with 201 open documents (when the last
+// diagnostics arrive, and settled: 1.5 s later).
 import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { setTimeout } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { expand } from '../test/lsp/fixtures/bench/corpus.mjs';
 
@@ -13,6 +15,8 @@ const SERVER = fileURLToPath(new URL('../server/dist/server.js', import.meta.url
 const SESSION = fileURLToPath(new URL('../test/lsp/fixtures/bench/session.jsonl', import.meta.url));
 /** The server's diagnostics debounce (server/src/diagnostic-scheduler.ts). */
 const DEBOUNCE_MS = 150;
+/** Longer than the idle collector's quiet period (1 s). */
+const SETTLE_MS = 1500;
 
 /** A minimal LSP framing client over the child's stdio that records arrival times. */
 function connect(child) {
@@ -110,6 +114,10 @@ export async function run(emit) {
       if (entry.measure === 'lsp.start_to_first_diagnostics') sample(entry.measure, at - started);
       else if (entry.measure) sample(entry.measure, Math.max(0, at - lastSent - DEBOUNCE_MS));
     } else if (entry.measure?.startsWith('lsp.memory_')) {
+      // Right when the last diagnostics arrive, and once the server has been quiet for longer than
+      // its idle collector waits (server/src/idle-collector.ts): what an editor sees afterwards.
+      sample(`${entry.measure}_at_last_diagnostics`, residentMb(child.pid));
+      await setTimeout(SETTLE_MS);
       sample(entry.measure, residentMb(child.pid));
     }
   }

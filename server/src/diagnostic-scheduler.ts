@@ -14,6 +14,7 @@ import type { LoadedConfig } from './config-store.js';
 import { pathToUri } from './convert.js';
 import { configDiagnostics, documentDiagnostics, toLspDiagnostic } from './diagnostics.js';
 import type { DocumentAnalysis } from './document-analysis.js';
+import type { IdleCollector } from './idle-collector.js';
 import { documentKind, type DocumentStore } from './document-store.js';
 
 export const DIAGNOSTIC_DELAY_MS = 150;
@@ -34,6 +35,8 @@ export class DiagnosticScheduler {
     private readonly delay = DIAGNOSTIC_DELAY_MS,
     /** Called (in the next turn) with each analysis whose diagnostics were published or pulled. */
     private readonly published: (a: DocumentAnalysis) => void = () => undefined,
+    /** Told of each document run and of the queue running dry (memory back after a burst). */
+    private readonly collector?: IdleCollector,
   ) {}
 
   /**
@@ -71,11 +74,13 @@ export class DiagnosticScheduler {
     try {
       for (let uri = this.queue.shift(); uri !== undefined; uri = this.queue.shift()) {
         await this.run(uri);
+        this.collector?.workDone();
         // Let requests and newer edits in between documents.
         await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
       this.working = false;
+      this.collector?.idle();
     }
   }
 

@@ -13,6 +13,7 @@ import { defaultRulesDocs } from './docs-links.js';
 import { DocumentStore } from './document-store.js';
 import { registerFeatures } from './features.js';
 import { guard } from './guard.js';
+import { IdleCollector } from './idle-collector.js';
 import { ModuleCache } from './modules.js';
 import { SemanticTokenProvider } from './semantic-tokens.js';
 import { serverCapabilities } from './server-capabilities.js';
@@ -37,8 +38,17 @@ export function startServer(connection: Connection): void {
   const tokens = new SemanticTokenProvider();
   let client: ClientCapabilities = {};
   let docsBase = defaultRulesDocs();
+  const collector = new IdleCollector();
   const newScheduler = () =>
-    new DiagnosticScheduler(connection, service, documents, docsBase, DIAGNOSTIC_DELAY_MS, (a) => tokens.prepare(a));
+    new DiagnosticScheduler(
+      connection,
+      service,
+      documents,
+      docsBase,
+      DIAGNOSTIC_DELAY_MS,
+      (a) => tokens.prepare(a),
+      collector,
+    );
   let scheduler = newScheduler();
   let watch = new ConfigWatch(connection, service, configs, modules, index, scheduler, false);
   let pull = false;
