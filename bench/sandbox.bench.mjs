@@ -43,136 +43,111 @@ const js = (code) => ({
 const FIB_ML = 'function fib(n) { if (n < 2) { return n; } return fib(n - 1) + fib(n - 2); }\nprint(fib(25));\n';
 const FIB_JS =
   'function fib(n) { if (n < 2) { return n; } return fib(n - 1) + fib(n - 2); }\n$0.write(1, fib(25) + "\\n");';
-const QSORT_ML = [
+/**
+ * One program in both languages, line for line: a string is the same in ML and JavaScript, a pair
+ * is [ML line, JavaScript line]. Returns [ML source, JavaScript code].
+ */
+function twin(lines) {
+  const side = (k) => lines.map((line) => (typeof line === 'string' ? line : line[k])).join('\n');
+  return [side(0), side(1)];
+}
+const QSORT = twin([
   'function qsort(a, lo, hi) {',
   '  if (lo >= hi) { return null; }',
-  '  p = a[(lo + hi) // 2]; i = lo; j = hi;',
+  ['  p = a[(lo + hi) // 2]; i = lo; j = hi;', '  let p = a[Math.floor((lo + hi) / 2)], i = lo, j = hi;'],
   '  while (i <= j) {',
   '    while (a[i] < p) { i = i + 1; }',
   '    while (a[j] > p) { j = j - 1; }',
-  '    if (i <= j) { t = a[i]; a[i] = a[j]; a[j] = t; i = i + 1; j = j - 1; }',
+  [
+    '    if (i <= j) { t = a[i]; a[i] = a[j]; a[j] = t; i = i + 1; j = j - 1; }',
+    '    if (i <= j) { const t = a[i]; a[i] = a[j]; a[j] = t; i = i + 1; j = j - 1; }',
+  ],
   '  }',
   '  qsort(a, lo, j); qsort(a, i, hi);',
   '}',
-  'a = []; x = 12345; k = 0;',
-  'while (k < 10000) { x = x * 16807 % 2147483647; a.append(x); k = k + 1; }',
-  'qsort(a, 0, len(a) - 1);',
-  'print(a[0] <= a[1], a[9998] <= a[9999]);',
-].join('\n');
-const QSORT_JS = [
-  'function qsort(a, lo, hi) {',
-  '  if (lo >= hi) { return null; }',
-  '  let p = a[Math.floor((lo + hi) / 2)], i = lo, j = hi;',
-  '  while (i <= j) {',
-  '    while (a[i] < p) { i = i + 1; }',
-  '    while (a[j] > p) { j = j - 1; }',
-  '    if (i <= j) { const t = a[i]; a[i] = a[j]; a[j] = t; i = i + 1; j = j - 1; }',
-  '  }',
-  '  qsort(a, lo, j); qsort(a, i, hi);',
-  '}',
-  'const a = []; let x = 12345, k = 0;',
-  'while (k < 10000) { x = x * 16807 % 2147483647; a.push(x); k = k + 1; }',
-  'qsort(a, 0, a.length - 1);',
-  '$0.write(1, (a[0] <= a[1]) + " " + (a[9998] <= a[9999]) + "\\n");',
-].join('\n');
+  ['a = []; x = 12345; k = 0;', 'const a = []; let x = 12345, k = 0;'],
+  [
+    'while (k < 10000) { x = x * 16807 % 2147483647; a.append(x); k = k + 1; }',
+    'while (k < 10000) { x = x * 16807 % 2147483647; a.push(x); k = k + 1; }',
+  ],
+  ['qsort(a, 0, len(a) - 1);', 'qsort(a, 0, a.length - 1);'],
+  ['print(a[0] <= a[1], a[9998] <= a[9999]);', '$0.write(1, (a[0] <= a[1]) + " " + (a[9998] <= a[9999]) + "\\n");'],
+]);
 // Float-heavy: a Mandelbrot grid (the float locals stay floats; grid points like -1.0, the starting
 // 0.0 and the running `total` are integral floats, which ML must keep distinct from ints), then an
 // escape-time sum that doubles a float (`z = z * 2.0`).
-const MANDEL_ML = [
+const MANDEL = twin([
   'function mandel(size, limit) {',
-  '  inside = 0; total = 0.0; y = 0;',
+  ['  inside = 0; total = 0.0; y = 0;', '  let inside = 0, total = 0.0, y = 0;'],
   '  while (y < size) {',
-  '    ci = y * 3.0 / size - 1.5; x = 0;',
+  ['    ci = y * 3.0 / size - 1.5; x = 0;', '    const ci = y * 3.0 / size - 1.5; let x = 0;'],
   '    while (x < size) {',
-  '      cr = x * 3.0 / size - 2.0; zr = 0.0; zi = 0.0; k = 0;',
+  [
+    '      cr = x * 3.0 / size - 2.0; zr = 0.0; zi = 0.0; k = 0;',
+    '      const cr = x * 3.0 / size - 2.0; let zr = 0.0, zi = 0.0, k = 0;',
+  ],
   '      while (k < limit && zr * zr + zi * zi <= 4.0) {',
-  '        t = zr * zr - zi * zi + cr; zi = 2.0 * zr * zi + ci; zr = t; k = k + 1;',
+  [
+    '        t = zr * zr - zi * zi + cr; zi = 2.0 * zr * zi + ci; zr = t; k = k + 1;',
+    '        const t = zr * zr - zi * zi + cr; zi = 2.0 * zr * zi + ci; zr = t; k = k + 1;',
+  ],
   '      }',
   '      if (k == limit) { inside = inside + 1; }',
   '      total = total + k * 0.5; x = x + 1;',
   '    }',
   '    y = y + 1;',
   '  }',
-  '  scale = 1.0; j = 0;',
+  ['  scale = 1.0; j = 0;', '  let scale = 1.0, j = 0;'],
   '  while (j < 40) { scale = scale * 2.0; j = j + 1; }',
   '  return [inside, total / scale];',
   '}',
-  'r = mandel(120, 60);',
-  'print(r[0], r[1]);',
-].join('\n');
-const MANDEL_JS = [
-  'function mandel(size, limit) {',
-  '  let inside = 0, total = 0.0, y = 0;',
-  '  while (y < size) {',
-  '    const ci = y * 3.0 / size - 1.5; let x = 0;',
-  '    while (x < size) {',
-  '      const cr = x * 3.0 / size - 2.0; let zr = 0.0, zi = 0.0, k = 0;',
-  '      while (k < limit && zr * zr + zi * zi <= 4.0) {',
-  '        const t = zr * zr - zi * zi + cr; zi = 2.0 * zr * zi + ci; zr = t; k = k + 1;',
-  '      }',
-  '      if (k == limit) { inside = inside + 1; }',
-  '      total = total + k * 0.5; x = x + 1;',
-  '    }',
-  '    y = y + 1;',
-  '  }',
-  '  let scale = 1.0, j = 0;',
-  '  while (j < 40) { scale = scale * 2.0; j = j + 1; }',
-  '  return [inside, total / scale];',
-  '}',
-  'const r = mandel(120, 60);',
-  '$0.write(1, r[0] + " " + r[1] + "\\n");',
-].join('\n');
+  ['r = mandel(120, 60);', 'const r = mandel(120, 60);'],
+  ['print(r[0], r[1]);', '$0.write(1, r[0] + " " + r[1] + "\\n");'],
+]);
 // Mixed int/float: mean and variance of every 8-wide window of an int array (int sums, `/` to a
 // float mean, int minus float deviations; means of windows whose sum is a multiple of 8 are integral).
-const STATS_ML = [
+const STATS = twin([
   'function windows(a, w) {',
-  '  n = len(a); i = 0; acc = 0.0;',
+  ['  n = len(a); i = 0; acc = 0.0;', '  const n = a.length; let i = 0, acc = 0.0;'],
   '  while (i + w <= n) {',
-  '    s = 0; j = i;',
+  ['    s = 0; j = i;', '    let s = 0, j = i;'],
   '    while (j < i + w) { s = s + a[j]; j = j + 1; }',
-  '    mean = s / w; v = 0.0; j = i;',
-  '    while (j < i + w) { d = a[j] - mean; v = v + d * d; j = j + 1; }',
+  ['    mean = s / w; v = 0.0; j = i;', '    const mean = s / w; let v = 0.0; j = i;'],
+  [
+    '    while (j < i + w) { d = a[j] - mean; v = v + d * d; j = j + 1; }',
+    '    while (j < i + w) { const d = a[j] - mean; v = v + d * d; j = j + 1; }',
+  ],
   '    acc = acc + v / w; i = i + 1;',
   '  }',
   '  return acc / (n - w + 1);',
   '}',
-  'a = []; x = 12345; k = 0;',
-  'while (k < 20000) { x = x * 16807 % 2147483647; a.append(x % 10); k = k + 1; }',
-  'print(windows(a, 8));',
-].join('\n');
-const STATS_JS = [
-  'function windows(a, w) {',
-  '  const n = a.length; let i = 0, acc = 0.0;',
-  '  while (i + w <= n) {',
-  '    let s = 0, j = i;',
-  '    while (j < i + w) { s = s + a[j]; j = j + 1; }',
-  '    const mean = s / w; let v = 0.0; j = i;',
-  '    while (j < i + w) { const d = a[j] - mean; v = v + d * d; j = j + 1; }',
-  '    acc = acc + v / w; i = i + 1;',
-  '  }',
-  '  return acc / (n - w + 1);',
-  '}',
-  'const a = []; let x = 12345, k = 0;',
-  'while (k < 20000) { x = x * 16807 % 2147483647; a.push(x % 10); k = k + 1; }',
-  '$0.write(1, windows(a, 8) + "\\n");',
-].join('\n');
+  ['a = []; x = 12345; k = 0;', 'const a = []; let x = 12345, k = 0;'],
+  [
+    'while (k < 20000) { x = x * 16807 % 2147483647; a.append(x % 10); k = k + 1; }',
+    'while (k < 20000) { x = x * 16807 % 2147483647; a.push(x % 10); k = k + 1; }',
+  ],
+  ['print(windows(a, 8));', '$0.write(1, windows(a, 8) + "\\n");'],
+]);
 // Floats in lists: a particle simulation over parallel lists of floats (list elements and
 // parameters are of unknown type, so each operation tests its operands; stores box integral
 // results). Cold-isolate time here is dominated by V8 warming up the larger generated function.
-const PARTICLES_ML = [
+const PARTICLES = twin([
   'function simulate(n, steps) {',
-  '  xs = []; ys = []; vx = []; vy = []; i = 0;',
-  '  while (i < n) { xs.append(float(i)); ys.append(float(i * i % 7)); vx.append(0.0); vy.append(0.0); i = i + 1; }',
-  '  dt = 0.01; s = 0;',
+  ['  xs = []; ys = []; vx = []; vy = []; i = 0;', '  const xs = [], ys = [], vx = [], vy = []; let i = 0;'],
+  [
+    '  while (i < n) { xs.append(float(i)); ys.append(float(i * i % 7)); vx.append(0.0); vy.append(0.0); i = i + 1; }',
+    '  while (i < n) { xs.push(i); ys.push(i * i % 7); vx.push(0.0); vy.push(0.0); i = i + 1; }',
+  ],
+  ['  dt = 0.01; s = 0;', '  const dt = 0.01; let s = 0;'],
   '  while (s < steps) {',
   '    i = 0;',
   '    while (i < n) {',
-  '      ax = 0.0; ay = 0.0; j = 0;',
+  ['      ax = 0.0; ay = 0.0; j = 0;', '      let ax = 0.0, ay = 0.0, j = 0;'],
   '      while (j < n) {',
   '        if (i != j) {',
-  '          dx = xs[j] - xs[i]; dy = ys[j] - ys[i];',
-  '          d2 = dx * dx + dy * dy + 0.01;',
-  '          inv = 1.0 / (d2 * d2);',
+  ['          dx = xs[j] - xs[i]; dy = ys[j] - ys[i];', '          const dx = xs[j] - xs[i], dy = ys[j] - ys[i];'],
+  ['          d2 = dx * dx + dy * dy + 0.01;', '          const d2 = dx * dx + dy * dy + 0.01;'],
+  ['          inv = 1.0 / (d2 * d2);', '          const inv = 1.0 / (d2 * d2);'],
   '          ax = ax + dx * inv; ay = ay + dy * inv;',
   '        }',
   '        j = j + 1;',
@@ -184,50 +159,19 @@ const PARTICLES_ML = [
   '    while (i < n) { xs[i] = xs[i] + vx[i] * dt; ys[i] = ys[i] + vy[i] * dt; i = i + 1; }',
   '    s = s + 1;',
   '  }',
-  '  e = 0.0; i = 0;',
+  ['  e = 0.0; i = 0;', '  let e = 0.0; i = 0;'],
   '  while (i < n) { e = e + vx[i] * vx[i] + vy[i] * vy[i]; i = i + 1; }',
   '  return e;',
   '}',
-  'print(simulate(40, 60));',
-].join('\n');
-const PARTICLES_JS = [
-  'function simulate(n, steps) {',
-  '  const xs = [], ys = [], vx = [], vy = []; let i = 0;',
-  '  while (i < n) { xs.push(i); ys.push(i * i % 7); vx.push(0.0); vy.push(0.0); i = i + 1; }',
-  '  const dt = 0.01; let s = 0;',
-  '  while (s < steps) {',
-  '    i = 0;',
-  '    while (i < n) {',
-  '      let ax = 0.0, ay = 0.0, j = 0;',
-  '      while (j < n) {',
-  '        if (i != j) {',
-  '          const dx = xs[j] - xs[i], dy = ys[j] - ys[i];',
-  '          const d2 = dx * dx + dy * dy + 0.01;',
-  '          const inv = 1.0 / (d2 * d2);',
-  '          ax = ax + dx * inv; ay = ay + dy * inv;',
-  '        }',
-  '        j = j + 1;',
-  '      }',
-  '      vx[i] = vx[i] + ax * dt; vy[i] = vy[i] + ay * dt;',
-  '      i = i + 1;',
-  '    }',
-  '    i = 0;',
-  '    while (i < n) { xs[i] = xs[i] + vx[i] * dt; ys[i] = ys[i] + vy[i] * dt; i = i + 1; }',
-  '    s = s + 1;',
-  '  }',
-  '  let e = 0.0; i = 0;',
-  '  while (i < n) { e = e + vx[i] * vx[i] + vy[i] * vy[i]; i = i + 1; }',
-  '  return e;',
-  '}',
-  '$0.write(1, simulate(40, 60) + "\\n");',
-].join('\n');
+  ['print(simulate(40, 60));', '$0.write(1, simulate(40, 60) + "\\n");'],
+]);
 /** The CPU-bound comparisons: name → [ML source, JavaScript code]. */
 export const CPU_PROGRAMS = {
   fib25: [FIB_ML, FIB_JS],
-  quicksort10k: [QSORT_ML, QSORT_JS],
-  mandelbrot120: [MANDEL_ML, MANDEL_JS],
-  window_stats20k: [STATS_ML, STATS_JS],
-  particles40: [PARTICLES_ML, PARTICLES_JS],
+  quicksort10k: QSORT,
+  mandelbrot120: MANDEL,
+  window_stats20k: STATS,
+  particles40: PARTICLES,
 };
 /** Programs that only print: their cost (runtime set-up, wrapper, output) is subtracted from the above. */
 const EMPTY_ML = 'print(0);\n';
