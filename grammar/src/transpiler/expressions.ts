@@ -10,25 +10,10 @@ import type { FnScope } from './scopes.js';
 import { directName, functionExpression } from './functions.js';
 import { fastAppend, fastBinary, fastIndex, fastLen, fastNeg } from './fast-ops.js';
 import { boxed, floatAddAny, floatCode, floatCompare, isFloatArithmetic, isFloatVar } from './float-code.js';
+import { ARITH_HELPERS as ARITH, BINARY_HELPERS, COMPARE_HELPERS as COMPARE } from './operator-helpers.js';
 
-const ARITH: Readonly<Record<string, string>> = {
-  '+': 'add',
-  '-': 'sub',
-  '*': 'mul',
-  '/': 'div',
-  '//': 'floordiv',
-  '%': 'mod',
-};
-const COMPARE: Readonly<Record<string, string>> = {
-  '==': 'eq',
-  '!=': 'ne',
-  '<': 'lt',
-  '>': 'gt',
-  '<=': 'le',
-  '>=': 'ge',
-};
 /** Runtime helper of each binary operator except `&&`/`||` (also used by debugger expressions). */
-export const BINARY_HELPERS: Readonly<Record<string, string>> = { ...ARITH, ...COMPARE };
+export { BINARY_HELPERS };
 
 /** Where a name resolves from the current function. */
 type Resolution = { kind: 'var'; scope: FnScope } | { kind: 'builtin' } | { kind: 'null' } | { kind: 'unknown' };

@@ -28,6 +28,7 @@ import type { FnScope } from './scopes.js';
 import { importBinding } from './scopes.js';
 import { expression, identifier } from './expressions.js';
 import { PLAIN_CODE } from './fast-ops.js';
+import { ARITH_HELPERS, COMPARE_HELPERS } from './operator-helpers.js';
 
 export type Kind = 'int' | 'float' | 'num' | 'any';
 
@@ -50,8 +51,8 @@ export function noNumberVars(): NumberVars {
   return { floats: new Set(), ints: new Set(), nums: new Set(), lists: new Set(), kinds: new WeakMap() };
 }
 
-const ARITH = new Set(['+', '-', '*', '/', '//', '%']);
-const COMPARE = new Set(['==', '!=', '<', '>', '<=', '>=']);
+const ARITH = new Set(Object.keys(ARITH_HELPERS));
+const COMPARE = new Set(Object.keys(COMPARE_HELPERS));
 
 function join(a: Kind, b: Kind): Kind {
   if (a === b) return a;
@@ -307,15 +308,6 @@ const JS_COMPARE: Readonly<Record<string, string>> = {
   '>=': '>=',
 };
 
-const HELPERS: Readonly<Record<string, string>> = {
-  '+': 'add',
-  '-': 'sub',
-  '*': 'mul',
-  '/': 'div',
-  '//': 'floordiv',
-  '%': 'mod',
-};
-
 /** Operators with a runtime helper for a double and an ML value (float-ops.ts: addDV, addVD, ...). */
 const MIXED = new Set(['+', '-', '*', '/']);
 
@@ -336,11 +328,11 @@ function floatBinary(ctx: GenContext, e: BinaryExpr): string {
   else if (op === '%') fast = `${ctx.helper('modF')}(${a.ref}, ${b.ref})`;
   else fast = `${a.ref} ${op} ${b.ref}`;
   const value = (x: FloatOperand): string => (x.double ? boxed(ctx, x.ref) : x.ref);
-  const mixed = a.double !== b.double && MIXED.has(op) ? `${HELPERS[op]}${a.double ? 'DV' : 'VD'}` : null;
+  const mixed = a.double !== b.double && MIXED.has(op) ? `${ARITH_HELPERS[op]}${a.double ? 'DV' : 'VD'}` : null;
   const slow =
     mixed !== null
       ? `${ctx.helper(mixed)}(${a.ref}, ${b.ref})`
-      : `${ctx.helper('unboxf')}(${ctx.helper(HELPERS[op]!)}(${value(a)}, ${value(b)}))`;
+      : `${ctx.helper('unboxf')}(${ctx.helper(ARITH_HELPERS[op]!)}(${value(a)}, ${value(b)}))`;
   const inits = [a.init, b.init].filter((x): x is string => x !== null);
   const body = tests.length === 0 ? fast : `${tests.join(' && ')} ? ${fast} : ${slow}`;
   ctx.releaseScratch(mark);
