@@ -3,28 +3,9 @@
 // floats, -0.0, NaN, big ints, strings, containers) must print exactly what the helper returns or
 // raises. Operands come as variables and as literals, since literals take different fast paths.
 import { describe, expect, test } from 'vitest';
-import {
-  MLFloat,
-  MLObject,
-  add,
-  sub,
-  mul,
-  div,
-  floordiv,
-  mod,
-  neg,
-  eq,
-  ne,
-  lt,
-  le,
-  gt,
-  ge,
-  getIndex,
-  toRepr,
-  toMLError,
-  type Value,
-} from '../../src/runtime/index.js';
+import { MLFloat, MLObject, neg, getIndex, type Value } from '../../src/runtime/index.js';
 import { runML } from '../runtime/harness.js';
+import { BINARY, outcome, printedLines, probe } from './operator-matrix.js';
 
 /** ML source of each value, and how the test builds the same value for the helpers. */
 const VALUES: [string, () => Value][] = [
@@ -56,39 +37,9 @@ function float(n: number): Value {
   return new MLFloat(n);
 }
 
-const BINARY: [string, (a: Value, b: Value) => Value][] = [
-  ['+', add],
-  ['-', sub],
-  ['*', mul],
-  ['/', div],
-  ['//', floordiv],
-  ['%', mod],
-  ['<', lt],
-  ['<=', le],
-  ['>', gt],
-  ['>=', ge],
-  ['==', eq],
-  ['!=', ne],
-];
-
-function outcome(f: () => Value): string {
-  try {
-    return toRepr(f());
-  } catch (e) {
-    const err = toMLError(e);
-    return `${err.kind}: ${err.message}`;
-  }
-}
-
-/** Runs `body` for each pair and returns the printed lines; `r = <expr>` must set r. */
+/** Prints `expr(a, b)` for each pair of operand sources, one probe function each. */
 function runPairs(pairs: [string, string][], expr: (a: string, b: string) => string): string[] {
-  const lines = pairs.map(([a, b], i) => {
-    return `function t${i}(a, b) { try { r = ${expr('a', 'b')}; print(repr(r)); } except (e) { print(e.type + ": " + e.message); } }\nt${i}(${a}, ${b});`;
-  });
-  const r = runML(lines.join('\n'));
-  expect(r.diagnostics).toEqual([]);
-  expect(r.error).toBeUndefined();
-  return r.stdout.split('\n').slice(0, -1);
+  return printedLines(pairs.map(([a, b], i) => probe(`t${i}`, 'a, b', '', expr('a', 'b'), `${a}, ${b}`)));
 }
 
 describe('binary operators: fast path == helper', () => {
@@ -132,11 +83,9 @@ describe('binary operators: fast path == helper', () => {
     const lines = cases.map(({ a, l, right }, k) => {
       const lit = LITERALS[l]![0];
       const expr = right ? `a ${op} ${lit}` : `${lit} ${op} a`;
-      return `function u${k}(a) { try { r = ${expr}; print(repr(r)); } except (e) { print(e.type + ": " + e.message); } }\nu${k}(${VALUES[a]![0]});`;
+      return probe(`u${k}`, 'a', '', expr, VALUES[a]![0]);
     });
-    const r = runML(lines.join('\n'));
-    expect(r.error).toBeUndefined();
-    expect(r.stdout.split('\n').slice(0, -1)).toEqual(expected);
+    expect(printedLines(lines)).toEqual(expected);
   });
 });
 
@@ -147,7 +96,7 @@ describe('other fast paths', () => {
       ([src], k) =>
         `function n${k}(a) { try { print(repr(-a)); } except (e) { print(e.type + ": " + e.message); } }\nn${k}(${src});`,
     );
-    expect(runML(lines.join('\n')).stdout.split('\n').slice(0, -1)).toEqual(expected);
+    expect(printedLines(lines)).toEqual(expected);
   });
 
   test.each([
@@ -180,7 +129,7 @@ describe('other fast paths', () => {
         ([src], k) =>
           `function x${k}(o, i) { try { print(repr(o[i])); } except (e) { print(e.type + ": " + e.message); } }\nx${k}(${csrc}, ${src});`,
       );
-      const got = runML(lines.join('\n')).stdout.split('\n').slice(0, -1);
+      const got = printedLines(lines);
       expect(got).toEqual(values.map(([, v]) => outcome(() => getIndex(make(), v()))));
     }
   });

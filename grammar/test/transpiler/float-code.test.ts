@@ -5,27 +5,11 @@
 // through a float variable, a float expression or `float()`. Then the places where a raw double
 // turns back into an ML value: printing, containers, returns, module exports, unbound reads.
 import { describe, expect, test } from 'vitest';
-import {
-  MLFloat,
-  add,
-  sub,
-  mul,
-  div,
-  floordiv,
-  mod,
-  eq,
-  ne,
-  lt,
-  le,
-  gt,
-  ge,
-  toRepr,
-  toMLError,
-  type Value,
-} from '../../src/runtime/index.js';
+import { MLFloat, type Value } from '../../src/runtime/index.js';
 import { parse } from '../../src/syntax/api.js';
 import { transpile } from '../../src/transpiler/index.js';
 import { runML } from '../runtime/harness.js';
+import { BINARY, outcome, printedLines as run, probe } from './operator-matrix.js';
 
 /** ML float values: source and the value the helpers get. */
 const FLOATS: [string, () => Value][] = [
@@ -59,30 +43,6 @@ const OTHERS: [string, () => Value][] = [
   ['[1, 2]', () => [1, 2]],
 ];
 
-const BINARY: [string, (a: Value, b: Value) => Value][] = [
-  ['+', add],
-  ['-', sub],
-  ['*', mul],
-  ['/', div],
-  ['//', floordiv],
-  ['%', mod],
-  ['<', lt],
-  ['<=', le],
-  ['>', gt],
-  ['>=', ge],
-  ['==', eq],
-  ['!=', ne],
-];
-
-function outcome(f: () => Value): string {
-  try {
-    return toRepr(f());
-  } catch (e) {
-    const err = toMLError(e);
-    return `${err.kind}: ${err.message}`;
-  }
-}
-
 /**
  * How a function gets its float operand `x`, given the float's source: a local assigned a float
  * (a raw double), a float expression, a `float()` call of a string parameter.
@@ -99,13 +59,6 @@ function floatText(src: string): string {
   return m ? m[1]! : src;
 }
 
-function run(lines: string[]): string[] {
-  const r = runML(lines.join('\n'));
-  expect(r.diagnostics).toEqual([]);
-  expect(r.error).toBeUndefined();
-  return r.stdout.split('\n').slice(0, -1);
-}
-
 describe('float operand against every value == helper', () => {
   const cases = FLOATS.flatMap((_, f) => OTHERS.flatMap((__, o) => [true, false].map((left) => ({ f, o, left }))));
   describe.each(FORMS)('%s', (_name, form) => {
@@ -117,10 +70,7 @@ describe('float operand against every value == helper', () => {
       const lines = cases.map(({ f, o, left }, k) => {
         const { pre, x, arg } = form(FLOATS[f]![0]);
         const expr = left ? `${x} ${op} b` : `b ${op} ${x}`;
-        return (
-          `function t${k}(s, b) { ${pre} try { r = ${expr}; print(repr(r)); } ` +
-          `except (e) { print(e.type + ": " + e.message); } }\nt${k}(${arg}, ${OTHERS[o]![0]});`
-        );
+        return probe(`t${k}`, 's, b', pre, expr, `${arg}, ${OTHERS[o]![0]}`);
       });
       expect(run(lines)).toEqual(expected);
     });
@@ -129,10 +79,8 @@ describe('float operand against every value == helper', () => {
   test.each(BINARY)('two float locals: %s', (op, helper) => {
     const pairs = FLOATS.flatMap((_, i) => FLOATS.map((__, j) => [i, j] as const));
     const expected = pairs.map(([i, j]) => outcome(() => helper(FLOATS[i]![1](), FLOATS[j]![1]())));
-    const lines = pairs.map(
-      ([i, j], k) =>
-        `function t${k}() { x = ${FLOATS[i]![0]}; y = ${FLOATS[j]![0]}; try { r = x ${op} y; print(repr(r)); } ` +
-        `except (e) { print(e.type + ": " + e.message); } }\nt${k}();`,
+    const lines = pairs.map(([i, j], k) =>
+      probe(`t${k}`, '', `x = ${FLOATS[i]![0]}; y = ${FLOATS[j]![0]};`, `x ${op} y`, ''),
     );
     expect(run(lines)).toEqual(expected);
   });
@@ -242,18 +190,19 @@ describe('int and list locals', () => {
   });
 
   // `int + k` and `int - k` test one bound (the sum stays a safe integer) instead of int32-ness.
-  test.each([
-    ['+', add],
-    ['-', sub],
-  ] as const)('int local %s int literal, at the 2^53 edges', (op, helper) => {
-    const LITERALS = [1, 2, -3, 16807, 2147483647, -2147483648];
-    const pairs = INTS.flatMap((_, i) => LITERALS.map((k) => [i, k] as const));
-    const expected = pairs.map(([i, k]) => outcome(() => helper(INTS[i]![1](), k)));
-    const lines = pairs.map(
-      ([i, k], n) => `function t${n}() { x = ${INTS[i]![0]}; print(repr(x ${op} ${k < 0 ? `(${k})` : k})); }\nt${n}();`,
-    );
-    expect(run(lines)).toEqual(expected);
-  });
+  test.each(BINARY.filter(([op]) => op === '+' || op === '-'))(
+    'int local %s int literal, at the 2^53 edges',
+    (op, helper) => {
+      const LITERALS = [1, 2, -3, 16807, 2147483647, -2147483648];
+      const pairs = INTS.flatMap((_, i) => LITERALS.map((k) => [i, k] as const));
+      const expected = pairs.map(([i, k]) => outcome(() => helper(INTS[i]![1](), k)));
+      const lines = pairs.map(
+        ([i, k], n) =>
+          `function t${n}() { x = ${INTS[i]![0]}; print(repr(x ${op} ${k < 0 ? `(${k})` : k})); }\nt${n}();`,
+      );
+      expect(run(lines)).toEqual(expected);
+    },
+  );
 
   test('a counter past 2^53 becomes a big int (int locals compare with ===)', () => {
     const src = [
