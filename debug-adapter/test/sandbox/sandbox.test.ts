@@ -1,10 +1,11 @@
 // The sandbox engine against JavaScript harness programs, in both modes: output streaming, limits
 // (CPU, wall, memory, output), typed errors, isolation of the isolate's globals, and recovery of
 // the worker after it dies. Cases are data; each names the outcome it expects.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createSandbox } from '../../src/sandbox/index.js';
 import type { RunResult, SandboxLimits } from '../../src/sandbox/types.js';
 import { buildTestArtifacts } from './artifacts.js';
+import { workerSandbox } from './worker-programs.js';
 
 interface Case {
   name: string;
@@ -196,13 +197,7 @@ describe('sandbox in-process mode', () => {
 });
 
 describe('run result shape', () => {
-  const sandbox = createSandbox({
-    mode: 'worker',
-    workerPath: artifacts.workerPath,
-    runtimePath: artifacts.runtimePath,
-  });
-  beforeAll(() => sandbox.start());
-  afterAll(() => sandbox.dispose());
+  const sandbox = workerSandbox(artifacts);
 
   it('streams output as it happens and reports stats', async () => {
     const chunks: string[] = [];
