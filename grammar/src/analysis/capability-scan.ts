@@ -64,6 +64,7 @@ export class CapabilityScanner {
   call(call: CallExpr, unit: ScanUnit): void {
     const resolved = this.values.resolvedCall(call);
     if (resolved) {
+      if (resolved.spec.capabilities.length === 0) return;
       const uses = capabilityUses(
         resolved.spec,
         resolved.display,
@@ -105,11 +106,9 @@ export class CapabilityScanner {
 
   /** Whether `expr` is the function argument `call(f, ...)` was resolved through (not a value use). */
   isShiftedArgument(expr: Expression, call: CallExpr): boolean {
-    return (
-      call.args[0] === expr &&
-      this.values.resolvedCall(call)?.args !== undefined &&
-      this.values.resolvedCall(call)!.args !== call.args
-    );
+    if (call.args[0] !== expr) return false;
+    const resolved = this.values.resolvedCall(call);
+    return resolved !== undefined && resolved.args !== call.args;
   }
 
   result(): ScanResult {

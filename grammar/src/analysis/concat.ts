@@ -1,7 +1,7 @@
 // `+` chains seen as templates: the parts of `"SELECT * FROM " + t + " WHERE id=" + id`, each a
 // constant text or a dynamic value, and the detectors for SQL and shell-command shapes. Pure.
 import type { Expression } from '../syntax/ast.js';
-import { pythonText, type StaticValues } from './static-values.js';
+import { pythonText, type Constant, type StaticValues } from './static-values.js';
 
 export interface ChainPart {
   expr: Expression;
@@ -9,9 +9,15 @@ export interface ChainPart {
   text: string | undefined;
 }
 
-/** Leaves of a `+` chain (through parentheses), left to right. */
-export function flattenConcat(expr: Expression, values: StaticValues): ChainPart[] {
-  const parts: ChainPart[] = [];
+/**
+ * Calls `fn` for each leaf of a `+` chain (through parentheses), left to right, with its constant
+ * value: a `+` whose whole value is a constant is one leaf; any other `+` is split.
+ */
+function forEachChainPart(
+  expr: Expression,
+  values: StaticValues,
+  fn: (part: Expression, constant: Constant | undefined) => void,
+): void {
   const stack: Expression[] = [expr];
   while (stack.length > 0) {
     const e = stack.pop()!;
@@ -19,18 +25,16 @@ export function flattenConcat(expr: Expression, values: StaticValues): ChainPart
       stack.push(e.expression);
       continue;
     }
-    if (e.kind === 'BinaryExpr' && e.operator === '+') {
-      const whole = values.constant(e);
-      if (whole) {
-        parts.push({ expr: e, text: pythonText(whole) });
-        continue;
-      }
-      stack.push(e.right, e.left);
-      continue;
-    }
     const c = values.constant(e);
-    parts.push({ expr: e, text: c === undefined ? undefined : pythonText(c) });
+    if (c === undefined && e.kind === 'BinaryExpr' && e.operator === '+') stack.push(e.right, e.left);
+    else fn(e, c);
   }
+}
+
+/** Leaves of a `+` chain (through parentheses), left to right. */
+export function flattenConcat(expr: Expression, values: StaticValues): ChainPart[] {
+  const parts: ChainPart[] = [];
+  forEachChainPart(expr, values, (e, c) => parts.push({ expr: e, text: c === undefined ? undefined : pythonText(c) }));
   return parts;
 }
 
@@ -45,24 +49,15 @@ export function chainTemplate(expr: Expression, values: StaticValues): string | 
   let text = '';
   let dynamic = false;
   let constant = false;
-  const stack: Expression[] = [expr];
-  while (stack.length > 0) {
-    const e = stack.pop()!;
-    if (e.kind === 'ParenExpr') {
-      stack.push(e.expression);
-      continue;
-    }
-    const c = values.constant(e);
+  forEachChainPart(expr, values, (_, c) => {
     if (c) {
       text += pythonText(c);
       constant = true;
-    } else if (e.kind === 'BinaryExpr' && e.operator === '+') {
-      stack.push(e.right, e.left);
     } else {
       text += HOLE;
       dynamic = true;
     }
-  }
+  });
   return dynamic && constant ? text : undefined;
 }
 
@@ -97,25 +92,22 @@ export class ChainShapes {
   }
 }
 
-const SQL_UPPER = [
-  /\bSELECT\b[\s\S]*?\bFROM\b/,
-  /\bINSERT\s+INTO\b/,
-  /\bUPDATE\b[\s\S]*?\bSET\b/,
-  /\bDELETE\s+FROM\b/,
-  /\bDROP\s+TABLE\b/,
-];
+/** Upper-case SQL statement shapes anywhere in the text (one alternation: one scan of the text). */
+const SQL_UPPER =
+  /\bSELECT\b[\s\S]*?\bFROM\b|\bINSERT\s+INTO\b|\bUPDATE\b[\s\S]*?\bSET\b|\bDELETE\s+FROM\b|\bDROP\s+TABLE\b/;
 /** Lower-case SQL only where the text starts with a statement shape (prose rarely does). */
 const SQL_LEADING =
   /^\s*(?:select\s+(?:\*|[\w.]+(?:\s*,\s*[\w.]+)*)\s+from\s+[\w\u2063]|insert\s+into\s+[\w\u2063]|update\s+[\w\u2063]+\s+set\s|delete\s+from\s+[\w\u2063]|drop\s+table\s)/i;
 
 export function looksLikeSql(text: string): boolean {
-  return SQL_UPPER.some((re) => re.test(text)) || SQL_LEADING.test(text);
+  return SQL_UPPER.test(text) || SQL_LEADING.test(text);
 }
 
-const SHELL = [/\brm\s+-(?:rf|fr|r|f)\b/, /\|\s*(?:sh|bash|zsh)\b/, /&&\s*rm\b/, /;\s*(?:curl|wget|rm)\b/];
+/** Shell command shapes (one alternation). */
+const SHELL = /\brm\s+-(?:rf|fr|r|f)\b|\|\s*(?:sh|bash|zsh)\b|&&\s*rm\b|;\s*(?:curl|wget|rm)\b/;
 
 export function looksLikeCommand(text: string): boolean {
-  return SHELL.some((re) => re.test(text));
+  return SHELL.test(text);
 }
 
 const isSeparator = (c: string | undefined): boolean => c === undefined || c === '/' || c === '\\';

@@ -66,7 +66,7 @@ function enter(
       scanner.call(node, unit);
       break;
     case 'Identifier':
-      if (passedAsValue(node, parent, scanner) && identifierRole(node, parent) === 'use') scanner.reference(node, unit);
+      if (identifierRole(node, parent) === 'use' && passedAsValue(node, parent, scanner)) scanner.reference(node, unit);
       if (visit) visit(node, parent);
       return null;
     case 'MemberExpr':
