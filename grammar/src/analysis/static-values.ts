@@ -40,10 +40,55 @@ export function pythonText(c: Constant): string {
   return c.value ? 'True' : 'False';
 }
 
+/**
+ * Memo slots of expression nodes (by identity), found through a table by start offset whose
+ * entries chain the few nodes starting at one offset (`a.b(c) + d`: the sum, the call, the member
+ * and `a`). Cheaper than hash maps keyed by node for the tens of thousands of memos of one analysis
+ * of a large file: no hashing, and the memos are arrays indexed by slot.
+ */
+class NodeSlots {
+  /** By start offset: 1 + the last slot made for a node starting there; 0 when none. */
+  private readonly last: Int32Array;
+  private readonly nodes: Expression[] = [];
+  /** By slot: 1 + the slot made before it for the same offset; 0 when none. */
+  private readonly previous: number[] = [];
+  /** Slots of nodes whose offset lies outside the table (not expected; kept correct anyway). */
+  private readonly outside = new Map<Expression, number>();
+
+  constructor(size: number) {
+    this.last = new Int32Array(size);
+  }
+
+  /** The node's slot, or -1 when it has none. */
+  find(node: Expression): number {
+    const offset = node.range.start.offset;
+    if (offset < 0 || offset >= this.last.length) return this.outside.get(node) ?? -1;
+    for (let k = this.last[offset]!; k > 0; k = this.previous[k - 1]!) if (this.nodes[k - 1] === node) return k - 1;
+    return -1;
+  }
+
+  /** A new slot for a node that has none (see find); the caller extends its memo arrays. */
+  add(node: Expression): number {
+    const slot = this.nodes.length;
+    const offset = node.range.start.offset;
+    this.nodes.push(node);
+    if (offset < 0 || offset >= this.last.length) {
+      this.previous.push(0);
+      this.outside.set(node, slot);
+    } else {
+      this.previous.push(this.last[offset]!);
+      this.last[offset] = slot + 1;
+    }
+    return slot;
+  }
+}
+
 export class StaticValues {
-  private readonly constants = new Map<Expression, Constant | null>();
-  private readonly refs = new Map<Expression, StaticRef | null>();
-  private readonly calls = new Map<CallExpr, ResolvedCall | null>();
+  private readonly slots: NodeSlots;
+  /** Memos by slot: undefined when not computed yet, null when computed and unknown. */
+  private readonly constants: (Constant | null | undefined)[] = [];
+  private readonly refs: (StaticRef | null | undefined)[] = [];
+  private readonly calls: (ResolvedCall | null | undefined)[] = [];
   /** By depth, then symbol id (ids are dense per resolution; symbols made later extend the arrays). */
   private readonly namesAtDepth: (StaticRef | null | undefined)[][] = [];
   /** Set when a query gave up at MAX_DEPTH (see nameRef). */
@@ -51,7 +96,24 @@ export class StaticValues {
 
   private index: SymbolIndex | null = null;
 
-  constructor(readonly resolution: Resolution) {}
+  constructor(readonly resolution: Resolution) {
+    this.slots = new NodeSlots(resolution.program.range.end.offset + 1);
+  }
+
+  /** The node's memo slot, made (with every memo empty) when it has none. */
+  private slotFor(node: Expression): number {
+    const slot = this.slots.find(node);
+    if (slot >= 0) return slot;
+    this.constants.push(undefined);
+    this.refs.push(undefined);
+    this.calls.push(undefined);
+    return this.slots.add(node);
+  }
+
+  private cached<T>(memo: (T | null | undefined)[], node: Expression): T | null | undefined {
+    const slot = this.slots.find(node);
+    return slot < 0 ? undefined : memo[slot];
+  }
 
   /** The resolution's answer, from a table made on first use (see symbol-index.ts). */
   symbolOf(id: Identifier): MlSymbol | undefined {
@@ -76,11 +138,11 @@ export class StaticValues {
   }
 
   constant(expr: Expression, depth = 0): Constant | undefined {
-    const cached = this.constants.get(expr);
+    const cached = this.cached(this.constants, expr);
     if (cached !== undefined) return cached ?? undefined;
     if (depth > MAX_DEPTH) return undefined;
     const value = this.computeConstant(expr, depth);
-    this.constants.set(expr, value ?? null);
+    this.constants[this.slotFor(expr)] = value ?? null;
     return value;
   }
 
@@ -125,11 +187,11 @@ export class StaticValues {
 
   refOf(expr: Expression, depth = 0): StaticRef | undefined {
     if (expr.kind === 'Identifier') return depth > MAX_DEPTH ? this.givenUp() : this.nameRef(expr, depth);
-    const cached = this.refs.get(expr);
+    const cached = this.cached(this.refs, expr);
     if (cached !== undefined) return cached ?? undefined;
     if (depth > MAX_DEPTH) return this.givenUp();
     const ref = this.computeRef(expr, depth);
-    this.refs.set(expr, ref ?? null);
+    this.refs[this.slotFor(expr)] = ref ?? null;
     return ref;
   }
 
@@ -210,10 +272,10 @@ export class StaticValues {
    * `f(a, b)` when `f` is a known stdlib function. Undefined for anything else. Memoised.
    */
   resolvedCall(call: CallExpr): ResolvedCall | undefined {
-    const cached = this.calls.get(call);
+    const cached = this.cached(this.calls, call);
     if (cached !== undefined) return cached ?? undefined;
     const resolved = this.computeResolvedCall(call);
-    this.calls.set(call, resolved ?? null);
+    this.calls[this.slotFor(call)] = resolved ?? null;
     return resolved;
   }
 
