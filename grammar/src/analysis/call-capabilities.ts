@@ -17,22 +17,37 @@ export function resolveCall(call: CallExpr, values: StaticValues): ResolvedCall 
   return values.resolvedCall(call);
 }
 
-function astArguments(args: readonly Expression[], values: StaticValues): TemplateArguments {
-  return {
-    count: args.length,
-    stringAt: (index) => {
-      const arg = args[index];
-      return arg ? values.stringOf(arg) : undefined;
-    },
-    propertyAt: (index, key) => {
-      // Only an object literal written at the call is known: a variable's object may be mutated.
-      const arg = args[index];
-      if (arg?.kind !== 'ObjectLiteral') return undefined;
-      const prop = arg.properties.find((p) => p.keyName === key);
-      return prop ? values.stringOf(prop.value) : null;
-    },
-  };
+/** What the AST tells about a call's arguments (one object per call, no closures). */
+class AstArguments implements TemplateArguments {
+  readonly count: number;
+
+  constructor(
+    private readonly args: readonly Expression[],
+    private readonly values: StaticValues,
+  ) {
+    this.count = args.length;
+  }
+
+  stringAt(index: number): string | undefined {
+    const arg = this.args[index];
+    return arg ? this.values.stringOf(arg) : undefined;
+  }
+
+  propertyAt(index: number, key: string): string | null | undefined {
+    // Only an object literal written at the call is known: a variable's object may be mutated.
+    const arg = this.args[index];
+    if (arg?.kind !== 'ObjectLiteral') return undefined;
+    const prop = arg.properties.find((p) => p.keyName === key);
+    return prop ? this.values.stringOf(prop.value) : null;
+  }
 }
+
+/** Arguments of a function passed as a value: any number, none known. */
+const UNKNOWN_ARGUMENTS: TemplateArguments = {
+  count: Number.MAX_SAFE_INTEGER,
+  stringAt: () => undefined,
+  propertyAt: () => undefined,
+};
 
 function canonicalTarget(r: RequiredCapability, root: string | undefined): string | null | undefined {
   if (typeof r.target !== 'string') return r.target;
@@ -63,12 +78,12 @@ export function capabilityUses(
   functionName: string | null,
 ): CapabilityUse[] {
   if (spec.capabilities.length === 0) return [];
-  const known: TemplateArguments = args
-    ? astArguments(args, values)
-    : { count: Number.MAX_SAFE_INTEGER, stringAt: () => undefined, propertyAt: () => undefined };
-  return instantiateCapabilities(spec, known).map((r): CapabilityUse => {
+  const known = args ? new AstArguments(args, values) : UNKNOWN_ARGUMENTS;
+  const required = instantiateCapabilities(spec, known);
+  const uses: CapabilityUse[] = [];
+  for (const r of required) {
     const target = canonicalTarget(r, root);
-    return {
+    uses.push({
       capability: capabilityText(r.resource, r.operation, target),
       resource: r.resource,
       operation: r.operation,
@@ -77,6 +92,7 @@ export function capabilityUses(
       callee: display,
       range,
       functionName,
-    };
-  });
+    });
+  }
+  return uses;
 }

@@ -18,18 +18,27 @@ function forEachChainPart(
   values: StaticValues,
   fn: (part: Expression, constant: Constant | undefined) => void,
 ): void {
-  const stack: Expression[] = [expr];
-  while (stack.length > 0) {
-    const e = stack.pop()!;
-    if (e.kind === 'ParenExpr') {
-      stack.push(e.expression);
-      continue;
+  // One stack for every chain (above `base`: this call's entries), not an array per chain.
+  const stack = chainStack;
+  const base = stack.length;
+  stack.push(expr);
+  try {
+    while (stack.length > base) {
+      const e = stack.pop()!;
+      if (e.kind === 'ParenExpr') {
+        stack.push(e.expression);
+        continue;
+      }
+      const c = values.constant(e);
+      if (c === undefined && e.kind === 'BinaryExpr' && e.operator === '+') stack.push(e.right, e.left);
+      else fn(e, c);
     }
-    const c = values.constant(e);
-    if (c === undefined && e.kind === 'BinaryExpr' && e.operator === '+') stack.push(e.right, e.left);
-    else fn(e, c);
+  } finally {
+    stack.length = base;
   }
 }
+
+const chainStack: Expression[] = [];
 
 /** Leaves of a `+` chain (through parentheses), left to right. */
 export function flattenConcat(expr: Expression, values: StaticValues): ChainPart[] {
