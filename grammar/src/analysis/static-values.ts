@@ -41,44 +41,41 @@ export function pythonText(c: Constant): string {
 }
 
 /**
- * Memo slots of expression nodes (by identity), found through a table by start offset whose
- * entries chain the few nodes starting at one offset (`a.b(c) + d`: the sum, the call, the member
- * and `a`). Cheaper than hash maps keyed by node for the tens of thousands of memos of one analysis
- * of a large file: no hashing, and the memos are arrays indexed by slot.
+ * Memo slots of expression nodes (by identity), found through a table by start offset (modulo its
+ * size, a power of two about an eighth of the text's length) whose entries chain the nodes that
+ * land there (`a.b(c) + d`: the sum, the call, the member and `a` share an offset). Cheaper than
+ * hash maps keyed by node for the tens of thousands of memos of one analysis of a large file: no
+ * hashing, and the memos are arrays indexed by slot.
  */
 class NodeSlots {
-  /** By start offset: 1 + the last slot made for a node starting there; 0 when none. */
+  /** By start offset & mask: 1 + the last slot made for a node landing there; 0 when none. */
   private readonly last: Int32Array;
+  private readonly mask: number;
   private readonly nodes: Expression[] = [];
-  /** By slot: 1 + the slot made before it for the same offset; 0 when none. */
+  /** By slot: 1 + the slot made before it in the same entry; 0 when none. */
   private readonly previous: number[] = [];
-  /** Slots of nodes whose offset lies outside the table (not expected; kept correct anyway). */
-  private readonly outside = new Map<Expression, number>();
 
-  constructor(size: number) {
+  constructor(textLength: number) {
+    let size = 64;
+    while (size * 8 < textLength) size *= 2;
     this.last = new Int32Array(size);
+    this.mask = size - 1;
   }
 
   /** The node's slot, or -1 when it has none. */
   find(node: Expression): number {
-    const offset = node.range.start.offset;
-    if (offset < 0 || offset >= this.last.length) return this.outside.get(node) ?? -1;
-    for (let k = this.last[offset]!; k > 0; k = this.previous[k - 1]!) if (this.nodes[k - 1] === node) return k - 1;
+    for (let k = this.last[node.range.start.offset & this.mask]!; k > 0; k = this.previous[k - 1]!)
+      if (this.nodes[k - 1] === node) return k - 1;
     return -1;
   }
 
   /** A new slot for a node that has none (see find); the caller extends its memo arrays. */
   add(node: Expression): number {
     const slot = this.nodes.length;
-    const offset = node.range.start.offset;
+    const entry = node.range.start.offset & this.mask;
     this.nodes.push(node);
-    if (offset < 0 || offset >= this.last.length) {
-      this.previous.push(0);
-      this.outside.set(node, slot);
-    } else {
-      this.previous.push(this.last[offset]!);
-      this.last[offset] = slot + 1;
-    }
+    this.previous.push(this.last[entry]!);
+    this.last[entry] = slot + 1;
     return slot;
   }
 }

@@ -1,6 +1,6 @@
-// StaticValues memoises per node through a table by start offset: nodes starting at one offset
-// (a `+` chain and its left operands) keep their own answers, and nodes of another program (offsets
-// past the end of the table) are answered too.
+// StaticValues memoises per node through a table by start offset (modulo its size): nodes starting
+// at one offset (a `+` chain and its left operands) keep their own answers, and nodes of another,
+// longer program (offsets past the end of the text) are answered too.
 import { forEachChild, parse, resolve, type Expression, type Node } from '@mlsec/grammar';
 import { expect, test } from 'vitest';
 import { StaticValues, pythonText } from '../../src/analysis/static-values.js';
