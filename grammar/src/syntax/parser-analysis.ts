@@ -1,9 +1,9 @@
 // Chevrotain's grammar analysis, done when its results are first needed instead of all at parser
-// construction: the grammar is recorded (and resolved) the first time Chevrotain reads it or its
-// lookahead cache, which a one-shot run of a simple program may never do; the LL(k) lookahead
-// function of each OR/OPTION/MANY is built on its first decision, and the re-sync follow sets on the
-// first error recovery. The results are Chevrotain's own; `parser-config.test.ts` compares them with
-// an eagerly analysed parser. No grammar here.
+// construction: the LL(k) lookahead function of each OR/OPTION/MANY is built on its first decision,
+// and the re-sync follow sets on the first error recovery. Construction then records the grammar
+// only, which is most of what a one-shot command (`mlsec run`) would otherwise pay before parsing a
+// few lines. The results are Chevrotain's own; `parser-config.test.ts` compares them with an
+// eagerly analysed parser. No grammar here.
 import { LLkLookaheadStrategy } from 'chevrotain';
 import type { ILookaheadStrategy, IOrAlt, Rule, TokenType } from 'chevrotain';
 
@@ -50,55 +50,39 @@ export class LazyLookaheadStrategy extends LLkLookaheadStrategy {
   }
 }
 
-/** Chevrotain internals behind the grammar analysis and error recovery's follow sets (present in 11.x). */
+/** Chevrotain internals behind error recovery's re-sync follow sets (present in 11.x). */
 interface FollowsInternals {
   TRACE_INIT?: (this: unknown, phase: string, step: () => unknown) => unknown;
   recoveryEnabled: boolean;
   resyncFollows: Record<string, TokenType[]>;
   gastProductionsCache: Record<string, Rule>;
-  lookAheadFuncsCache: Map<unknown, unknown>;
   getFollowSetFromFollowKey: (this: FollowsInternals, key: unknown) => TokenType[];
   performSelfAnalysis: (this: unknown) => void;
 }
 
 /**
- * Runs `performSelfAnalysis` without the phases in `skipped` and without the follow sets of error
- * recovery (recovery is switched off meanwhile, which is all that skips them).
+ * Runs `performSelfAnalysis` without the follow sets of error recovery (recovery is switched off
+ * meanwhile, which is all that skips them) and computes them on the first recovery that reads them.
+ * Chevrotain makes the parser's properties fast before recording the grammar, which makes deleting
+ * the recording methods afterwards cost milliseconds; that step is moved after the analysis.
  */
-function selfAnalysisWithout(self: FollowsInternals, skipped: ReadonlySet<string>): void {
+export function analyseDeferringFollows(parser: object): void {
+  const self = parser as FollowsInternals;
   const recovery = self.recoveryEnabled;
   const trace = self.TRACE_INIT;
-  if (typeof trace !== 'function') throw new Error('unexpected Chevrotain version: no TRACE_INIT');
   self.recoveryEnabled = false;
-  self.TRACE_INIT = function (this: unknown, phase: string, step: () => unknown): unknown {
-    return skipped.has(phase) ? undefined : trace.call(this, phase, step);
-  };
+  if (typeof trace === 'function')
+    self.TRACE_INIT = function (this: unknown, phase: string, step: () => unknown): unknown {
+      return phase === 'toFastProps' ? undefined : trace.call(this, phase, step);
+    };
   try {
     self.performSelfAnalysis();
   } finally {
     self.recoveryEnabled = recovery;
     delete self.TRACE_INIT;
   }
-}
-
-/**
- * Chevrotain makes the parser's properties fast before recording the grammar, which makes deleting
- * the recording methods afterwards cost milliseconds; that step is done after the analysis instead.
- */
-const AFTER_RECORDING = new Set(['toFastProps']);
-/** What `performSelfAnalysis` does with the recorded grammar (validations are off unless validating). */
-const WITH_GRAMMAR = new Set([
-  'toFastProps',
-  'Grammar Recording',
-  'Grammar Resolving',
-  'Grammar Validations',
-  'ComputeLookaheadFunctions',
-]);
-
-/** Computes the follow sets of error recovery on the first recovery that reads them. */
-function deferFollows(self: FollowsInternals): void {
   const original = self.getFollowSetFromFollowKey;
-  if (self.recoveryEnabled && typeof original === 'function') {
+  if (recovery && typeof original === 'function') {
     let computed = false;
     self.getFollowSetFromFollowKey = function (this: FollowsInternals, key: unknown): TokenType[] {
       if (!computed) {
@@ -107,84 +91,8 @@ function deferFollows(self: FollowsInternals): void {
       }
       return original.call(this, key);
     };
-  } else if (self.recoveryEnabled) self.resyncFollows = computeFollows(self);
-}
-
-/**
- * Thrown out of a parse that meets Chevrotain's grammar analysis before it was done: the grammar is
- * recorded by running the rules in a recording mode, which cannot happen in the middle of a parse.
- * The parser then analyses the grammar and parses the document again from its start.
- */
-export class GrammarAnalysisNeeded extends Error {
-  constructor() {
-    super('the grammar is analysed on first use; the parse starts again');
-    this.name = 'GrammarAnalysisNeeded';
-  }
-}
-
-export interface DeferredGrammarAnalysis {
-  /** Whether the grammar has been recorded and analysed. */
-  readonly done: boolean;
-  /** Records and analyses the grammar now, if not yet done (never while a parse runs). */
-  run(): void;
-}
-
-export interface DeferredAnalysisHooks {
-  /** Whether a parse is running (a read of the grammar then throws GrammarAnalysisNeeded). */
-  parsing(): boolean;
-  /** Calls `record` with the parser in the state the grammar is recorded in (no document, DSL only). */
-  recording(record: () => void): void;
-}
-
-/**
- * Construction without the grammar: `performSelfAnalysis` minus recording, resolving and the lookahead
- * functions, which are done (by Chevrotain's own code, follow sets still deferred) the first time
- * Chevrotain reads the recorded grammar or the lookahead cache. Many one-shot runs (hello.ml) never do:
- * the fast paths take every decision of their only parse. A read outside a parse runs the analysis
- * there and then; one inside a parse throws GrammarAnalysisNeeded, after which the parser calls `run`
- * and parses again. `parser-config.test.ts` compares the results with the eager analysis.
- */
-export function analyseOnFirstUse(parser: object, hooks: DeferredAnalysisHooks): DeferredGrammarAnalysis {
-  const self = parser as FollowsInternals;
-  selfAnalysisWithout(self, WITH_GRAMMAR);
-  const gast = self.gastProductionsCache;
-  const lookahead = self.lookAheadFuncsCache;
-  if (typeof gast !== 'object' || !(lookahead instanceof Map))
-    throw new Error('unexpected Chevrotain version: no grammar or lookahead cache');
-  let done = false;
-  const run = (): void => {
-    if (done) return;
-    done = true;
-    for (const [name, value] of [
-      ['gastProductionsCache', gast],
-      ['lookAheadFuncsCache', lookahead],
-    ] as const)
-      Object.defineProperty(parser, name, { value, writable: true, enumerable: true, configurable: true });
-    hooks.recording(() => selfAnalysisWithout(self, AFTER_RECORDING));
-    toFastProperties(parser);
-  };
-  const onRead = (): void => {
-    if (hooks.parsing()) throw new GrammarAnalysisNeeded();
-    run();
-  };
-  Object.defineProperty(parser, 'gastProductionsCache', {
-    get: () => (onRead(), gast),
-    enumerable: true,
-    configurable: true,
-  });
-  Object.defineProperty(parser, 'lookAheadFuncsCache', {
-    get: () => (onRead(), lookahead),
-    enumerable: true,
-    configurable: true,
-  });
-  deferFollows(self);
+  } else if (recovery) self.resyncFollows = computeFollows(self);
   toFastProperties(parser);
-  return {
-    get done() {
-      return done;
-    },
-    run,
-  };
 }
 
 /**

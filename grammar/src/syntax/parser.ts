@@ -15,7 +15,7 @@ import type {
 } from './ast.js';
 import type { IndexSuffix } from './parser-expression-actions.js';
 import { operatorInfoAt } from './operators.js';
-import { analyseOnFirstUse, GrammarAnalysisNeeded, type DeferredGrammarAnalysis } from './parser-analysis.js';
+import { analyseDeferringFollows } from './parser-analysis.js';
 import {
   ENDS_EXPRESSION,
   IDX,
@@ -71,55 +71,17 @@ export class MlParser extends StatementParser {
     return body;
   });
 
-  /** The grammar's recording and analysis, done on first use (null when done at construction). */
-  private readonly analysis: DeferredGrammarAnalysis | null;
-  private parsing = false;
-
   constructor(options: ParserOptions = {}) {
     super(options);
-    if (options.validate === true) {
-      this.performSelfAnalysis();
-      this.analysis = null;
-    } else {
-      this.analysis = analyseOnFirstUse(this, {
-        parsing: () => this.parsing,
-        recording: (record) => {
-          const fast = this.fast;
-          this.fast = false;
-          try {
-            record();
-          } finally {
-            this.fast = fast;
-          }
-        },
-      });
-    }
+    if (options.validate === true) this.performSelfAnalysis();
+    else analyseDeferringFollows(this);
     this.fast = options.fastPaths !== false;
-  }
-
-  /** Whether Chevrotain has recorded and analysed the grammar (at construction, or on first need). */
-  get grammarAnalysed(): boolean {
-    return this.analysis === null || this.analysis.done;
   }
 
   /** Parses one document's tokens. */
   parseTokens(tokens: TokenStore, lines: LineMap): ParsedTokens {
-    let body: TopLevelStatement[] | undefined;
-    for (;;) {
-      this.begin(tokens, lines);
-      this.parsing = true;
-      try {
-        body = this.program();
-        break;
-      } catch (error) {
-        if (!(error instanceof GrammarAnalysisNeeded) || this.analysis === null) throw error;
-      } finally {
-        this.parsing = false;
-      }
-      // The parse met the grammar before it was analysed: analyse it, then parse the document again.
-      this.useTokens(null);
-      this.analysis.run();
-    }
+    this.begin(tokens, lines);
+    const body = this.program();
     const result = {
       body: body ?? [],
       problems: this.problems,

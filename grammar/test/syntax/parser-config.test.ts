@@ -1,7 +1,6 @@
 // The parser's configuration: Chevrotain accepts the grammar (validations on), the hand-written fast
-// paths produce exactly what the DSL rules produce, the analysis deferred to first use (the grammar
-// recorded only when a parse needs it, that parse then starting again) gives what Chevrotain's eager
-// analysis gives, one instance is reused safely across documents, and the
+// paths produce exactly what the DSL rules produce, the analysis deferred to first use gives what
+// Chevrotain's eager analysis gives, one instance is reused safely across documents, and the
 // Chevrotain internals the parser relies on are still there.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
@@ -58,33 +57,6 @@ describe('parser configuration', () => {
         mismatches.push(JSON.stringify(source));
     }
     expect(mismatches.slice(0, 3)).toEqual([]);
-  });
-
-  test.each([...conformancePrograms(), ...malformed])(
-    'a fresh parser records the grammar when a parse first needs it, parses again and matches on %s',
-    (_name, source) => {
-      const expected = comparable(source, eagerDslOnly);
-      expect(comparable(source, new MlParser())).toBe(expected);
-      expect(comparable(source, new MlParser({ fastPaths: false }))).toBe(expected);
-    },
-  );
-
-  test('the grammar is recorded only when needed: never for a program the fast paths take alone', () => {
-    const parser = new MlParser();
-    expect(parser.grammarAnalysed).toBe(false);
-    const simple = 'name = "sandbox";\nprint("Hello from the " + name + "!");\n';
-    expect(comparable(simple, parser)).toBe(comparable(simple, eagerDslOnly));
-    expect(parser.grammarAnalysed).toBe(false);
-    // Read outside a parse, the grammar is recorded there and then.
-    const rules = (parser as unknown as { getGAstProductions(): Record<string, unknown> }).getGAstProductions();
-    expect(parser.grammarAnalysed).toBe(true);
-    expect(Object.keys(rules)).toEqual(
-      Object.keys((eagerDslOnly as unknown as { getGAstProductions(): Record<string, unknown> }).getGAstProductions()),
-    );
-    const needsLookahead = new MlParser();
-    const loop = 'for (i in range(3)) { if (i > 1) { print(i); } }\n';
-    expect(comparable(loop, needsLookahead)).toBe(comparable(loop, eagerDslOnly));
-    expect(needsLookahead.grammarAnalysed).toBe(true);
   });
 
   test('the follow sets of error recovery are computed on the first recovery, equal to the eager ones', () => {
