@@ -4,7 +4,7 @@
 import type { IToken, OrMethodOpts } from 'chevrotain';
 import type { Block, Expression, Identifier, Parameter, Statement } from './ast.js';
 import { ControlFlowParser } from './parser-control.js';
-import { buildSimpleStatement } from './statement-builder.js';
+import { buildSimpleStatement, emptySimpleParts } from './statement-builder.js';
 import type { SimpleParts } from './statement-builder.js';
 import * as T from './tokens.js';
 
@@ -225,16 +225,7 @@ export abstract class StatementParser extends ControlFlowParser {
    */
   protected simpleStatement(): Statement | null {
     if (this.fast) return this.simpleStatementFast();
-    const parts: SimpleParts = {
-      decl: undefined,
-      prefix: undefined,
-      target: undefined!,
-      opType: undefined,
-      op: undefined,
-      value: undefined,
-      chained: undefined,
-      semiEnd: 0,
-    };
+    const parts = emptySimpleParts();
     this.OPTION({ GATE: () => this.declarationKeywordAhead(), DEF: () => (parts.decl = this.CONSUME(T.Identifier)) });
     this.OPTION2(() => (parts.prefix = this.CONSUME(T.IncDec)));
     parts.target = this.SUBRULE(this.expression);

@@ -31,7 +31,7 @@ import type { LineMap } from './line-map.js';
 import type { TokenStore } from './token-store.js';
 import type { ParserOptions } from './parser-base.js';
 import { StatementParser } from './parser-statements.js';
-import type { SimpleParts } from './statement-builder.js';
+import { emptySimpleParts } from './statement-builder.js';
 import * as T from './tokens.js';
 
 export interface ParsedTokens {
@@ -406,16 +406,7 @@ export class MlParser extends StatementParser {
   }
 
   protected simpleStatementFast(): Statement | null {
-    const parts: SimpleParts = {
-      decl: undefined,
-      prefix: undefined,
-      target: undefined!,
-      opType: undefined,
-      op: undefined,
-      value: undefined,
-      chained: undefined,
-      semiEnd: 0,
-    };
+    const parts = emptySimpleParts();
     if (this.declarationKeywordAhead()) parts.decl = this.CONSUME(T.Identifier);
     if (this.peek(1) === IDX.IncDec) parts.prefix = this.CONSUME(T.IncDec);
     parts.target = this.atomIsExpression() ? this.atomFast() : this.SUBRULE(this.expression);

@@ -26,6 +26,20 @@ export interface SimpleParts {
   semiEnd: number;
 }
 
+/** The parts of a simple statement before any is parsed. */
+export function emptySimpleParts(): SimpleParts {
+  return {
+    decl: undefined,
+    prefix: undefined,
+    target: undefined!,
+    opType: undefined,
+    op: undefined,
+    value: undefined,
+    chained: undefined,
+    semiEnd: 0,
+  };
+}
+
 type Report = (code: SyntaxCode, range: Range, message?: string, fixes?: QuickFix[]) => void;
 
 function isTarget(e: Expression): e is AssignTarget {
