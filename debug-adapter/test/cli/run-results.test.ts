@@ -5,21 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runCli } from './run-harness.js';
+import { RESULT_KEYS, STATS_KEYS } from '../run-result-shape.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'mlsec-run-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-const RESULT_KEYS = ['audit', 'error', 'exitCode', 'ok', 'stats', 'stderr', 'stdout'];
-const STATS_KEYS = [
-  'analyzeMs',
-  'bridgeCalls',
-  'capabilityChecks',
-  'cpuMs',
-  'parseMs',
-  'peakHeapBytes',
-  'runMs',
-  'transpileMs',
-];
 
 describe('--json', () => {
   test('prints only the run result; a refused request is in error and in the audit', async () => {

@@ -15,6 +15,7 @@ import {
   stdioClient,
   topFrame,
 } from './dap-client.js';
+import { STATS_KEYS } from '../run-result-shape.js';
 
 const steps = fixture('steps.ml');
 let dc: DebugClient;
@@ -145,16 +146,7 @@ describe('run result, noDebug and restart', () => {
     await launch(dc, { program: steps });
     const r = (await result).body;
     expect(r).toMatchObject({ ok: true, exitCode: 0, stdout: '4\n', stderr: '', audit: [] });
-    expect(Object.keys(r.stats).sort()).toEqual([
-      'analyzeMs',
-      'bridgeCalls',
-      'capabilityChecks',
-      'cpuMs',
-      'parseMs',
-      'peakHeapBytes',
-      'runMs',
-      'transpileMs',
-    ]);
+    expect(Object.keys(r.stats).sort()).toEqual(STATS_KEYS);
     expect((await exited).body.exitCode).toBe(0);
   });
 

@@ -6,6 +6,7 @@ import { createSandbox } from '../../src/sandbox/index.js';
 import type { RunResult, SandboxLimits } from '../../src/sandbox/types.js';
 import { buildTestArtifacts } from './artifacts.js';
 import { workerSandbox } from './worker-programs.js';
+import { RESULT_KEYS, STATS_KEYS } from '../run-result-shape.js';
 
 interface Case {
   name: string;
@@ -203,17 +204,8 @@ describe('run result shape', () => {
     const chunks: string[] = [];
     const r = await sandbox.run(request(CASES[0]!), { output: (_s, t) => chunks.push(t) });
     expect(chunks.join('')).toBe('hello\n');
-    expect(Object.keys(r).sort()).toEqual(['audit', 'exitCode', 'ok', 'stats', 'stderr', 'stdout']);
-    expect(Object.keys(r.stats).sort()).toEqual([
-      'analyzeMs',
-      'bridgeCalls',
-      'capabilityChecks',
-      'cpuMs',
-      'parseMs',
-      'peakHeapBytes',
-      'runMs',
-      'transpileMs',
-    ]);
+    expect(Object.keys(r).sort()).toEqual(RESULT_KEYS.filter((k) => k !== 'error'));
+    expect(Object.keys(r.stats).sort()).toEqual(STATS_KEYS);
     expect(r.stats.peakHeapBytes).toBeGreaterThan(0);
   });
 
