@@ -5,9 +5,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox } from '../../src/sandbox/index.js';
 import type { AuditRecord } from '../../src/sandbox/types.js';
 import { buildTestArtifacts } from './artifacts.js';
+import { workerSandbox } from './worker-programs.js';
 
 const artifacts = await buildTestArtifacts();
 
@@ -100,11 +100,7 @@ const CASES: Case[] = [
 ];
 
 describe('audit call sites in plain runs', () => {
-  const sandbox = createSandbox({
-    mode: 'worker',
-    workerPath: artifacts.workerPath,
-    runtimePath: artifacts.runtimePath,
-  });
+  const sandbox = workerSandbox(artifacts);
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'mlsec-audit-'));
@@ -112,12 +108,8 @@ describe('audit call sites in plain runs', () => {
     mkdirSync(path.join(dir, 'lib'));
     writeFileSync(path.join(dir, 'data/a.txt'), 'hello\n');
     writeFileSync(path.join(dir, 'lib/reader.ml'), 'import file;\nfunction get(p) {\n  return file.read(p);\n}\n');
-    await sandbox.start();
   });
-  afterAll(async () => {
-    await sandbox.dispose();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each(CASES)('$name', async (c) => {
     const streamed: AuditRecord[] = [];

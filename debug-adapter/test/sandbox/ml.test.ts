@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox } from '../../src/sandbox/index.js';
 import type { AuditRecord, RunControl, RunRequest } from '../../src/sandbox/types.js';
 import { buildTestArtifacts } from './artifacts.js';
+import { workerSandbox } from './worker-programs.js';
 
 const artifacts = await buildTestArtifacts();
 
@@ -119,22 +120,14 @@ const CASES: Case[] = [
 ];
 
 describe('ML programs in the worker', () => {
-  const sandbox = createSandbox({
-    mode: 'worker',
-    workerPath: artifacts.workerPath,
-    runtimePath: artifacts.runtimePath,
-  });
+  const sandbox = workerSandbox(artifacts);
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'mlsec-ml-'));
     mkdirSync(path.join(dir, 'lib'));
     writeFileSync(path.join(dir, 'lib/util.ml'), 'function twice(x) { return x * 2; }\nname = "util";\n');
-    await sandbox.start();
   });
-  afterAll(async () => {
-    await sandbox.dispose();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const request = (source: string, extra: Partial<RunRequest> = {}): RunRequest => ({
     program: { kind: 'ml', source, file: path.join(dir, 'main.ml') },
     capabilities: { allow: ['console:*'] },
